@@ -1,0 +1,154 @@
+# peil — build, test, install.  Plain GNU make, no autotools.
+#
+#   make            build build/peil
+#   make run        install missing Debian packages, build, open the assessment
+#   make check      install missing packages, then every test (ASan + UBSan)
+#   make install    PREFIX=/usr/local DESTDIR=
+#   make bench      benchmarks (not part of check)
+#   make fuzz       libFuzzer targets (clang), FUZZ_SECONDS each
+#   V=1             show the commands
+
+VERSION    := 0.1.0
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+DATADIR    ?= $(PREFIX)/share
+PKGDATADIR ?= $(DATADIR)/peil
+MANDIR     ?= $(DATADIR)/man
+LOCALEDIR  ?= $(DATADIR)/locale
+BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
+
+BUILD      ?= build
+CC         ?= cc
+CFLAGS     ?= -O2 -g
+PKG_CONFIG ?= pkg-config
+
+# Warnings are always appended, so a user's CFLAGS cannot silently drop them.
+WARN := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+        -Wformat=2 -Wwrite-strings -Wno-format-nonliteral
+ifeq ($(WERROR),1)
+WARN += -Werror
+endif
+ifeq ($(SAN),1)
+SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+endif
+
+YAML_CFLAGS   := $(shell $(PKG_CONFIG) --cflags yaml-0.1 2>/dev/null)
+YAML_LIBS     := $(shell $(PKG_CONFIG) --libs yaml-0.1 2>/dev/null || echo -lyaml)
+CURSES_CFLAGS := $(shell $(PKG_CONFIG) --cflags ncursesw formw menuw 2>/dev/null)
+CURSES_LIBS   := $(shell $(PKG_CONFIG) --libs ncursesw formw menuw 2>/dev/null || echo -lncursesw -lformw -lmenuw)
+CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS   := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
+
+DEFS := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+        -DPEIL_VERSION='"$(VERSION)"' \
+        -DPEIL_DATADIR='"$(PKGDATADIR)"' \
+        -DPEIL_LOCALEDIR='"$(LOCALEDIR)"' \
+        -DPEIL_SRCDIR='"$(CURDIR)"'
+override CFLAGS  += $(WARN) $(SANFLAGS) $(DEFS) -I. $(YAML_CFLAGS) -MMD -MP
+override LDFLAGS += $(SANFLAGS)
+LIBS := $(YAML_LIBS) -lm -lpthread
+
+ifneq ($(V),1)
+Q = @
+E = @printf '  %-6s %s\n'
+else
+E = @true
+endif
+
+# The model, scoring and exports never see curses: they form libpeil.a,
+# which the unit tests link without ncurses.
+LIB_SRC  := $(wildcard core/*.c scoring/*.c exports/*.c)
+TUI_SRC  := $(wildcard tui/*.c)
+CLI_SRC  := $(wildcard cli/*.c)
+TEST_SRC := $(wildcard tests/unit/test_*.c)
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+TUI_OBJ  := $(TUI_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
+TESTS    := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+PO       := $(wildcard po/*.po)
+MO       := $(PO:po/%.po=$(BUILD)/locale/%/LC_MESSAGES/peil.mo)
+
+all: $(BUILD)/peil $(MO)
+
+$(BUILD)/libpeil.a: $(LIB_OBJ)
+	$(E) AR $@
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/peil: $(CLI_OBJ) $(TUI_OBJ) $(BUILD)/libpeil.a
+	$(E) LD $@
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(TUI_OBJ) $(BUILD)/libpeil.a $(CURSES_LIBS) $(LIBS)
+
+$(BUILD)/tui/%.o: tui/%.c
+	@mkdir -p $(@D)
+	$(E) CC $<
+	$(Q)$(CC) $(CFLAGS) $(CURSES_CFLAGS) -c -o $@ $<
+
+$(BUILD)/cli/%.o: cli/%.c
+	@mkdir -p $(@D)
+	$(E) CC $<
+	$(Q)$(CC) $(CFLAGS) $(CURSES_CFLAGS) -c -o $@ $<
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(@D)
+	$(E) CC $<
+	$(Q)$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libpeil.a
+	@mkdir -p $(@D)
+	$(E) CC $<
+	$(Q)$(CC) $(CFLAGS) $(CMOCKA_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libpeil.a $(CMOCKA_LIBS) $(LIBS)
+
+$(BUILD)/locale/%/LC_MESSAGES/peil.mo: po/%.po
+	@mkdir -p $(@D)
+	$(E) MSGFMT $<
+	$(Q)msgfmt --check -o $@ $<
+
+tests: $(TESTS)
+
+deps:
+	@sh scripts/deps.sh build
+
+deps-check:
+	@sh scripts/deps.sh check
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	./$(BUILD)/peil
+
+# Every test, on a build with AddressSanitizer and UndefinedBehaviorSanitizer.
+check: deps-check
+	@$(MAKE) --no-print-directory WERROR=1 all
+	@$(MAKE) --no-print-directory WERROR=1 SAN=1 BUILD=$(BUILD)/san all tests
+	@sh tests/run.sh $(BUILD)/san
+
+sanitize:
+	@$(MAKE) --no-print-directory SAN=1 BUILD=$(BUILD)/san all tests
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(PKGDATADIR)/questionnaires
+	install -m 755 $(BUILD)/peil $(DESTDIR)$(BINDIR)/peil
+	install -m 644 questionnaires/*.yaml $(DESTDIR)$(PKGDATADIR)/questionnaires/
+	if [ -d questionnaires/examples ]; then install -d $(DESTDIR)$(PKGDATADIR)/examples && \
+	  install -m 644 questionnaires/examples/*.yaml $(DESTDIR)$(PKGDATADIR)/examples/; fi
+	if [ -f doc/peil.1 ]; then install -d $(DESTDIR)$(MANDIR)/man1 && \
+	  install -m 644 doc/peil.1 $(DESTDIR)$(MANDIR)/man1/peil.1; fi
+	if [ -f scripts/peil.bash-completion ]; then install -d $(DESTDIR)$(BASHCOMPDIR) && \
+	  install -m 644 scripts/peil.bash-completion $(DESTDIR)$(BASHCOMPDIR)/peil; fi
+	for mo in $(MO); do l=$${mo#$(BUILD)/locale/}; l=$${l%%/*}; \
+	  install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+	  install -m 644 $$mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/peil.mo; done
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/peil $(DESTDIR)$(MANDIR)/man1/peil.1 $(DESTDIR)$(BASHCOMPDIR)/peil
+	rm -rf $(DESTDIR)$(PKGDATADIR)
+	for po in $(PO); do l=$${po#po/}; l=$${l%.po}; \
+	  rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/peil.mo; done
+
+clean:
+	rm -rf $(BUILD)
+
+-include bench/bench.mk
+-include tests/fuzz/fuzz.mk
+
+.PHONY: all tests deps deps-check run check sanitize install uninstall clean
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

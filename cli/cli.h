@@ -1,0 +1,65 @@
+/* The command line: one file per subcommand, shared helpers in common.c.
+ * Only cli/ calls exit(); everything else returns errors as values. */
+#ifndef PEIL_CLI_H
+#define PEIL_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "core/diag.h"
+#include "core/questionnaire.h"
+#include "core/response.h"
+
+/* Exit codes (SPEC). */
+enum {
+	EXIT_OK = 0,
+	EXIT_INVALID = 1,       /* a file that does not parse or validate */
+	EXIT_USAGE = 2,
+	EXIT_WRITE = 3,         /* an output could not be written */
+};
+
+struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);      /* argv[0] is the command name */
+	const char *synopsis;                   /* untranslated; shown in --help */
+	const char *summary;                    /* N_() marked */
+};
+
+/* Each subcommand, in its own file. */
+int cmd_validate(int argc, char **argv);
+int cmd_score(int argc, char **argv);
+int cmd_fill(int argc, char **argv);
+int cmd_workshop(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_aggregate(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
+int cmd_benchmark(int argc, char **argv);
+
+/* Prints "peil COMMAND: MESSAGE" to stderr and returns EXIT_USAGE. */
+int cli_usage_error(const char *command, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Prints the synopsis of one command (for COMMAND --help). */
+void cli_command_help(const char *name, FILE *out);
+
+/* The language index for questionnaire texts: --lang / the environment if
+ * the questionnaire has it, else its first language. */
+int cli_lang(const struct questionnaire *q);
+
+/* Loads the questionnaire named by -q (`qarg`), or else by the response
+ * file's `questionnaire` id, or else the default one. Reports to d. */
+struct questionnaire *cli_load_questionnaire(const char *qarg, const char *response_path,
+                                             struct diag_list *d);
+/* Loads a response file and its questionnaire, printing every error to
+ * stderr. Returns false (exit 1) on failure; the caller frees both. */
+bool cli_load_response(const char *qarg, const char *path, struct questionnaire **q,
+                       struct response **r);
+
+/* Writes a finished buffer to `out` ("-" or NULL: stdout) atomically,
+ * following the umask. Returns EXIT_OK or EXIT_WRITE (after a message). */
+int cli_write_output(const char *out, const char *buf, size_t len);
+
+/* Accepts "text" or "json" into *json; false for anything else. */
+bool cli_parse_format(const char *s, bool *json);
+
+#endif

@@ -1,0 +1,10 @@
+/* peil aggregate: not built yet (its issue is open). */
+#include "cli/cli.h"
+#include "core/i18n.h"
+
+int cmd_aggregate(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	return cli_usage_error("aggregate", "%s", _("this command is not available yet"));
+}

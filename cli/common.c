@@ -1,0 +1,115 @@
+/* Helpers shared by the subcommands. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "core/atomic.h"
+#include "core/i18n.h"
+#include "core/lookup.h"
+#include "core/mem.h"
+#include "core/ydoc.h"
+
+int cli_usage_error(const char *command, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "peil %s: ", command);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\n");
+	cli_command_help(command, stderr);
+	return EXIT_USAGE;
+}
+
+int cli_lang(const struct questionnaire *q)
+{
+	const char *lang = i18n_language();
+	int i = lang ? qn_lang_index(q, lang) : -1;
+	return i < 0 ? 0 : i;
+}
+
+struct questionnaire *cli_load_questionnaire(const char *qarg, const char *response_path,
+                                             struct diag_list *d)
+{
+	char *id = NULL;
+	const char *want = qarg;
+	if (!want && response_path) {
+		id = ydoc_peek_key(response_path, "questionnaire");
+		if (!id) {
+			/* Let the full load say what is wrong with the file. */
+			struct ydoc *doc = ydoc_load_file(response_path, d);
+			if (doc)
+				diag_error(d, response_path, 1, 1, "%s",
+				           _("missing required key 'questionnaire' (the id of the questionnaire answered)"));
+			ydoc_free(doc);
+			return NULL;
+		}
+		want = id;
+	}
+	if (!want)
+		want = PEIL_DEFAULT_QUESTIONNAIRE;
+	char *path = lookup_questionnaire(want);
+	struct questionnaire *q = NULL;
+	if (!path) {
+		char *where = lookup_path_description();
+		diag_error(d, response_path && !qarg ? response_path : want, 0, 0,
+		           _("questionnaire '%s' not found (looked in %s; set PEIL_PATH or use -q)"),
+		           want, where ? where : "?");
+		mem_free(where);
+	} else {
+		q = questionnaire_load(path, d);
+	}
+	mem_free(path);
+	mem_free(id);
+	return q;
+}
+
+bool cli_load_response(const char *qarg, const char *path, struct questionnaire **q,
+                       struct response **r)
+{
+	struct diag_list *d = diag_list_new();
+	*r = NULL;
+	*q = cli_load_questionnaire(qarg, path, d);
+	if (*q)
+		*r = response_load(path, *q, d);
+	diag_print(d, stderr, false);
+	diag_list_free(d);
+	if (!*r) {
+		questionnaire_free(*q);
+		*q = NULL;
+		return false;
+	}
+	return true;
+}
+
+int cli_write_output(const char *out, const char *buf, size_t len)
+{
+	if (!out || !strcmp(out, "-")) {
+		if (fwrite(buf, 1, len, stdout) != len || fflush(stdout) != 0) {
+			fprintf(stderr, _("peil: cannot write to standard output: %s\n"), strerror(errno));
+			return EXIT_WRITE;
+		}
+		return EXIT_OK;
+	}
+	char err[512];
+	if (!atomic_write(out, buf, len, 0666, true, false, err, sizeof err)) {
+		fprintf(stderr, "peil: %s\n", err);
+		return EXIT_WRITE;
+	}
+	return EXIT_OK;
+}
+
+bool cli_parse_format(const char *s, bool *json)
+{
+	if (!strcmp(s, "text"))
+		*json = false;
+	else if (!strcmp(s, "json"))
+		*json = true;
+	else
+		return false;
+	return true;
+}

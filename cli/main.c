@@ -1,0 +1,123 @@
+/* peil — municipal digital maturity self-assessment. Entry point. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "cli/cli.h"
+#include "core/i18n.h"
+
+static const struct command commands[] = {
+	{ "fill", cmd_fill, "peil fill [-q Q] [-o FILE] [--organisation NAME] [--from OLD] [--plain]",
+	  N_("answer a questionnaire in the terminal; resumes FILE if it exists") },
+	{ "workshop", cmd_workshop, "peil workshop [-q Q] [-o FILE] [--participants N] [RESPONSES...]",
+	  N_("facilitate a group session: merge respondents or vote in the room") },
+	{ "validate", cmd_validate, "peil validate [-q Q] FILE...",
+	  N_("check questionnaires and response files") },
+	{ "score", cmd_score, "peil score [-q Q] FILE [--format text|json]",
+	  N_("scores, levels, gaps and priorities of a response file") },
+	{ "export", cmd_export, "peil export [-q Q] FILE --format md|html|csv|json [-o OUT] [--baseline OLD] [--peers DIR]",
+	  N_("a scorecard for the council") },
+	{ "aggregate", cmd_aggregate, "peil aggregate [-q Q] FILE|DIR... [-o MERGED] [--format text|json]",
+	  N_("merge respondents: group statistics and disagreement") },
+	{ "compare", cmd_compare, "peil compare [-q Q] OLD NEW [--format text|json]",
+	  N_("what changed since last time") },
+	{ "benchmark", cmd_benchmark, "peil benchmark [-q Q] FILE --peers DIR [--same-size] [--min-peers K] [--format text|json]",
+	  N_("compare with peer municipalities") },
+};
+enum { NCOMMANDS = sizeof commands / sizeof *commands };
+
+static const struct command *find_command(const char *name)
+{
+	for (int i = 0; i < NCOMMANDS; i++)
+		if (!strcmp(commands[i].name, name))
+			return &commands[i];
+	return NULL;
+}
+
+void cli_command_help(const char *name, FILE *out)
+{
+	const struct command *c = find_command(name);
+	if (!c)
+		return;
+	fprintf(out, "%s: %s\n", _("Usage"), c->synopsis);
+	fprintf(out, "  %s\n", _(c->summary));
+	fprintf(out, "%s\n", _("Global option: --lang nl|en. See man peil for every option."));
+}
+
+static void usage(FILE *out)
+{
+	fprintf(out, "%s\n\n", _("peil — measure your municipality's digital maturity."));
+	fprintf(out, "%s:\n  peil                 %s\n", _("Usage"),
+	        _("open the assessment: resume the latest one or start a new one"));
+	for (int i = 0; i < NCOMMANDS; i++)
+		fprintf(out, "  peil %-15s %s\n", commands[i].name, _(commands[i].summary));
+	fprintf(out, "  peil --help | --version\n\n");
+	fprintf(out, "%s\n", _("Global option: --lang nl|en (default: from the locale)."));
+	fprintf(out, "%s\n", _("Run 'peil COMMAND --help' for a command's options; 'man peil' for everything."));
+}
+
+static void version(void)
+{
+	printf("peil %s\n", PEIL_VERSION);
+	printf("%s\n", _("reads questionnaire format 1 and response format 1"));
+	printf("libyaml %s, %s\n", yaml_get_version_string(), "ncursesw");
+}
+
+/* --lang may stand anywhere; take it out before the command sees argv. */
+static const char *take_lang(int *argc, char **argv)
+{
+	const char *lang = NULL;
+	int out = 1;
+	for (int i = 1; i < *argc; i++) {
+		if (!strcmp(argv[i], "--") ) {
+			while (i < *argc)
+				argv[out++] = argv[i++];
+			break;
+		}
+		if (!strcmp(argv[i], "--lang") && i + 1 < *argc) {
+			lang = argv[++i];
+			continue;
+		}
+		if (!strncmp(argv[i], "--lang=", 7)) {
+			lang = argv[i] + 7;
+			continue;
+		}
+		argv[out++] = argv[i];
+	}
+	*argc = out;
+	argv[out] = NULL;
+	return lang;
+}
+
+int main(int argc, char **argv)
+{
+	const char *lang = take_lang(&argc, argv);
+	i18n_init(lang);
+	if (lang && strcmp(lang, "nl") && strcmp(lang, "en")) {
+		fprintf(stderr, "peil: %s\n", _("--lang takes nl or en"));
+		return EXIT_USAGE;
+	}
+	if (argc < 2) {
+		char fill[] = "fill";
+		return cmd_fill(1, (char *[]){ fill, NULL });
+	}
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
+		usage(stdout);
+		return EXIT_OK;
+	}
+	if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V")) {
+		version();
+		return EXIT_OK;
+	}
+	const struct command *c = find_command(argv[1]);
+	if (!c) {
+		if (argv[1][0] == '-')
+			fprintf(stderr, _("peil: unknown option '%s'\n"), argv[1]);
+		else
+			fprintf(stderr, _("peil: unknown command '%s'\n"), argv[1]);
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	return c->run(argc - 1, argv + 1);
+}

@@ -1,0 +1,102 @@
+#include "core/atomic.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/i18n.h"
+#include "core/mem.h"
+
+static atomic_write_fn write_fn = write;
+
+void atomic_set_write_fn(atomic_write_fn fn)
+{
+	write_fn = fn ? fn : write;
+}
+
+static bool write_all(int fd, const char *buf, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write_fn(fd, buf, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			if (n == 0)
+				errno = ENOSPC;
+			return false;
+		}
+		buf += n;
+		len -= (size_t)n;
+	}
+	return true;
+}
+
+static void fsync_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? mem_strndup(path, slash == path ? 1 : (size_t)(slash - path)) : mem_strdup(".");
+	if (!dir)
+		return;
+	int fd = open(dir, O_RDONLY | O_DIRECTORY);
+	if (fd >= 0) {
+		fsync(fd);      /* best effort: some filesystems refuse it */
+		close(fd);
+	}
+	mem_free(dir);
+}
+
+bool atomic_write(const char *path, const void *buf, size_t len, mode_t mode,
+                  bool apply_umask, bool keep_mode, char *err, size_t errlen)
+{
+	size_t plen = strlen(path);
+	char *tmp = mem_alloc(plen + 16);
+	if (!tmp) {
+		snprintf(err, errlen, "%s", _("out of memory"));
+		return false;
+	}
+	snprintf(tmp, plen + 16, "%s.tmp-XXXXXX", path);
+	if (apply_umask) {
+		mode_t mask = umask(0);
+		umask(mask);
+		mode &= ~mask;
+	}
+	struct stat st;
+	if (keep_mode && stat(path, &st) == 0 && S_ISREG(st.st_mode))
+		mode = st.st_mode & 07777;
+
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		snprintf(err, errlen, _("cannot create a file next to %s: %s"), path, strerror(errno));
+		mem_free(tmp);
+		return false;
+	}
+	const char *step = NULL;
+	if (fchmod(fd, mode) != 0)
+		step = _("cannot set permissions");
+	else if (!write_all(fd, buf, len))
+		step = _("cannot write");
+	else if (fsync(fd) != 0)
+		step = _("cannot flush to disk");
+	int saved = errno;
+	if (close(fd) != 0 && !step) {
+		step = _("cannot write");
+		saved = errno;
+	}
+	if (!step && rename(tmp, path) != 0) {
+		step = _("cannot replace the file");
+		saved = errno;
+	}
+	if (step) {
+		snprintf(err, errlen, "%s %s: %s", step, path, strerror(saved));
+		unlink(tmp);
+		mem_free(tmp);
+		return false;
+	}
+	fsync_dir(path);
+	mem_free(tmp);
+	return true;
+}

@@ -1,0 +1,122 @@
+#include "core/diag.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/mem.h"
+
+struct diag_list {
+	struct diag *items;
+	size_t n, cap;
+	bool out_of_memory;
+};
+
+struct diag_list *diag_list_new(void)
+{
+	return mem_alloc(sizeof(struct diag_list));
+}
+
+void diag_clear(struct diag_list *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		mem_free((char *)d->items[i].path);
+		mem_free((char *)d->items[i].message);
+	}
+	d->n = 0;
+	d->out_of_memory = false;
+}
+
+void diag_list_free(struct diag_list *d)
+{
+	if (!d)
+		return;
+	diag_clear(d);
+	mem_free(d->items);
+	mem_free(d);
+}
+
+static bool push(struct diag_list *d, const char *path, int line, int col,
+                 enum diag_severity sev, const char *msg)
+{
+	if (d->n == d->cap) {
+		size_t cap = d->cap ? d->cap * 2 : 8;
+		struct diag *items = mem_realloc(d->items, cap * sizeof(*items));
+		if (!items)
+			return false;
+		d->items = items;
+		d->cap = cap;
+	}
+	char *p = mem_strdup(path ? path : "-");
+	char *m = mem_strdup(msg);
+	if (!p || !m) {
+		mem_free(p);
+		mem_free(m);
+		return false;
+	}
+	d->items[d->n++] = (struct diag){ p, line, col, sev, m };
+	return true;
+}
+
+void diag_add(struct diag_list *d, const char *path, int line, int col,
+              enum diag_severity sev, const char *fmt, ...)
+{
+	if (!d)
+		return;
+	size_t errors = diag_errors_for(d, path ? path : "-");
+	if (sev == DIAG_ERROR && errors > DIAG_MAX_ERRORS_PER_FILE)
+		return;
+	char buf[1024];
+	if (sev == DIAG_ERROR && errors == DIAG_MAX_ERRORS_PER_FILE) {
+		snprintf(buf, sizeof buf, "%s", _("too many errors; stopping here"));
+	} else {
+		va_list ap;
+		va_start(ap, fmt);
+		vsnprintf(buf, sizeof buf, fmt, ap);
+		va_end(ap);
+	}
+	if (!push(d, path, line, col, sev, buf))
+		d->out_of_memory = true;
+}
+
+size_t diag_count(const struct diag_list *d)
+{
+	return d ? d->n : 0;
+}
+
+const struct diag *diag_get(const struct diag_list *d, size_t i)
+{
+	return i < d->n ? &d->items[i] : NULL;
+}
+
+size_t diag_errors(const struct diag_list *d)
+{
+	size_t n = d && d->out_of_memory ? 1 : 0;
+	for (size_t i = 0; d && i < d->n; i++)
+		n += d->items[i].severity == DIAG_ERROR;
+	return n;
+}
+
+size_t diag_errors_for(const struct diag_list *d, const char *path)
+{
+	size_t n = 0;
+	for (size_t i = 0; d && i < d->n; i++)
+		n += d->items[i].severity == DIAG_ERROR && strcmp(d->items[i].path, path) == 0;
+	return n;
+}
+
+void diag_print(const struct diag_list *d, FILE *out, bool with_warnings)
+{
+	for (size_t i = 0; d && i < d->n; i++) {
+		const struct diag *g = &d->items[i];
+		if (g->severity == DIAG_WARNING && !with_warnings)
+			continue;
+		const char *kind = g->severity == DIAG_ERROR ? "error" : "warning";
+		if (g->line > 0)
+			fprintf(out, "%s:%d:%d: %s: %s\n", g->path, g->line, g->col > 0 ? g->col : 1, kind, g->message);
+		else
+			fprintf(out, "%s: %s: %s\n", g->path, kind, g->message);
+	}
+	if (d && d->out_of_memory)
+		fprintf(out, "peil: error: %s\n", _("out of memory; some messages were lost"));
+}

@@ -1,0 +1,79 @@
+#include "core/i18n.h"
+
+#include <limits.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char language[8];
+
+static const char *lang_of(const char *v)
+{
+	if (v && !strncmp(v, "nl", 2))
+		return "nl";
+	if (v && !strncmp(v, "en", 2))
+		return "en";
+	return NULL;
+}
+
+/* Installed catalogues first; else the ones built next to the binary, so
+ * that build/peil speaks Dutch straight from the source tree. */
+static void bind_catalogue(void)
+{
+	struct stat st;
+	char path[PATH_MAX];
+	if (stat(PEIL_LOCALEDIR "/nl/LC_MESSAGES/peil.mo", &st) == 0) {
+		bindtextdomain("peil", PEIL_LOCALEDIR);
+		return;
+	}
+	ssize_t n = readlink("/proc/self/exe", path, sizeof path - 16);
+	if (n > 0) {
+		path[n] = '\0';
+		char *slash = strrchr(path, '/');
+		if (slash) {
+			strcpy(slash + 1, "locale");
+			if (stat(path, &st) == 0) {
+				bindtextdomain("peil", path);
+				return;
+			}
+		}
+	}
+	bindtextdomain("peil", PEIL_LOCALEDIR);
+}
+
+void i18n_init(const char *lang)
+{
+	if (!setlocale(LC_ALL, ""))
+		setlocale(LC_ALL, "C.UTF-8");
+	setlocale(LC_NUMERIC, "C");
+	const char *chosen = lang_of(lang);
+	if (chosen) {
+		/* LANGUAGE outranks the locale for messages; glibc ignores it only
+		 * in the plain "C" locale, so move to C.UTF-8 there. */
+		setenv("LANGUAGE", chosen, 1);
+		const char *cur = setlocale(LC_MESSAGES, NULL);
+		if (cur && (!strcmp(cur, "C") || !strcmp(cur, "POSIX")))
+			setlocale(LC_MESSAGES, "C.UTF-8");
+	} else {
+		const char *vars[] = { "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG" };
+		for (size_t i = 0; i < sizeof vars / sizeof *vars && !chosen; i++) {
+			const char *v = getenv(vars[i]);
+			if (v && *v)
+				chosen = lang_of(v) ? lang_of(v) : (i == 0 ? NULL : "");
+		}
+		if (chosen && !*chosen)
+			chosen = NULL;
+	}
+	snprintf(language, sizeof language, "%s", chosen ? chosen : "");
+	bind_catalogue();
+	bind_textdomain_codeset("peil", "UTF-8");
+	textdomain("peil");
+}
+
+const char *i18n_language(void)
+{
+	return language[0] ? language : NULL;
+}

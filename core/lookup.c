@@ -1,0 +1,158 @@
+#include "core/lookup.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core/mem.h"
+#include "core/ydoc.h"
+
+static char *join(const char *a, const char *b, const char *c)
+{
+	size_t n = strlen(a) + strlen(b) + strlen(c) + 1;
+	char *s = mem_alloc(n);
+	if (s)
+		snprintf(s, n, "%s%s%s", a, b, c);
+	return s;
+}
+
+static int is_file(const char *p)
+{
+	struct stat st;
+	return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static char *xdg_data_home(void)
+{
+	const char *x = getenv("XDG_DATA_HOME");
+	if (x && *x == '/')
+		return mem_strdup(x);
+	const char *home = getenv("HOME");
+	return home && *home ? join(home, "/.local/share", "") : NULL;
+}
+
+/* The directories of the questionnaire path, in order; NULL-terminated,
+ * caller frees each and the array. */
+static char **search_dirs(void)
+{
+	char **dirs = mem_alloc(64 * sizeof(char *));
+	int n = 0;
+	if (!dirs)
+		return NULL;
+	const char *env = getenv("PEIL_PATH");
+	while (env && *env && n < 60) {
+		const char *colon = strchr(env, ':');
+		size_t len = colon ? (size_t)(colon - env) : strlen(env);
+		if (len > 0)
+			dirs[n++] = mem_strndup(env, len);
+		env = colon ? colon + 1 : NULL;
+	}
+	char *data = xdg_data_home();
+	if (data) {
+		dirs[n++] = join(data, "/peil/questionnaires", "");
+		mem_free(data);
+	}
+	dirs[n++] = mem_strdup(PEIL_DATADIR "/questionnaires");
+	dirs[n++] = mem_strdup(PEIL_SRCDIR "/questionnaires");
+	for (int i = 0; i < n; i++)
+		if (!dirs[i]) {      /* out of memory: drop the holes */
+			memmove(&dirs[i], &dirs[i + 1], (size_t)(n - i) * sizeof(char *));
+			n--;
+			i--;
+		}
+	dirs[n] = NULL;
+	return dirs;
+}
+
+static void free_dirs(char **dirs)
+{
+	for (int i = 0; dirs && dirs[i]; i++)
+		mem_free(dirs[i]);
+	mem_free(dirs);
+}
+
+/* A file in dir whose top-level `id` is `id` (file names need not match). */
+static char *scan_dir(const char *dir, const char *id)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return NULL;
+	char *found = NULL;
+	struct dirent *e;
+	while (!found && (e = readdir(d))) {
+		size_t len = strlen(e->d_name);
+		if (len < 6 || (strcmp(e->d_name + len - 5, ".yaml") && strcmp(e->d_name + len - 4, ".yml")))
+			continue;
+		char *path = join(dir, "/", e->d_name);
+		char *fid = path ? ydoc_peek_key(path, "id") : NULL;
+		char *fmt = fid ? ydoc_peek_key(path, "peil") : NULL;
+		if (fid && fmt && !strcmp(fid, id))
+			found = path;
+		else
+			mem_free(path);
+		mem_free(fid);
+		mem_free(fmt);
+	}
+	closedir(d);
+	return found;
+}
+
+char *lookup_questionnaire(const char *q)
+{
+	if (strchr(q, '/') || is_file(q))
+		return is_file(q) ? mem_strdup(q) : NULL;
+	char **dirs = search_dirs();
+	char *found = NULL;
+	/* By file name first (cheap), then by the id inside the files. */
+	for (int i = 0; dirs && dirs[i] && !found; i++) {
+		char *p = join(dirs[i], "/", q);
+		char *yaml = p ? join(p, ".yaml", "") : NULL;
+		if (yaml && is_file(yaml)) {
+			char *fid = ydoc_peek_key(yaml, "id");
+			if (fid && !strcmp(fid, q))
+				found = yaml;
+			mem_free(fid);
+		}
+		if (!found)
+			mem_free(yaml);
+		mem_free(p);
+	}
+	for (int i = 0; dirs && dirs[i] && !found; i++)
+		found = scan_dir(dirs[i], q);
+	free_dirs(dirs);
+	return found;
+}
+
+char *lookup_path_description(void)
+{
+	char **dirs = search_dirs();
+	size_t len = 1;
+	for (int i = 0; dirs && dirs[i]; i++)
+		len += strlen(dirs[i]) + 1;
+	char *s = mem_alloc(len);
+	for (int i = 0; s && dirs && dirs[i]; i++) {
+		if (i)
+			strcat(s, ":");
+		strcat(s, dirs[i]);
+	}
+	free_dirs(dirs);
+	return s;
+}
+
+char *lookup_data_dir(int create)
+{
+	char *data = xdg_data_home();
+	char *dir = data ? join(data, "/peil", "") : NULL;
+	if (dir && create) {
+		mkdir(data, 0700);      /* may exist already */
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+			mem_free(dir);
+			dir = NULL;
+		}
+	}
+	mem_free(data);
+	return dir;
+}

@@ -1,0 +1,121 @@
+#include "core/mem.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+static unsigned long alloc_count;
+static unsigned long fail_from;     /* 0: never fail */
+
+static int should_fail(void)
+{
+	alloc_count++;
+	return fail_from && alloc_count >= fail_from;
+}
+
+unsigned long mem_fail_from(unsigned long n)
+{
+	unsigned long made = alloc_count;
+	alloc_count = 0;
+	fail_from = n;
+	return made;
+}
+
+void *mem_alloc(size_t size)
+{
+	if (should_fail())
+		return NULL;
+	return calloc(1, size ? size : 1);
+}
+
+void *mem_realloc(void *p, size_t size)
+{
+	if (should_fail())
+		return NULL;
+	return realloc(p, size ? size : 1);
+}
+
+char *mem_strndup(const char *s, size_t len)
+{
+	char *d = mem_alloc(len + 1);
+	if (d) {
+		memcpy(d, s, len);
+		d[len] = '\0';
+	}
+	return d;
+}
+
+char *mem_strdup(const char *s)
+{
+	return s ? mem_strndup(s, strlen(s)) : NULL;
+}
+
+void mem_free(void *p)
+{
+	free(p);
+}
+
+/* Arena: a list of chunks; big requests get a chunk of their own. */
+struct chunk {
+	struct chunk *next;
+	size_t used, size;
+	max_align_t data[];
+};
+
+struct arena {
+	struct chunk *head;
+};
+
+enum { CHUNK_SIZE = 16384 };
+
+struct arena *arena_new(void)
+{
+	return mem_alloc(sizeof(struct arena));
+}
+
+void *arena_alloc(struct arena *a, size_t size)
+{
+	size = (size + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
+	struct chunk *c = a->head;
+	if (!c || c->size - c->used < size) {
+		size_t cap = size > CHUNK_SIZE / 4 ? size : CHUNK_SIZE;
+		c = mem_alloc(sizeof(*c) + cap);
+		if (!c)
+			return NULL;
+		c->size = cap;
+		if (a->head && size > CHUNK_SIZE / 4) {
+			/* Keep filling the current chunk; park the big one behind it. */
+			c->next = a->head->next;
+			a->head->next = c;
+		} else {
+			c->next = a->head;
+			a->head = c;
+		}
+	}
+	void *p = (char *)c->data + c->used;
+	c->used += size;
+	return p;
+}
+
+char *arena_strndup(struct arena *a, const char *s, size_t len)
+{
+	char *d = arena_alloc(a, len + 1);
+	if (d) {
+		memcpy(d, s, len);
+		d[len] = '\0';
+	}
+	return d;
+}
+
+void arena_free(struct arena *a)
+{
+	if (!a)
+		return;
+	struct chunk *c = a->head;
+	while (c) {
+		struct chunk *next = c->next;
+		free(c);
+		c = next;
+	}
+	free(a);
+}

@@ -1,0 +1,30 @@
+/* Checked allocation for the model and loaders.
+ *
+ * Every allocation in core/, scoring/ and exports/ goes through these so that
+ * a test can make the n-th allocation fail (SQLite-style OOM testing) and
+ * check that the caller reports a clean error instead of crashing.
+ * They return NULL on failure; the caller reports and unwinds. */
+#ifndef PEIL_MEM_H
+#define PEIL_MEM_H
+
+#include <stddef.h>
+
+void *mem_alloc(size_t size);              /* zeroed */
+void *mem_realloc(void *p, size_t size);
+char *mem_strndup(const char *s, size_t len);
+char *mem_strdup(const char *s);           /* NULL in, NULL out */
+void mem_free(void *p);
+
+/* Test hook: allocation number `n` (1-based, counted from now) and every one
+ * after it fails; 0 turns failures off. Returns how many allocations were
+ * made since the last call. */
+unsigned long mem_fail_from(unsigned long n);
+
+/* A bump allocator for data that lives and dies together (a parsed file). */
+struct arena;
+struct arena *arena_new(void);
+void *arena_alloc(struct arena *a, size_t size);          /* zeroed, aligned */
+char *arena_strndup(struct arena *a, const char *s, size_t len);
+void arena_free(struct arena *a);                          /* NULL is fine */
+
+#endif

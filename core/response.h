@@ -1,0 +1,98 @@
+/* A response: one organisation's (or one group's) answers to a questionnaire.
+ *
+ * Opaque; read through the accessors and changed only through the setters,
+ * which keep the invariants (a level is a defined level, `na` only where
+ * allowed, level and status exclude each other). A response borrows its
+ * questionnaire, which must outlive it. Strings returned by accessors belong
+ * to the response and stay valid until the next change of that field. */
+#ifndef PEIL_RESPONSE_H
+#define PEIL_RESPONSE_H
+
+#include <stdbool.h>
+
+#include "core/diag.h"
+#include "core/questionnaire.h"
+
+enum answer_status {
+	ANSWER_OPEN,            /* not answered yet */
+	ANSWER_LEVEL,           /* a level was chosen */
+	ANSWER_NA,              /* not applicable */
+	ANSWER_UNKNOWN,         /* don't know */
+};
+
+struct answer {
+	enum answer_status status;
+	int level;              /* a level value when status == ANSWER_LEVEL */
+	const char *note;       /* NULL when none */
+	const char *const *evidence;
+	int nevidence;
+	const int *votes;       /* count per level index (nlevels), or NULL */
+	bool carried_over;      /* copied from last year, not yet confirmed */
+	bool proposal;          /* level proposed by `aggregate`, not decided */
+};
+
+struct response;
+
+/* A new, empty response: every question open, today's date. */
+struct response *response_new(const struct questionnaire *q, const char *organisation);
+void response_free(struct response *r);                       /* NULL is fine */
+
+/* Loads and validates a response file against q. Returns NULL when it has
+ * errors (all reported to d). The questionnaire id must match. */
+struct response *response_load(const char *path, const struct questionnaire *q,
+                               struct diag_list *d);
+struct ydoc;
+struct response *response_from_doc(const struct ydoc *doc, const struct questionnaire *q,
+                                   struct diag_list *d);
+
+/* Writes the response file atomically (temporary file, fsync, rename) with
+ * mode 0600 for a new file, keeping the mode of an existing one. On failure
+ * the old file is untouched, `err` says why, and false is returned. */
+bool response_save(const struct response *r, const char *path, char *err, size_t errlen);
+/* The YAML text as it would be saved; caller frees with mem_free(). */
+char *response_to_yaml(const struct response *r, size_t *len);
+
+const struct questionnaire *response_questionnaire(const struct response *r);
+const char *response_organisation(const struct response *r);
+const char *response_respondent(const struct response *r);    /* NULL: none */
+const char *response_role(const struct response *r);          /* NULL: none */
+const char *response_date(const struct response *r);          /* YYYY-MM-DD */
+long response_population(const struct response *r);           /* -1: unknown */
+int response_participants(const struct response *r);          /* 0: not a group */
+/* The target of domain d: the file's, else the questionnaire's; false if none. */
+bool response_target(const struct response *r, int domain, int *level);
+/* Only the file's own target (not the questionnaire default). */
+bool response_own_target(const struct response *r, int domain, int *level);
+const struct answer *response_answer(const struct response *r, int question);
+
+/* True when the question's show_if condition is not met: it is not asked
+ * and counts as not applicable. */
+bool response_hidden(const struct response *r, int question);
+
+/* Setters return false (and change nothing) on invalid input or when
+ * memory runs out. Each one clears `carried_over` for that question except
+ * set_note/set_evidence, and sets the date to today. */
+bool response_set_level(struct response *r, int question, int level);
+bool response_set_status(struct response *r, int question, enum answer_status status);
+bool response_set_note(struct response *r, int question, const char *note);   /* NULL/"" clears */
+bool response_set_evidence(struct response *r, int question, const char *const *items, int n);
+bool response_set_votes(struct response *r, int question, const int *counts); /* NULL clears */
+void response_set_carried_over(struct response *r, int question, bool carried);
+void response_set_proposal(struct response *r, int question, bool proposal);
+void response_confirm(struct response *r, int question);  /* clears carried_over */
+bool response_set_organisation(struct response *r, const char *s);
+bool response_set_respondent(struct response *r, const char *s);
+bool response_set_role(struct response *r, const char *s);
+bool response_set_date(struct response *r, const char *yyyy_mm_dd);
+void response_set_population(struct response *r, long population);
+void response_set_participants(struct response *r, int n);
+bool response_set_target(struct response *r, int domain, int level);
+void response_clear_target(struct response *r, int domain);
+/* Copies answers from last year's response (same questionnaire), each
+ * marked carried over; notes and evidence come along. */
+bool response_carry_over(struct response *r, const struct response *old);
+
+/* Today's date as YYYY-MM-DD, in local time, into buf[11]. */
+void response_today(char buf[11]);
+
+#endif

@@ -1,0 +1,487 @@
+#include "core/ydoc.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <yaml.h>
+
+#include "core/i18n.h"
+#include "core/mem.h"
+#include "core/text.h"
+
+/* One open collection while the tree is being built. Children collect in
+ * a malloc'd vector and move into the arena when the collection closes. */
+struct frame {
+	struct ynode *node;
+	struct ynode **kids;    /* seq: items; map: key, value, key, value… */
+	size_t n, cap;
+};
+
+struct builder {
+	const char *path;
+	const char *buf;
+	size_t len;
+	struct diag_list *d;
+	struct ydoc *doc;
+	struct frame stack[YDOC_MAX_DEPTH + 1];
+	int depth;
+	size_t nodes;
+	int documents;
+	bool failed;            /* a fatal problem: stop and return NULL */
+};
+
+static void oom(struct builder *b)
+{
+	diag_error(b->d, b->path, 0, 0, "%s", _("out of memory"));
+	b->failed = true;
+}
+
+/* libyaml reports reader (encoding) errors only as a byte offset. */
+static void offset_to_mark(const char *buf, size_t len, size_t off, int *line, int *col)
+{
+	*line = 1;
+	*col = 1;
+	for (size_t i = 0; i < off && i < len; i++) {
+		if (buf[i] == '\n') {
+			++*line;
+			*col = 1;
+		} else if (((unsigned char)buf[i] & 0xc0) != 0x80) {
+			++*col;
+		}
+	}
+}
+
+static void report_parser_error(struct builder *b, const yaml_parser_t *p)
+{
+	int line, col;
+	const char *problem = p->problem ? p->problem : _("unknown problem");
+	if (p->error == YAML_READER_ERROR) {
+		offset_to_mark(b->buf, b->len, p->problem_offset, &line, &col);
+		diag_error(b->d, b->path, line, col, _("cannot read the file: %s"), problem);
+	} else if (p->error == YAML_MEMORY_ERROR) {
+		oom(b);
+		return;
+	} else {
+		line = (int)p->problem_mark.line + 1;
+		col = (int)p->problem_mark.column + 1;
+		if (p->context)
+			diag_error(b->d, b->path, line, col, _("YAML syntax error: %s %s (see line %d)"),
+			           p->context, problem, (int)p->context_mark.line + 1);
+		else
+			diag_error(b->d, b->path, line, col, _("YAML syntax error: %s"), problem);
+	}
+	b->failed = true;
+}
+
+static bool push_kid(struct builder *b, struct ynode *node)
+{
+	if (b->depth == 0) {
+		b->doc->root = node;
+		return true;
+	}
+	struct frame *f = &b->stack[b->depth - 1];
+	if (f->n == f->cap) {
+		size_t cap = f->cap ? f->cap * 2 : 8;
+		struct ynode **kids = mem_realloc(f->kids, cap * sizeof(*kids));
+		if (!kids) {
+			oom(b);
+			return false;
+		}
+		f->kids = kids;
+		f->cap = cap;
+	}
+	f->kids[f->n++] = node;
+	return true;
+}
+
+static struct ynode *new_node(struct builder *b, enum ynode_kind kind, yaml_mark_t mark)
+{
+	if (++b->nodes > YDOC_MAX_NODES) {
+		diag_error(b->d, b->path, (int)mark.line + 1, (int)mark.column + 1,
+		           _("the file has more than %d YAML nodes; refusing to read further"), YDOC_MAX_NODES);
+		b->failed = true;
+		return NULL;
+	}
+	struct ynode *n = arena_alloc(b->doc->arena, sizeof(*n));
+	if (!n) {
+		oom(b);
+		return NULL;
+	}
+	n->kind = kind;
+	n->line = (int)mark.line + 1;
+	n->col = (int)mark.column + 1;
+	return n;
+}
+
+static void refuse_anchor(struct builder *b, const yaml_char_t *anchor, yaml_mark_t mark)
+{
+	if (anchor)
+		diag_error(b->d, b->path, (int)mark.line + 1, (int)mark.column + 1,
+		           _("anchors (&%s) and aliases are not allowed"), (const char *)anchor);
+}
+
+static void add_scalar(struct builder *b, const yaml_event_t *e)
+{
+	size_t len = e->data.scalar.length;
+	int line = (int)e->start_mark.line + 1, col = (int)e->start_mark.column + 1;
+	if (len > YDOC_MAX_SCALAR) {
+		diag_error(b->d, b->path, line, col,
+		           _("a text of %zu bytes is longer than the limit of %d"), len, YDOC_MAX_SCALAR);
+		b->failed = true;
+		return;
+	}
+	refuse_anchor(b, e->data.scalar.anchor, e->start_mark);
+	struct ynode *n = new_node(b, YNODE_SCALAR, e->start_mark);
+	if (!n)
+		return;
+	char *s = arena_alloc(b->doc->arena, len * 3 + 1);
+	if (!s) {
+		oom(b);
+		return;
+	}
+	bool replaced;
+	n->len = text_sanitize((const char *)e->data.scalar.value, len, s, &replaced);
+	n->u.str = s;
+	n->plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE && e->data.scalar.plain_implicit;
+	if (replaced)
+		diag_warning(b->d, b->path, line, col, "%s",
+		             _("control or bidirectional characters replaced by U+FFFD"));
+	push_kid(b, n);
+}
+
+static void open_collection(struct builder *b, enum ynode_kind kind, const yaml_event_t *e,
+                            const yaml_char_t *anchor)
+{
+	if (b->depth >= YDOC_MAX_DEPTH) {
+		diag_error(b->d, b->path, (int)e->start_mark.line + 1, (int)e->start_mark.column + 1,
+		           _("nesting deeper than %d levels is not allowed"), YDOC_MAX_DEPTH);
+		b->failed = true;
+		return;
+	}
+	refuse_anchor(b, anchor, e->start_mark);
+	struct ynode *n = new_node(b, kind, e->start_mark);
+	if (!n || !push_kid(b, n))
+		return;
+	b->stack[b->depth++] = (struct frame){ .node = n };
+}
+
+struct keyref {
+	const struct ynode *key;
+	size_t index;           /* position in the mapping */
+};
+
+static int cmp_keyref(const void *pa, const void *pb)
+{
+	const struct keyref *a = pa, *b = pb;
+	int c = strcmp(a->key->u.str, b->key->u.str);
+	if (c)
+		return c;
+	return a->index < b->index ? -1 : a->index > b->index;
+}
+
+/* Reports duplicate keys (at the later one) and keeps only the first.
+ * Sorting makes a mapping with a million keys cost n log n, not n^2. */
+static void drop_duplicate_keys(struct builder *b, struct ynode *map)
+{
+	size_t n = map->len;
+	if (n < 2)
+		return;
+	struct keyref *refs = mem_alloc(n * sizeof(*refs));
+	bool *drop = mem_alloc(n * sizeof(*drop));
+	if (!refs || !drop) {
+		mem_free(refs);
+		mem_free(drop);
+		oom(b);
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		refs[i] = (struct keyref){ map->u.pairs[i].key, i };
+	qsort(refs, n, sizeof(*refs), cmp_keyref);
+	size_t first = 0;
+	for (size_t i = 1; i < n; i++) {
+		if (strcmp(refs[i].key->u.str, refs[first].key->u.str) != 0) {
+			first = i;
+			continue;
+		}
+		diag_error(b->d, b->path, refs[i].key->line, refs[i].key->col,
+		           _("duplicate key '%s' (first at line %d)"), refs[i].key->u.str,
+		           refs[first].key->line);
+		drop[refs[i].index] = true;
+	}
+	size_t keep = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!drop[i])
+			map->u.pairs[keep++] = map->u.pairs[i];
+	map->len = keep;
+	mem_free(refs);
+	mem_free(drop);
+}
+
+static void close_collection(struct builder *b)
+{
+	struct frame *f = &b->stack[--b->depth];
+	struct ynode *n = f->node;
+	if (n->kind == YNODE_SEQ) {
+		n->len = f->n;
+		n->u.items = arena_alloc(b->doc->arena, (f->n ? f->n : 1) * sizeof(struct ynode *));
+		if (n->u.items)
+			memcpy(n->u.items, f->kids, f->n * sizeof(struct ynode *));
+	} else {
+		n->u.pairs = arena_alloc(b->doc->arena, (f->n / 2 + 1) * sizeof(struct ypair));
+		size_t np = 0;
+		for (size_t i = 0; n->u.pairs && i + 1 < f->n; i += 2) {
+			struct ynode *k = f->kids[i];
+			if (k->kind != YNODE_SCALAR) {
+				diag_error(b->d, b->path, k->line, k->col, "%s",
+				           _("a key must be a plain text, not a list or mapping"));
+				continue;
+			}
+			n->u.pairs[np++] = (struct ypair){ k, f->kids[i + 1] };
+		}
+		n->len = np;
+		if (n->u.pairs)
+			drop_duplicate_keys(b, n);
+	}
+	if (!n->u.items)
+		oom(b);
+	mem_free(f->kids);
+	f->kids = NULL;
+}
+
+/* Stands in for a refused alias so the structure around it stays intact. */
+static void add_alias_placeholder(struct builder *b, const yaml_event_t *e)
+{
+	diag_error(b->d, b->path, (int)e->start_mark.line + 1, (int)e->start_mark.column + 1,
+	           _("aliases (*%s) are not allowed"), (const char *)e->data.alias.anchor);
+	struct ynode *n = new_node(b, YNODE_SCALAR, e->start_mark);
+	if (!n)
+		return;
+	n->u.str = arena_strndup(b->doc->arena, "", 0);
+	if (!n->u.str) {
+		oom(b);
+		return;
+	}
+	push_kid(b, n);
+}
+
+static bool handle_event(struct builder *b, const yaml_event_t *e)
+{
+	switch (e->type) {
+	case YAML_DOCUMENT_START_EVENT:
+		if (++b->documents > 1) {
+			diag_error(b->d, b->path, (int)e->start_mark.line + 1, (int)e->start_mark.column + 1,
+			           "%s", _("a file must hold one YAML document, not several"));
+			b->failed = true;
+		}
+		break;
+	case YAML_DOCUMENT_END_EVENT:
+		b->doc->explicit_end = !e->data.document_end.implicit;
+		break;
+	case YAML_SCALAR_EVENT:
+		add_scalar(b, e);
+		break;
+	case YAML_ALIAS_EVENT:
+		add_alias_placeholder(b, e);
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+		open_collection(b, YNODE_SEQ, e, e->data.sequence_start.anchor);
+		break;
+	case YAML_MAPPING_START_EVENT:
+		open_collection(b, YNODE_MAP, e, e->data.mapping_start.anchor);
+		break;
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		close_collection(b);
+		break;
+	case YAML_STREAM_END_EVENT:
+		return false;
+	default:
+		break;
+	}
+	return !b->failed;
+}
+
+static void builder_cleanup(struct builder *b)
+{
+	while (b->depth > 0)
+		mem_free(b->stack[--b->depth].kids);
+}
+
+struct ydoc *ydoc_load_buffer(const char *path, const char *buf, size_t len,
+                              struct diag_list *d)
+{
+	struct builder b = { .path = path, .buf = buf, .len = len, .d = d };
+	size_t errors_before = diag_errors(d);
+	struct ydoc *doc = mem_alloc(sizeof(*doc));
+	if (doc)
+		doc->arena = arena_new();
+	if (doc && doc->arena)
+		doc->path = arena_strndup(doc->arena, path, strlen(path));
+	if (!doc || !doc->arena || !doc->path) {
+		oom(&b);
+		ydoc_free(doc);
+		return NULL;
+	}
+	b.doc = doc;
+
+	yaml_parser_t parser;
+	if (!yaml_parser_initialize(&parser)) {
+		oom(&b);
+		ydoc_free(doc);
+		return NULL;
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+	for (;;) {
+		yaml_event_t e;
+		if (!yaml_parser_parse(&parser, &e)) {
+			report_parser_error(&b, &parser);
+			break;
+		}
+		bool more = handle_event(&b, &e);
+		yaml_event_delete(&e);
+		if (!more)
+			break;
+	}
+	yaml_parser_delete(&parser);
+	builder_cleanup(&b);
+	if (!b.failed && b.documents == 0) {
+		diag_error(d, path, 1, 1, "%s", _("the file is empty"));
+		b.failed = true;
+	}
+	if (b.failed || diag_errors(d) > errors_before) {
+		/* Refused aliases leave a usable tree; everything else does not. */
+		if (b.failed) {
+			ydoc_free(doc);
+			return NULL;
+		}
+	}
+	return doc;
+}
+
+struct ydoc *ydoc_load_file(const char *path, struct diag_list *d)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		diag_error(d, path, 0, 0, _("cannot open: %s"), strerror(errno));
+		return NULL;
+	}
+	struct stat st;
+	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		diag_error(d, path, 0, 0, "%s", _("is a directory, not a file"));
+		fclose(f);
+		return NULL;
+	}
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > YDOC_MAX_FILE_SIZE) {
+		diag_error(d, path, 1, 1, _("the file is larger than the limit of %d MiB"),
+		           YDOC_MAX_FILE_SIZE / (1024 * 1024));
+		fclose(f);
+		return NULL;
+	}
+	/* Read in one go, but never more than the limit (pipes have no size). */
+	size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
+	size_t len = 0;
+	char *buf = mem_alloc(cap);
+	while (buf) {
+		size_t got = fread(buf + len, 1, cap - len, f);
+		len += got;
+		if (got == 0)
+			break;
+		if (len == cap) {
+			if (cap > YDOC_MAX_FILE_SIZE) {
+				diag_error(d, path, 1, 1, _("the file is larger than the limit of %d MiB"),
+				           YDOC_MAX_FILE_SIZE / (1024 * 1024));
+				mem_free(buf);
+				fclose(f);
+				return NULL;
+			}
+			char *nb = mem_realloc(buf, cap * 2);
+			if (!nb) {
+				mem_free(buf);
+				buf = NULL;
+				break;
+			}
+			buf = nb;
+			cap *= 2;
+		}
+	}
+	bool read_error = ferror(f);
+	fclose(f);
+	if (!buf) {
+		diag_error(d, path, 0, 0, "%s", _("out of memory"));
+		return NULL;
+	}
+	if (read_error) {
+		diag_error(d, path, 0, 0, "%s", _("read error"));
+		mem_free(buf);
+		return NULL;
+	}
+	struct ydoc *doc = ydoc_load_buffer(path, buf, len, d);
+	mem_free(buf);
+	return doc;
+}
+
+void ydoc_free(struct ydoc *doc)
+{
+	if (!doc)
+		return;
+	arena_free(doc->arena);
+	mem_free(doc);
+}
+
+const struct ynode *ynode_get(const struct ynode *map, const char *key)
+{
+	if (!map || map->kind != YNODE_MAP)
+		return NULL;
+	for (size_t i = 0; i < map->len; i++)
+		if (strcmp(map->u.pairs[i].key->u.str, key) == 0)
+			return map->u.pairs[i].value;
+	return NULL;
+}
+
+char *ydoc_peek_key(const char *path, const char *key)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	yaml_parser_t p;
+	if (!yaml_parser_initialize(&p)) {
+		fclose(f);
+		return NULL;
+	}
+	yaml_parser_set_input_file(&p, f);
+	char *found = NULL;
+	int depth = 0;
+	bool want_value = false, is_key = true;
+	for (int events = 0; events < 10000 && !found; events++) {
+		yaml_event_t e;
+		if (!yaml_parser_parse(&p, &e))
+			break;
+		bool stop = e.type == YAML_STREAM_END_EVENT;
+		if (e.type == YAML_MAPPING_START_EVENT || e.type == YAML_SEQUENCE_START_EVENT) {
+			if (depth == 1)
+				is_key = !is_key;
+			depth++;
+			want_value = false;
+		} else if (e.type == YAML_MAPPING_END_EVENT || e.type == YAML_SEQUENCE_END_EVENT) {
+			depth--;
+			stop = stop || depth == 0;
+		} else if (e.type == YAML_SCALAR_EVENT && depth == 1) {
+			if (want_value)
+				found = mem_strndup((const char *)e.data.scalar.value, e.data.scalar.length);
+			else if (is_key && strcmp((const char *)e.data.scalar.value, key) == 0)
+				want_value = true;
+			is_key = !is_key;
+		} else if (e.type == YAML_ALIAS_EVENT && depth == 1) {
+			is_key = !is_key;
+			want_value = false;
+		}
+		yaml_event_delete(&e);
+		if (stop)
+			break;
+	}
+	yaml_parser_delete(&p);
+	fclose(f);
+	return found;
+}

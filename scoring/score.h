@@ -1,0 +1,49 @@
+/* Scores, levels, gaps and priorities (SPEC: "Scoring"). Pure functions of
+ * a questionnaire and a response; no I/O. */
+#ifndef PEIL_SCORE_H
+#define PEIL_SCORE_H
+
+#include <stdbool.h>
+
+#include "core/questionnaire.h"
+#include "core/response.h"
+
+struct domain_score {
+	bool has_score;
+	double score;           /* sum(w * level) / sum(w) over scored answers */
+	int level;              /* highest level value <= score (if has_score) */
+	bool has_target;
+	int target;
+	double gap;             /* target - score (if both) */
+	int answered, na, unknown, open, total;   /* hidden questions count as na */
+};
+
+struct priority {
+	int question, domain;
+	int level, target;
+	double weight;          /* (target - level) * question weight * domain weight */
+};
+
+struct scorecard {
+	int ndomains;
+	struct domain_score *domains;
+	bool has_overall;
+	double overall;
+	int overall_level;
+	double progress;        /* (answered + na + unknown) / questions */
+	int answered, na, unknown, open, total;
+	int npriorities;
+	struct priority *priorities;    /* largest first, ties in questionnaire order */
+};
+
+/* Returns NULL only when memory runs out. Free with scorecard_free(). */
+struct scorecard *score_compute(const struct questionnaire *q, const struct response *r);
+void scorecard_free(struct scorecard *s);      /* NULL is fine */
+
+/* The questions with the highest levels, for "what goes well": scored
+ * answers at or above their domain target (or the top levels when no
+ * target), best first. Writes up to max question indexes; returns count. */
+int score_strengths(const struct questionnaire *q, const struct response *r,
+                    const struct scorecard *s, int *out, int max);
+
+#endif

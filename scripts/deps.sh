@@ -1,0 +1,46 @@
+#!/bin/sh
+# Installs the Debian packages peil needs, when they are missing.
+#   deps.sh build   what `make` and `make run` need
+#   deps.sh check   that, plus what `make check` needs
+set -u
+need="gcc make pkg-config libncurses-dev libyaml-dev gettext"
+if [ "${1:-build}" = check ]; then
+	need="$need libcmocka-dev tmux python3 python3-yaml locales clang groff-base man-db"
+fi
+missing=""
+for p in $need; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+	echo "peil: installing missing Debian packages:$missing"
+	if [ "$(id -u)" -eq 0 ]; then
+		sudo=""
+	elif command -v sudo >/dev/null 2>&1; then
+		sudo="sudo"
+	else
+		echo "peil: cannot install packages: not root and no sudo." >&2
+		echo "peil: please run as root: apt-get install$missing" >&2
+		exit 1
+	fi
+	export DEBIAN_FRONTEND=noninteractive
+	if ! { $sudo apt-get install -y --no-install-recommends $missing >/dev/null 2>&1 ||
+	       { $sudo apt-get update >/dev/null 2>&1 &&
+	         $sudo apt-get install -y --no-install-recommends $missing; }; }; then
+		echo "peil: apt-get could not install:$missing" >&2
+		echo "peil: install them by hand (apt-get install$missing) and try again." >&2
+		exit 1
+	fi
+fi
+# The tests check that numbers stay locale-proof under a Dutch locale.
+if [ "${1:-build}" = check ] && ! locale -a 2>/dev/null | grep -qi '^nl_NL\.utf-\?8$'; then
+	echo "peil: generating the nl_NL.UTF-8 locale for the tests"
+	if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+	if [ -f /etc/locale.gen ]; then
+		$sudo sed -i 's/^# *\(nl_NL.UTF-8 UTF-8\)/\1/' /etc/locale.gen
+		grep -q '^nl_NL.UTF-8 UTF-8' /etc/locale.gen || echo 'nl_NL.UTF-8 UTF-8' | $sudo tee -a /etc/locale.gen >/dev/null
+		$sudo locale-gen >/dev/null 2>&1 || echo "peil: locale-gen failed; locale tests will be skipped" >&2
+	else
+		$sudo localedef -i nl_NL -f UTF-8 nl_NL.UTF-8 2>/dev/null || echo "peil: could not generate nl_NL.UTF-8; locale tests will be skipped" >&2
+	fi
+fi
+exit 0
