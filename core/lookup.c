@@ -142,16 +142,46 @@ char *lookup_path_description(void)
 	return s;
 }
 
+/* mkdir that succeeds when a directory is already there (mkdir of an
+ * existing directory may fail with EACCES or EROFS rather than EEXIST). */
+static int make_one(const char *p)
+{
+	struct stat st;
+	if (mkdir(p, 0700) == 0)
+		return 0;
+	int saved = errno;
+	if (stat(p, &st) == 0) {
+		if (S_ISDIR(st.st_mode))
+			return 0;
+		saved = ENOTDIR;
+	}
+	errno = saved;
+	return -1;
+}
+
+int lookup_mkdirs(const char *dir)
+{
+	char *p = mem_strdup(dir);
+	int rc = p ? 0 : -1;
+	/* Each prefix in turn: ~/.local/share may not exist on a fresh account. */
+	for (char *s = p ? strchr(p + 1, '/') : NULL; s && rc == 0; s = strchr(s + 1, '/')) {
+		*s = '\0';
+		rc = make_one(p);
+		*s = '/';
+	}
+	if (rc == 0)
+		rc = make_one(p);
+	mem_free(p);
+	return rc;
+}
+
 char *lookup_data_dir(int create)
 {
 	char *data = xdg_data_home();
 	char *dir = data ? join(data, "/peil", "") : NULL;
-	if (dir && create) {
-		mkdir(data, 0700);      /* may exist already */
-		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-			mem_free(dir);
-			dir = NULL;
-		}
+	if (dir && create && lookup_mkdirs(dir) != 0) {
+		mem_free(dir);
+		dir = NULL;
 	}
 	mem_free(data);
 	return dir;

@@ -16,8 +16,13 @@ char *lookup_questionnaire(const char *q);
 /* The questionnaire path as one string for messages (caller frees). */
 char *lookup_path_description(void);
 
-/* $XDG_DATA_HOME/peil (default ~/.local/share/peil), created if missing
- * when `create`. Caller frees. NULL if HOME is unknown. */
+/* $XDG_DATA_HOME/peil (default ~/.local/share/peil), created with any
+ * missing parents when `create`. Caller frees. NULL if HOME is unknown or
+ * the directory cannot be created. */
 char *lookup_data_dir(int create);
+
+/* Creates `dir` and its missing parents (like mkdir -p), new ones with mode
+ * 0700. Returns 0 when it is a directory afterwards, else -1 (errno set). */
+int lookup_mkdirs(const char *dir);
 
 #endif
