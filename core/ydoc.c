@@ -226,7 +226,7 @@ static void close_collection(struct builder *b)
 	if (n->kind == YNODE_SEQ) {
 		n->len = f->n;
 		n->u.items = arena_alloc(b->doc->arena, (f->n ? f->n : 1) * sizeof(struct ynode *));
-		if (n->u.items)
+		if (n->u.items && f->n)         /* `[]` has no kids vector at all */
 			memcpy(n->u.items, f->kids, f->n * sizeof(struct ynode *));
 	} else {
 		n->u.pairs = arena_alloc(b->doc->arena, (f->n / 2 + 1) * sizeof(struct ypair));
