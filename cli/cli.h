@@ -55,6 +55,11 @@ struct questionnaire *cli_load_questionnaire(const char *qarg, const char *respo
 bool cli_load_response(const char *qarg, const char *path, struct questionnaire **q,
                        struct response **r);
 
+/* Loads a second response file (a baseline, the new side of compare)
+ * against an already loaded questionnaire, printing every error to stderr.
+ * Returns NULL (exit 1) on failure; the caller frees it. */
+struct response *cli_load_response_with(const struct questionnaire *q, const char *path);
+
 /* Writes a finished buffer to `out` ("-" or NULL: stdout) atomically,
  * following the umask. Returns EXIT_OK or EXIT_WRITE (after a message). */
 int cli_write_output(const char *out, const char *buf, size_t len);

@@ -1,10 +1,204 @@
-/* peil compare: not built yet (its issue is open). */
+/* peil compare [-q Q] OLD NEW [--format text|json]: what changed since
+ * last time, per domain and per question. */
+#include <getopt.h>
+#include <string.h>
+
 #include "cli/cli.h"
 #include "core/i18n.h"
+#include "core/text.h"
+#include "exports/compare_json.h"
+#include "exports/xfmt.h"
+#include "scoring/compare.h"
+
+/* Pads by code points, so accented titles line up. */
+static void cell(FILE *f, const char *s, int width)
+{
+	int n = (int)text_codepoints(s);
+	fputs(s, f);
+	for (; n < width; n++)
+		fputc(' ', f);
+}
+
+static void score_cell(FILE *f, bool has, double v, int width)
+{
+	char buf[32];
+	cell(f, has ? xfmt_number(buf, sizeof buf, v, 2, false) : "—", width);
+}
+
+static const char *arrow(int dir)
+{
+	return dir > 0 ? "↑" : dir < 0 ? "↓" : "=";
+}
+
+/* "↑ +0.40", "= 0.00", or "—" when a side has no score. */
+static void delta_cell(FILE *f, const struct compare_figure *c, int width)
+{
+	char buf[48], num[32];
+	if (!c->has_old || !c->has_new)
+		snprintf(buf, sizeof buf, "—");
+	else
+		snprintf(buf, sizeof buf, "%s %s", arrow(compare_direction(c->delta)),
+		         xfmt_signed(num, sizeof num, c->delta, 2, false));
+	cell(f, buf, width);
+}
+
+static void level_words(char *buf, size_t len, const struct questionnaire *q,
+                        bool has, int level, int lang)
+{
+	if (has)
+		snprintf(buf, len, "%d %s", level, qn_level_label(q, level, lang));
+	else
+		snprintf(buf, len, "—");
+}
+
+static void figure_row(FILE *f, const struct questionnaire *q, const char *title, int w,
+                       const struct compare_figure *c, int lang)
+{
+	char a[96], b[96];
+	cell(f, title, w + 2);
+	score_cell(f, c->has_old, c->old_score, 8);
+	score_cell(f, c->has_new, c->new_score, 8);
+	delta_cell(f, c, 10);
+	level_words(a, sizeof a, q, c->has_old, c->old_level, lang);
+	level_words(b, sizeof b, q, c->has_new, c->new_level, lang);
+	if (c->has_old && c->has_new && c->old_level == c->new_level)
+		fprintf(f, "%s\n", b);
+	else
+		fprintf(f, "%s → %s\n", a, b);
+}
+
+/* The answer as words: "3 In order", "not applicable", ... */
+static void answer_words(char *buf, size_t len, const struct questionnaire *q,
+                         enum answer_status s, int level, int lang)
+{
+	switch (s) {
+	case ANSWER_LEVEL:
+		level_words(buf, len, q, true, level, lang);
+		return;
+	case ANSWER_NA:
+		snprintf(buf, len, "%s", _("not applicable"));
+		return;
+	case ANSWER_UNKNOWN:
+		snprintf(buf, len, "%s", _("don't know"));
+		return;
+	case ANSWER_OPEN:
+		break;
+	}
+	snprintf(buf, len, "%s", _("open"));
+}
+
+static void print_changes(FILE *f, const struct questionnaire *q, const struct comparison *c,
+                          int lang)
+{
+	if (c->nchanges == 0) {
+		fprintf(f, "\n%s\n", _("No answer changed."));
+		return;
+	}
+	fprintf(f, "\n%s (%d)\n", _("Changed answers"), c->nchanges);
+	for (int i = 0; i < c->nchanges; i++) {
+		const struct question_change *ch = &c->changes[i];
+		char a[96], b[96];
+		const char *mark = "•";
+		if (ch->old_status == ANSWER_LEVEL && ch->new_status == ANSWER_LEVEL)
+			mark = arrow(ch->new_level > ch->old_level ? 1 : -1);
+		answer_words(a, sizeof a, q, ch->old_status, ch->old_level, lang);
+		answer_words(b, sizeof b, q, ch->new_status, ch->new_level, lang);
+		fprintf(f, "  %s %s — %s\n      %s → %s\n", mark, q->questions[ch->question].id,
+		        qn_str(q, &q->questions[ch->question].text, lang), a, b);
+	}
+}
+
+static void print_text(FILE *f, const struct questionnaire *q, const struct response *old,
+                       const struct response *cur, const struct comparison *c)
+{
+	int lang = cli_lang(q);
+	fprintf(f, "%s — %s %s\n", response_organisation(cur), qn_str(q, &q->title, lang), q->version);
+	fprintf(f, _("Compared: %s (before) with %s (now)\n\n"), response_date(old), response_date(cur));
+	int w = 10;
+	for (int d = 0; d < q->ndomains; d++) {
+		int n = (int)text_codepoints(qn_str(q, &q->domains[d].title, lang));
+		if (n > w)
+			w = n < 40 ? n : 40;
+	}
+	cell(f, _("Domain"), w + 2);
+	cell(f, _("Before"), 8);
+	cell(f, _("Now"), 8);
+	cell(f, _("Change"), 10);
+	fprintf(f, "%s\n", _("Level"));
+	for (int d = 0; d < q->ndomains; d++)
+		figure_row(f, q, qn_str(q, &q->domains[d].title, lang), w, &c->domains[d], lang);
+	figure_row(f, q, _("Overall"), w, &c->overall, lang);
+	print_changes(f, q, c, lang);
+}
+
+static void print_json(FILE *f, const struct questionnaire *q, const struct response *old,
+                       const struct response *cur, const struct comparison *c)
+{
+	struct jsonw w;
+	jsonw_init(&w, f, true);
+	jsonw_object(&w);
+	compare_json_fields(&w, q, c);
+	jsonw_kstring(&w, "old_date", response_date(old));
+	jsonw_kstring(&w, "new_date", response_date(cur));
+	jsonw_object_end(&w);
+}
+
+static int run(const char *qarg, const char *old_path, const char *new_path, bool json)
+{
+	struct questionnaire *q;
+	struct response *cur, *old = NULL;
+	if (!cli_load_response(qarg, new_path, &q, &cur))
+		return EXIT_INVALID;
+	int rc = EXIT_INVALID;
+	old = cli_load_response_with(q, old_path);
+	if (old) {
+		struct comparison *c = compare_compute(q, old, cur);
+		if (!c) {
+			fprintf(stderr, "peil: %s\n", _("out of memory"));
+		} else {
+			if (json)
+				print_json(stdout, q, old, cur, c);
+			else
+				print_text(stdout, q, old, cur, c);
+			rc = fflush(stdout) == 0 && !ferror(stdout) ? EXIT_OK : EXIT_WRITE;
+		}
+		comparison_free(c);
+	}
+	response_free(old);
+	response_free(cur);
+	questionnaire_free(q);
+	return rc;
+}
 
 int cmd_compare(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	return cli_usage_error("compare", "%s", _("this command is not available yet"));
+	static const struct option opts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "questionnaire", required_argument, NULL, 'q' },
+		{ "format", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *qarg = NULL;
+	bool json = false;
+	int c;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "hq:f:", opts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			cli_command_help("compare", stdout);
+			return EXIT_OK;
+		case 'q':
+			qarg = optarg;
+			break;
+		case 'f':
+			if (!cli_parse_format(optarg, &json))
+				return cli_usage_error("compare", _("--format takes text or json, not '%s'"), optarg);
+			break;
+		default:
+			return cli_usage_error("compare", _("unknown option or missing value: '%s'"), argv[optind - 1]);
+		}
+	}
+	if (argc - optind != 2)
+		return cli_usage_error("compare", "%s", _("name two response files: OLD and NEW"));
+	return run(qarg, argv[optind], argv[optind + 1], json);
 }

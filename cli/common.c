@@ -86,6 +86,15 @@ bool cli_load_response(const char *qarg, const char *path, struct questionnaire 
 	return true;
 }
 
+struct response *cli_load_response_with(const struct questionnaire *q, const char *path)
+{
+	struct diag_list *d = diag_list_new();
+	struct response *r = response_load(path, q, d);
+	diag_print(d, stderr, false);
+	diag_list_free(d);
+	return r;
+}
+
 int cli_write_output(const char *out, const char *buf, size_t len)
 {
 	if (!out || !strcmp(out, "-")) {

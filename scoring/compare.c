@@ -1,0 +1,91 @@
+#include "scoring/compare.h"
+
+#include "core/mem.h"
+#include "scoring/score.h"
+
+int compare_direction(double delta)
+{
+	if (delta >= 0.005)
+		return 1;
+	if (delta <= -0.005)
+		return -1;
+	return 0;
+}
+
+enum answer_status compare_status(const struct response *r, int qi)
+{
+	if (response_hidden(r, qi))
+		return ANSWER_NA;
+	return response_answer(r, qi)->status;
+}
+
+static struct compare_figure figure(bool has_old, double old_score, int old_level,
+                                    bool has_new, double new_score, int new_level)
+{
+	struct compare_figure f = {
+		.has_old = has_old, .has_new = has_new,
+		.old_score = has_old ? old_score : 0, .new_score = has_new ? new_score : 0,
+		.old_level = has_old ? old_level : 0, .new_level = has_new ? new_level : 0,
+	};
+	if (has_old && has_new)
+		f.delta = new_score - old_score;
+	return f;
+}
+
+static bool collect_changes(const struct questionnaire *q, const struct response *old,
+                            const struct response *cur, struct comparison *c)
+{
+	c->changes = mem_alloc((size_t)(q->nquestions ? q->nquestions : 1) * sizeof(*c->changes));
+	if (!c->changes)
+		return false;
+	for (int qi = 0; qi < q->nquestions; qi++) {
+		enum answer_status so = compare_status(old, qi), sn = compare_status(cur, qi);
+		int lo = so == ANSWER_LEVEL ? response_answer(old, qi)->level : 0;
+		int ln = sn == ANSWER_LEVEL ? response_answer(cur, qi)->level : 0;
+		if (so == sn && lo == ln)
+			continue;
+		c->changes[c->nchanges++] = (struct question_change){
+			.question = qi, .domain = q->questions[qi].domain,
+			.old_status = so, .new_status = sn, .old_level = lo, .new_level = ln,
+		};
+	}
+	return true;
+}
+
+struct comparison *compare_compute(const struct questionnaire *q, const struct response *old,
+                                   const struct response *cur)
+{
+	struct comparison *c = mem_alloc(sizeof(*c));
+	struct scorecard *so = score_compute(q, old), *sn = score_compute(q, cur);
+	if (!c || !so || !sn)
+		goto fail;
+	c->ndomains = q->ndomains;
+	c->domains = mem_alloc((size_t)(q->ndomains ? q->ndomains : 1) * sizeof(*c->domains));
+	if (!c->domains)
+		goto fail;
+	for (int d = 0; d < q->ndomains; d++) {
+		const struct domain_score *a = &so->domains[d], *b = &sn->domains[d];
+		c->domains[d] = figure(a->has_score, a->score, a->level, b->has_score, b->score, b->level);
+	}
+	c->overall = figure(so->has_overall, so->overall, so->overall_level,
+	                    sn->has_overall, sn->overall, sn->overall_level);
+	if (!collect_changes(q, old, cur, c))
+		goto fail;
+	scorecard_free(so);
+	scorecard_free(sn);
+	return c;
+fail:
+	scorecard_free(so);
+	scorecard_free(sn);
+	comparison_free(c);
+	return NULL;
+}
+
+void comparison_free(struct comparison *c)
+{
+	if (!c)
+		return;
+	mem_free(c->domains);
+	mem_free(c->changes);
+	mem_free(c);
+}

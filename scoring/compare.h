@@ -1,0 +1,49 @@
+/* What changed between two responses to the same questionnaire (last year
+ * and this year): domain and overall scores and levels, and the answers
+ * that differ (SPEC: `compare`). Pure functions; no I/O. */
+#ifndef PEIL_COMPARE_H
+#define PEIL_COMPARE_H
+
+#include <stdbool.h>
+
+#include "core/questionnaire.h"
+#include "core/response.h"
+
+struct compare_figure {
+	bool has_old, has_new;  /* false: that side has no score */
+	double old_score, new_score;
+	int old_level, new_level;       /* valid when has_old / has_new */
+	double delta;           /* new - old, valid when both sides have a score */
+};
+
+/* One question whose answer differs. A hidden question (show_if not met)
+ * counts as not applicable on that side. Notes and evidence alone do not
+ * make a change. */
+struct question_change {
+	int question, domain;
+	enum answer_status old_status, new_status;
+	int old_level, new_level;       /* valid when the status is ANSWER_LEVEL */
+};
+
+struct comparison {
+	struct compare_figure overall;
+	int ndomains;
+	struct compare_figure *domains;         /* q->ndomains, in questionnaire order */
+	int nchanges;
+	struct question_change *changes;        /* in questionnaire order */
+};
+
+/* Both responses must answer q. Returns NULL only when memory runs out.
+ * Free with comparison_free(). */
+struct comparison *compare_compute(const struct questionnaire *q, const struct response *old,
+                                   const struct response *cur);
+void comparison_free(struct comparison *c);     /* NULL is fine */
+
+/* -1, 0 or 1: the direction of a change that a reader sees at two
+ * decimals (|delta| < 0.005 is no change). */
+int compare_direction(double delta);
+
+/* The status of question qi as compare sees it (hidden: ANSWER_NA). */
+enum answer_status compare_status(const struct response *r, int qi);
+
+#endif
