@@ -2,9 +2,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <curses.h>
 #include <yaml.h>
 
 #include "cli/cli.h"
+#include "core/config.h"
 #include "core/i18n.h"
 
 static const struct command commands[] = {
@@ -22,7 +24,7 @@ static const struct command commands[] = {
 	  N_("merge respondents: group statistics and disagreement") },
 	{ "compare", cmd_compare, "peil compare [-q Q] OLD NEW [--format text|json]",
 	  N_("what changed since last time") },
-	{ "benchmark", cmd_benchmark, "peil benchmark [-q Q] FILE --peers DIR [--same-size] [--min-peers K] [--format text|json]",
+	{ "benchmark", cmd_benchmark, "peil benchmark [-q Q] FILE --peers DIR [--same-size] [--min-peers K] [--format text|json] [--strict]",
 	  N_("compare with peer municipalities") },
 };
 enum { NCOMMANDS = sizeof commands / sizeof *commands };
@@ -61,7 +63,7 @@ static void version(void)
 {
 	printf("peil %s\n", PEIL_VERSION);
 	printf("%s\n", _("reads questionnaire format 1 and response format 1"));
-	printf("libyaml %s, %s\n", yaml_get_version_string(), "ncursesw");
+	printf("libyaml %s, %s\n", yaml_get_version_string(), curses_version());
 }
 
 /* --lang may stand anywhere; take it out before the command sees argv. */
@@ -90,10 +92,26 @@ static const char *take_lang(int *argc, char **argv)
 	return lang;
 }
 
+/* Without --lang, the settings file's language; its warnings are shown
+ * once the interface language is known (read again only when there are). */
+static void init_language(const char *lang)
+{
+	struct diag_list *d = diag_list_new();
+	struct config *cfg = config_load(NULL, d);
+	i18n_init(lang ? lang : config_language(cfg));
+	if (diag_count(d) > 0) {
+		diag_clear(d);
+		config_free(config_load(NULL, d));
+		diag_print(d, stderr, true);
+	}
+	config_free(cfg);
+	diag_list_free(d);
+}
+
 int main(int argc, char **argv)
 {
 	const char *lang = take_lang(&argc, argv);
-	i18n_init(lang);
+	init_language(lang);
 	if (lang && strcmp(lang, "nl") && strcmp(lang, "en")) {
 		fprintf(stderr, "peil: %s\n", _("--lang takes nl or en"));
 		return EXIT_USAGE;

@@ -4,8 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-static unsigned long alloc_count;
-static unsigned long fail_from;     /* 0: never fail */
+/* Per thread: the pool's workers (core/pool.c) allocate concurrently, and
+ * an OOM test fails the allocations of the thread that asked for it. */
+static _Thread_local unsigned long alloc_count;
+static _Thread_local unsigned long fail_from;     /* 0: never fail */
 
 static int should_fail(void)
 {

@@ -16,7 +16,7 @@ char *mem_strdup(const char *s);           /* NULL in, NULL out */
 void mem_free(void *p);
 
 /* Test hook: allocation number `n` (1-based, counted from now) and every one
- * after it fails; 0 turns failures off. Returns how many allocations were
+ * after it fails, on the calling thread; 0 turns failures off. Returns how many allocations were
  * made since the last call. */
 unsigned long mem_fail_from(unsigned long n);
 

@@ -1,0 +1,59 @@
+/* Loading many response files in parallel, with flat memory.
+ *
+ * Worker threads parse and validate files (ydoc + response loader, which
+ * hold no shared mutable state); the calling thread hands the results to a
+ * callback one at a time, in the order of `paths`. At most a small window of
+ * files (a few per thread) is loaded but not yet consumed, so memory does not
+ * grow with the number of files.
+ *
+ * Used by `peil benchmark` and `peil aggregate`, which read thousands of
+ * files: parsing is the cost, the callback (scoring) is cheap. */
+#ifndef PEIL_POOL_H
+#define PEIL_POOL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/diag.h"
+#include "core/questionnaire.h"
+#include "core/response.h"
+
+/* One loaded file, as handed to the callback. */
+struct pool_item {
+	size_t index;                   /* into paths */
+	const char *path;               /* borrowed from paths */
+	struct response *r;             /* NULL when the file did not load; the
+	                                 * callback may take it (set it to NULL),
+	                                 * else the pool frees it */
+	const struct diag_list *diags;  /* this file's errors and warnings; valid
+	                                 * during the callback only */
+};
+
+/* Returns false to stop early (no further callbacks are made). */
+typedef bool (*pool_fn)(void *ctx, struct pool_item *item);
+
+/* Loads paths[0..n) against q with `threads` workers (0: the default; 1:
+ * no extra thread at all) and calls fn for each, in order, on the calling
+ * thread. Returns false when fn stopped it or a thread could not be
+ * started (then `err` says why, if it is not NULL). */
+bool pool_for_each_response(const char *const *paths, size_t n, const struct questionnaire *q,
+                            int threads, pool_fn fn, void *ctx, char *err, size_t errlen);
+
+/* The number of online processors (at most 8), or $PEIL_THREADS when set
+ * to a number from 1 to 64. */
+int pool_default_threads(void);
+
+/* A growing list of paths. */
+struct pool_paths {
+	char **v;
+	size_t n, cap;
+};
+
+/* Appends `path` if it is not a directory, else every regular file named
+ * *.yaml below it (recursively, hidden entries and symlinked directories
+ * skipped), sorted by name within each directory. Returns false after
+ * reporting to d when a directory cannot be read or memory runs out. */
+bool pool_paths_add(struct pool_paths *p, const char *path, struct diag_list *d);
+void pool_paths_free(struct pool_paths *p);      /* frees the strings; p itself is the caller's */
+
+#endif
