@@ -1,0 +1,42 @@
+/* The terminal interface: public entry points for cli/.
+ *
+ * Everything curses-related stays inside tui/; cli/ only calls these.
+ * The questionnaire and the response are borrowed: the caller loads them
+ * before and frees them after. The TUI changes the response only through
+ * core/response.h and saves it (atomically) after every change. */
+#ifndef PEIL_TUI_H
+#define PEIL_TUI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/questionnaire.h"
+#include "core/response.h"
+
+enum tui_status {
+	TUI_DONE,               /* the user quit; everything is saved */
+	TUI_CANCELLED,          /* quit at the organisation prompt: nothing written */
+	TUI_NO_TERMINAL,        /* the terminal could not be set up (err says why) */
+	TUI_NOT_SAVED,          /* quit although the last save failed (err says why) */
+	TUI_SIGNALLED,          /* SIGHUP/SIGTERM/SIGINT: saved, terminal restored */
+};
+
+struct tui_fill_options {
+	int lang;               /* questionnaire language index to start in */
+	bool ask_organisation;  /* ask the organisation's name first (new file) */
+	bool resume;            /* reopen at the first open question */
+};
+
+/* Runs `peil fill` on r, saving to `path` after every change. On
+ * TUI_SIGNALLED, *signo is the signal that ended the session. `err`
+ * (errlen bytes) receives a message for the caller to print after the
+ * terminal is restored. */
+enum tui_status tui_run_fill(const struct questionnaire *q, struct response *r,
+                             const char *path, const struct tui_fill_options *o,
+                             int *signo, char *err, size_t errlen);
+
+/* True when stdin and stdout are terminals and TERM names a usable
+ * terminal (not unset, empty or "dumb"): otherwise use plain mode. */
+bool tui_terminal_usable(void);
+
+#endif
