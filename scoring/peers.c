@@ -1,9 +1,11 @@
 /* Peer benchmarking: stream peer files, keep their domain scores only. */
 #include "scoring/peers.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "core/i18n.h"
 #include "core/mem.h"
@@ -204,6 +206,20 @@ static bool collect_scores(const struct questionnaire *q, const struct response 
 	return true;
 }
 
+static bool check_dir(const char *dir, struct diag_list *d)
+{
+	struct stat st;
+	if (stat(dir, &st) != 0) {
+		diag_error(d, dir, 0, 0, _("cannot read the peers' directory: %s"), strerror(errno));
+		return false;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		diag_error(d, dir, 0, 0, "%s", _("--peers needs a directory of response files"));
+		return false;
+	}
+	return true;
+}
+
 struct peer_figures *peers_compute(const struct questionnaire *q, const struct response *self,
                                    const char *dir, const struct peer_options *o,
                                    struct diag_list *d)
@@ -220,7 +236,7 @@ struct peer_figures *peers_compute(const struct questionnaire *q, const struct r
 		           _("--same-size needs the assessed file's population (key 'population')"));
 		ok = false;
 	}
-	ok = ok && pool_paths_add(&paths, dir, d);
+	ok = ok && check_dir(dir, d) && pool_paths_add(&paths, dir, d);
 	if (ok) {
 		pf->counts.files = paths.n;
 		ok = collect_scores(q, self, &paths, pf, vecs, o ? o->threads : 0, d);
