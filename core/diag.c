@@ -10,6 +10,10 @@ struct diag_list {
 	struct diag *items;
 	size_t n, cap;
 	bool out_of_memory;
+	/* Counts of the file added to last, so that a file with a million
+	 * problems costs O(1) per problem, not a scan of the list. */
+	char *count_path;
+	size_t count_errors, count_warnings;
 };
 
 struct diag_list *diag_list_new(void)
@@ -25,6 +29,8 @@ void diag_clear(struct diag_list *d)
 	}
 	d->n = 0;
 	d->out_of_memory = false;
+	mem_free(d->count_path);
+	d->count_path = NULL;
 }
 
 void diag_list_free(struct diag_list *d)
@@ -58,25 +64,63 @@ static bool push(struct diag_list *d, const char *path, int line, int col,
 	return true;
 }
 
+/* Drops a UTF-8 sequence that the end of the buffer cut in two. */
+static void trim_utf8(char *buf, size_t len)
+{
+	size_t start = len;
+	while (start > 0 && ((unsigned char)buf[start - 1] & 0xc0) == 0x80)
+		start--;
+	if (start == 0 || ((unsigned char)buf[start - 1] & 0x80) == 0)
+		return;
+	unsigned char lead = (unsigned char)buf[start - 1];
+	size_t need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+	if (len - (start - 1) < need)
+		buf[start - 1] = '\0';
+}
+
+/* Points the cached counts at `path`, counting once when it changes. */
+static void count_for(struct diag_list *d, const char *path)
+{
+	if (d->count_path && !strcmp(d->count_path, path))
+		return;
+	mem_free(d->count_path);
+	d->count_path = mem_strdup(path);       /* NULL: recount next time */
+	d->count_errors = d->count_warnings = 0;
+	for (size_t i = 0; i < d->n; i++) {
+		if (strcmp(d->items[i].path, path) != 0)
+			continue;
+		++*(d->items[i].severity == DIAG_ERROR ? &d->count_errors : &d->count_warnings);
+	}
+}
+
 void diag_add(struct diag_list *d, const char *path, int line, int col,
               enum diag_severity sev, const char *fmt, ...)
 {
 	if (!d)
 		return;
-	size_t errors = diag_errors_for(d, path ? path : "-");
+	count_for(d, path ? path : "-");
+	size_t errors = d->count_errors, warnings = d->count_warnings;
 	if (sev == DIAG_ERROR && errors > DIAG_MAX_ERRORS_PER_FILE)
+		return;
+	if (sev == DIAG_WARNING && warnings > DIAG_MAX_WARNINGS_PER_FILE)
 		return;
 	char buf[1024];
 	if (sev == DIAG_ERROR && errors == DIAG_MAX_ERRORS_PER_FILE) {
 		snprintf(buf, sizeof buf, "%s", _("too many errors; stopping here"));
+	} else if (sev == DIAG_WARNING && warnings == DIAG_MAX_WARNINGS_PER_FILE) {
+		snprintf(buf, sizeof buf, "%s", _("too many warnings; not showing more"));
 	} else {
 		va_list ap;
 		va_start(ap, fmt);
-		vsnprintf(buf, sizeof buf, fmt, ap);
+		int n = vsnprintf(buf, sizeof buf, fmt, ap);
 		va_end(ap);
+		if (n >= (int)sizeof buf)       /* cut: never half a UTF-8 character */
+			trim_utf8(buf, sizeof buf - 1);
 	}
 	if (!push(d, path, line, col, sev, buf))
 		d->out_of_memory = true;
+	else if (d->count_path)
+		++*(sev == DIAG_ERROR ? &d->count_errors : &d->count_warnings);
 }
 
 size_t diag_count(const struct diag_list *d)

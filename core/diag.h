@@ -19,8 +19,9 @@ struct diag {
 	const char *message;            /* owned by the list, already translated */
 };
 
-/* At most this many errors are kept per file; then one "too many errors". */
-enum { DIAG_MAX_ERRORS_PER_FILE = 100 };
+/* At most this many errors are kept per file; then one "too many errors".
+ * Warnings likewise (a file can hold a million replaced characters). */
+enum { DIAG_MAX_ERRORS_PER_FILE = 100, DIAG_MAX_WARNINGS_PER_FILE = 1000 };
 
 struct diag_list;
 
