@@ -35,6 +35,8 @@ static void validate_response(const char *qarg, const struct ydoc *doc, struct d
 		struct schema s = { doc->path, d };
 		if (!qid)
 			schema_error(&s, doc->root, "%s", _("missing required key 'questionnaire'"));
+		else if (!qarg && (qid->kind != YNODE_SCALAR || !*qid->u.str))
+			schema_error(&s, qid, "%s", _("questionnaire: expected the id of a questionnaire"));
 		return;
 	}
 	struct response *r = response_from_doc(doc, q, d);

@@ -156,10 +156,9 @@ void diag_print(const struct diag_list *d, FILE *out, bool with_warnings)
 		if (g->severity == DIAG_WARNING && !with_warnings)
 			continue;
 		const char *kind = g->severity == DIAG_ERROR ? "error" : "warning";
-		if (g->line > 0)
-			fprintf(out, "%s:%d:%d: %s: %s\n", g->path, g->line, g->col > 0 ? g->col : 1, kind, g->message);
-		else
-			fprintf(out, "%s: %s: %s\n", g->path, kind, g->message);
+		/* Always FILE:LINE:COL (SPEC); a problem of the whole file points at its start. */
+		fprintf(out, "%s:%d:%d: %s: %s\n", g->path, g->line > 0 ? g->line : 1,
+		        g->line > 0 && g->col > 0 ? g->col : 1, kind, g->message);
 	}
 	if (d && d->out_of_memory)
 		fprintf(out, "peil: error: %s\n", _("out of memory; some messages were lost"));

@@ -59,6 +59,17 @@ static bool valid_lang(const char *s)
 	return true;
 }
 
+/* schema_string() takes a quoted "" as a text; a questionnaire text must say something. */
+static const char *text_value(struct loader *L, const struct ynode *n, const char *what)
+{
+	const char *v = schema_string(&L->s, n, what);
+	if (v && !*v) {
+		schema_error(&L->s, n, _("%s: expected a text, found nothing"), what);
+		return NULL;
+	}
+	return v;
+}
+
 /* A text: one string for every language, or a mapping language -> string. */
 static struct qn_text read_text(struct loader *L, const struct ynode *n, const char *what)
 {
@@ -70,7 +81,7 @@ static struct qn_text read_text(struct loader *L, const struct ynode *n, const c
 	if (!tr)
 		return t;
 	if (n->kind == YNODE_SCALAR) {
-		const char *v = schema_string(&L->s, n, what);
+		const char *v = text_value(L, n, what);
 		if (!v)
 			return t;
 		for (int i = 0; i < q->nlangs; i++)
@@ -89,7 +100,7 @@ static struct qn_text read_text(struct loader *L, const struct ynode *n, const c
 		if (li < 0) {
 			schema_error(&L->s, k, _("%s: '%s' is not one of the questionnaire's languages"), what, k->u.str);
 			complete = false;
-		} else if (!(tr[li] = schema_string(&L->s, n->u.pairs[i].value, what))) {
+		} else if (!(tr[li] = text_value(L, n->u.pairs[i].value, what))) {
 			complete = false;
 		}
 	}
@@ -192,6 +203,8 @@ static void read_answers(struct loader *L, const struct ynode *n, struct qn_ques
 	if (!seen)
 		return;
 	char no_advice[128] = "";      /* levels below the top without advice */
+	/* Without a valid scale (reported already) every answer would look wrong. */
+	bool levels_ok = q->nlevels >= 2;
 	for (size_t i = 0; i < n->len; i++) {
 		const struct ynode *m = n->u.items[i];
 		if (!schema_map(&L->s, m, "answers"))
@@ -206,7 +219,8 @@ static void read_answers(struct loader *L, const struct ynode *n, struct qn_ques
 			continue;
 		int li = qn_level_index(q, a.level);
 		if (li < 0) {
-			schema_error(&L->s, lvn, _("answer for level %d, which is not one of the defined levels"), a.level);
+			if (levels_ok)
+				schema_error(&L->s, lvn, _("answer for level %d, which is not one of the defined levels"), a.level);
 		} else if (seen[li]) {
 			schema_error(&L->s, lvn, _("a second answer for level %d"), a.level);
 		} else {
@@ -220,7 +234,7 @@ static void read_answers(struct loader *L, const struct ynode *n, struct qn_ques
 			answers[li] = a;
 		}
 	}
-	for (int li = 0; li < q->nlevels; li++)
+	for (int li = 0; levels_ok && li < q->nlevels; li++)
 		if (!seen[li])
 			schema_error(&L->s, n, _("answers: no answer for level %d"), q->levels[li].value);
 	if (no_advice[0])

@@ -102,13 +102,18 @@ const struct answer *response_answer(const struct response *r, int question)
 
 bool response_hidden(const struct response *r, int question)
 {
-	const struct qn_show_if *c = &r->q->questions[question].show_if;
-	if (c->question < 0)
-		return false;
-	const struct answer *a = &r->answers[c->question];
-	if (a->status != ANSWER_LEVEL)
-		return true;
-	return (c->has_min && a->level < c->min) || (c->has_max && a->level > c->max);
+	/* A hidden question's answer does not count, so it cannot show another:
+	 * follow the chain (always to earlier questions, so it ends). */
+	for (int qi = question; r->q->questions[qi].show_if.question >= 0;) {
+		const struct qn_show_if *c = &r->q->questions[qi].show_if;
+		const struct answer *a = &r->answers[c->question];
+		if (a->status != ANSWER_LEVEL)
+			return true;
+		if ((c->has_min && a->level < c->min) || (c->has_max && a->level > c->max))
+			return true;
+		qi = c->question;
+	}
+	return false;
 }
 
 static void touch(struct response *r)

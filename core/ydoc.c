@@ -43,7 +43,9 @@ static void offset_to_mark(const char *buf, size_t len, size_t off, int *line, i
 {
 	*line = 1;
 	*col = 1;
-	for (size_t i = 0; i < off && i < len; i++) {
+	/* The offset counts a byte order mark; an editor's column does not. */
+	size_t i = len >= 3 && off >= 3 && !memcmp(buf, "\xef\xbb\xbf", 3) ? 3 : 0;
+	for (; i < off && i < len; i++) {
 		if (buf[i] == '\n') {
 			++*line;
 			*col = 1;
@@ -53,16 +55,37 @@ static void offset_to_mark(const char *buf, size_t len, size_t off, int *line, i
 	}
 }
 
+/* libyaml's mark.index counts characters, not bytes: compare line:col. */
+static bool at_end(const struct builder *b, yaml_mark_t mark)
+{
+	int line, col;
+	offset_to_mark(b->buf, b->len, b->len, &line, &col);
+	return (int)mark.line + 1 >= line && ((int)mark.line + 1 > line || (int)mark.column + 1 >= col);
+}
+
 static void report_parser_error(struct builder *b, const yaml_parser_t *p)
 {
 	int line, col;
 	const char *problem = p->problem ? p->problem : _("unknown problem");
 	if (p->error == YAML_READER_ERROR) {
-		offset_to_mark(b->buf, b->len, p->problem_offset, &line, &col);
+		size_t off = p->problem_offset;
+		/* libyaml points at the bad trailing byte; the editor shows the
+		 * broken character where its sequence starts. */
+		if (p->problem && !strcmp(p->problem, "invalid trailing UTF-8 octet"))
+			while (off > 0 && off <= b->len && ((unsigned char)b->buf[off - 1] & 0x80) &&
+			       (((unsigned char)b->buf[--off] & 0xc0) != 0xc0))
+				;
+		offset_to_mark(b->buf, b->len, off, &line, &col);
 		diag_error(b->d, b->path, line, col, _("cannot read the file: %s"), problem);
 	} else if (p->error == YAML_MEMORY_ERROR) {
 		oom(b);
 		return;
+	} else if (p->context && at_end(b, p->problem_mark)) {
+		/* Found at the end of the file (an unclosed quote or bracket): what
+		 * was left open is where the author has to look. */
+		diag_error(b->d, b->path, (int)p->context_mark.line + 1, (int)p->context_mark.column + 1,
+		           _("YAML syntax error: %s %s (at the end of the file, line %d)"),
+		           p->context, problem, (int)p->problem_mark.line + 1);
 	} else {
 		line = (int)p->problem_mark.line + 1;
 		col = (int)p->problem_mark.column + 1;
@@ -408,6 +431,12 @@ struct ydoc *ydoc_load_file(const char *path, struct diag_list *d)
 	}
 	bool read_error = ferror(f);
 	fclose(f);
+	if (buf && len > YDOC_MAX_FILE_SIZE) {     /* a pipe has no size to check up front */
+		diag_error(d, path, 1, 1, _("the file is larger than the limit of %d MiB"),
+		           YDOC_MAX_FILE_SIZE / (1024 * 1024));
+		mem_free(buf);
+		return NULL;
+	}
 	if (!buf) {
 		diag_error(d, path, 0, 0, "%s", _("out of memory"));
 		return NULL;
