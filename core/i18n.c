@@ -66,6 +66,14 @@ void i18n_init(const char *lang)
 		}
 		if (chosen && !*chosen)
 			chosen = NULL;
+		/* LANG=nl_BE.UTF-8 on a system without that locale: setlocale
+		 * fell back to C.UTF-8, whose name gettext would use. Name the
+		 * catalogue through LANGUAGE instead, unless the user set it. */
+		const char *cur = setlocale(LC_MESSAGES, NULL);
+		if (chosen && !lang_of(getenv("LANGUAGE")) && lang_of(cur) != chosen)
+			setenv("LANGUAGE", chosen, 1);
+		if (chosen && cur && (!strcmp(cur, "C") || !strcmp(cur, "POSIX")))
+			setlocale(LC_MESSAGES, "C.UTF-8");
 	}
 	snprintf(language, sizeof language, "%s", chosen ? chosen : "");
 	bind_catalogue();

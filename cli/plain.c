@@ -1,0 +1,333 @@
+/* Plain mode: a linear dialogue on stdin/stdout (see plain.h). */
+#include "cli/plain.h"
+
+#include <ctype.h>
+#include <stdbool.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "core/i18n.h"
+#include "scoring/score.h"
+
+/* A line longer than this is refused rather than read into memory. */
+enum { PLAIN_LINE_MAX = 8192 };
+
+struct plain {
+	const struct questionnaire *q;
+	struct response *r;
+	const char *path;
+	FILE *in, *out;
+	int lang;               /* index into q->langs for questionnaire texts */
+	int cur;                /* the question being asked */
+	bool echo;              /* input is not a terminal: repeat it, for a readable transcript */
+	bool save_failed;       /* the last save did not succeed */
+};
+
+enum step { STAY, NEXT, DONE };
+
+static bool shown(const struct plain *p, int qi)
+{
+	return qi >= 0 && qi < p->q->nquestions && !response_hidden(p->r, qi);
+}
+
+/* The next (dir = 1) or previous (dir = -1) question that is asked, or -1. */
+static int neighbour(const struct plain *p, int from, int dir)
+{
+	for (int qi = from + dir; qi >= 0 && qi < p->q->nquestions; qi += dir)
+		if (shown(p, qi))
+			return qi;
+	return -1;
+}
+
+static int first_open(const struct plain *p)
+{
+	for (int qi = 0; qi < p->q->nquestions; qi++)
+		if (shown(p, qi) && response_answer(p->r, qi)->status == ANSWER_OPEN)
+			return qi;
+	return -1;
+}
+
+static int count_open(const struct plain *p)
+{
+	int n = 0;
+	for (int qi = 0; qi < p->q->nquestions; qi++)
+		n += shown(p, qi) && response_answer(p->r, qi)->status == ANSWER_OPEN;
+	return n;
+}
+
+static void save(struct plain *p)
+{
+	char err[512];
+	p->save_failed = !response_save(p->r, p->path, err, sizeof err);
+	if (p->save_failed)
+		fprintf(stderr, _("peil: cannot save %s: %s\n"), p->path, err);
+}
+
+/* "1. Initial — what it looks like" for the answer at level index li. */
+static void print_choice(const struct plain *p, const struct qn_question *qu, int li)
+{
+	const struct questionnaire *q = p->q;
+	fprintf(p->out, "  %d. %s — %s\n", li + 1, qn_str(q, &q->levels[li].label, p->lang),
+	        qn_str(q, &qu->answers[li].text, p->lang));
+}
+
+static void print_current(const struct plain *p)
+{
+	const struct questionnaire *q = p->q;
+	const struct answer *a = response_answer(p->r, p->cur);
+	if (a->status == ANSWER_LEVEL) {
+		int li = qn_level_index(q, a->level);
+		fprintf(p->out, _("Your answer: %d. %s — %s\n"), li + 1, qn_str(q, &q->levels[li].label, p->lang),
+		        qn_str(q, &q->questions[p->cur].answers[li].text, p->lang));
+	} else if (a->status == ANSWER_NA) {
+		fprintf(p->out, "%s\n", _("Your answer: not applicable."));
+	} else if (a->status == ANSWER_UNKNOWN) {
+		fprintf(p->out, "%s\n", _("Your answer: don't know."));
+	} else {
+		fprintf(p->out, "%s\n", _("Not answered yet."));
+	}
+	if (a->carried_over)
+		fprintf(p->out, "%s\n", _("This answer is from last time: choose it again to confirm it."));
+	if (a->note)
+		fprintf(p->out, _("Note: %s\n"), a->note);
+}
+
+static void show_question(const struct plain *p)
+{
+	const struct questionnaire *q = p->q;
+	const struct qn_question *qu = &q->questions[p->cur];
+	struct scorecard *s = score_compute(q, p->r);
+	fprintf(p->out, "\n");
+	fprintf(p->out, _("Domain %d of %d: %s\n"), qu->domain + 1, q->ndomains,
+	        qn_str(q, &q->domains[qu->domain].title, p->lang));
+	fprintf(p->out, _("Question %d of %d, %.0f%% answered\n"), p->cur + 1, q->nquestions,
+	        s ? s->progress * 100 : 0.0);
+	scorecard_free(s);
+	fprintf(p->out, "%s\n", qn_str(q, &qu->text, p->lang));
+	print_current(p);
+	fprintf(p->out, "%s\n", _("Answers:"));
+	for (int li = 0; li < q->nlevels; li++)
+		print_choice(p, qu, li);
+	if (qu->allow_na)
+		fprintf(p->out, "  n. %s\n", _("Not applicable"));
+	fprintf(p->out, "  u. %s\n", _("Don't know"));
+	if (qn_tr(q, &qu->help, p->lang))
+		fprintf(p->out, "%s\n", _("Type help for an explanation of this question."));
+}
+
+static void show_help(const struct plain *p)
+{
+	const struct questionnaire *q = p->q;
+	const char *help = qn_tr(q, &q->questions[p->cur].help, p->lang);
+	if (help)
+		fprintf(p->out, "%s\n%s\n", _("About this question:"), help);
+	else
+		fprintf(p->out, "%s\n", _("This question has no explanation."));
+	fprintf(p->out, "%s\n", _("Commands:"));
+	fprintf(p->out, _("  1 to %d    choose that answer and go to the next question\n"), q->nlevels);
+	fprintf(p->out, "%s\n", _("  n         not applicable"));
+	fprintf(p->out, "%s\n", _("  u         don't know"));
+	fprintf(p->out, "%s\n", _("  s         skip: go to the next question without answering"));
+	fprintf(p->out, "%s\n", _("  b         back to the previous question"));
+	fprintf(p->out, "%s\n", _("  note TEXT set the note for this question; note - removes it"));
+	fprintf(p->out, "%s\n", _("  note      read the note"));
+	fprintf(p->out, "%s\n", _("  Enter     read the question again"));
+	fprintf(p->out, "%s\n", _("  help      this explanation"));
+	fprintf(p->out, "%s\n", _("  quit      stop; your answers are already saved"));
+}
+
+/* After the last question: back to the first open one, or done. */
+static enum step go_on(struct plain *p)
+{
+	int next = neighbour(p, p->cur, 1);
+	if (next >= 0) {
+		p->cur = next;
+		return NEXT;
+	}
+	int open = count_open(p);
+	if (open == 0) {
+		fprintf(p->out, _("\nAll questions are answered. Your answers are saved in %s.\n"), p->path);
+		return DONE;
+	}
+	fprintf(p->out, ngettext("\nThat was the last question; %d question is still open. Here it is.\n",
+	                         "\nThat was the last question; %d questions are still open. Here is the first.\n",
+	                         (unsigned long)open), open);
+	p->cur = first_open(p);
+	return NEXT;
+}
+
+static enum step do_note(struct plain *p, const char *text)
+{
+	const char *note = response_answer(p->r, p->cur)->note;
+	if (!*text) {
+		if (note)
+			fprintf(p->out, _("Note: %s\n"), note);
+		else
+			fprintf(p->out, "%s\n", _("This question has no note."));
+		return STAY;
+	}
+	bool remove = !strcmp(text, "-");
+	if (!response_set_note(p->r, p->cur, remove ? NULL : text)) {
+		fprintf(p->out, "%s\n", _("Out of memory: the note was not changed."));
+		return STAY;
+	}
+	save(p);
+	fprintf(p->out, "%s\n", remove ? _("Note removed.") : _("Note saved."));
+	return STAY;
+}
+
+/* A number 1..nlevels, or 0 when s is not one. */
+static int choice_number(const struct plain *p, const char *s)
+{
+	int n = 0;
+	if (!*s)
+		return 0;
+	for (; *s; s++) {
+		if (!isdigit((unsigned char)*s) || n > p->q->nlevels)
+			return 0;
+		n = n * 10 + (*s - '0');
+	}
+	return n <= p->q->nlevels ? n : 0;
+}
+
+static enum step answer(struct plain *p, bool ok, const char *what)
+{
+	if (!ok) {
+		fprintf(p->out, "%s\n", _("Out of memory: the answer was not changed."));
+		return STAY;
+	}
+	save(p);
+	fprintf(p->out, _("Saved: %s.\n"), what);
+	return go_on(p);
+}
+
+static bool is_word(const char *s, const char *a, const char *b)
+{
+	return !strcasecmp(s, a) || (b && !strcasecmp(s, b));
+}
+
+static enum step command(struct plain *p, const char *s)
+{
+	const struct questionnaire *q = p->q;
+	const struct qn_question *qu = &q->questions[p->cur];
+	int n = choice_number(p, s);
+	if (n > 0) {
+		const char *label = qn_str(q, &q->levels[n - 1].label, p->lang);
+		return answer(p, response_set_level(p->r, p->cur, q->levels[n - 1].value), label);
+	}
+	if (is_word(s, "n", NULL)) {
+		if (!qu->allow_na) {
+			fprintf(p->out, "%s\n", _("This question cannot be answered with 'not applicable'."));
+			return STAY;
+		}
+		return answer(p, response_set_status(p->r, p->cur, ANSWER_NA), _("not applicable"));
+	}
+	if (is_word(s, "u", NULL))
+		return answer(p, response_set_status(p->r, p->cur, ANSWER_UNKNOWN), _("don't know"));
+	if (is_word(s, "s", "skip"))
+		return go_on(p);
+	if (is_word(s, "b", "back")) {
+		int prev = neighbour(p, p->cur, -1);
+		if (prev < 0) {
+			fprintf(p->out, "%s\n", _("This is the first question."));
+			return STAY;
+		}
+		p->cur = prev;
+		return NEXT;
+	}
+	if (!strncasecmp(s, "note", 4) && (s[4] == '\0' || s[4] == ' ' || s[4] == '\t')) {
+		s += 4;
+		while (*s == ' ' || *s == '\t')
+			s++;
+		return do_note(p, s);
+	}
+	if (is_word(s, "help", "?") || is_word(s, "h", NULL)) {
+		show_help(p);
+		return STAY;
+	}
+	if (is_word(s, "quit", "q") || is_word(s, "exit", NULL)) {
+		fprintf(p->out, _("Stopped. Your answers are saved in %s.\n"), p->path);
+		return DONE;
+	}
+	if (!*s)
+		return NEXT;            /* Enter: read the question again */
+	fprintf(p->out, _("Not understood: '%s'. Type help for the commands.\n"), s);
+	return STAY;
+}
+
+/* Reads one line into buf, without its line end and surrounding blanks.
+ * Returns false at the end of input; *too_long when the line was cut. */
+static bool read_line(struct plain *p, char *buf, size_t size, bool *too_long)
+{
+	*too_long = false;
+	if (!fgets(buf, (int)size, p->in))
+		return false;
+	size_t len = strlen(buf);
+	if (len > 0 && buf[len - 1] == '\n') {
+		buf[--len] = '\0';
+	} else if (len == size - 1) {
+		int c;
+		while ((c = getc(p->in)) != EOF && c != '\n')
+			;
+		*too_long = true;
+	}
+	while (len > 0 && isspace((unsigned char)buf[len - 1]))
+		buf[--len] = '\0';
+	size_t lead = strspn(buf, " \t");
+	memmove(buf, buf + lead, len - lead + 1);
+	return true;
+}
+
+static void prompt(const struct plain *p)
+{
+	fprintf(p->out, _("Answer (1-%d, n, u, s, b, note, help, quit): "), p->q->nlevels);
+	fflush(p->out);
+}
+
+static void greet(const struct plain *p)
+{
+	const struct questionnaire *q = p->q;
+	fprintf(p->out, "peil — %s\n", qn_str(q, &q->title, p->lang));
+	fprintf(p->out, _("Organisation: %s\n"), response_organisation(p->r));
+	fprintf(p->out, _("Your answers are saved in %s after every change.\n"), p->path);
+	fprintf(p->out, "%s\n", _("Type the number of an answer and press Enter. Type help for all commands."));
+	if (first_open(p) < 0)
+		fprintf(p->out, "%s\n", _("All questions are answered; you can change any of them."));
+}
+
+int plain_fill(const struct questionnaire *q, struct response *r, const char *path,
+               FILE *in, FILE *out)
+{
+	struct plain p = { .q = q, .r = r, .path = path, .in = in, .out = out,
+	                   .lang = cli_lang(q), .echo = !isatty(fileno(in)) };
+	char line[PLAIN_LINE_MAX];
+	p.cur = first_open(&p);
+	if (p.cur < 0)
+		p.cur = neighbour(&p, -1, 1);
+	if (access(path, F_OK) != 0)
+		save(&p);               /* the file exists from the start */
+	greet(&p);
+	enum step st = p.cur < 0 ? DONE : NEXT;
+	while (st != DONE) {
+		if (st == NEXT)
+			show_question(&p);
+		prompt(&p);
+		bool too_long;
+		if (!read_line(&p, line, sizeof line, &too_long)) {
+			fprintf(out, "\n%s\n", _("End of input: stopping. Your answers are saved."));
+			break;
+		}
+		if (p.echo)
+			fprintf(out, "%s\n", line);
+		if (too_long) {
+			fprintf(out, _("That line is longer than %d bytes and was ignored.\n"), PLAIN_LINE_MAX - 2);
+			st = STAY;
+			continue;
+		}
+		st = command(&p, line);
+	}
+	fflush(out);
+	return p.save_failed ? EXIT_WRITE : EXIT_OK;
+}

@@ -1,0 +1,32 @@
+/* Plain mode: answering a questionnaire as a linear, line-oriented dialogue
+ * for screen readers, braille displays and pipes (`peil fill --plain`).
+ *
+ * Nothing but lines of text goes out: no cursor movement, no escape
+ * sequences, no colour. Each question is read out as text (domain, position,
+ * progress, the question, the current answer) followed by numbered answers;
+ * one prompt line takes a command:
+ *   1..N      choose that answer and go on      n  not applicable
+ *   u         don't know                        s  skip (leave it as it is)
+ *   b         back to the previous question     note TEXT  set the note
+ *   note      read the note; `note -` removes it
+ *   help      the question's help and these commands
+ *   quit      stop (everything is already saved); end of input does the same
+ * An empty line reads the question again. Every change is saved at once with
+ * response_save(). Works with answers piped from a file, one per line. */
+#ifndef PEIL_PLAIN_H
+#define PEIL_PLAIN_H
+
+#include <stdio.h>
+
+#include "core/questionnaire.h"
+#include "core/response.h"
+
+/* Runs the dialogue on r (which borrows q), saving to `path` after every
+ * change. Starts at the first open question (or the first one when none is
+ * open) and ends on `quit`, at the end of input, or after the last question
+ * when no question is open any more. Returns EXIT_OK, or EXIT_WRITE when the
+ * last attempt to save failed (the reason went to stderr). */
+int plain_fill(const struct questionnaire *q, struct response *r, const char *path,
+               FILE *in, FILE *out);
+
+#endif
