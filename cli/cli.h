@@ -64,6 +64,18 @@ struct response *cli_load_response_with(const struct questionnaire *q, const cha
  * following the umask. Returns EXIT_OK or EXIT_WRITE (after a message). */
 int cli_write_output(const char *out, const char *buf, size_t len);
 
+/* A group's files (cmd_aggregate.c; used by aggregate and workshop).
+ * Expands directories (every *.yaml below, sorted), loads the questionnaire
+ * (-q, else the first file's) into *q (the caller frees it), then each file,
+ * printing its errors and warnings. The same file named twice is counted
+ * once; identical answers, a respondent twice and another organisation are
+ * warned about and counted. Each valid response goes to fn, which owns it
+ * from then on; fn returns false when memory runs out. Returns EXIT_OK, or
+ * EXIT_INVALID when a file did not load (or, with strict, on any warning). */
+typedef bool (*cli_group_fn)(void *ctx, const char *path, struct response *r);
+int cli_group_load(const char *qarg, char *const *args, int nargs, bool strict,
+                   struct questionnaire **q, cli_group_fn fn, void *ctx);
+
 /* Accepts "text" or "json" into *json; false for anything else. */
 bool cli_parse_format(const char *s, bool *json);
 

@@ -1,0 +1,281 @@
+#include "scoring/group.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#include "core/mem.h"
+#include "scoring/score.h"
+
+struct dom_acc {
+	int n;
+	double sum, min, max;
+};
+
+struct group_acc {
+	const struct questionnaire *q;
+	int respondents;
+	int *counts;            /* nquestions x nlevels */
+	int *other;             /* nquestions x 3: na, unknown, open */
+	struct dom_acc *domains;
+};
+
+struct group_acc *group_acc_new(const struct questionnaire *q)
+{
+	struct group_acc *a = mem_alloc(sizeof *a);
+	if (!a)
+		return NULL;
+	size_t nq = (size_t)(q->nquestions ? q->nquestions : 1);
+	a->q = q;
+	a->counts = mem_alloc(nq * (size_t)q->nlevels * sizeof(int));
+	a->other = mem_alloc(nq * 3 * sizeof(int));
+	a->domains = mem_alloc((size_t)(q->ndomains ? q->ndomains : 1) * sizeof(struct dom_acc));
+	if (!a->counts || !a->other || !a->domains) {
+		group_acc_free(a);
+		return NULL;
+	}
+	return a;
+}
+
+void group_acc_free(struct group_acc *a)
+{
+	if (!a)
+		return;
+	mem_free(a->counts);
+	mem_free(a->other);
+	mem_free(a->domains);
+	mem_free(a);
+}
+
+static void dom_add(struct dom_acc *d, int n, double sum, double min, double max)
+{
+	if (n == 0)
+		return;
+	if (d->n == 0 || min < d->min)
+		d->min = min;
+	if (d->n == 0 || max > d->max)
+		d->max = max;
+	d->n += n;
+	d->sum += sum;
+}
+
+bool group_acc_add(struct group_acc *a, const struct response *r)
+{
+	const struct questionnaire *q = a->q;
+	/* Scored first: if it fails, nothing has been counted. */
+	struct scorecard *s = score_compute(q, r);
+	if (!s)
+		return false;
+	for (int d = 0; d < q->ndomains; d++)
+		if (s->domains[d].has_score)
+			dom_add(&a->domains[d], 1, s->domains[d].score, s->domains[d].score,
+			        s->domains[d].score);
+	scorecard_free(s);
+	for (int qi = 0; qi < q->nquestions; qi++) {
+		const struct answer *ans = response_answer(r, qi);
+		int *other = &a->other[qi * 3];
+		if (response_hidden(r, qi) || ans->status == ANSWER_NA)
+			other[0]++;
+		else if (ans->status == ANSWER_UNKNOWN)
+			other[1]++;
+		else if (ans->status == ANSWER_OPEN)
+			other[2]++;
+		else
+			a->counts[qi * q->nlevels + qn_level_index(q, ans->level)]++;
+	}
+	a->respondents++;
+	return true;
+}
+
+void group_acc_merge(struct group_acc *into, const struct group_acc *from)
+{
+	const struct questionnaire *q = into->q;
+	for (int i = 0; i < q->nquestions * q->nlevels; i++)
+		into->counts[i] += from->counts[i];
+	for (int i = 0; i < q->nquestions * 3; i++)
+		into->other[i] += from->other[i];
+	for (int d = 0; d < q->ndomains; d++) {
+		const struct dom_acc *f = &from->domains[d];
+		dom_add(&into->domains[d], f->n, f->sum, f->min, f->max);
+	}
+	into->respondents += from->respondents;
+}
+
+int group_acc_respondents(const struct group_acc *a)
+{
+	return a->respondents;
+}
+
+/* The value of the k-th smallest vote (0-based). */
+static int nth_value(const struct questionnaire *q, const int *counts, int k)
+{
+	int seen = 0;
+	for (int i = 0; i < q->nlevels; i++) {
+		seen += counts[i];
+		if (k < seen)
+			return q->levels[i].value;
+	}
+	return q->levels[q->nlevels - 1].value;
+}
+
+void group_question_stats(const struct questionnaire *q, const int *counts,
+                          struct group_question *g)
+{
+	*g = (struct group_question){ .counts = counts };
+	double sum = 0;
+	for (int i = 0; i < q->nlevels; i++) {
+		g->n += counts[i];
+		sum += (double)counts[i] * q->levels[i].value;
+	}
+	if (g->n == 0)
+		return;
+	int n = g->n;
+	g->has_stats = true;
+	g->mean = sum / n;
+	g->min = nth_value(q, counts, 0);
+	g->max = nth_value(q, counts, n - 1);
+	if (n % 2)
+		g->median = nth_value(q, counts, n / 2);
+	else
+		g->median = (nth_value(q, counts, n / 2 - 1) + nth_value(q, counts, n / 2)) / 2.0;
+	/* Tastle & Wierman (2007): 1 + sum p_i log2(1 - |X_i - mean| / width),
+	 * width being the whole scale, not just the levels chosen. */
+	double width = q->levels[q->nlevels - 1].value - q->levels[0].value;
+	double var = 0, cns = 1;
+	for (int i = 0; i < q->nlevels; i++) {
+		if (counts[i] == 0)
+			continue;
+		double p = (double)counts[i] / n, dev = q->levels[i].value - g->mean;
+		var += p * dev * dev;
+		double x = 1 - fabs(dev) / width;
+		cns += x > 0 ? p * log2(x) : -p * 64;  /* x > 0 always, barring rounding */
+	}
+	g->sd = sqrt(var);
+	g->consensus = cns;
+	g->contested = cns < GROUP_CONTESTED_CONSENSUS || g->max - g->min >= GROUP_CONTESTED_RANGE;
+}
+
+struct group_stats *group_finish(const struct group_acc *a)
+{
+	const struct questionnaire *q = a->q;
+	struct group_stats *s = mem_alloc(sizeof *s);
+	if (!s)
+		return NULL;
+	size_t nq = (size_t)(q->nquestions ? q->nquestions : 1);
+	s->questions = mem_alloc(nq * sizeof *s->questions);
+	s->domains = mem_alloc((size_t)(q->ndomains ? q->ndomains : 1) * sizeof *s->domains);
+	s->counts = mem_alloc(nq * (size_t)q->nlevels * sizeof(int));
+	if (!s->questions || !s->domains || !s->counts) {
+		group_stats_free(s);
+		return NULL;
+	}
+	s->respondents = a->respondents;
+	s->nquestions = q->nquestions;
+	s->ndomains = q->ndomains;
+	for (int qi = 0; qi < q->nquestions; qi++) {
+		int *c = &s->counts[qi * q->nlevels];
+		for (int i = 0; i < q->nlevels; i++)
+			c[i] = a->counts[qi * q->nlevels + i];
+		struct group_question *g = &s->questions[qi];
+		group_question_stats(q, c, g);
+		g->na = a->other[qi * 3];
+		g->unknown = a->other[qi * 3 + 1];
+		g->open = a->other[qi * 3 + 2];
+	}
+	for (int d = 0; d < q->ndomains; d++) {
+		const struct dom_acc *da = &a->domains[d];
+		s->domains[d] = (struct group_domain){
+			.n = da->n, .has_stats = da->n > 0,
+			.mean = da->n ? da->sum / da->n : 0, .min = da->min, .max = da->max,
+		};
+	}
+	return s;
+}
+
+void group_stats_free(struct group_stats *s)
+{
+	if (!s)
+		return;
+	mem_free(s->questions);
+	mem_free(s->domains);
+	mem_free(s->counts);
+	mem_free(s);
+}
+
+bool group_proposal(const struct questionnaire *q, const struct group_question *g, int *level)
+{
+	if (g->n == 0)
+		return false;
+	*level = nth_value(q, g->counts, (g->n - 1) / 2);
+	return true;
+}
+
+struct order_key {
+	int index;
+	const struct group_question *g;
+};
+
+static int cmp_order(const void *pa, const void *pb)
+{
+	const struct order_key *ka = pa, *kb = pb;
+	const struct group_question *a = ka->g, *b = kb->g;
+	if (a->has_stats != b->has_stats)
+		return a->has_stats ? -1 : 1;
+	if (a->has_stats) {
+		if (a->contested != b->contested)
+			return a->contested ? -1 : 1;
+		if (a->consensus != b->consensus)
+			return a->consensus < b->consensus ? -1 : 1;
+		if (a->max - a->min != b->max - b->min)
+			return (b->max - b->min) - (a->max - a->min);
+	}
+	return ka->index - kb->index;
+}
+
+void group_order(const struct group_stats *s, int *out)
+{
+	struct order_key *keys = mem_alloc((size_t)(s->nquestions ? s->nquestions : 1) * sizeof *keys);
+	if (!keys) {
+		/* Still a valid order, if not the most useful one. */
+		for (int i = 0; i < s->nquestions; i++)
+			out[i] = i;
+		return;
+	}
+	for (int i = 0; i < s->nquestions; i++)
+		keys[i] = (struct order_key){ i, &s->questions[i] };
+	qsort(keys, (size_t)s->nquestions, sizeof *keys, cmp_order);
+	for (int i = 0; i < s->nquestions; i++)
+		out[i] = keys[i].index;
+	mem_free(keys);
+}
+
+static bool apply_question(const struct questionnaire *q, const struct group_question *g,
+                           int qi, struct response *r)
+{
+	int level;
+	if (g->n > 0 && !response_set_votes(r, qi, g->counts))
+		return false;
+	if (group_proposal(q, g, &level)) {
+		if (!response_set_level(r, qi, level))
+			return false;
+		if (response_hidden(r, qi))
+			return response_set_status(r, qi, ANSWER_OPEN);
+		response_set_proposal(r, qi, true);
+		return true;
+	}
+	if (g->na > 0 && g->na >= g->unknown && q->questions[qi].allow_na)
+		return response_set_status(r, qi, ANSWER_NA);
+	if (g->unknown > 0)
+		return response_set_status(r, qi, ANSWER_UNKNOWN);
+	return response_set_status(r, qi, ANSWER_OPEN);
+}
+
+bool group_apply(const struct questionnaire *q, const struct group_stats *s, struct response *r)
+{
+	response_set_participants(r, s->respondents);
+	/* In questionnaire order: a show_if names an earlier question, whose
+	 * proposal is then already in place. */
+	for (int qi = 0; qi < q->nquestions; qi++)
+		if (!apply_question(q, &s->questions[qi], qi, r))
+			return false;
+	return true;
+}
