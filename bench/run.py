@@ -1,0 +1,221 @@
+#!/usr/bin/env python3
+"""peil's benchmark runner (`make bench`): measures, in one run, side by side
+
+  1. `peil aggregate` over N response files against the floor (a bare
+     libyaml event parse, bench/floor.c, one thread) and against what a user
+     would otherwise write (bench/pyyaml_agg.py, PyYAML's C loader);
+  2. `peil benchmark` of one municipality against the N files as peers;
+  3. the TUI (`peil fill`) through a pseudo-terminal: start-up to the first
+     drawn screen, per-key latency and bytes written per key, against
+     `dialog --radiolist` with the same number of items and the pty's own
+     echo.
+
+Wall time is the median of --repeat runs after one warm-up run (the page
+cache is warm: this measures parsing, not the disk); peak memory is the
+largest resident set of the process (wait4 rusage). Prints one table.
+Standard library only.
+
+    python3 bench/run.py --peil build/peil --floor build/bench/floor --corpus DIR [-n 10000]
+"""
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import tty_measure  # noqa: E402  (bench/tty_measure.py)
+
+QID = "bench-digital-maturity"
+
+
+def run(argv, env=None, stdout=subprocess.DEVNULL):
+    """Runs argv; returns (wall seconds, peak RSS in KB, exit code)."""
+    t0 = time.perf_counter()
+    p = subprocess.Popen(argv, env=env, stdout=stdout, stderr=subprocess.DEVNULL)
+    _, status, ru = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - t0
+    p.returncode = os.waitstatus_to_exitcode(status)
+    return wall, ru.ru_maxrss, p.returncode
+
+
+def measure(argv, repeat, env=None):
+    """Median wall time and largest peak memory over `repeat` runs (after a
+    warm-up run); None when the command fails."""
+    _, _, rc = run(argv, env)
+    if rc != 0:
+        return None
+    walls, peaks = [], []
+    for _ in range(repeat):
+        wall, peak, rc = run(argv, env)
+        if rc != 0:
+            return None
+        walls.append(wall)
+        peaks.append(peak)
+    return {"wall": statistics.median(walls), "peak": max(peaks) / 1024.0}
+
+
+def ensure_corpus(path, n, seed):
+    stamp = os.path.join(path, ".complete-%d-%d" % (n, seed))
+    if os.path.exists(stamp):
+        return
+    print("generating %d response files in %s (seed %d)..." % (n, path, seed), file=sys.stderr)
+    subprocess.run([sys.executable, os.path.join(HERE, "gen_corpus.py"), path, "-n", str(n),
+                    "--seed", str(seed)], check=True)
+    open(stamp, "w").close()
+
+
+def corpus_bytes(path):
+    d = os.path.join(path, "responses")
+    return sum(os.path.getsize(os.path.join(d, f)) for f in os.listdir(d))
+
+
+def machine():
+    model = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    model = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2 ** 30
+    return "%s, %d cores, %.0f GiB RAM, Linux %s" % (model, os.cpu_count() or 1, mem, platform.release())
+
+
+def has_command(peil, name):
+    p = subprocess.run([peil, name, "--help"], capture_output=True, text=True)
+    return p.returncode == 0 and "not available yet" not in p.stdout + p.stderr
+
+
+def pyyaml_python():
+    """The Debian python3 (python3-yaml) if it has the C loader, else ours."""
+    for py in ("/usr/bin/python3", sys.executable):
+        if os.path.exists(py) and subprocess.run(
+                [py, "-c", "import yaml; yaml.CSafeLoader"], capture_output=True).returncode == 0:
+            return py
+    return None
+
+
+def fmt_s(r):
+    return "%8.2f s" % r["wall"] if r else "   failed"
+
+
+def fmt_mb(r):
+    return "%7.1f MB" % r["peak"] if r else "         —"
+
+
+def ratio(a, b):
+    return "%9.2f" % (a["wall"] / b["wall"]) if a and b else "        —"
+
+
+def speedup(a, b):
+    return "%8.1fx" % (b["wall"] / a["wall"]) if a and b else "        —"
+
+
+def reading_section(a, out):
+    corpus, small = a.corpus, a.corpus + "-small"
+    ensure_corpus(corpus, a.n, a.seed)
+    ensure_corpus(small, max(1, a.n // 10), a.seed)
+    q = os.path.join(corpus, QID + ".yaml")
+    resp, sresp = os.path.join(corpus, "responses"), os.path.join(small, "responses")
+    env1 = dict(os.environ, PEIL_THREADS="1")
+    rows, results = [], {}
+    results["floor"] = measure([a.floor, resp], a.repeat)
+    rows.append(("libyaml event parse, 1 thread (floor)", results["floor"], None))
+    agg = has_command(a.peil, "aggregate")
+    if agg:
+        cmd = [a.peil, "aggregate", "-q", q, resp, "--format", "json"]
+        results["aggregate"] = measure(cmd, a.repeat)
+        rows.append(("peil aggregate, %d threads" % (os.cpu_count() or 1), results["aggregate"],
+                     measure([a.peil, "aggregate", "-q", q, sresp, "--format", "json"], 1)))
+        rows.append(("peil aggregate, 1 thread", measure(cmd, a.repeat, env1), None))
+    py = pyyaml_python()
+    if py:
+        results["pyyaml"] = measure([py, os.path.join(HERE, "pyyaml_agg.py"), q, resp], max(1, a.repeat // 3))
+        rows.append(("PyYAML C loader script (aggregate)", results["pyyaml"], None))
+    self_file = os.path.join(resp, "r00001.yaml")
+    cmd = [a.peil, "benchmark", "-q", q, self_file, "--peers", resp, "--format", "json"]
+    results["benchmark"] = measure(cmd, a.repeat)
+    rows.append(("peil benchmark, 1 vs %d peers" % a.n, results["benchmark"],
+                 measure([a.peil, "benchmark", "-q", q, self_file, "--peers", sresp, "--format", "json"], 1)))
+    rows.append(("peil benchmark, 1 thread", measure(cmd, a.repeat, env1), None))
+
+    out.append("Reading %d response files (%.1f MB), warm cache, median of %d runs"
+               % (a.n, corpus_bytes(corpus) / 1e6, a.repeat))
+    out.append("  %-40s %10s %9s %9s %10s %10s" % ("", "wall", "vs floor", "vs PyYAML", "peak mem",
+                                                    "at %d files" % max(1, a.n // 10)))
+    for name, r, r_small in rows:
+        out.append("  %-40s %10s %9s %9s %10s %10s" % (name, fmt_s(r), ratio(r, results["floor"]),
+                                                       speedup(r, results.get("pyyaml")), fmt_mb(r),
+                                                       fmt_mb(r_small) if r_small else ""))
+    if not agg:
+        out.append("  (peil aggregate is not available in this build: skipped)")
+    if not py:
+        out.append("  (no PyYAML with the C loader: install python3-yaml; skipped)")
+    return results
+
+
+def targets(results, tui, out):
+    def check(ok, what):
+        out.append("  %-7s %s" % ("ok" if ok else "MISSED", what))
+
+    out.append("Targets")
+    floor, py = results.get("floor"), results.get("pyyaml")
+    for key, name in (("aggregate", "aggregate"), ("benchmark", "benchmark")):
+        r = results.get(key)
+        if not r or not floor:
+            out.append("  -       %s: not measured" % name)
+            continue
+        check(r["wall"] <= floor["wall"], "%s no slower than the floor: %.2f x" % (name, r["wall"] / floor["wall"]))
+        if py:
+            check(py["wall"] >= 10 * r["wall"], "%s >= 10x faster than PyYAML: %.1f x" % (name, py["wall"] / r["wall"]))
+        check(r["peak"] <= 20, "%s peak memory <= 20 MB: %.1f MB" % (name, r["peak"]))
+    if tui:
+        peil, dlg = tui.get("peil-answers"), tui.get("dialog")
+        if peil:
+            check(peil["startup"] <= 0.010, "TUI first screen <= 10 ms: %.1f ms" % (peil["startup"] * 1e3))
+        if peil and dlg:
+            check(peil["bytes"] < dlg["bytes"], "fewer bytes per key than dialog: %.0f vs %.0f"
+                  % (peil["bytes"], dlg["bytes"]))
+        echo = tui.get("echo")
+        if peil and echo:
+            extra = (peil["latency"] - echo["latency"]) * 1e3
+            check(extra < 1.0, "per-key latency beyond the pty's own: %+.2f ms" % extra)
+
+
+def main():
+    ap = argparse.ArgumentParser(description="peil benchmarks")
+    ap.add_argument("--peil", required=True)
+    ap.add_argument("--floor", required=True)
+    ap.add_argument("--corpus", required=True, help="directory for the generated corpus")
+    ap.add_argument("-n", type=int, default=10000)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--questionnaire", help="for the TUI: default questionnaires/municipal-digital-maturity.yaml")
+    ap.add_argument("--no-tui", action="store_true")
+    a = ap.parse_args()
+    out = ["peil %s benchmark, %s" % (subprocess.run([a.peil, "--version"], capture_output=True,
+                                                      text=True).stdout.split("\n")[0], time.strftime("%Y-%m-%d")),
+           "machine: " + machine(),
+           "load average at start: %.2f %.2f %.2f" % os.getloadavg(), ""]
+    results = reading_section(a, out)
+    tui = None
+    if not a.no_tui:
+        out.append("")
+        qn = a.questionnaire or os.path.join(os.path.dirname(HERE), "questionnaires",
+                                             "municipal-digital-maturity.yaml")
+        if not os.path.exists(qn):
+            qn = os.path.join(a.corpus, QID + ".yaml")
+        tui = tty_measure.section(a.peil, qn, out)
+    out.append("")
+    targets(results, tui, out)
+    print("\n".join(out))
+
+
+if __name__ == "__main__":
+    main()

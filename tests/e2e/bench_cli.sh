@@ -1,0 +1,50 @@
+#!/bin/sh
+# peil benchmark on the hand-made fixtures in tests/fixtures/peers/: what a
+# user sees (text bars, the summary line), exit codes and usage errors.
+# Expected figures are worked out by hand in tests/unit/test_peers.c.
+set -u
+F=$ROOT/tests/fixtures/peers
+Q="-q $F/library.yaml"
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+fail=0
+no() { echo "FAIL: $*"; fail=1; }
+expect_rc() {   # rc, description, command...
+	want=$1 what=$2; shift 2
+	"$@" >"$out/stdout" 2>"$out/stderr"
+	rc=$?
+	[ $rc -eq "$want" ] || { no "$what: exit $rc, expected $want"; sed 's/^/    /' "$out/stderr"; }
+}
+
+expect_rc 0 "benchmark text" env LC_ALL=C.UTF-8 "$PEIL" benchmark $Q "$F/self.yaml" --peers "$F/peers"
+grep -q '^Gemeente Zelf — compared with 7 peers' "$out/stdout" || no "heading: $(head -1 "$out/stdout")"
+grep -q '^Diensten *3.00 *43 *2.50 *3.00 *4.00 *7$' "$out/stdout" || no "services row"
+grep -q '^Vaardigheden *2.50 *33 *2.25 *3.50 *4.00 *6$' "$out/stdout" || no "skills row"
+grep -q '●' "$out/stdout" && grep -q '░' "$out/stdout" || no "no bar with band and mark"
+grep -q 'bad.yaml:8:34: error: level 7' "$out/stderr" || no "the invalid peer is not named"
+grep -q '9 files read, 7 peers; skipped: 1 invalid, 1 same organisation, 0 other size class' "$out/stderr" ||
+	no "summary line: $(tail -1 "$out/stderr")"
+
+expect_rc 0 "ASCII bar in a non-UTF-8 locale" env LC_ALL=C "$PEIL" benchmark $Q "$F/self.yaml" --peers "$F/peers"
+grep -q '\*' "$out/stdout" && ! grep -q '●' "$out/stdout" || no "C locale: not an ASCII bar"
+
+expect_rc 0 "fewer than K" "$PEIL" benchmark $Q "$F/self.yaml" --peers "$F/peers" --same-size --min-peers 6
+grep -q 'fewer than 6 peers with a score here' "$out/stdout" || no "no 'fewer than K' note"
+grep -q '1 other size class' "$out/stderr" || no "same-size summary"
+
+expect_rc 1 "--strict with an invalid peer" "$PEIL" benchmark $Q "$F/self.yaml" --peers "$F/peers" --strict
+[ -s "$out/stdout" ] && no "--strict failure still printed figures"
+expect_rc 0 "--strict, all valid" "$PEIL" benchmark $Q "$F/self.yaml" --peers "$F/peers/sub" --strict --format json
+grep -q '"peers": 1' "$out/stdout" || no "sub directory: $(cat "$out/stdout")"
+
+expect_rc 2 "no --peers" "$PEIL" benchmark $Q "$F/self.yaml"
+expect_rc 2 "bad --min-peers" "$PEIL" benchmark $Q "$F/self.yaml" --peers "$F/peers" --min-peers 0
+expect_rc 2 "bad --format" "$PEIL" benchmark $Q "$F/self.yaml" --peers "$F/peers" --format xml
+expect_rc 1 "peers dir missing" "$PEIL" benchmark $Q "$F/self.yaml" --peers "$F/nope"
+grep -q 'nope:.*error:' "$out/stderr" || no "missing dir message: $(cat "$out/stderr")"
+expect_rc 1 "invalid assessed file" "$PEIL" benchmark $Q "$F/peers/bad.yaml" --peers "$F/peers"
+sed 's/^population:.*$//' "$F/self.yaml" >"$out/nopop.yaml"
+expect_rc 1 "--same-size without population" "$PEIL" benchmark $Q "$out/nopop.yaml" --peers "$F/peers" --same-size
+grep -q "nopop.yaml:1:1: error: --same-size needs the population" "$out/stderr" || no "no-population message"
+expect_rc 0 "help" "$PEIL" benchmark --help
+exit $fail
