@@ -508,11 +508,13 @@ struct questionnaire *questionnaire_from_doc(const struct ydoc *doc, struct diag
 
 struct questionnaire *questionnaire_load(const char *path, struct diag_list *d)
 {
+	/* Counted before the YAML is read: duplicate keys and aliases are
+	 * reported there, and they must fail the load too. */
+	size_t errors = diag_errors(d);
 	struct ydoc *doc = ydoc_load_file(path, d);
 	if (!doc)
 		return NULL;
 	struct questionnaire *q = NULL;
-	size_t errors = diag_errors(d);
 	/* Refused aliases leave a tree; report what else is wrong, load nothing. */
 	q = questionnaire_from_doc(doc, d);
 	if (q && diag_errors(d) > errors) {

@@ -1,0 +1,344 @@
+/* Response files (core/response*.c): every validation rule with a broken
+ * fixture under tests/fixtures/bad/, the warnings, the setters' invariants
+ * and allocation failures. Saving is in test_atomic.c. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "core/response.h"
+#include "core/schema.h"
+#include "core/ydoc.h"
+#include "tests/unit/testutil.h"
+
+static struct questionnaire *library(void)
+{
+	struct diag_list *d = diag_list_new();
+	struct questionnaire *q = questionnaire_load(tu_fixture("valid/library.yaml"), d);
+	assert_non_null(q);
+	diag_list_free(d);
+	return q;
+}
+
+struct bad_case {
+	const char *fixture;
+	const char *errors;     /* "{Q}" stands for the questionnaire's path */
+};
+
+static const struct bad_case bad_cases[] = {
+	{ "r-unknown-question.yaml",
+	  "9:3: error: 'services.helpdesk' is not a question of questionnaire 'library-digital-services'\n" },
+	{ "r-level-undefined.yaml", "8:34: error: level 6 is not one of the questionnaire's levels\n" },
+	{ "r-level-and-status.yaml", "10:39: error: an answer has either a level or a status, not both\n" },
+	{ "r-status-bad.yaml", "9:32: error: status 'maybe': expected na or unknown\n" },
+	{ "r-na-not-allowed.yaml", "10:29: error: 'skills.training' does not allow \"not applicable\"\n" },
+	{ "r-date-feb30.yaml", "5:7: error: date: expected a real date written YYYY-MM-DD\n" },
+	{ "r-date-month13.yaml", "5:7: error: date: expected a real date written YYYY-MM-DD\n" },
+	{ "r-date-words.yaml", "5:7: error: date: expected a real date written YYYY-MM-DD\n" },
+	{ "r-target-unknown-domain.yaml", "6:11: error: targets: 'skils' is not a domain of the questionnaire\n" },
+	{ "r-target-not-level.yaml", "6:19: error: targets: 7 is not one of the questionnaire's levels\n" },
+	{ "r-questionnaire-mismatch.yaml",
+	  "2:16: error: this file answers questionnaire 'municipal-digital-maturity', not "
+	  "'library-digital-services' ({Q})\n" },
+	{ "r-version-2.yaml", "1:17: error: format version 2 is not supported; this peil reads version 1\n" },
+	{ "r-missing-organisation.yaml", "1:1: error: missing required key 'organisation'\n" },
+	{ "r-missing-date.yaml", "1:1: error: missing required key 'date'\n" },
+	{ "r-unknown-key.yaml",
+	  "4:1: error: unknown key 'organization' (did you mean 'organisation'?)\n"
+	  "1:1: error: missing required key 'organisation'\n" },
+	{ "r-answer-unknown-key.yaml", "8:37: error: unknown key 'notes' (did you mean 'note'?)\n" },
+	{ "r-duplicate-answer.yaml", "11:3: error: duplicate key 'services.online-loans' (first at line 8)\n" },
+	{ "r-votes-undefined-level.yaml", "10:45: error: level 9 is not one of the questionnaire's levels\n" },
+	{ "r-type-answer-list.yaml", "10:20: error: skills.training: expected a mapping (key: value pairs)\n" },
+	{ "r-alias.yaml",
+	  "8:26: error: anchors (&a) and aliases are not allowed\n"
+	  "9:23: error: aliases (*a) are not allowed\n"
+	  "9:23: error: services.help-desk: expected a mapping (key: value pairs)\n" },
+};
+
+static char *expand(const char *pattern, const char *qpath)
+{
+	const char *at = strstr(pattern, "{Q}");
+	size_t n = strlen(pattern) + strlen(qpath) + 1;
+	char *s = malloc(n);
+	assert_non_null(s);
+	if (!at)
+		snprintf(s, n, "%s", pattern);
+	else
+		snprintf(s, n, "%.*s%s%s", (int)(at - pattern), pattern, qpath, at + 3);
+	return s;
+}
+
+static void test_bad_fixtures(void **state)
+{
+	(void)state;
+	struct questionnaire *q = library();
+	for (size_t i = 0; i < sizeof bad_cases / sizeof *bad_cases; i++) {
+		char rel[256];
+		snprintf(rel, sizeof rel, "bad/%s", bad_cases[i].fixture);
+		const char *path = tu_fixture(rel);
+		struct diag_list *d = diag_list_new();
+		struct response *r = response_load(path, q, d);
+		if (r)
+			print_error("%s loaded without errors\n", rel);
+		assert_null(r);
+		char *want = expand(bad_cases[i].errors, q->path);
+		tu_assert_errors(d, path, want);
+		free(want);
+		diag_list_free(d);
+	}
+	questionnaire_free(q);
+}
+
+static void test_table_covers_fixtures(void **state)
+{
+	(void)state;
+	DIR *dir = opendir(tu_fixture("bad"));
+	assert_non_null(dir);
+	int on_disk = 0;
+	for (struct dirent *e; (e = readdir(dir));) {
+		if (strncmp(e->d_name, "r-", 2) != 0)
+			continue;
+		on_disk++;
+		bool found = false;
+		for (size_t i = 0; i < sizeof bad_cases / sizeof *bad_cases; i++)
+			found |= !strcmp(bad_cases[i].fixture, e->d_name);
+		if (!found)
+			print_error("bad/%s is not in the table\n", e->d_name);
+		assert_true(found);
+	}
+	closedir(dir);
+	assert_int_equal(on_disk, sizeof bad_cases / sizeof *bad_cases);
+}
+
+static void test_base_content(void **state)
+{
+	(void)state;
+	struct questionnaire *q = library();
+	struct diag_list *d = diag_list_new();
+	struct response *r = response_load(tu_fixture("valid/r-base.yaml"), q, d);
+	assert_non_null(r);
+	assert_int_equal(diag_count(d), 0);         /* has `...`: no warning */
+	assert_string_equal(response_organisation(r), "Bibliotheek Proefstad");
+	assert_null(response_respondent(r));
+	assert_string_equal(response_date(r), "2026-06-30");   /* the file's, not today */
+	assert_int_equal(response_population(r), -1);
+	int t;
+	assert_true(response_own_target(r, 1, &t));
+	assert_int_equal(t, 3);
+	assert_false(response_own_target(r, 0, &t));
+	assert_true(response_target(r, 0, &t));    /* the questionnaire's default */
+	assert_int_equal(t, 4);
+	const struct answer *a = response_answer(r, qn_question_index(q, "services.online-loans"));
+	assert_int_equal(a->status, ANSWER_LEVEL);
+	assert_int_equal(a->level, 4);
+	assert_string_equal(a->note, "App");
+	assert_int_equal(response_answer(r, 1)->status, ANSWER_NA);
+	assert_int_equal(response_answer(r, 2)->status, ANSWER_OPEN);
+	assert_false(response_hidden(r, 4));       /* training 3 >= 2 */
+	response_free(r);
+	diag_list_free(d);
+	questionnaire_free(q);
+}
+
+static void test_missing_end_marker_warns(void **state)
+{
+	(void)state;
+	struct questionnaire *q = library();
+	struct diag_list *d = diag_list_new();
+	const char *path = tu_fixture("valid/r-no-end-marker.yaml");
+	struct response *r = response_load(path, q, d);
+	assert_non_null(r);
+	char *w = tu_warnings(d, path);
+	assert_string_equal(w, "1:1: warning: no end marker '...': the file may have been cut short (peil writes one)\n");
+	free(w);
+	response_free(r);
+	diag_list_free(d);
+	questionnaire_free(q);
+}
+
+static struct response *from_text(const struct questionnaire *q, const char *text, struct diag_list *d)
+{
+	struct ydoc *doc = ydoc_load_buffer("t.yaml", text, strlen(text), d);
+	assert_non_null(doc);
+	struct response *r = response_from_doc(doc, q, d);
+	ydoc_free(doc);
+	return r;
+}
+
+static void test_other_warnings(void **state)
+{
+	(void)state;
+	struct questionnaire *q = library();
+	struct diag_list *d = diag_list_new();
+	struct response *r = from_text(q,
+		"peil-responses: 1\nquestionnaire: library-digital-services\nquestionnaire_version: \"0.9\"\n"
+		"organisation: \"Bieb\\e]0;pwned\\a\"\ndate: 2026-01-31\n"
+		"answers:\n  skills.training: {level: 1}\n  skills.plan: {level: 5, note: \"a\\u202Eb\"}\n", d);
+	assert_non_null(r);
+	char *w = tu_warnings(d, "t.yaml");
+	assert_string_equal(w,
+		"4:15: warning: control or bidirectional characters replaced by U+FFFD\n"
+		"8:33: warning: control or bidirectional characters replaced by U+FFFD\n"
+		"3:24: warning: answers version 0.9 of the questionnaire; this is version 1.0\n"
+		"8:3: warning: 'skills.plan' is hidden by its show_if condition; its answer is not counted\n");
+	free(w);
+	assert_string_equal(response_organisation(r), "Bieb\xef\xbf\xbd]0;pwned\xef\xbf\xbd");
+	assert_string_equal(response_answer(r, 4)->note, "a\xef\xbf\xbd" "b");
+	assert_true(response_hidden(r, 4));
+	response_free(r);
+	diag_list_free(d);
+	questionnaire_free(q);
+}
+
+static void test_valid_dates(void **state)
+{
+	(void)state;
+	static const char *const good[] = { "2024-02-29", "2000-02-29", "2026-12-31", "2026-01-01" };
+	static const char *const bad[] = { "2026-02-30", "2026-13-01", "2026-00-10", "2026-04-31",
+		"2025-02-29", "1900-02-29", "2026-1-01", "26-01-01", "2026/01/01", "2026-01-01x", "" };
+	for (size_t i = 0; i < sizeof good / sizeof *good; i++)
+		assert_true(schema_valid_date(good[i]));
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		if (schema_valid_date(bad[i]))
+			print_error("%s accepted\n", bad[i]);
+		assert_false(schema_valid_date(bad[i]));
+	}
+}
+
+static void test_setters_keep_invariants(void **state)
+{
+	(void)state;
+	struct questionnaire *q = library();
+	setenv("SOURCE_DATE_EPOCH", "1790000000", 1);      /* 2026-09-21 */
+	struct response *r = response_new(q, "Gemeente Proef");
+	assert_string_equal(response_date(r), "2026-09-21");
+	assert_false(response_set_level(r, 0, 6));          /* not a level */
+	assert_int_equal(response_answer(r, 0)->status, ANSWER_OPEN);
+	assert_true(response_set_level(r, 0, 5));
+	assert_false(response_set_status(r, 3, ANSWER_NA)); /* allow_na: false */
+	assert_true(response_set_status(r, 3, ANSWER_UNKNOWN));
+	assert_false(response_set_status(r, 0, ANSWER_LEVEL));
+	assert_true(response_set_status(r, 0, ANSWER_NA));  /* replaces the level */
+	assert_int_equal(response_answer(r, 0)->status, ANSWER_NA);
+	assert_true(response_set_note(r, 0, "x\x1b[2Jy"));
+	assert_string_equal(response_answer(r, 0)->note, "x\xef\xbf\xbd[2Jy");
+	assert_true(response_set_note(r, 0, ""));
+	assert_null(response_answer(r, 0)->note);
+	assert_false(response_set_target(r, 0, 0));
+	assert_false(response_set_target(r, 5, 3));
+	assert_true(response_set_target(r, 0, 2));
+	int t;
+	assert_true(response_target(r, 0, &t));
+	assert_int_equal(t, 2);
+	response_clear_target(r, 0);
+	assert_true(response_target(r, 0, &t));
+	assert_int_equal(t, 4);
+	response_free(r);
+	unsetenv("SOURCE_DATE_EPOCH");
+	questionnaire_free(q);
+}
+
+/* A hidden question cannot show another: the chain is followed. */
+static void test_show_if_chain(void **state)
+{
+	(void)state;
+	const char *text =
+		"peil: 1\nid: chain\nversion: \"1\"\nlanguages: [en]\ntitle: Chain\n"
+		"levels: [{value: 0, label: None}, {value: 1, label: Some}, {value: 2, label: All}]\n"
+		"domains:\n  - id: d\n    title: D\n    questions:\n"
+		"      - {id: a, text: A, answers: [{level: 0, text: x}, {level: 1, text: y}, {level: 2, text: z}]}\n"
+		"      - {id: b, text: B, show_if: {question: a, min: 1},\n"
+		"         answers: [{level: 0, text: x}, {level: 1, text: y}, {level: 2, text: z}]}\n"
+		"      - {id: c, text: C, show_if: {question: b, max: 1},\n"
+		"         answers: [{level: 0, text: x}, {level: 1, text: y}, {level: 2, text: z}]}\n";
+	struct diag_list *d = diag_list_new();
+	struct ydoc *doc = ydoc_load_buffer("chain.yaml", text, strlen(text), d);
+	struct questionnaire *q = questionnaire_from_doc(doc, d);
+	ydoc_free(doc);
+	assert_non_null(q);
+	struct response *r = response_new(q, "X");
+	assert_true(response_hidden(r, 1));     /* a is open */
+	assert_true(response_hidden(r, 2));
+	response_set_level(r, 0, 2);
+	response_set_level(r, 1, 0);
+	assert_false(response_hidden(r, 1));
+	assert_false(response_hidden(r, 2));    /* b = 0 <= 1 */
+	response_set_level(r, 0, 0);            /* hides b, and so c */
+	assert_true(response_hidden(r, 1));
+	assert_true(response_hidden(r, 2));
+	response_free(r);
+	questionnaire_free(q);
+	diag_list_free(d);
+}
+
+static void test_carry_over(void **state)
+{
+	(void)state;
+	struct questionnaire *q = library();
+	struct diag_list *d = diag_list_new();
+	struct response *old = response_load(tu_fixture("valid/r-base.yaml"), q, d);
+	assert_non_null(old);
+	struct response *r = response_new(q, "Bibliotheek Proefstad");
+	assert_true(response_carry_over(r, old));
+	const struct answer *a = response_answer(r, 0);
+	assert_int_equal(a->status, ANSWER_LEVEL);
+	assert_int_equal(a->level, 4);
+	assert_string_equal(a->note, "App");
+	assert_true(a->carried_over);
+	assert_false(response_answer(r, 2)->carried_over);  /* was open */
+	response_confirm(r, 0);
+	assert_false(response_answer(r, 0)->carried_over);
+	int t;
+	assert_true(response_own_target(r, 1, &t));
+	assert_int_equal(t, 3);
+	response_free(r);
+	response_free(old);
+	diag_list_free(d);
+	questionnaire_free(q);
+}
+
+static void test_allocation_failures(void **state)
+{
+	(void)state;
+	struct questionnaire *q = library();
+	const char *path = tu_fixture("valid/r-base.yaml");
+	unsigned long n;
+	for (n = 1; n < 100000; n++) {
+		struct diag_list *d = diag_list_new();
+		mem_fail_from(n);
+		struct response *r = response_load(path, q, d);
+		mem_fail_from(0);
+		if (r) {
+			response_free(r);
+			diag_list_free(d);
+			break;
+		}
+		if (diag_errors(d) == 0)
+			print_error("allocation %lu failed without an error\n", n);
+		assert_true(diag_errors(d) > 0);
+		diag_list_free(d);
+	}
+	assert_true(n > 10);
+	assert_true(n < 100000);
+	questionnaire_free(q);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_bad_fixtures),
+		cmocka_unit_test(test_table_covers_fixtures),
+		cmocka_unit_test(test_base_content),
+		cmocka_unit_test(test_missing_end_marker_warns),
+		cmocka_unit_test(test_other_warnings),
+		cmocka_unit_test(test_valid_dates),
+		cmocka_unit_test(test_setters_keep_invariants),
+		cmocka_unit_test(test_show_if_chain),
+		cmocka_unit_test(test_carry_over),
+		cmocka_unit_test(test_allocation_failures),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
