@@ -10,19 +10,22 @@ the five domain ids in order, at least 8 questions per domain, the common
 five-level scale, every text in Dutch and English and the two different, help
 on every question, advice on every answer below the top level, show_if naming
 an earlier question, id rules, and example files that answer only known
-questions with defined levels. Prints one line per failed check and a final
-line "N passed, M failed"; exits 1 when anything failed.
+questions with defined levels. When $PEIL names a peil binary (tests/run.sh
+sets it), it also checks that `peil validate` accepts all three files without
+a single error or warning. Prints one line per failed check and a final line
+"N passed, M failed"; exits 1 when anything failed, 77 (skipped) without PyYAML.
 
 Needs Python 3 and PyYAML.
 """
 import os
+import subprocess
 import sys
 
 try:
     import yaml
 except ImportError:
-    sys.stderr.write("check_default_questionnaire: needs PyYAML (apt-get install python3-yaml)\n")
-    sys.exit(2)
+    print("check_default_questionnaire: needs PyYAML (apt-get install python3-yaml)")
+    sys.exit(77)
 
 QUESTIONNAIRE = "questionnaires/municipal-digital-maturity.yaml"
 EXAMPLES = ("questionnaires/examples/gemeente-voorbeeld-2025.yaml",
@@ -275,6 +278,26 @@ def check_example(c, root, rel, q):
     return r
 
 
+def check_with_peil(c, root):
+    """peil's own validator: no errors and no warnings on any of the files."""
+    peil = os.environ.get("PEIL")
+    if not peil or not os.access(peil, os.X_OK):
+        return
+    files = [os.path.join(root, f) for f in (QUESTIONNAIRE,) + EXAMPLES]
+    env = dict(os.environ, PEIL_PATH=os.path.join(root, "questionnaires"), LC_ALL="C.UTF-8")
+    try:
+        p = subprocess.run([peil, "validate"] + files, capture_output=True, text=True,
+                           errors="replace", timeout=60, env=env)
+    except (OSError, subprocess.TimeoutExpired) as e:
+        c.check("peil validate accepts the questionnaire and examples without warnings", [str(e)])
+        return
+    problems = [line for line in (p.stdout + p.stderr).splitlines()
+                if "error:" in line or "warning:" in line]
+    if p.returncode != 0:
+        problems.append(f"peil validate exited with {p.returncode}")
+    c.check("peil validate accepts the questionnaire and examples without warnings", problems)
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     root = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else os.path.dirname(os.path.dirname(here))
@@ -297,6 +320,7 @@ def main():
                     old.get("organisation") != new.get("organisation") and "organisations differ",
                     not str(old.get("date")) < str(new.get("date")) and "the 2025 file is not older",
                 ) if p])
+    check_with_peil(c, root)
     print(f"{c.passed} passed, {c.failed} failed")
     return 1 if c.failed else 0
 
