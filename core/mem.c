@@ -8,10 +8,13 @@
  * an OOM test fails the allocations of the thread that asked for it. */
 static _Thread_local unsigned long alloc_count;
 static _Thread_local unsigned long fail_from;     /* 0: never fail */
+static _Thread_local int fail_once;                /* only fail_from itself fails */
 
 static int should_fail(void)
 {
 	alloc_count++;
+	if (fail_once)
+		return alloc_count == fail_from;
 	return fail_from && alloc_count >= fail_from;
 }
 
@@ -20,6 +23,14 @@ unsigned long mem_fail_from(unsigned long n)
 	unsigned long made = alloc_count;
 	alloc_count = 0;
 	fail_from = n;
+	fail_once = 0;
+	return made;
+}
+
+unsigned long mem_fail_once(unsigned long n)
+{
+	unsigned long made = mem_fail_from(n);
+	fail_once = n != 0;
 	return made;
 }
 

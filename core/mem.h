@@ -19,6 +19,9 @@ void mem_free(void *p);
  * after it fails, on the calling thread; 0 turns failures off. Returns how many allocations were
  * made since the last call. */
 unsigned long mem_fail_from(unsigned long n);
+/* Same, but only allocation `n` fails and the ones after it succeed: a
+ * transient failure, after which callers must unwind or carry on intact. */
+unsigned long mem_fail_once(unsigned long n);
 
 /* A bump allocator for data that lives and dies together (a parsed file). */
 struct arena;
