@@ -214,8 +214,9 @@ static enum step command(struct plain *p, const char *s)
 	const struct qn_question *qu = &q->questions[p->cur];
 	int n = choice_number(p, s);
 	if (n > 0) {
-		const char *label = qn_str(q, &q->levels[n - 1].label, p->lang);
-		return answer(p, response_set_level(p->r, p->cur, q->levels[n - 1].value), label);
+		char what[256];
+		snprintf(what, sizeof what, "%d. %s", n, qn_str(q, &q->levels[n - 1].label, p->lang));
+		return answer(p, response_set_level(p->r, p->cur, q->levels[n - 1].value), what);
 	}
 	if (is_word(s, "n", NULL)) {
 		if (!qu->allow_na) {
@@ -282,7 +283,10 @@ static bool read_line(struct plain *p, char *buf, size_t size, bool *too_long)
 
 static void prompt(const struct plain *p)
 {
-	fprintf(p->out, _("Answer (1-%d, n, u, s, b, note, help, quit): "), p->q->nlevels);
+	if (p->q->questions[p->cur].allow_na)
+		fprintf(p->out, _("Answer (1-%d, n, u, s, b, note, help, quit): "), p->q->nlevels);
+	else
+		fprintf(p->out, _("Answer (1-%d, u, s, b, note, help, quit): "), p->q->nlevels);
 	fflush(p->out);
 }
 
