@@ -13,8 +13,9 @@ static void cell(FILE *f, const char *s, int width)
 {
 	int n = (int)text_codepoints(s);
 	fputs(s, f);
-	for (; n < width; n++)
-		fputc(' ', f);
+	do
+		fputc(' ', f);      /* at least one, so long titles never run on */
+	while (++n < width);
 }
 
 static void figure(FILE *f, bool has, double v, int width)
@@ -49,7 +50,7 @@ static void print_text(FILE *f, const struct questionnaire *q, const struct resp
 	for (int d = 0; d < q->ndomains; d++) {
 		int n = (int)text_codepoints(qn_str(q, &q->domains[d].title, lang));
 		if (n > w)
-			w = n < 40 ? n : 40;
+			w = n < 60 ? n : 60;
 	}
 	cell(f, _("Domain"), w + 2);
 	cell(f, _("Score"), 7);
