@@ -12,6 +12,7 @@
 #include "cli/cli.h"
 #include "core/i18n.h"
 #include "core/mem.h"
+#include "core/pool.h"
 #include "core/text.h"
 #include "exports/jsonw.h"
 #include "scoring/group.h"
@@ -294,32 +295,64 @@ static size_t flush_diags(struct loader *L, struct diag_list *d)
 	return errors;
 }
 
+/* Files are parsed on worker threads (core/pool.h) and handed to take_file
+ * one at a time, in order, on this thread: the checks and fn need no lock. */
+struct load_state {
+	struct loader *L;
+	struct diag_list *d;
+	cli_group_fn fn;
+	void *ctx;
+	size_t errors;
+	int loaded;
+	bool oom;
+};
+
+static bool stop_oom(struct load_state *st)
+{
+	st->oom = true;
+	return false;
+}
+
+static bool take_file(void *arg, struct pool_item *it)
+{
+	struct load_state *st = arg;
+	struct loader *L = st->L;
+	int i = (int)it->index;
+	bool oom = false, use = check_file(L, i, &oom);
+	if (oom)
+		return stop_oom(st);
+	struct response *r = NULL;
+	if (use) {      /* a file counted once already: its parse is dropped */
+		size_t errors = diag_errors(it->diags);
+		L->warnings += (int)(diag_count(it->diags) - errors);
+		st->errors += errors;
+		diag_print(it->diags, stderr, true);
+		r = it->r;
+	}
+	if (r && !check_response(L, i, r))
+		return stop_oom(st);
+	st->errors += flush_diags(L, st->d);
+	if (r) {
+		it->r = NULL;                   /* fn owns it now */
+		st->loaded++;
+		if (!st->fn(st->ctx, it->path, r))
+			return stop_oom(st);
+	}
+	return true;
+}
+
 static int load_all(struct loader *L, struct diag_list *d, cli_group_fn fn, void *ctx)
 {
-	size_t errors = 0;
-	int loaded = 0;
-	for (int i = 0; i < L->paths.n; i++) {
-		bool oom = false, use = check_file(L, i, &oom);
-		struct response *r = use && !oom ? response_load(L->paths.v[i], L->q, d) : NULL;
-		if (r && !check_response(L, i, r))
-			oom = true;
-		if (oom) {
-			response_free(r);
-			fprintf(stderr, "peil: %s\n", _("out of memory"));
-			return EXIT_INVALID;
-		}
-		errors += flush_diags(L, d);
-		if (r) {
-			loaded++;
-			if (!fn(ctx, L->paths.v[i], r)) {
-				fprintf(stderr, "peil: %s\n", _("out of memory"));
-				return EXIT_INVALID;
-			}
-		}
+	struct load_state st = { .L = L, .d = d, .fn = fn, .ctx = ctx };
+	char err[256] = "";
+	if (!pool_for_each_response((const char *const *)L->paths.v, (size_t)L->paths.n, L->q, 0,
+	                            take_file, &st, err, sizeof err)) {
+		fprintf(stderr, "peil: %s\n", st.oom || !*err ? _("out of memory") : err);
+		return EXIT_INVALID;
 	}
-	if (errors > 0) {
+	if (st.errors > 0) {
 		fprintf(stderr, _("peil: %d of %d files could not be used; nothing was written\n"),
-		        L->paths.n - loaded, L->paths.n);
+		        L->paths.n - st.loaded, L->paths.n);
 		return EXIT_INVALID;
 	}
 	return EXIT_OK;
