@@ -1,10 +1,188 @@
-/* peil export: not built yet (its issue is open). */
+/* peil export [-q Q] FILE --format md|html|csv|json [-o OUT] [--baseline OLD]
+ * [--peers DIR] [--same-size] [--min-peers K] [--csv-sep C] [--bom]:
+ * a scorecard for the council. The export is written into memory first and
+ * then atomically, so a failure never leaves half a file (exit 3). */
+#include <getopt.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "cli/cli.h"
 #include "core/i18n.h"
+#include "core/mem.h"
+#include "exports/export.h"
+#include "scoring/peers.h"
+
+struct export_args {
+	const char *qarg, *file, *out, *baseline, *peers;
+	bool has_format;
+	enum export_format format;
+	char csv_sep;
+	bool bom;
+	struct peer_options po;
+};
+
+static bool parse_sep(const char *s, char *sep)
+{
+	if (!strcmp(s, "tab") || !strcmp(s, "\\t") || !strcmp(s, "\t"))
+		*sep = '\t';
+	else if (strlen(s) == 1 && strchr(",;|", s[0]))
+		*sep = s[0];
+	else
+		return false;
+	return true;
+}
+
+static int parse_option(int c, struct export_args *a, char **argv)
+{
+	char *end;
+	long k;
+	switch (c) {
+	case 'q': a->qarg = optarg; break;
+	case 'o': a->out = optarg; break;
+	case 'b': a->baseline = optarg; break;
+	case 'p': a->peers = optarg; break;
+	case 'B': a->bom = true; break;
+	case 'S': a->po.same_size = true; break;
+	case 'f':
+		if (!export_format_parse(optarg, &a->format))
+			return cli_usage_error("export", _("--format takes md, html, csv or json, not '%s'"), optarg);
+		a->has_format = true;
+		break;
+	case 's':
+		if (!parse_sep(optarg, &a->csv_sep))
+			return cli_usage_error("export", _("--csv-sep takes one of , ; | or tab, not '%s'"), optarg);
+		break;
+	case 'm':
+		k = strtol(optarg, &end, 10);
+		if (*end || end == optarg || k < 1 || k > INT_MAX)
+			return cli_usage_error("export", _("--min-peers takes a number of at least 1, not '%s'"), optarg);
+		a->po.min_peers = (int)k;
+		break;
+	default:
+		return cli_usage_error("export", _("unknown option or missing value: '%s'"), argv[optind - 1]);
+	}
+	return EXIT_OK;
+}
+
+/* Returns EXIT_OK, a usage error, or -1 after --help. */
+static int parse_args(int argc, char **argv, struct export_args *a)
+{
+	static const struct option opts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "questionnaire", required_argument, NULL, 'q' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "baseline", required_argument, NULL, 'b' },
+		{ "peers", required_argument, NULL, 'p' },
+		{ "same-size", no_argument, NULL, 'S' },
+		{ "min-peers", required_argument, NULL, 'm' },
+		{ "csv-sep", required_argument, NULL, 's' },
+		{ "bom", no_argument, NULL, 'B' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "hq:f:o:", opts, NULL)) != -1) {
+		if (c == 'h') {
+			cli_command_help("export", stdout);
+			return -1;
+		}
+		int rc = parse_option(c, a, argv);
+		if (rc != EXIT_OK)
+			return rc;
+	}
+	if (argc - optind != 1)
+		return cli_usage_error("export", "%s", _("name exactly one response file"));
+	if (!a->has_format)
+		return cli_usage_error("export", "%s", _("--format md|html|csv|json is required"));
+	a->file = argv[optind];
+	return EXIT_OK;
+}
+
+/* Fills the exporters' peer figures from `peil benchmark`'s computation. */
+static bool load_peers(const struct export_args *a, const struct questionnaire *q,
+                       const struct response *r, struct export_peers *ep,
+                       struct export_peer_domain **domains)
+{
+	if (a->po.same_size && response_population(r) < 0) {
+		fprintf(stderr, _("%s:1:1: error: --same-size needs the population of the assessed "
+		                  "municipality (key 'population')\n"), a->file);
+		return false;
+	}
+	struct diag_list *d = diag_list_new();
+	struct peer_figures *pf = d ? peers_compute(q, r, a->peers, &a->po, d) : NULL;
+	if (d)
+		diag_print(d, stderr, false);
+	diag_list_free(d);
+	*domains = pf ? mem_alloc((size_t)(q->ndomains ? q->ndomains : 1) * sizeof(**domains)) : NULL;
+	if (!*domains) {
+		peers_free(pf);
+		return false;
+	}
+	const struct peer_counts *c = peers_counts(pf);
+	fprintf(stderr, _("peil export: %s: %zu files read, %zu peers; skipped: %zu invalid, "
+	                  "%zu same organisation, %zu other size class\n"),
+	        a->peers, c->files, c->peers, c->invalid, c->same_org, c->other_size);
+	for (int i = 0; i < q->ndomains; i++) {
+		const struct peer_domain *pd = peers_domain(pf, i);
+		(*domains)[i] = (struct export_peer_domain){
+			.has = pd->has_figures, .n = pd->n, .p25 = pd->p25, .median = pd->median, .p75 = pd->p75,
+			.has_percentile = pd->has_percentile, .percentile = pd->percentile,
+		};
+	}
+	*ep = (struct export_peers){
+		.npeers = (int)(c->peers < INT_MAX ? c->peers : INT_MAX),
+		.size_class = peers_same_size(pf) ? peers_size_class_name(peers_self_class(pf)) : NULL,
+		.domains = *domains,
+	};
+	peers_free(pf);
+	return true;
+}
+
+static int write_export(const struct export_args *a, const struct export_options *o)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+	bool ok = mem && export_write(a->format, o, mem);
+	if (mem && fclose(mem) != 0)
+		ok = false;
+	int rc = EXIT_WRITE;
+	if (!ok)
+		fprintf(stderr, "peil: %s\n", _("out of memory"));
+	else
+		rc = cli_write_output(a->out, buf, len);
+	free(buf);
+	return rc;
+}
 
 int cmd_export(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	return cli_usage_error("export", "%s", _("this command is not available yet"));
+	struct export_args a = { 0 };
+	int rc = parse_args(argc, argv, &a);
+	if (rc != EXIT_OK)
+		return rc < 0 ? EXIT_OK : rc;
+	struct questionnaire *q;
+	struct response *r, *base = NULL;
+	if (!cli_load_response(a.qarg, a.file, &q, &r))
+		return EXIT_INVALID;
+	struct export_peers peers;
+	struct export_peer_domain *pdomains = NULL;
+	rc = EXIT_INVALID;
+	if (a.baseline && !(base = cli_load_response_with(q, a.baseline)))
+		goto done;
+	if (a.peers && !load_peers(&a, q, r, &peers, &pdomains))
+		goto done;
+	struct export_options o = {
+		.q = q, .r = r, .baseline = base, .peers = a.peers ? &peers : NULL,
+		.lang = cli_lang(q), .csv_sep = a.csv_sep, .csv_bom = a.bom,
+	};
+	rc = write_export(&a, &o);
+done:
+	mem_free(pdomains);
+	response_free(base);
+	response_free(r);
+	questionnaire_free(q);
+	return rc;
 }

@@ -30,6 +30,7 @@ struct export_peer_domain {
 	bool has;               /* false: too few peers, nothing is shown */
 	int n;                  /* peers with a score in this domain */
 	double p25, median, p75;
+	bool has_percentile;    /* has, and this response has a score here */
 	double percentile;      /* mid-rank percentile of this response, 0..100 */
 };
 

@@ -11,6 +11,12 @@ static void number_or_null(struct jsonw *w, const char *key, bool has, double v)
 void score_json_fields(struct jsonw *w, const struct questionnaire *q,
                        const struct response *r, const struct scorecard *s)
 {
+	score_json_fields_ext(w, q, r, s, NULL);
+}
+
+void score_json_fields_ext(struct jsonw *w, const struct questionnaire *q, const struct response *r,
+                           const struct scorecard *s, const struct score_json_hooks *h)
+{
 	jsonw_key(w, "questionnaire");
 	jsonw_object(w);
 	jsonw_kstring(w, "id", q->id);
@@ -23,6 +29,8 @@ void score_json_fields(struct jsonw *w, const struct questionnaire *q,
 	jsonw_object(w);
 	number_or_null(w, "score", s->has_overall, s->overall);
 	number_or_null(w, "level", s->has_overall, s->overall_level);
+	if (h && h->overall)
+		h->overall(w, h->ctx);
 	jsonw_object_end(w);
 	jsonw_key(w, "domains");
 	jsonw_array(w);
@@ -39,6 +47,8 @@ void score_json_fields(struct jsonw *w, const struct questionnaire *q,
 		jsonw_kint(w, "unknown", ds->unknown);
 		jsonw_kint(w, "open", ds->open);
 		jsonw_kint(w, "total", ds->total);
+		if (h && h->domain)
+			h->domain(w, d, h->ctx);
 		jsonw_object_end(w);
 	}
 	jsonw_array_end(w);
@@ -51,6 +61,8 @@ void score_json_fields(struct jsonw *w, const struct questionnaire *q,
 		jsonw_kstring(w, "domain", q->domains[p->domain].id);
 		jsonw_kint(w, "level", p->level);
 		jsonw_kint(w, "target", p->target);
+		if (h && h->priority)
+			h->priority(w, p, h->ctx);
 		jsonw_object_end(w);
 	}
 	jsonw_array_end(w);

@@ -12,4 +12,16 @@
 void score_json_fields(struct jsonw *w, const struct questionnaire *q,
                        const struct response *r, const struct scorecard *s);
 
+/* For writers that add their own fields to the SPEC's objects (the JSON
+ * export): each hook is called inside its object, after the SPEC's fields.
+ * Any hook may be NULL. */
+struct score_json_hooks {
+	void (*overall)(struct jsonw *w, void *ctx);
+	void (*domain)(struct jsonw *w, int domain, void *ctx);
+	void (*priority)(struct jsonw *w, const struct priority *p, void *ctx);
+	void *ctx;
+};
+void score_json_fields_ext(struct jsonw *w, const struct questionnaire *q, const struct response *r,
+                           const struct scorecard *s, const struct score_json_hooks *h);
+
 #endif

@@ -1,0 +1,79 @@
+/* The answers as CSV: one row per question, a header row, UTF-8, RFC 4180
+ * quoting with CRLF line ends. Cells that a spreadsheet would run as a
+ * formula get a leading apostrophe, so a note cannot become a formula. */
+#include <string.h>
+
+#include "core/i18n.h"
+#include "exports/xctx.h"
+
+static void cell(FILE *f, const char *s, char sep, bool first)
+{
+	if (!first)
+		fputc(sep, f);
+	if (!s)
+		return;
+	bool formula = *s && strchr("=+-@\t\r", *s);
+	bool quote = formula || strpbrk(s, "\"\r\n") || strchr(s, sep);
+	if (quote)
+		fputc('"', f);
+	if (formula)
+		fputc('\'', f);
+	while (*s) {
+		unsigned long cp;
+		s += xs_next(s, &cp);
+		if (cp == '"')
+			fputs("\"\"", f);
+		else
+			xs_put(f, cp);
+	}
+	if (quote)
+		fputc('"', f);
+}
+
+static void number_cell(FILE *f, bool has, int v, char sep)
+{
+	fputc(sep, f);
+	if (has)
+		fprintf(f, "%d", v);
+}
+
+static const char *evidence_lines(struct xctx *x, const struct answer *a)
+{
+	const char *s = "";
+	for (int i = 0; i < a->nevidence; i++)
+		s = xctx_printf(x, "%s%s%s", s, i ? "\n" : "", a->evidence[i]);
+	return s;
+}
+
+static void row(FILE *f, struct xctx *x, int qi, char sep)
+{
+	const struct qn_question *qu = &x->q->questions[qi];
+	const struct answer *a = response_answer(x->r, qi);
+	const struct domain_score *ds = &x->s->domains[qu->domain];
+	bool level = a->status == ANSWER_LEVEL && !response_hidden(x->r, qi);
+	cell(f, xctx_domain_title(x, qu->domain), sep, true);
+	cell(f, qu->id, sep, false);
+	cell(f, xctx_question_text(x, qi), sep, false);
+	number_cell(f, level, a->level, sep);
+	cell(f, level ? qn_level_label(x->q, a->level, x->lang) : "", sep, false);
+	cell(f, xctx_status_word(x, qi), sep, false);
+	number_cell(f, ds->has_target, ds->target, sep);
+	cell(f, a->note, sep, false);
+	cell(f, evidence_lines(x, a), sep, false);
+	fputs("\r\n", f);
+}
+
+bool csv_write(struct xctx *x, FILE *f)
+{
+	char sep = x->o->csv_sep ? x->o->csv_sep : ',';
+	const char *head[] = { _("Domain"), _("Question code"), _("Question"), _("Level"), _("Level name"),
+	                       _("Status"), _("Target"), _("Note"), _("Evidence") };
+	if (x->o->csv_bom)
+		fputs("\xef\xbb\xbf", f);
+	for (size_t i = 0; i < sizeof head / sizeof *head; i++)
+		cell(f, head[i], sep, i == 0);
+	fputs("\r\n", f);
+	for (int qi = 0; qi < x->q->nquestions; qi++)
+		row(f, x, qi, sep);
+	return true;
+}

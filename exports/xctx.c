@@ -1,0 +1,271 @@
+#include "exports/xctx.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/mem.h"
+#include "core/text.h"
+#include "exports/xfmt.h"
+
+static bool compute_votes(struct xctx *x, const struct response *r, struct group_question **out)
+{
+	const struct questionnaire *q = x->q;
+	bool any = false;
+	for (int qi = 0; qi < q->nquestions; qi++)
+		any |= response_answer(r, qi)->votes != NULL;
+	*out = NULL;
+	if (!any)
+		return true;
+	*out = mem_alloc((size_t)q->nquestions * sizeof(**out));
+	if (!*out)
+		return false;
+	for (int qi = 0; qi < q->nquestions; qi++) {
+		const int *votes = response_answer(r, qi)->votes;
+		if (votes)
+			group_question_stats(q, votes, &(*out)[qi]);
+	}
+	return true;
+}
+
+bool xctx_init(struct xctx *x, const struct export_options *o)
+{
+	*x = (struct xctx){ .o = o, .q = o->q, .r = o->r, .lang = o->lang };
+	if (x->lang < 0 || x->lang >= x->q->nlangs)
+		x->lang = 0;
+	x->comma = !strcmp(x->q->langs[x->lang], "nl");
+	x->arena = arena_new();
+	x->s = score_compute(x->q, x->r);
+	if (!x->arena || !x->s)
+		return false;
+	x->nstrengths = score_strengths(x->q, x->r, x->s, x->strengths, XCTX_STRENGTHS);
+	if (!compute_votes(x, x->r, &x->votes))
+		return false;
+	if (o->baseline) {
+		x->base = score_compute(x->q, o->baseline);
+		x->cmp = compare_compute(x->q, o->baseline, x->r);
+		if (!x->base || !x->cmp || !compute_votes(x, o->baseline, &x->base_votes))
+			return false;
+	}
+	return true;
+}
+
+void xctx_free(struct xctx *x)
+{
+	arena_free(x->arena);
+	scorecard_free(x->s);
+	scorecard_free(x->base);
+	comparison_free(x->cmp);
+	mem_free(x->votes);
+	mem_free(x->base_votes);
+	x->arena = NULL;
+	x->s = x->base = NULL;
+	x->cmp = NULL;
+	x->votes = x->base_votes = NULL;
+}
+
+static const char *vprintf_arena(struct xctx *x, const char *fmt, va_list ap)
+{
+	va_list ap2;
+	va_copy(ap2, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	char *buf = n >= 0 && x->arena ? arena_alloc(x->arena, (size_t)n + 1) : NULL;
+	if (!buf) {
+		x->oom = true;
+		return "";
+	}
+	vsnprintf(buf, (size_t)n + 1, fmt, ap);
+	return buf;
+}
+
+const char *xctx_printf(struct xctx *x, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	const char *s = vprintf_arena(x, fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+const char *xctx_tr(const struct xctx *x, const struct qn_text *t)
+{
+	return qn_str(x->q, t, x->lang);
+}
+
+const char *xctx_domain_title(const struct xctx *x, int d)
+{
+	return xctx_tr(x, &x->q->domains[d].title);
+}
+
+const char *xctx_question_text(const struct xctx *x, int qi)
+{
+	return xctx_tr(x, &x->q->questions[qi].text);
+}
+
+const char *xctx_score(struct xctx *x, bool has, double v)
+{
+	char buf[64];
+	if (!has)
+		return "—";
+	return xctx_printf(x, "%s", xfmt_number(buf, sizeof buf, v, 2, x->comma));
+}
+
+const char *xctx_delta(struct xctx *x, const struct compare_figure *c)
+{
+	char buf[64];
+	if (!c->has_old || !c->has_new)
+		return "—";
+	int dir = compare_direction(c->delta);
+	return xctx_printf(x, "%s %s", dir > 0 ? "↑" : dir < 0 ? "↓" : "=",
+	                   xfmt_signed(buf, sizeof buf, c->delta, 2, x->comma));
+}
+
+const char *xctx_level(struct xctx *x, bool has, int level)
+{
+	if (!has)
+		return "—";
+	return xctx_printf(x, "%d %s", level, qn_level_label(x->q, level, x->lang));
+}
+
+const char *xctx_gap(struct xctx *x, const struct domain_score *ds)
+{
+	if (!ds->has_target || !ds->has_score)
+		return "—";
+	if (ds->gap < 0.005)
+		return _("reached");
+	return xctx_score(x, true, ds->gap);
+}
+
+const char *xctx_target(struct xctx *x, const struct domain_score *ds)
+{
+	return xctx_level(x, ds->has_target, ds->target);
+}
+
+const char *xctx_peer(struct xctx *x, int d)
+{
+	const struct export_peers *p = x->o->peers;
+	if (!p)
+		return "";
+	const struct export_peer_domain *pd = &p->domains[d];
+	if (!pd->has)
+		return _("too few peers");
+	if (!pd->has_percentile)
+		return xctx_printf(x, _("median %s (%d peers)"), xctx_score(x, true, pd->median), pd->n);
+	return xctx_printf(x, _("percentile %ld (median %s)"), xfmt_round(pd->percentile),
+	                   xctx_score(x, true, pd->median));
+}
+
+const char *xctx_respondent(struct xctx *x)
+{
+	int n = response_participants(x->r);
+	const char *who = response_respondent(x->r), *role = response_role(x->r);
+	if (n > 0)
+		return xctx_printf(x, ngettext("group session with %d participant",
+		                               "group session with %d participants", (unsigned long)n), n);
+	if (who && role)
+		return xctx_printf(x, "%s (%s)", who, role);
+	if (who || role)
+		return who ? who : role;
+	return _("not recorded");
+}
+
+const char *xctx_status_word(const struct xctx *x, int qi)
+{
+	if (response_hidden(x->r, qi))
+		return _("not asked");
+	switch (response_answer(x->r, qi)->status) {
+	case ANSWER_LEVEL: return _("answered");
+	case ANSWER_NA: return _("not applicable");
+	case ANSWER_UNKNOWN: return _("don't know");
+	case ANSWER_OPEN: break;
+	}
+	return _("open");
+}
+
+const char *xctx_answer(struct xctx *x, int qi)
+{
+	const struct answer *a = response_answer(x->r, qi);
+	if (response_hidden(x->r, qi))
+		return _("not asked (it depends on an earlier answer)");
+	if (a->status != ANSWER_LEVEL)
+		return xctx_status_word(x, qi);
+	const struct qn_question *qu = &x->q->questions[qi];
+	const char *text = xctx_tr(x, &qu->answers[qn_level_index(x->q, a->level)].text);
+	const char *s = xctx_printf(x, "%s — %s", xctx_level(x, true, a->level), text);
+	if (a->proposal)
+		s = xctx_printf(x, "%s (%s)", s, _("proposed from the votes, not yet decided"));
+	if (a->carried_over)
+		s = xctx_printf(x, "%s (%s)", s, _("carried over from last time, not yet confirmed"));
+	return s;
+}
+
+const char *xctx_votes(struct xctx *x, int qi)
+{
+	const int *votes = response_answer(x->r, qi)->votes;
+	if (!votes)
+		return "";
+	const char *s = "";
+	for (int l = 0; l < x->q->nlevels; l++)
+		if (votes[l])
+			s = xctx_printf(x, "%s%s%d: %d", s, *s ? ", " : "", x->q->levels[l].value, votes[l]);
+	return s;
+}
+
+int xctx_voted(const struct xctx *x, int *contested)
+{
+	int n = 0;
+	*contested = 0;
+	for (int qi = 0; x->votes && qi < x->q->nquestions; qi++) {
+		if (!x->votes[qi].has_stats)
+			continue;
+		n++;
+		*contested += x->votes[qi].contested;
+	}
+	return n;
+}
+
+bool xctx_mean_consensus(const struct group_question *g, int n, double *mean)
+{
+	double sum = 0;
+	int k = 0;
+	for (int i = 0; g && i < n; i++) {
+		if (g[i].has_stats) {
+			sum += g[i].consensus;
+			k++;
+		}
+	}
+	if (k == 0)
+		return false;
+	*mean = sum / k;
+	return true;
+}
+
+size_t xs_next(const char *s, unsigned long *cp)
+{
+	size_t n = text_utf8_decode(s, strnlen(s, 4), cp);
+	if (n == 0 || text_is_unsafe_codepoint(*cp)) {
+		*cp = 0xfffd;
+		return n ? n : 1;
+	}
+	return n;
+}
+
+void xs_put(FILE *f, unsigned long cp)
+{
+	if (cp < 0x80) {
+		fputc((int)cp, f);
+	} else if (cp < 0x800) {
+		fputc((int)(0xc0 | (cp >> 6)), f);
+		fputc((int)(0x80 | (cp & 0x3f)), f);
+	} else if (cp < 0x10000) {
+		fputc((int)(0xe0 | (cp >> 12)), f);
+		fputc((int)(0x80 | ((cp >> 6) & 0x3f)), f);
+		fputc((int)(0x80 | (cp & 0x3f)), f);
+	} else {
+		fputc((int)(0xf0 | (cp >> 18)), f);
+		fputc((int)(0x80 | ((cp >> 12) & 0x3f)), f);
+		fputc((int)(0x80 | ((cp >> 6) & 0x3f)), f);
+		fputc((int)(0x80 | (cp & 0x3f)), f);
+	}
+}
