@@ -1,0 +1,451 @@
+/* The one event loop, the screen stack, the chrome, saving, signals. */
+#ifndef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 700
+#endif
+#include "tui/app.h"
+
+#include <errno.h>
+#include <langinfo.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/i18n.h"
+#include "tui/screens.h"
+
+/* The handler only records the signal; the loop saves and restores the
+ * terminal (nothing else is async-signal-safe). */
+static volatile sig_atomic_t got_signal;
+static const int handled_signals[] = { SIGHUP, SIGTERM, SIGINT };
+enum { NSIGNALS = sizeof handled_signals / sizeof *handled_signals };
+static struct sigaction old_actions[NSIGNALS];
+
+static void on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+static void signals_install(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	got_signal = 0;
+	for (int i = 0; i < NSIGNALS; i++)
+		sigaction(handled_signals[i], &sa, &old_actions[i]);
+}
+
+static void signals_restore(void)
+{
+	for (int i = 0; i < NSIGNALS; i++)
+		sigaction(handled_signals[i], &old_actions[i], NULL);
+}
+
+static bool locale_is_utf8(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+	return cs && (!strcmp(cs, "UTF-8") || !strcmp(cs, "utf8"));
+}
+
+bool app_open(struct app *a, struct session *s, char *err, size_t errlen)
+{
+	memset(a, 0, sizeof *a);
+	a->s = s;
+	/* Ours before curses starts, so that curses leaves them alone. */
+	signals_install();
+	a->term = newterm(NULL, stdout, stdin);
+	if (!a->term) {
+		const char *t = getenv("TERM");
+		snprintf(err, errlen, _("cannot use the terminal type '%s' (try TERM=xterm-256color, or --plain)"),
+		         t ? t : "");
+		signals_restore();
+		return false;
+	}
+	set_term(a->term);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	intrflush(stdscr, FALSE);
+	set_escdelay(50);
+	wtimeout(stdscr, 200);  /* wake up to notice signals and retry saves */
+	curs_set(0);
+	const char *nc = getenv("NO_COLOR");
+	theme_init(&a->theme, locale_is_utf8(), !(nc && *nc));
+	mouseinterval(0);
+	a->mouse = mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL) != 0;
+	return true;
+}
+
+void app_close(struct app *a)
+{
+	while (a->depth > 0)
+		app_pop(a);
+	if (a->term) {
+		endwin();
+		delscreen(a->term);
+		a->term = NULL;
+	}
+	signals_restore();
+}
+
+struct rect app_area(const struct app *a)
+{
+	(void)a;
+	return (struct rect){ 1, 0, LINES - 2, COLS };
+}
+
+struct screen *app_top(const struct app *a)
+{
+	return a->depth > 0 ? a->stack[a->depth - 1] : NULL;
+}
+
+struct screen *app_find(const struct app *a, enum screen_kind kind)
+{
+	for (int i = a->depth - 1; i >= 0; i--)
+		if (a->stack[i]->ops->kind == kind)
+			return a->stack[i];
+	return NULL;
+}
+
+bool app_raise(struct app *a, enum screen_kind kind)
+{
+	if (!app_find(a, kind))
+		return false;
+	while (app_top(a)->ops->kind != kind)
+		app_pop(a);
+	return true;
+}
+
+static void screen_resize(struct app *a, struct screen *sc)
+{
+	if (!a->too_small && sc->ops->resize)
+		sc->ops->resize(sc, a, app_area(a));
+}
+
+void app_push(struct app *a, struct screen *sc)
+{
+	if (!sc) {
+		app_message(a, true, "%s", _("out of memory"));
+		return;
+	}
+	if (a->depth == APP_MAX_SCREENS) {
+		sc->ops->destroy(sc);
+		app_message(a, true, "%s", _("too many screens open: press Esc"));
+		return;
+	}
+	struct screen *top = app_top(a);
+	if (top && top->ops->leave)
+		top->ops->leave(top, a);
+	a->stack[a->depth++] = sc;
+	screen_resize(a, sc);
+	if (sc->ops->enter)
+		sc->ops->enter(sc, a);
+}
+
+void app_pop(struct app *a)
+{
+	struct screen *top = app_top(a);
+	if (!top)
+		return;
+	if (top->ops->leave)
+		top->ops->leave(top, a);
+	a->depth--;
+	top->ops->destroy(top);
+	top = app_top(a);
+	if (top && top->ops->enter)
+		top->ops->enter(top, a);
+}
+
+void app_message(struct app *a, bool error, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(a->msg, sizeof a->msg, fmt, ap);
+	va_end(ap);
+	a->msg_error = error;
+}
+
+void app_save(struct app *a)
+{
+	a->s->dirty = true;
+	if (!session_save(a->s))
+		a->retry_at = time(NULL) + 2;
+	a->quit_asked = false;
+}
+
+/* Title bar: the organisation left, the questionnaire's title right. */
+static void draw_title(const struct app *a)
+{
+	const struct theme *t = &a->theme;
+	theme_set(stdscr, t, AT_TITLE);
+	draw_blank(stdscr, 0, 0, COLS);
+	const char *org = response_organisation(a->s->r);
+	int used = draw_str(stdscr, t, 0, 1, COLS / 2, org && *org ? org : "peil", DRAW_ELLIPSIS);
+	const char *title = session_str(a->s, &a->s->q->title);
+	int room = COLS - used - 4;
+	int tw = draw_cols(t, title, strlen(title));
+	if (room > 8)
+		draw_str(stdscr, t, 0, tw < room ? COLS - 1 - tw : used + 3, room, title, DRAW_ELLIPSIS);
+	theme_set(stdscr, t, AT_NORMAL);
+}
+
+/* Status line: message or key hints left, the save state right. */
+static void draw_status(const struct app *a)
+{
+	const struct theme *t = &a->theme;
+	const struct session *s = a->s;
+	int y = LINES - 1;
+	char right[160];
+	enum tui_attr rat = AT_STATUS;
+	const char *base = strrchr(s->path, '/') ? strrchr(s->path, '/') + 1 : s->path;
+	if (s->save_err[0]) {
+		snprintf(right, sizeof right, "%s", _("NOT SAVED"));
+		rat = AT_ERROR;
+	} else if (s->saved_once) {
+		char hm[16];
+		struct tm tm;
+		localtime_r(&s->saved_at, &tm);
+		strftime(hm, sizeof hm, "%H:%M:%S", &tm);
+		snprintf(right, sizeof right, _("%s saved %s"), base, hm);
+	} else {
+		snprintf(right, sizeof right, "%s", base);
+	}
+	int rw = draw_cols(t, right, strlen(right));
+	if (rw > COLS / 2)
+		rw = COLS / 2;
+	theme_set(stdscr, t, rat);
+	draw_str(stdscr, t, y, COLS - rw - 1, rw, right, DRAW_ELLIPSIS);
+	const char *left;
+	char buf[400];
+	enum tui_attr lat = AT_STATUS;
+	if (a->msg[0]) {
+		left = a->msg;
+		lat = a->msg_error ? AT_ERROR : AT_KEY;
+	} else if (s->save_err[0]) {
+		snprintf(buf, sizeof buf, _("Not saved: %s (retrying; your answers are kept)"), s->save_err);
+		left = buf;
+		lat = AT_ERROR;
+	} else {
+		const struct screen *top = app_top(a);
+		left = top && top->ops->hints ? _(top->ops->hints) : "";
+	}
+	theme_set(stdscr, t, lat);
+	draw_str(stdscr, t, y, 1, COLS - rw - 3, left, DRAW_ELLIPSIS);
+	theme_set(stdscr, t, AT_NORMAL);
+}
+
+static void draw_too_small(const struct app *a)
+{
+	char buf[256];
+	snprintf(buf, sizeof buf, _("The window is too small (%dx%d): peil needs at least %dx%d. Make it larger, or press q to quit."),
+	         COLS, LINES, APP_MIN_COLS, APP_MIN_LINES);
+	struct span lines[16];
+	int w = COLS > 4 ? COLS - 2 : COLS;
+	int n = draw_wrap(&a->theme, buf, w, lines, 16);
+	if (n > 16)
+		n = 16;
+	int y0 = LINES > n ? (LINES - n) / 2 : 0;
+	theme_set(stdscr, &a->theme, AT_HEADING);
+	for (int i = 0; i < n && y0 + i < LINES; i++)
+		draw_text(stdscr, &a->theme, y0 + i, 1, w, buf + lines[i].off, lines[i].len, 0);
+	theme_set(stdscr, &a->theme, AT_NORMAL);
+}
+
+static void app_draw(struct app *a)
+{
+	werase(stdscr);
+	const struct screen *top = app_top(a);
+	if (a->too_small) {
+		curs_set(0);
+		draw_too_small(a);
+		wnoutrefresh(stdscr);
+		doupdate();
+		return;
+	}
+	draw_title(a);
+	if (top)
+		top->ops->draw(top, a, app_area(a));
+	draw_status(a);
+	wnoutrefresh(stdscr);
+	if (top && top->ops->overlay) {
+		curs_set(1);
+		top->ops->overlay(top, a);
+	} else {
+		curs_set(0);
+	}
+	doupdate();
+}
+
+static void app_resize(struct app *a)
+{
+	a->too_small = COLS < APP_MIN_COLS || LINES < APP_MIN_LINES;
+	for (int i = 0; i < a->depth; i++)
+		screen_resize(a, a->stack[i]);
+}
+
+static void quit(struct app *a)
+{
+	if (a->s->dirty && !session_save(a->s) && !a->quit_asked) {
+		app_message(a, true, _("Not saved: %s. Press q again to quit anyway."), a->s->save_err);
+		a->quit_asked = true;
+		return;
+	}
+	a->quit = true;
+}
+
+/* The global meaning of keys the top screen left alone. */
+static int global_key(struct app *a, const struct screen *top, const struct tui_event *ev)
+{
+	if (top->ops->text_input && !(ev->action == ACT_HELP && ev->fkey) && ev->action != ACT_REDRAW)
+		return TUI_UNHANDLED;
+	switch (ev->action) {
+	case ACT_QUIT:
+		quit(a);
+		return TUI_HANDLED;
+	case ACT_HELP:
+		if (top->ops->kind == SCREEN_HELP)
+			return TUI_POP;
+		tui_show(a, SCREEN_HELP);
+		return TUI_HANDLED;
+	case ACT_LANG:
+		a->s->lang = (a->s->lang + 1) % a->s->q->nlangs;
+		app_message(a, false, _("Questionnaire language: %s"), a->s->q->langs[a->s->lang]);
+		return TUI_HANDLED;
+	case ACT_RESULTS:
+		tui_show(a, SCREEN_RESULTS);
+		return TUI_HANDLED;
+	case ACT_OVERVIEW:
+		tui_show(a, SCREEN_OVERVIEW);
+		return TUI_HANDLED;
+	case ACT_EXPORT:
+		tui_show(a, SCREEN_EXPORT);
+		return TUI_HANDLED;
+	case ACT_BACK:
+		if (a->depth > 1)
+			return TUI_POP;
+		app_message(a, false, "%s", _("Press q to quit: every answer is saved."));
+		return TUI_HANDLED;
+	case ACT_REDRAW:
+		clearok(curscr, TRUE);
+		return TUI_HANDLED;
+	default:
+		return TUI_UNHANDLED;
+	}
+}
+
+/* Takes sc out of the stack wherever it is (it may have pushed others). */
+static void remove_screen(struct app *a, struct screen *sc)
+{
+	if (app_top(a) == sc) {
+		app_pop(a);
+		return;
+	}
+	for (int i = 0; i < a->depth; i++)
+		if (a->stack[i] == sc) {
+			memmove(&a->stack[i], &a->stack[i + 1], (size_t)(a->depth - i - 1) * sizeof *a->stack);
+			a->depth--;
+			sc->ops->destroy(sc);
+			return;
+		}
+}
+
+static void dispatch(struct app *a, const struct tui_event *ev)
+{
+	struct screen *top = app_top(a);
+	int f = top->ops->handle(top, a, ev);
+	if (!(f & (TUI_HANDLED | TUI_POP | TUI_QUIT)))
+		f |= global_key(a, top, ev);
+	if (f & TUI_CHANGED)
+		app_save(a);
+	if (f & TUI_POP)
+		remove_screen(a, top);
+	if (f & TUI_QUIT)
+		a->quit = true;
+}
+
+/* Turns what wget_wch returned into an event; false to ignore it. */
+static bool make_event(struct app *a, int rc, wint_t ch, struct tui_event *ev)
+{
+	memset(ev, 0, sizeof *ev);
+	ev->key = (int)ch;
+	ev->fkey = rc == KEY_CODE_YES;
+	if (ev->fkey && ch == KEY_MOUSE) {
+		MEVENT me;
+		if (getmouse(&me) != OK)
+			return false;
+		if (me.bstate & BUTTON4_PRESSED)
+			ev->action = ACT_UP;
+		else if (me.bstate & BUTTON5_PRESSED)
+			ev->action = ACT_DOWN;
+		else if (me.bstate & BUTTON1_PRESSED)
+			ev->action = ACT_CLICK;
+		else
+			return false;
+		ev->y = me.y;
+		ev->x = me.x;
+		return true;
+	}
+	(void)a;
+	ev->action = keys_action(KEYS_MAIN, ev->key, ev->fkey, &ev->n);
+	return true;
+}
+
+static double now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+void app_run(struct app *a)
+{
+	bool redraw = true;
+	int fast_errors = 0;    /* input gone without a SIGHUP: stop, don't spin */
+	app_resize(a);
+	while (!a->quit && a->depth > 0) {
+		if (got_signal) {
+			a->signo = got_signal;
+			break;
+		}
+		if (redraw)
+			app_draw(a);
+		redraw = false;
+		wint_t ch;
+		double t0 = now_ms();
+		int rc = wget_wch(stdscr, &ch);
+		if (rc == ERR) {
+			fast_errors = errno != EINTR && now_ms() - t0 < 20 ? fast_errors + 1 : 0;
+			if (fast_errors > 100) {
+				a->signo = SIGHUP;
+				break;
+			}
+			if (a->s->dirty && time(NULL) >= a->retry_at) {
+				app_save(a);
+				redraw = true;
+			}
+			continue;
+		}
+		fast_errors = 0;
+		redraw = true;
+		if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
+			app_resize(a);
+			continue;
+		}
+		struct tui_event ev;
+		if (!make_event(a, rc, ch, &ev))
+			continue;
+		a->msg[0] = '\0';
+		if (a->too_small) {
+			if (ev.action == ACT_QUIT)
+				quit(a);
+			continue;
+		}
+		dispatch(a, &ev);
+	}
+	if (a->s->dirty)
+		session_save(a->s);
+}

@@ -1,0 +1,108 @@
+/* The application: one event loop, a stack of screens, the status line,
+ * saving after every change, resize, signals and the terminal itself.
+ *
+ * A screen is a struct embedding `struct screen` first and a static const
+ * `struct screen_ops` table. The loop reads a key, gives it to the top
+ * screen's handle(), and acts on the flags it returns; keys a screen leaves
+ * unhandled get the global meaning (q, ?, L, r, x, o, Esc). Screens never
+ * read keys themselves and draw only in draw(). */
+#ifndef PEIL_TUI_APP_H
+#define PEIL_TUI_APP_H
+
+#include <signal.h>
+#include <stdbool.h>
+
+#include "tui/draw.h"
+#include "tui/keys.h"
+#include "tui/session.h"
+
+struct app;
+struct screen;
+struct question_hooks;
+
+/* What handle() returns: any combination. */
+enum {
+	TUI_UNHANDLED = 0,      /* let the app give the key its global meaning */
+	TUI_HANDLED = 1 << 0,
+	TUI_REDRAW = 1 << 1,    /* draw again (the app also does after each key) */
+	TUI_CHANGED = 1 << 2,   /* the response changed: save it now */
+	TUI_POP = 1 << 3,       /* close this screen (even if it pushed another) */
+	TUI_QUIT = 1 << 4,      /* end the session */
+};
+
+enum screen_kind {
+	SCREEN_ORGANISATION, SCREEN_OVERVIEW, SCREEN_QUESTION, SCREEN_RESULTS,
+	SCREEN_DOMAIN, SCREEN_HELP, SCREEN_NOTE, SCREEN_EXPORT, SCREEN_OTHER,
+};
+
+struct screen_ops {
+	enum screen_kind kind;
+	const char *hints;      /* N_(): key hints for the status line */
+	bool text_input;        /* keys go to a text field: no global q, ?, L... */
+	/* Called when the screen comes on top (pushed, or uncovered). */
+	void (*enter)(struct screen *s, struct app *a);
+	/* Draws into `area` (between the title and the status line). */
+	void (*draw)(const struct screen *s, const struct app *a, struct rect area);
+	int (*handle)(struct screen *s, struct app *a, const struct tui_event *ev);
+	/* The window changed size (also called before the first draw). */
+	void (*resize)(struct screen *s, struct app *a, struct rect area);
+	/* Called when covered by another screen or before being popped. */
+	void (*leave)(struct screen *s, struct app *a);
+	/* Refreshes windows of its own (a form) after stdscr and leaves the
+	 * terminal cursor in its text field; NULL: the cursor is hidden. */
+	void (*overlay)(const struct screen *s, const struct app *a);
+	void (*destroy)(struct screen *s);      /* frees s */
+};
+
+struct screen {
+	const struct screen_ops *ops;
+};
+
+enum { APP_MAX_SCREENS = 16, APP_MIN_COLS = 60, APP_MIN_LINES = 20 };
+
+struct app {
+	struct session *s;      /* borrowed */
+	struct theme theme;
+	struct screen *stack[APP_MAX_SCREENS];
+	int depth;
+	bool quit;
+	bool quit_asked;        /* q pressed once while a save was failing */
+	int signo;              /* the signal that ended the session, or 0 */
+	char msg[256];          /* one-key message on the status line */
+	bool msg_error;
+	time_t retry_at;        /* when to retry a failed save */
+	bool too_small;
+	bool mouse;
+	bool cancelled;         /* ended before anything was written */
+	/* Hooks for question screens opened by tui_show_question (borrowed). */
+	const struct question_hooks *question_hooks;
+	SCREEN *term;
+};
+
+/* Sets up the terminal. False (and a message in err) when it cannot. */
+bool app_open(struct app *a, struct session *s, char *err, size_t errlen);
+/* Runs until quit or a signal; saves what is unsaved before returning. */
+void app_run(struct app *a);
+/* Restores the terminal and frees the screens. */
+void app_close(struct app *a);
+
+/* The stack. app_push takes ownership of sc; NULL (out of memory) is
+ * reported on the status line and ignored. */
+void app_push(struct app *a, struct screen *sc);
+void app_pop(struct app *a);
+struct screen *app_top(const struct app *a);
+/* The topmost screen of that kind, or NULL. */
+struct screen *app_find(const struct app *a, enum screen_kind kind);
+/* Pops the screens above the topmost one of that kind; false if none. */
+bool app_raise(struct app *a, enum screen_kind kind);
+
+/* The area screens draw in. */
+struct rect app_area(const struct app *a);
+
+/* A message on the status line until the next key. */
+void app_message(struct app *a, bool error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Saves now (after a change); a failure shows on the status line. */
+void app_save(struct app *a);
+
+#endif

@@ -1,0 +1,63 @@
+/* `peil fill`: the entry point behind tui/tui.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/i18n.h"
+#include "tui/screens.h"
+#include "tui/tui.h"
+
+bool tui_terminal_usable(void)
+{
+	const char *term = getenv("TERM");
+	return term && *term && strcmp(term, "dumb") != 0 && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+}
+
+/* The overview underneath, the first open question on top (or the results
+ * when every question is answered). */
+static void start_screens(struct app *a)
+{
+	app_push(a, screen_overview_new(a));
+	int qi = session_next_open(a->s, -1);
+	if (qi >= 0)
+		tui_show_question(a, qi);
+	else
+		tui_show(a, SCREEN_RESULTS);
+}
+
+enum tui_status tui_run_fill(const struct questionnaire *q, struct response *r,
+                             const char *path, const struct tui_fill_options *o,
+                             int *signo, char *err, size_t errlen)
+{
+	struct session s;
+	struct app a;
+	*signo = 0;
+	err[0] = '\0';
+	if (!session_init(&s, q, r, path, o->lang)) {
+		snprintf(err, errlen, "%s", _("out of memory"));
+		return TUI_NO_TERMINAL;
+	}
+	if (!app_open(&a, &s, err, errlen)) {
+		session_fini(&s);
+		return TUI_NO_TERMINAL;
+	}
+	if (o->ask_organisation)
+		app_push(&a, screen_org_new(&a, start_screens));
+	else
+		start_screens(&a);
+	app_run(&a);
+	app_close(&a);
+	enum tui_status st = TUI_DONE;
+	if (a.cancelled) {
+		st = TUI_CANCELLED;
+	} else if (s.dirty) {
+		snprintf(err, errlen, "%s: %s", path, s.save_err);
+		st = TUI_NOT_SAVED;
+	} else if (a.signo) {
+		*signo = a.signo;
+		st = TUI_SIGNALLED;
+	}
+	session_fini(&s);
+	return st;
+}

@@ -1,0 +1,210 @@
+/* One domain's questions and their answers (from the results screen);
+ * Enter opens the question. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "scoring/score.h"
+#include "tui/lines.h"
+#include "tui/screens.h"
+
+enum { HEAD_ROWS = 3, ANSWER_COLS = 22 };
+enum { L_TEXT = 1, L_QUESTION };
+
+struct domain_screen {
+	struct screen base;
+	int domain;
+	int cursor;             /* 0..count-1 within the domain */
+	int top;
+};
+
+static void layout(struct lines *b, const struct domain_screen *ds, const struct app *a, int width)
+{
+	const struct session *s = a->s;
+	const struct qn_domain *d = &s->q->domains[ds->domain];
+	lines_init(b);
+	for (int i = 0; i < d->count; i++)
+		lines_text(b, &a->theme, session_str(s, &s->q->questions[d->first + i].text), 8,
+		           width - 8 - ANSWER_COLS - 2, AT_NORMAL, L_QUESTION, i);
+}
+
+/* "3 Op orde", "not applicable", … for the answer column. */
+static void answer_text(const struct app *a, int qi, char *buf, size_t len)
+{
+	const struct answer *ans = response_answer(a->s->r, qi);
+	if (response_hidden(a->s->r, qi)) {
+		snprintf(buf, len, "%s", _("not asked"));
+		return;
+	}
+	switch (ans->status) {
+	case ANSWER_LEVEL:
+		snprintf(buf, len, "%d %s", ans->level, qn_level_label(a->s->q, ans->level, a->s->lang));
+		break;
+	case ANSWER_NA:
+		snprintf(buf, len, "%s", _("not applicable"));
+		break;
+	case ANSWER_UNKNOWN:
+		snprintf(buf, len, "%s", _("don't know"));
+		break;
+	default:
+		snprintf(buf, len, "%s", _("open"));
+	}
+}
+
+static void draw_item_start(const struct domain_screen *ds, const struct app *a, int i, bool cur,
+                            int y, int width)
+{
+	const struct theme *t = &a->theme;
+	int qi = a->s->q->domains[ds->domain].first + i;
+	const struct answer *ans = response_answer(a->s->r, qi);
+	char buf[128];
+	if (cur)
+		draw_str(stdscr, t, y, 1, 1, t->cursor, 0);
+	snprintf(buf, sizeof buf, "%d", session_position(a->s, qi) + 1);
+	draw_str(stdscr, t, y, 3, 4, buf, 0);
+	if (ans->carried_over)
+		draw_str(stdscr, t, y, 7, 1, t->carried, 0);
+	answer_text(a, qi, buf, sizeof buf);
+	draw_str(stdscr, t, y, width - ANSWER_COLS - 1, ANSWER_COLS, buf, DRAW_ELLIPSIS);
+}
+
+static void draw_head(const struct domain_screen *ds, const struct app *a, struct rect r)
+{
+	const struct theme *t = &a->theme;
+	const struct session *s = a->s;
+	struct scorecard *card = score_compute(s->q, s->r);
+	char buf[200] = "";
+	if (card) {
+		const struct domain_score *d = &card->domains[ds->domain];
+		int n = d->has_score ? snprintf(buf, sizeof buf, _("score %.2f, level %d %s"), d->score, d->level,
+		                                qn_level_label(s->q, d->level, s->lang))
+		                     : snprintf(buf, sizeof buf, "%s", _("no score yet"));
+		if (d->has_target && n > 0 && (size_t)n < sizeof buf)
+			snprintf(buf + n, sizeof buf - (size_t)n, _(", target %d"), d->target);
+	}
+	scorecard_free(card);
+	int bw = draw_cols(t, buf, strlen(buf));
+	theme_set(stdscr, t, AT_HEADING);
+	draw_str(stdscr, t, r.y, 1, r.w - bw - 4, session_str(s, &s->q->domains[ds->domain].title), DRAW_ELLIPSIS);
+	theme_set(stdscr, t, AT_NORMAL);
+	draw_str(stdscr, t, r.y, r.w - bw - 1, bw, buf, 0);
+	theme_set(stdscr, t, AT_DIM);
+	draw_str(stdscr, t, r.y + 1, 3, 4, "#", 0);
+	draw_str(stdscr, t, r.y + 1, 8, r.w - 8 - ANSWER_COLS - 2, _("Question"), 0);
+	draw_str(stdscr, t, r.y + 1, r.w - ANSWER_COLS - 1, ANSWER_COLS, _("Answer"), 0);
+	theme_set(stdscr, t, AT_NORMAL);
+	draw_hline(stdscr, r.y + 2, 0, r.w);
+}
+
+static void draw(const struct screen *sc, const struct app *a, struct rect r)
+{
+	const struct domain_screen *ds = (const struct domain_screen *)sc;
+	const struct theme *t = &a->theme;
+	draw_head(ds, a, r);
+	struct lines b;
+	layout(&b, ds, a, r.w);
+	int rows = r.h - HEAD_ROWS, y0 = r.y + HEAD_ROWS;
+	for (int i = ds->top; i < b.n && i - ds->top < rows; i++) {
+		const struct line *l = &b.v[i];
+		bool cur = l->item == ds->cursor;
+		int y = y0 + i - ds->top;
+		theme_set(stdscr, t, cur ? AT_CURSOR : AT_NORMAL);
+		if (cur)
+			draw_blank(stdscr, y, 0, r.w);
+		if (l->first)
+			draw_item_start(ds, a, l->item, cur, y, r.w);
+		lines_draw_text(&b, t, i, y, r.w);
+		theme_set(stdscr, t, AT_NORMAL);
+	}
+	lines_draw_marks(&b, t, ds->top, y0, rows, r.w - 1);
+	lines_free(&b);
+}
+
+static void ensure_visible(struct domain_screen *ds, const struct app *a)
+{
+	struct rect r = app_area(a);
+	int n = a->s->q->domains[ds->domain].count;
+	ds->cursor = ds->cursor < 0 ? 0 : ds->cursor >= n ? n - 1 : ds->cursor;
+	struct lines b;
+	layout(&b, ds, a, r.w);
+	ds->top = lines_scroll(&b, ds->top, r.h - HEAD_ROWS, ds->cursor);
+	lines_free(&b);
+}
+
+static int open_question(struct domain_screen *ds, struct app *a)
+{
+	int qi = a->s->q->domains[ds->domain].first + ds->cursor;
+	if (response_hidden(a->s->r, qi)) {
+		app_message(a, false, "%s", _("This question is not asked because of an earlier answer."));
+		return TUI_HANDLED;
+	}
+	tui_show_question(a, qi);
+	return TUI_HANDLED;
+}
+
+static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
+{
+	struct domain_screen *ds = (struct domain_screen *)sc;
+	struct rect r = app_area(a);
+	switch (ev->action) {
+	case ACT_UP:
+		ds->cursor--;
+		break;
+	case ACT_DOWN:
+		ds->cursor++;
+		break;
+	case ACT_HOME:
+		ds->cursor = 0;
+		break;
+	case ACT_END:
+		ds->cursor = a->s->q->domains[ds->domain].count - 1;
+		break;
+	case ACT_CHOOSE:
+		return open_question(ds, a);
+	case ACT_CLICK: {
+		struct lines b;
+		layout(&b, ds, a, r.w);
+		int item = lines_item_at(&b, ds->top, ev->y - (r.y + HEAD_ROWS));
+		lines_free(&b);
+		if (item < 0)
+			return TUI_HANDLED;
+		ds->cursor = item;
+		return open_question(ds, a);
+	}
+	default:
+		return TUI_UNHANDLED;
+	}
+	ensure_visible(ds, a);
+	return TUI_HANDLED;
+}
+
+static void resize(struct screen *sc, struct app *a, struct rect area)
+{
+	(void)area;
+	ensure_visible((struct domain_screen *)sc, a);
+}
+
+static void destroy(struct screen *sc)
+{
+	free(sc);
+}
+
+static const struct screen_ops ops = {
+	.kind = SCREEN_DOMAIN,
+	.hints = N_("Enter open the question  Esc back to the results  ? help  q quit"),
+	.draw = draw,
+	.handle = handle,
+	.resize = resize,
+	.destroy = destroy,
+};
+
+struct screen *screen_domain_new(struct app *a, int domain)
+{
+	(void)a;
+	struct domain_screen *ds = calloc(1, sizeof *ds);
+	if (!ds)
+		return NULL;
+	ds->base.ops = &ops;
+	ds->domain = domain;
+	return &ds->base;
+}

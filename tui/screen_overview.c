@@ -1,0 +1,229 @@
+/* The overview: each domain with its progress, level and target. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "scoring/score.h"
+#include "tui/screens.h"
+
+struct overview_screen {
+	struct screen base;
+	int cursor;             /* a domain */
+	int top;                /* first domain row shown */
+};
+
+enum { HEAD_ROWS = 5 };     /* title, description (2), blank, column heads */
+
+static int list_rows(struct rect r)
+{
+	return r.h - HEAD_ROWS - 2;     /* and a blank + the totals below */
+}
+
+/* Column widths that fit the window. */
+struct cols {
+	int name, bar, count, level, target;
+};
+
+static struct cols columns(const struct app *a, int width)
+{
+	const struct questionnaire *q = a->s->q;
+	struct cols c = { .bar = width >= 80 ? 12 : 8, .count = 7 };
+	int lab = 0;
+	for (int i = 0; i < q->nlevels; i++) {
+		const char *l = qn_str(q, &q->levels[i].label, a->s->lang);
+		int w = draw_cols(&a->theme, l, strlen(l));
+		lab = w > lab ? w : lab;
+	}
+	c.level = c.target = lab + 3 < (width >= 80 ? 17 : 13) ? lab + 3 : (width >= 80 ? 17 : 13);
+	c.name = width - 4 - c.bar - c.count - c.level - c.target - 4;
+	return c;
+}
+
+static void level_text(const struct app *a, bool has, int level, char *buf, size_t len)
+{
+	if (has)
+		snprintf(buf, len, "%d %s", level, qn_level_label(a->s->q, level, a->s->lang));
+	else
+		snprintf(buf, len, "%s", a->theme.none);
+}
+
+static void draw_domain(const struct overview_screen *os, const struct app *a, const struct cols *c,
+                        const struct domain_score *ds, int d, int y, int width)
+{
+	const struct theme *t = &a->theme;
+	const struct session *s = a->s;
+	bool cur = d == os->cursor;
+	theme_set(stdscr, t, cur ? AT_CURSOR : AT_NORMAL);
+	if (cur) {
+		draw_blank(stdscr, y, 0, width);
+		draw_str(stdscr, t, y, 1, 1, t->cursor, 0);
+	}
+	int x = 3;
+	draw_str(stdscr, t, y, x, c->name, session_str(s, &s->q->domains[d].title), DRAW_ELLIPSIS);
+	x += c->name + 1;
+	int done, total;
+	session_progress(s, d, &done, &total);
+	draw_bar(stdscr, t, y, x, c->bar, total ? (double)done / total : 0, -1);
+	theme_set(stdscr, t, cur ? AT_CURSOR : AT_NORMAL);
+	x += c->bar + 1;
+	char buf[96];
+	snprintf(buf, sizeof buf, "%d/%d", done, total);
+	draw_str(stdscr, t, y, x, c->count, buf, 0);
+	x += c->count + 1;
+	level_text(a, ds->has_score, ds->level, buf, sizeof buf);
+	draw_str(stdscr, t, y, x, c->level, buf, DRAW_ELLIPSIS);
+	x += c->level + 1;
+	level_text(a, ds->has_target, ds->target, buf, sizeof buf);
+	draw_str(stdscr, t, y, x, c->target, buf, DRAW_ELLIPSIS);
+	theme_set(stdscr, t, AT_NORMAL);
+}
+
+static void draw_head(const struct app *a, struct rect r, const struct cols *c)
+{
+	const struct theme *t = &a->theme;
+	const struct session *s = a->s;
+	theme_set(stdscr, t, AT_HEADING);
+	draw_str(stdscr, t, r.y, 1, r.w - 2, session_str(s, &s->q->title), DRAW_ELLIPSIS);
+	theme_set(stdscr, t, AT_DIM);
+	struct span sp[2];
+	const char *desc = session_str(s, &s->q->description);
+	int n = *desc ? draw_wrap(t, desc, r.w - 2, sp, 2) : 0;
+	for (int i = 0; i < n && i < 2; i++)
+		draw_text(stdscr, t, r.y + 1 + i, 1, r.w - 2, desc + sp[i].off, sp[i].len,
+		          i == 1 && n > 2 ? DRAW_ELLIPSIS : 0);
+	int y = r.y + HEAD_ROWS - 1, x = 3;
+	draw_str(stdscr, t, y, x, c->name, _("Domain"), 0);
+	x += c->name + 1;
+	draw_str(stdscr, t, y, x, c->bar + c->count + 1, _("Answered"), 0);
+	x += c->bar + c->count + 2;
+	draw_str(stdscr, t, y, x, c->level, _("Level"), 0);
+	x += c->level + 1;
+	draw_str(stdscr, t, y, x, c->target, _("Target"), 0);
+	theme_set(stdscr, t, AT_NORMAL);
+}
+
+static void draw_totals(const struct app *a, int y, int width)
+{
+	const struct session *s = a->s;
+	int done, total;
+	session_progress(s, -1, &done, &total);
+	char buf[200];
+	int n = snprintf(buf, sizeof buf, _("Answered %d of %d questions (%.0f%%)."), done, total,
+	                 total ? 100.0 * done / total : 0.0);
+	int unconf = session_unconfirmed(s);
+	if (unconf > 0 && n > 0 && (size_t)n < sizeof buf)
+		snprintf(buf + n, sizeof buf - (size_t)n, _(" %d carried-over answers to confirm."), unconf);
+	draw_str(stdscr, &a->theme, y, 1, width - 2, buf, DRAW_ELLIPSIS);
+}
+
+static void draw(const struct screen *sc, const struct app *a, struct rect r)
+{
+	const struct overview_screen *os = (const struct overview_screen *)sc;
+	struct cols c = columns(a, r.w);
+	draw_head(a, r, &c);
+	struct scorecard *card = score_compute(a->s->q, a->s->r);
+	if (!card)
+		return;
+	int rows = list_rows(r), y = r.y + HEAD_ROWS, d;
+	for (d = os->top; d < a->s->q->ndomains && d - os->top < rows; d++)
+		draw_domain(os, a, &c, &card->domains[d], d, y + d - os->top, r.w);
+	if (d < a->s->q->ndomains)
+		draw_str(stdscr, &a->theme, y + rows - 1, r.w - 2, 1, a->theme.more, 0);
+	draw_totals(a, y + (d - os->top) + 1, r.w);
+	scorecard_free(card);
+}
+
+static void ensure_visible(struct overview_screen *os, const struct app *a)
+{
+	int rows = list_rows(app_area(a));
+	if (rows < 1)
+		rows = 1;
+	if (os->cursor < os->top)
+		os->top = os->cursor;
+	if (os->cursor >= os->top + rows)
+		os->top = os->cursor - rows + 1;
+}
+
+static int open_domain(struct app *a, int d)
+{
+	int qi = session_domain_entry(a->s, d);
+	if (qi < 0)
+		app_message(a, false, "%s", _("No question of this domain is asked."));
+	else
+		tui_show_question(a, qi);
+	return TUI_HANDLED;
+}
+
+static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
+{
+	struct overview_screen *os = (struct overview_screen *)sc;
+	int n = a->s->q->ndomains;
+	struct rect r = app_area(a);
+	switch (ev->action) {
+	case ACT_UP:
+	case ACT_PREV:
+		os->cursor = os->cursor > 0 ? os->cursor - 1 : 0;
+		break;
+	case ACT_DOWN:
+	case ACT_NEXT:
+		os->cursor = os->cursor < n - 1 ? os->cursor + 1 : n - 1;
+		break;
+	case ACT_HOME:
+		os->cursor = 0;
+		break;
+	case ACT_END:
+		os->cursor = n - 1;
+		break;
+	case ACT_CHOOSE:
+		return open_domain(a, os->cursor);
+	case ACT_CHOOSE_N:
+		if (ev->n <= n)
+			return open_domain(a, ev->n - 1);
+		return TUI_HANDLED;
+	case ACT_NEXT_OPEN:
+		tui_show_question(a, session_next_open(a->s, -1));
+		return TUI_HANDLED;
+	case ACT_CLICK: {
+		int d = ev->y - (r.y + HEAD_ROWS) + os->top;
+		if (ev->y >= r.y + HEAD_ROWS && d < n && d - os->top < list_rows(r)) {
+			os->cursor = d;
+			return open_domain(a, d);
+		}
+		return TUI_HANDLED;
+	}
+	default:
+		return TUI_UNHANDLED;
+	}
+	ensure_visible(os, a);
+	return TUI_HANDLED;
+}
+
+static void resize(struct screen *sc, struct app *a, struct rect area)
+{
+	(void)area;
+	ensure_visible((struct overview_screen *)sc, a);
+}
+
+static void destroy(struct screen *sc)
+{
+	free(sc);
+}
+
+static const struct screen_ops ops = {
+	.kind = SCREEN_OVERVIEW,
+	.hints = N_("Enter open domain  Tab next open question  r results  x export  ? help  q quit"),
+	.draw = draw,
+	.handle = handle,
+	.resize = resize,
+	.destroy = destroy,
+};
+
+struct screen *screen_overview_new(struct app *a)
+{
+	(void)a;
+	struct overview_screen *os = calloc(1, sizeof *os);
+	if (!os)
+		return NULL;
+	os->base.ops = &ops;
+	return &os->base;
+}

@@ -1,0 +1,442 @@
+/* The question screen: one question, its answers as a radio list, the
+ * note; choosing an answer saves and goes on to the next question. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "tui/lines.h"
+#include "tui/screens.h"
+
+enum { HEADER_ROWS = 3 };
+
+enum line_kind { L_BLANK, L_TEXT, L_CHOICE, L_EXTRA };
+
+struct question_screen {
+	struct screen base;
+	int qi;
+	int cursor;             /* the highlighted choice */
+	int top;                /* first body row shown */
+	bool hide_help;
+	struct question_hooks hooks;
+};
+
+/* Choices are the levels in order, then not applicable (if allowed), then
+ * don't know. */
+enum { CHOICE_NA = -2, CHOICE_UNKNOWN = -3 };
+
+static int nchoices(const struct app *a, int qi)
+{
+	return a->s->q->nlevels + (a->s->q->questions[qi].allow_na ? 1 : 0) + 1;
+}
+
+/* Level index for choice c, or CHOICE_NA / CHOICE_UNKNOWN. */
+static int choice_what(const struct app *a, int qi, int c)
+{
+	int nl = a->s->q->nlevels;
+	if (c < nl)
+		return c;
+	if (c == nl && a->s->q->questions[qi].allow_na)
+		return CHOICE_NA;
+	return CHOICE_UNKNOWN;
+}
+
+/* The choice that matches the current answer, or -1. */
+static int current_choice(const struct app *a, int qi)
+{
+	const struct answer *ans = response_answer(a->s->r, qi);
+	for (int c = 0; c < nchoices(a, qi); c++) {
+		int w = choice_what(a, qi, c);
+		if ((w >= 0 && ans->status == ANSWER_LEVEL && a->s->q->levels[w].value == ans->level) ||
+		    (w == CHOICE_NA && ans->status == ANSWER_NA) ||
+		    (w == CHOICE_UNKNOWN && ans->status == ANSWER_UNKNOWN))
+			return c;
+	}
+	return -1;
+}
+
+static void text(struct lines *b, const struct app *a, const char *s, int x, int width,
+                 enum tui_attr at)
+{
+	lines_text(b, &a->theme, s, x, width, at, L_TEXT, -1);
+}
+
+/* Width of the level label column. */
+static int label_width(const struct app *a, int width)
+{
+	const struct questionnaire *q = a->s->q;
+	int w = 0, cap = width / 4 > 8 ? width / 4 : 8;
+	for (int i = 0; i < q->nlevels; i++) {
+		const char *l = qn_str(q, &q->levels[i].label, a->s->lang);
+		int c = draw_cols(&a->theme, l, strlen(l));
+		if (c > w)
+			w = c;
+	}
+	return w < cap ? w : cap;
+}
+
+/* Columns: cursor 1, radio 3, key 7, label 10, answer text after it. */
+enum { COL_CURSOR = 1, COL_RADIO = 3, COL_KEY = 7, COL_LABEL = 10 };
+
+static int text_col(const struct app *a, int width)
+{
+	return COL_LABEL + label_width(a, width) + 2;
+}
+
+static void layout_choices(struct lines *b, const struct question_screen *qs, const struct app *a, int width)
+{
+	const struct session *s = a->s;
+	const struct qn_question *qu = &s->q->questions[qs->qi];
+	int tx = text_col(a, width);
+	for (int c = 0; c < nchoices(a, qs->qi); c++) {
+		int w = choice_what(a, qs->qi, c);
+		if (w >= 0)
+			lines_text(b, &a->theme, session_str(s, &qu->answers[w].text), tx, width - tx - 1,
+			           AT_NORMAL, L_CHOICE, c);
+		else
+			lines_text(b, &a->theme, w == CHOICE_NA ? _("Not applicable") : _("Don't know"),
+			           COL_LABEL, width - COL_LABEL - 1, AT_NORMAL, L_CHOICE, c);
+	}
+}
+
+static void layout_note(struct lines *b, const struct question_screen *qs, const struct app *a, int width)
+{
+	const struct answer *ans = response_answer(a->s->r, qs->qi);
+	if (!ans->note && ans->nevidence == 0) {
+		text(b, a, _("No note yet: press e to add a note or evidence."), 1, width - 2, AT_DIM);
+		return;
+	}
+	if (ans->note) {
+		text(b, a, _("Note:"), 1, width - 2, AT_HEADING);
+		text(b, a, ans->note, 3, width - 4, AT_NORMAL);
+	}
+	if (ans->nevidence > 0) {
+		text(b, a, _("Evidence:"), 1, width - 2, AT_HEADING);
+		for (int i = 0; i < ans->nevidence; i++)
+			text(b, a, ans->evidence[i], 3, width - 4, AT_NORMAL);
+	}
+}
+
+/* The body's rows at this width; the caller frees b->v. */
+static void layout(struct lines *b, const struct question_screen *qs, const struct app *a, int width)
+{
+	const struct session *s = a->s;
+	const struct qn_question *qu = &s->q->questions[qs->qi];
+	lines_init(b);
+	text(b, a, session_str(s, &qu->text), 1, width - 2, AT_HEADING);
+	if (response_hidden(s->r, qs->qi))
+		text(b, a, _("(Not asked because of an earlier answer: it counts as not applicable.)"),
+		             1, width - 2, AT_DIM);
+	else if (qu->weight <= 0)
+		text(b, a, _("(Asked, but not counted in the score.)"), 1, width - 2, AT_DIM);
+	lines_blank(b);
+	const char *help = qn_tr(s->q, &qu->help, s->lang);
+	if (help && !qs->hide_help) {
+		text(b, a, help, 1, width - 2, AT_DIM);
+		lines_blank(b);
+	}
+	if (response_answer(s->r, qs->qi)->carried_over) {
+		char *msg = _("Carried over from last time, not yet confirmed: press Enter to confirm it, or choose another answer.");
+		text(b, a, msg, 1, width - 2, AT_CARRIED);
+		lines_blank(b);
+	}
+	layout_choices(b, qs, a, width);
+	lines_blank(b);
+	layout_note(b, qs, a, width);
+	if (qs->hooks.extra_rows) {
+		int n = qs->hooks.extra_rows(qs->hooks.ctx, a, qs->qi, width);
+		if (n > 0)
+			lines_blank(b);
+		for (int i = 0; i < n; i++)
+			lines_push(b, (struct line){ .kind = L_EXTRA, .item = -1, .x = i });
+	}
+}
+
+static int body_rows(struct rect area)
+{
+	return area.h - HEADER_ROWS;
+}
+
+/* Scrolls so that the highlighted choice is in view. */
+static void ensure_visible(struct question_screen *qs, const struct app *a)
+{
+	struct rect area = app_area(a);
+	struct lines b;
+	layout(&b, qs, a, area.w);
+	/* On the first answer, show the question from its start. */
+	qs->top = lines_scroll(&b, qs->cursor == 0 ? 0 : qs->top, body_rows(area), qs->cursor);
+	lines_free(&b);
+}
+
+void screen_question_goto(struct screen *sc, struct app *a, int qi)
+{
+	struct question_screen *qs = (struct question_screen *)sc;
+	if (qi < 0 || qi >= a->s->q->nquestions)
+		return;
+	qs->qi = qi;
+	int c = current_choice(a, qi);
+	qs->cursor = c >= 0 ? c : 0;
+	qs->top = 0;
+	ensure_visible(qs, a);
+}
+
+static void draw_header(const struct question_screen *qs, const struct app *a, struct rect r)
+{
+	const struct theme *t = &a->theme;
+	const struct session *s = a->s;
+	const struct qn_question *qu = &s->q->questions[qs->qi];
+	char pos[64];
+	int p = session_position(s, qs->qi);
+	snprintf(pos, sizeof pos, _("Question %d/%d"), p + 1, s->norder);
+	int pw = draw_cols(t, pos, strlen(pos));
+	theme_set(stdscr, t, AT_HEADING);
+	draw_str(stdscr, t, r.y, 1, r.w - pw - 4, session_str(s, &s->q->domains[qu->domain].title), DRAW_ELLIPSIS);
+	draw_str(stdscr, t, r.y, r.w - pw - 1, pw, pos, 0);
+	theme_set(stdscr, t, AT_NORMAL);
+	int done, total;
+	session_progress(s, -1, &done, &total);
+	int x = 1 + draw_str(stdscr, t, r.y + 1, 1, r.w / 3, _("Progress"), 0) + 1;
+	int bw = r.w / 4;
+	draw_bar(stdscr, t, r.y + 1, x, bw, total ? (double)done / total : 0, -1);
+	char buf[160];
+	int n = snprintf(buf, sizeof buf, _("%3.0f%% (%d of %d)"), total ? 100.0 * done / total : 0.0, done, total);
+	int unconf = session_unconfirmed(s);
+	if (unconf > 0 && n > 0 && (size_t)n < sizeof buf)
+		snprintf(buf + n, sizeof buf - (size_t)n, _(" · %d carried over to confirm"), unconf);
+	x += bw + 1;
+	draw_str(stdscr, t, r.y + 1, x, r.w - x - 1, buf, DRAW_ELLIPSIS);
+	draw_hline(stdscr, r.y + 2, 0, r.w);
+}
+
+static void draw_choice_start(const struct question_screen *qs, const struct app *a, int y, int c,
+                              int width)
+{
+	const struct theme *t = &a->theme;
+	const struct questionnaire *q = a->s->q;
+	int w = choice_what(a, qs->qi, c);
+	bool on = current_choice(a, qs->qi) == c;
+	char key[8] = " ";
+	if (w >= 0 && c < 9)
+		snprintf(key, sizeof key, "%d", c + 1);
+	else if (w == CHOICE_NA)
+		strcpy(key, "n");
+	else if (w == CHOICE_UNKNOWN)
+		strcpy(key, "u");
+	if (c == qs->cursor)
+		draw_str(stdscr, t, y, COL_CURSOR, 1, t->cursor, 0);
+	draw_str(stdscr, t, y, COL_RADIO, 3, on ? t->radio_on : t->radio_off, 0);
+	draw_str(stdscr, t, y, COL_KEY, 1, key, 0);
+	if (w >= 0)
+		draw_str(stdscr, t, y, COL_LABEL, label_width(a, width),
+		         qn_str(q, &q->levels[w].label, a->s->lang), DRAW_ELLIPSIS);
+}
+
+static void draw_line(const struct question_screen *qs, const struct app *a, const struct lines *b,
+                      int i, int y, int width)
+{
+	const struct theme *t = &a->theme;
+	const struct line *l = &b->v[i];
+	bool cur = l->kind == L_CHOICE && l->item == qs->cursor;
+	bool on = l->kind == L_CHOICE && current_choice(a, qs->qi) == l->item;
+	theme_set(stdscr, t, cur ? AT_CURSOR : on ? AT_CHOSEN : l->at);
+	if (cur)
+		draw_blank(stdscr, y, 0, width);
+	if (l->kind == L_CHOICE && l->first)
+		draw_choice_start(qs, a, y, l->item, width);
+	lines_draw_text(b, t, i, y, width);
+	theme_set(stdscr, t, AT_NORMAL);
+}
+
+static void draw(const struct screen *sc, const struct app *a, struct rect r)
+{
+	const struct question_screen *qs = (const struct question_screen *)sc;
+	draw_header(qs, a, r);
+	struct lines b;
+	layout(&b, qs, a, r.w);
+	int bh = body_rows(r), y0 = r.y + HEADER_ROWS;
+	int extra_first = -1;
+	for (int i = qs->top; i < b.n && i - qs->top < bh; i++) {
+		if (b.v[i].kind == L_EXTRA && extra_first < 0)
+			extra_first = i;
+		draw_line(qs, a, &b, i, y0 + i - qs->top, r.w);
+	}
+	if (extra_first >= 0) {
+		int rows = b.n - extra_first;
+		int y = y0 + extra_first - qs->top;
+		if (y + rows > y0 + bh)
+			rows = y0 + bh - y;
+		qs->hooks.draw_extra(qs->hooks.ctx, a, qs->qi, (struct rect){ y, 1, rows, r.w - 2 });
+	}
+	lines_draw_marks(&b, &a->theme, qs->top, y0, bh, r.w - 2);
+	lines_free(&b);
+}
+
+/* After an answer: the next question, else the next open one, else the
+ * results. */
+static void advance(struct question_screen *qs, struct app *a)
+{
+	int next = session_step(a->s, qs->qi, 1);
+	if (next >= 0) {
+		screen_question_goto(&qs->base, a, next);
+		return;
+	}
+	next = session_next_open(a->s, qs->qi);
+	if (next >= 0) {
+		screen_question_goto(&qs->base, a, next);
+		app_message(a, false, "%s", _("That was the last question; this one is still open."));
+		return;
+	}
+	app_message(a, false, "%s", _("Every question is answered. These are the results."));
+	tui_show(a, SCREEN_RESULTS);
+}
+
+static int choose(struct question_screen *qs, struct app *a, int c)
+{
+	struct session *s = a->s;
+	int w = choice_what(a, qs->qi, c);
+	bool ok;
+	if (w >= 0)
+		ok = response_set_level(s->r, qs->qi, s->q->levels[w].value);
+	else
+		ok = response_set_status(s->r, qs->qi, w == CHOICE_NA ? ANSWER_NA : ANSWER_UNKNOWN);
+	if (!ok) {
+		app_message(a, true, "%s", _("out of memory"));
+		return TUI_HANDLED;
+	}
+	if (qs->hooks.answered)
+		qs->hooks.answered(qs->hooks.ctx, a, qs->qi);
+	advance(qs, a);
+	return TUI_HANDLED | TUI_CHANGED;
+}
+
+/* The choice at screen row y, or -1. */
+static int choice_at(const struct question_screen *qs, const struct app *a, int y)
+{
+	struct rect r = app_area(a);
+	if (y < r.y + HEADER_ROWS || y >= r.y + r.h)
+		return -1;
+	struct lines b;
+	layout(&b, qs, a, r.w);
+	int c = lines_item_at(&b, qs->top, y - (r.y + HEADER_ROWS));
+	lines_free(&b);
+	return c;
+}
+
+static int move_to(struct question_screen *qs, struct app *a, int qi, const char *none)
+{
+	if (qi < 0) {
+		app_message(a, false, "%s", none);
+		return TUI_HANDLED;
+	}
+	screen_question_goto(&qs->base, a, qi);
+	return TUI_HANDLED;
+}
+
+static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
+{
+	struct question_screen *qs = (struct question_screen *)sc;
+	struct session *s = a->s;
+	int n = nchoices(a, qs->qi), c;
+	switch (ev->action) {
+	case ACT_UP:
+	case ACT_DOWN:
+	case ACT_HOME:
+	case ACT_END:
+		c = ev->action == ACT_UP ? qs->cursor - 1 : ev->action == ACT_DOWN ? qs->cursor + 1
+		    : ev->action == ACT_HOME ? 0 : n - 1;
+		qs->cursor = c < 0 ? 0 : c >= n ? n - 1 : c;
+		ensure_visible(qs, a);
+		return TUI_HANDLED;
+	case ACT_CHOOSE:
+		return choose(qs, a, qs->cursor);
+	case ACT_CLICK:
+		c = choice_at(qs, a, ev->y);
+		return c >= 0 ? choose(qs, a, c) : TUI_HANDLED;
+	case ACT_CHOOSE_N:
+		if (ev->n > s->q->nlevels) {
+			app_message(a, true, _("There are only %d answers."), s->q->nlevels);
+			return TUI_HANDLED;
+		}
+		return choose(qs, a, ev->n - 1);
+	case ACT_NA:
+		if (!s->q->questions[qs->qi].allow_na) {
+			app_message(a, true, "%s", _("This question cannot be answered with 'not applicable'."));
+			return TUI_HANDLED;
+		}
+		return choose(qs, a, s->q->nlevels);
+	case ACT_UNKNOWN:
+		return choose(qs, a, n - 1);
+	case ACT_CLEAR:
+		if (response_answer(s->r, qs->qi)->status == ANSWER_OPEN)
+			return TUI_HANDLED;
+		response_set_status(s->r, qs->qi, ANSWER_OPEN);
+		app_message(a, false, "%s", _("Answer cleared: the question is open again."));
+		return TUI_HANDLED | TUI_CHANGED;
+	case ACT_NEXT:
+		return move_to(qs, a, session_step(s, qs->qi, 1), _("This is the last question."));
+	case ACT_PREV:
+		return move_to(qs, a, session_step(s, qs->qi, -1), _("This is the first question."));
+	case ACT_NEXT_OPEN:
+		c = session_next_open(s, qs->qi);
+		if (c == qs->qi)
+			app_message(a, false, "%s", _("This is the only open question."));
+		return move_to(qs, a, c, _("Every question is answered."));
+	case ACT_NOTE:
+		app_push(a, screen_note_new(a, qs->qi));
+		return TUI_HANDLED;
+	case ACT_INFO:
+		qs->hide_help = !qs->hide_help;
+		ensure_visible(qs, a);
+		return TUI_HANDLED;
+	default:
+		return TUI_UNHANDLED;
+	}
+}
+
+static void enter(struct screen *sc, struct app *a)
+{
+	struct question_screen *qs = (struct question_screen *)sc;
+	/* An earlier answer may have hidden this question meanwhile. */
+	if (response_hidden(a->s->r, qs->qi)) {
+		int next = session_step(a->s, qs->qi, 1);
+		if (next < 0)
+			next = session_step(a->s, qs->qi, -1);
+		if (next >= 0)
+			screen_question_goto(sc, a, next);
+	}
+	ensure_visible(qs, a);
+}
+
+static void resize(struct screen *sc, struct app *a, struct rect area)
+{
+	(void)area;
+	ensure_visible((struct question_screen *)sc, a);
+}
+
+static void destroy(struct screen *sc)
+{
+	free(sc);
+}
+
+static const struct screen_ops ops = {
+	.kind = SCREEN_QUESTION,
+	.hints = N_("1-9/Enter choose  n n/a  u don't know  Tab open  e note  r results  ? help  q quit"),
+	.enter = enter,
+	.draw = draw,
+	.handle = handle,
+	.resize = resize,
+	.destroy = destroy,
+};
+
+struct screen *screen_question_new(struct app *a, int question, const struct question_hooks *hooks)
+{
+	struct question_screen *qs = calloc(1, sizeof *qs);
+	if (!qs)
+		return NULL;
+	qs->base.ops = &ops;
+	if (hooks)
+		qs->hooks = *hooks;
+	qs->qi = question >= 0 ? question : 0;
+	int c = current_choice(a, qs->qi);
+	qs->cursor = c >= 0 ? c : 0;
+	return &qs->base;
+}

@@ -1,0 +1,323 @@
+/* Results: per domain a bar of the score with the target marked, the
+ * overall level, and the top priorities with their advice. Enter on a
+ * domain lists its answers; Enter on a priority opens the question. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "scoring/score.h"
+#include "tui/lines.h"
+#include "tui/screens.h"
+
+enum { HEAD_ROWS = 3, MAX_PRIORITIES = 5 };
+enum { L_TEXT = 1, L_DOMAIN, L_PRIORITY, L_MORE };
+
+/* Items: domains 0..ndomains-1, then priorities. */
+struct results_screen {
+	struct screen base;
+	int cursor;
+	int top;
+};
+
+static int nitems(const struct app *a, const struct scorecard *c)
+{
+	int np = c->npriorities < MAX_PRIORITIES ? c->npriorities : MAX_PRIORITIES;
+	return a->s->q->ndomains + np;
+}
+
+static double bar_frac(const struct questionnaire *q, double v)
+{
+	double lo = q->levels[0].value, hi = q->levels[q->nlevels - 1].value;
+	return (v - lo + 1) / (hi - lo + 1);
+}
+
+/* The rows, and the text of the scale legend they point into. */
+struct layout {
+	struct lines b;
+	char scale[512];
+};
+
+static void scale_text(const struct app *a, char *buf, size_t len)
+{
+	const struct theme *t = &a->theme;
+	const struct questionnaire *q = a->s->q;
+	size_t used = 0;
+	int n = snprintf(buf, len, "%s ", _("Levels:"));
+	for (int i = 0; i <= q->nlevels && n >= 0 && (used += (size_t)n) < len; i++) {
+		if (i < q->nlevels)
+			n = snprintf(buf + used, len - used, "%s%d %s", i ? t->sep : "", q->levels[i].value,
+			             qn_level_label(q, q->levels[i].value, a->s->lang));
+		else
+			n = snprintf(buf + used, len - used, "%s%s %s", t->sep, t->target, _("target"));
+	}
+}
+
+static void layout(struct layout *L, const struct app *a, const struct scorecard *c, int width)
+{
+	const struct theme *t = &a->theme;
+	const struct session *s = a->s;
+	const struct questionnaire *q = s->q;
+	struct lines *b = &L->b;
+	lines_init(b);
+	for (int d = 0; d < q->ndomains; d++)
+		lines_push(b, (struct line){ .kind = L_DOMAIN, .item = d, .first = true });
+	lines_blank(b);
+	scale_text(a, L->scale, sizeof L->scale);
+	lines_text(b, t, L->scale, 1, width - 2, AT_DIM, L_TEXT, -1);
+	lines_blank(b);
+	lines_text(b, t, c->npriorities ? _("Top priorities (largest gap to the target first)")
+	                                 : _("No priorities: no scored answer is below its target."),
+	           1, width - 2, AT_HEADING, L_TEXT, -1);
+	int np = c->npriorities < MAX_PRIORITIES ? c->npriorities : MAX_PRIORITIES;
+	for (int i = 0; i < np; i++) {
+		const struct priority *p = &c->priorities[i];
+		const struct qn_question *qu = &q->questions[p->question];
+		int item = q->ndomains + i;
+		lines_text(b, t, session_str(s, &qu->text), 6, width - 18, AT_NORMAL, L_PRIORITY, item);
+		const char *adv = qn_tr(q, &qu->answers[qn_level_index(q, p->level)].advice, s->lang);
+		if (adv)
+			lines_text(b, t, adv, 6, width - 8, AT_DIM, L_TEXT, item);
+	}
+	if (c->npriorities > np)
+		lines_push(b, (struct line){ .kind = L_MORE, .item = -1, .x = c->npriorities - np });
+}
+
+struct cols {
+	int name, bar;
+};
+
+static struct cols columns(int width)
+{
+	struct cols c;
+	c.name = width >= 80 ? 22 : 16;
+	c.bar = width - 3 - c.name - 1 - 6 - 18 - 8;
+	return c;
+}
+
+static void draw_domain(const struct app *a, const struct scorecard *card, int d, bool cur, int y, int width)
+{
+	const struct theme *t = &a->theme;
+	const struct session *s = a->s;
+	const struct questionnaire *q = s->q;
+	const struct domain_score *ds = &card->domains[d];
+	struct cols c = columns(width);
+	theme_set(stdscr, t, cur ? AT_CURSOR : AT_NORMAL);
+	if (cur) {
+		draw_blank(stdscr, y, 0, width);
+		draw_str(stdscr, t, y, 1, 1, t->cursor, 0);
+	}
+	int x = 3;
+	draw_str(stdscr, t, y, x, c.name, session_str(s, &q->domains[d].title), DRAW_ELLIPSIS);
+	x += c.name + 1;
+	draw_bar(stdscr, t, y, x, c.bar, ds->has_score ? bar_frac(q, ds->score) : 0,
+	         ds->has_target ? bar_frac(q, ds->target) - 0.5 / c.bar : -1);
+	theme_set(stdscr, t, cur ? AT_CURSOR : AT_NORMAL);
+	x += c.bar + 1;
+	char buf[128];
+	if (ds->has_score)
+		snprintf(buf, sizeof buf, "%4.2f", ds->score);
+	else
+		snprintf(buf, sizeof buf, "%4s", t->none);
+	draw_str(stdscr, t, y, x, 5, buf, 0);
+	x += 6;
+	if (ds->has_score)
+		snprintf(buf, sizeof buf, "%d %s", ds->level, qn_level_label(q, ds->level, s->lang));
+	else
+		snprintf(buf, sizeof buf, "%s", _("no score"));
+	draw_str(stdscr, t, y, x, 17, buf, DRAW_ELLIPSIS);
+	x += 18;
+	if (ds->has_target)
+		snprintf(buf, sizeof buf, _("→ %d"), ds->target);
+	else
+		buf[0] = '\0';
+	draw_str(stdscr, t, y, x, width - x - 1, buf, 0);
+	theme_set(stdscr, t, AT_NORMAL);
+}
+
+static void draw_head(const struct app *a, const struct scorecard *card, struct rect r)
+{
+	const struct theme *t = &a->theme;
+	const struct questionnaire *q = a->s->q;
+	char buf[200];
+	theme_set(stdscr, t, AT_HEADING);
+	if (card->has_overall)
+		snprintf(buf, sizeof buf, _("Overall level %d %s (score %.2f)"), card->overall_level,
+		         qn_level_label(q, card->overall_level, a->s->lang), card->overall);
+	else
+		snprintf(buf, sizeof buf, "%s", _("No overall score yet: no question answered with a level."));
+	draw_str(stdscr, t, r.y, 1, r.w - 2, buf, DRAW_ELLIPSIS);
+	theme_set(stdscr, t, AT_NORMAL);
+	snprintf(buf, sizeof buf, _("Progress %.0f%%: %d answered, %d not applicable, %d don't know, %d open"),
+	         card->progress * 100, card->answered, card->na, card->unknown, card->open);
+	draw_str(stdscr, t, r.y + 1, 1, r.w - 2, buf, DRAW_ELLIPSIS);
+	draw_hline(stdscr, r.y + 2, 0, r.w);
+}
+
+static void draw_priority_head(const struct app *a, const struct scorecard *card, int item, bool cur,
+                               int y, int width)
+{
+	const struct theme *t = &a->theme;
+	const struct priority *p = &card->priorities[item - a->s->q->ndomains];
+	char buf[64];
+	theme_set(stdscr, t, cur ? AT_CURSOR : AT_NORMAL);
+	if (cur) {
+		draw_blank(stdscr, y, 0, width);
+		draw_str(stdscr, t, y, 1, 1, t->cursor, 0);
+	}
+	snprintf(buf, sizeof buf, "%d.", item - a->s->q->ndomains + 1);
+	draw_str(stdscr, t, y, 3, 3, buf, 0);
+	snprintf(buf, sizeof buf, _("%d → %d"), p->level, p->target);
+	draw_str(stdscr, t, y, width - 10, 9, buf, 0);
+}
+
+static void draw(const struct screen *sc, const struct app *a, struct rect r)
+{
+	const struct results_screen *rs = (const struct results_screen *)sc;
+	const struct theme *t = &a->theme;
+	struct scorecard *card = score_compute(a->s->q, a->s->r);
+	if (!card)
+		return;
+	draw_head(a, card, r);
+	struct layout L;
+	const struct lines *bp = &L.b;
+	layout(&L, a, card, r.w);
+	int rows = r.h - HEAD_ROWS, y0 = r.y + HEAD_ROWS;
+	for (int i = rs->top; i < bp->n && i - rs->top < rows; i++) {
+		const struct line *l = &bp->v[i];
+		int y = y0 + i - rs->top;
+		bool cur = l->item == rs->cursor && l->item >= 0;
+		if (l->kind == L_DOMAIN) {
+			draw_domain(a, card, l->item, cur, y, r.w);
+			continue;
+		}
+		if (l->kind == L_PRIORITY && l->first)
+			draw_priority_head(a, card, l->item, cur, y, r.w);
+		if (l->kind == L_MORE) {
+			char more[96];
+			snprintf(more, sizeof more, _("… and %d more: see the export"), l->x);
+			theme_set(stdscr, t, AT_DIM);
+			draw_str(stdscr, t, y, 6, r.w - 8, more, 0);
+		}
+		theme_set(stdscr, t, cur ? AT_CURSOR : l->at);
+		lines_draw_text(bp, t, i, y, r.w);
+		theme_set(stdscr, t, AT_NORMAL);
+	}
+	lines_draw_marks(bp, t, rs->top, y0, rows, r.w - 1);
+	lines_free(&L.b);
+	scorecard_free(card);
+}
+
+static void ensure_visible(struct results_screen *rs, const struct app *a)
+{
+	struct scorecard *card = score_compute(a->s->q, a->s->r);
+	if (!card)
+		return;
+	struct rect r = app_area(a);
+	int n = nitems(a, card);
+	if (rs->cursor >= n)
+		rs->cursor = n - 1;
+	if (rs->cursor < 0)
+		rs->cursor = 0;
+	struct layout L;
+	layout(&L, a, card, r.w);
+	rs->top = lines_scroll(&L.b, rs->cursor == 0 ? 0 : rs->top, r.h - HEAD_ROWS, rs->cursor);
+	lines_free(&L.b);
+	scorecard_free(card);
+}
+
+static int open_item(struct results_screen *rs, struct app *a)
+{
+	const struct questionnaire *q = a->s->q;
+	if (rs->cursor < q->ndomains) {
+		app_push(a, screen_domain_new(a, rs->cursor));
+		return TUI_HANDLED;
+	}
+	struct scorecard *card = score_compute(q, a->s->r);
+	int p = rs->cursor - q->ndomains;
+	if (card && p < card->npriorities)
+		tui_show_question(a, card->priorities[p].question);
+	scorecard_free(card);
+	return TUI_HANDLED;
+}
+
+static int click(struct results_screen *rs, struct app *a, int y)
+{
+	struct scorecard *card = score_compute(a->s->q, a->s->r);
+	if (!card)
+		return TUI_HANDLED;
+	struct rect r = app_area(a);
+	struct layout L;
+	layout(&L, a, card, r.w);
+	int item = lines_item_at(&L.b, rs->top, y - (r.y + HEAD_ROWS));
+	lines_free(&L.b);
+	scorecard_free(card);
+	if (item < 0)
+		return TUI_HANDLED;
+	rs->cursor = item;
+	return open_item(rs, a);
+}
+
+static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
+{
+	struct results_screen *rs = (struct results_screen *)sc;
+	switch (ev->action) {
+	case ACT_UP:
+		rs->cursor--;
+		break;
+	case ACT_DOWN:
+		rs->cursor++;
+		break;
+	case ACT_HOME:
+		rs->cursor = 0;
+		break;
+	case ACT_END:
+		rs->cursor = 1 << 20;
+		break;
+	case ACT_CHOOSE:
+		return open_item(rs, a);
+	case ACT_CLICK:
+		return click(rs, a, ev->y);
+	case ACT_RESULTS:
+		return TUI_HANDLED;
+	default:
+		return TUI_UNHANDLED;
+	}
+	ensure_visible(rs, a);
+	return TUI_HANDLED;
+}
+
+static void enter(struct screen *sc, struct app *a)
+{
+	ensure_visible((struct results_screen *)sc, a);
+}
+
+static void resize(struct screen *sc, struct app *a, struct rect area)
+{
+	(void)area;
+	ensure_visible((struct results_screen *)sc, a);
+}
+
+static void destroy(struct screen *sc)
+{
+	free(sc);
+}
+
+static const struct screen_ops ops = {
+	.kind = SCREEN_RESULTS,
+	.hints = N_("Enter show domain or question  x export  o overview  Esc back  ? help  q quit"),
+	.enter = enter,
+	.draw = draw,
+	.handle = handle,
+	.resize = resize,
+	.destroy = destroy,
+};
+
+struct screen *screen_results_new(struct app *a)
+{
+	(void)a;
+	struct results_screen *rs = calloc(1, sizeof *rs);
+	if (!rs)
+		return NULL;
+	rs->base.ops = &ops;
+	return &rs->base;
+}

@@ -1,0 +1,41 @@
+/* The screens, one file each, and moving between them. Every constructor
+ * returns a screen for app_push() (which takes ownership), or NULL when
+ * memory runs out. */
+#ifndef PEIL_TUI_SCREENS_H
+#define PEIL_TUI_SCREENS_H
+
+#include "tui/app.h"
+
+/* Extensions of the question screen, for `peil workshop` (vote
+ * histograms below the answers, say). All optional; ctx is borrowed. */
+struct question_hooks {
+	void *ctx;
+	/* Rows the extra content needs below the answers at this width. */
+	int (*extra_rows)(void *ctx, const struct app *a, int question, int width);
+	/* Draws it into r (r.h == what extra_rows returned, clipped). */
+	void (*draw_extra)(void *ctx, const struct app *a, int question, struct rect r);
+	/* Called after the group's answer to `question` changed, before moving on. */
+	void (*answered)(void *ctx, struct app *a, int question);
+};
+
+struct screen *screen_question_new(struct app *a, int question, const struct question_hooks *hooks);
+/* Shows question qi on an existing question screen. */
+void screen_question_goto(struct screen *sc, struct app *a, int qi);
+
+struct screen *screen_overview_new(struct app *a);
+struct screen *screen_results_new(struct app *a);
+struct screen *screen_domain_new(struct app *a, int domain);
+struct screen *screen_help_new(struct app *a);
+struct screen *screen_note_new(struct app *a, int question);
+struct screen *screen_export_new(struct app *a);
+/* Asks the organisation's name; then sets it, saves, and calls done(a)
+ * after popping itself. Esc ends the session without writing anything. */
+struct screen *screen_org_new(struct app *a, void (*done)(struct app *a));
+
+/* Brings a screen of that kind up: pops back to one already open, else
+ * pushes a new one (overview, results, help, export). */
+void tui_show(struct app *a, enum screen_kind kind);
+/* Shows question qi: on the open question screen, else on a new one. */
+void tui_show_question(struct app *a, int qi);
+
+#endif
