@@ -41,10 +41,18 @@ static int neighbour(const struct plain *p, int from, int dir)
 	return -1;
 }
 
+/* Open, or carried over from last time / proposed from the votes and so
+ * still to be confirmed: a question that needs the user. */
+static bool to_do(const struct plain *p, int qi)
+{
+	const struct answer *a = response_answer(p->r, qi);
+	return shown(p, qi) && (a->status == ANSWER_OPEN || a->carried_over || a->proposal);
+}
+
 static int first_open(const struct plain *p)
 {
 	for (int qi = 0; qi < p->q->nquestions; qi++)
-		if (shown(p, qi) && response_answer(p->r, qi)->status == ANSWER_OPEN)
+		if (to_do(p, qi))
 			return qi;
 	return -1;
 }
@@ -53,7 +61,7 @@ static int count_open(const struct plain *p)
 {
 	int n = 0;
 	for (int qi = 0; qi < p->q->nquestions; qi++)
-		n += shown(p, qi) && response_answer(p->r, qi)->status == ANSWER_OPEN;
+		n += to_do(p, qi);
 	return n;
 }
 
@@ -65,12 +73,17 @@ static void save(struct plain *p)
 		fprintf(stderr, _("peil: cannot save %s: %s\n"), p->path, err);
 }
 
-/* "1. Initial — what it looks like" for the answer at level index li. */
+/* "1. Initial — what it looks like" for the answer at level index li, with
+ * the group's votes for it after a merge. */
 static void print_choice(const struct plain *p, const struct qn_question *qu, int li)
 {
 	const struct questionnaire *q = p->q;
-	fprintf(p->out, "  %d. %s — %s\n", li + 1, qn_str(q, &q->levels[li].label, p->lang),
+	const int *votes = response_answer(p->r, p->cur)->votes;
+	fprintf(p->out, "  %d. %s — %s", li + 1, qn_str(q, &q->levels[li].label, p->lang),
 	        qn_str(q, &qu->answers[li].text, p->lang));
+	if (votes)
+		fprintf(p->out, ngettext(" (%d vote)", " (%d votes)", (unsigned long)votes[li]), votes[li]);
+	fputc('\n', p->out);
 }
 
 static void print_current(const struct plain *p)
@@ -90,6 +103,8 @@ static void print_current(const struct plain *p)
 	}
 	if (a->carried_over)
 		fprintf(p->out, "%s\n", _("This answer is from last time: choose it again to confirm it."));
+	if (a->proposal)
+		fprintf(p->out, "%s\n", _("This level was proposed from the votes and is not decided yet: choose it to decide."));
 	if (a->note)
 		fprintf(p->out, _("Note: %s\n"), a->note);
 }
@@ -151,8 +166,8 @@ static enum step go_on(struct plain *p)
 		fprintf(p->out, _("\nAll questions are answered. Your answers are saved in %s.\n"), p->path);
 		return DONE;
 	}
-	fprintf(p->out, ngettext("\nThat was the last question; %d question is still open. Here it is.\n",
-	                         "\nThat was the last question; %d questions are still open. Here is the first.\n",
+	fprintf(p->out, ngettext("\nThat was the last question; %d question still needs an answer or a confirmation. Here it is.\n",
+	                         "\nThat was the last question; %d questions still need an answer or a confirmation. Here is the first.\n",
 	                         (unsigned long)open), open);
 	p->cur = first_open(p);
 	return NEXT;
@@ -290,6 +305,28 @@ static void prompt(const struct plain *p)
 	fflush(p->out);
 }
 
+/* A new file needs the organisation's name first. False when the input
+ * ends before one is given: then nothing is written. */
+static bool ask_organisation(struct plain *p, char *line, size_t size)
+{
+	bool too_long;
+	do {
+		fprintf(p->out, "%s", _("Name of the organisation (for example: Gemeente Voorbeeld): "));
+		fflush(p->out);
+		if (!read_line(p, line, size, &too_long)) {
+			fprintf(p->out, "\n%s\n", _("No organisation given: nothing was saved."));
+			return false;
+		}
+		if (p->echo)
+			fprintf(p->out, "%s\n", line);
+	} while (!*line || too_long);
+	if (!response_set_organisation(p->r, line)) {
+		fprintf(p->out, "%s\n", _("out of memory"));
+		return false;
+	}
+	return true;
+}
+
 static void greet(const struct plain *p)
 {
 	const struct questionnaire *q = p->q;
@@ -310,6 +347,8 @@ int plain_fill(const struct questionnaire *q, struct response *r, const char *pa
 	p.cur = first_open(&p);
 	if (p.cur < 0)
 		p.cur = neighbour(&p, -1, 1);
+	if (!*response_organisation(r) && !ask_organisation(&p, line, sizeof line))
+		return EXIT_OK;
 	if (access(path, F_OK) != 0)
 		save(&p);               /* the file exists from the start */
 	greet(&p);

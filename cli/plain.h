@@ -22,9 +22,11 @@
 #include "core/response.h"
 
 /* Runs the dialogue on r (which borrows q), saving to `path` after every
- * change. Starts at the first open question (or the first one when none is
- * open) and ends on `quit`, at the end of input, or after the last question
- * when no question is open any more. Returns EXIT_OK, or EXIT_WRITE when the
+ * change (and once at the start when `path` does not exist yet). When r has
+ * no organisation, its name is asked first; if the input ends before one is
+ * given, nothing is written. Starts at the first open question (or the
+ * first one when none is open) and ends on `quit`, at the end of input, or
+ * after the last question when no question is open any more. Returns EXIT_OK, or EXIT_WRITE when the
  * last attempt to save failed (the reason went to stderr). */
 int plain_fill(const struct questionnaire *q, struct response *r, const char *path,
                FILE *in, FILE *out);
