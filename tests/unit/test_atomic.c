@@ -11,6 +11,7 @@
 
 #include "core/atomic.h"
 #include "core/response.h"
+#include "core/ydoc.h"
 #include "tests/unit/testutil.h"
 
 /* Texts that YAML would read as something else, or that need quoting. */
@@ -97,6 +98,30 @@ static void assert_same(const struct response *a, const struct response *b)
 	}
 }
 
+/* peil reads every value as text, but other YAML readers (PyYAML, YAML 1.1)
+ * take a plain `no` for false, `~` for null, `1.5` for a number: such texts
+ * must be written quoted. */
+static void assert_quoted_if_special(const char *path, const char *text)
+{
+	static const char *const special[] = { "no", "No", "yes", "off", "y", "~", "null", "true",
+		"1", "1.5", "-3", "0x1F", "0o17", ".inf", ".NaN", "2026-01-01", "12:30", "" };
+	bool is_special = false;
+	for (size_t i = 0; i < sizeof special / sizeof *special; i++)
+		is_special |= !strcmp(text, special[i]);
+	struct diag_list *d = diag_list_new();
+	struct ydoc *doc = ydoc_load_file(path, d);
+	assert_non_null(doc);
+	const struct ynode *note = ynode_get(ynode_get(ynode_get(doc->root, "answers"),
+	                                               "services.online-loans"), "note");
+	assert_non_null(note);
+	assert_string_equal(note->u.str, text);
+	if (is_special && note->plain)
+		print_error("'%s' was written plain\n", text);
+	assert_false(is_special && note->plain);
+	ydoc_free(doc);
+	diag_list_free(d);
+}
+
 /* Every tricky text as a note, an evidence item, the organisation and the
  * respondent: save, load, compare. */
 static void test_round_trip_texts(void **state)
@@ -114,6 +139,7 @@ static void test_round_trip_texts(void **state)
 		assert_true(response_set_evidence(r, 1, ev, 3));
 		assert_true(response_set_note(r, 2, tricky[i]));       /* a note on an open question */
 		save(r, path);
+		assert_quoted_if_special(path, tricky[i]);
 		struct response *back = reload(q, path);
 		if (strcmp(response_answer(back, 0)->note, tricky[i]) != 0)
 			print_error("note %zu changed: '%s'\n", i, response_answer(back, 0)->note);

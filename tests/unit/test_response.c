@@ -263,6 +263,8 @@ static void test_show_if_chain(void **state)
 	assert_true(response_hidden(r, 1));     /* a is open */
 	assert_true(response_hidden(r, 2));
 	response_set_level(r, 0, 2);
+	assert_false(response_hidden(r, 1));
+	assert_true(response_hidden(r, 2));     /* b open: c hidden, even with only a max */
 	response_set_level(r, 1, 0);
 	assert_false(response_hidden(r, 1));
 	assert_false(response_hidden(r, 2));    /* b = 0 <= 1 */
