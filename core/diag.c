@@ -14,6 +14,9 @@ struct diag_list {
 	 * problems costs O(1) per problem, not a scan of the list. */
 	char *count_path;
 	size_t count_errors, count_warnings;
+	/* Errors past the cap are not kept but still counted: loaders compare
+	 * diag_errors() before and after to know whether they failed. */
+	size_t dropped;
 };
 
 struct diag_list *diag_list_new(void)
@@ -28,6 +31,7 @@ void diag_clear(struct diag_list *d)
 		mem_free((char *)d->items[i].message);
 	}
 	d->n = 0;
+	d->dropped = 0;
 	d->out_of_memory = false;
 	mem_free(d->count_path);
 	d->count_path = NULL;
@@ -100,8 +104,10 @@ void diag_add(struct diag_list *d, const char *path, int line, int col,
 		return;
 	count_for(d, path ? path : "-");
 	size_t errors = d->count_errors, warnings = d->count_warnings;
-	if (sev == DIAG_ERROR && errors > DIAG_MAX_ERRORS_PER_FILE)
+	if (sev == DIAG_ERROR && errors > DIAG_MAX_ERRORS_PER_FILE) {
+		d->dropped++;
 		return;
+	}
 	if (sev == DIAG_WARNING && warnings > DIAG_MAX_WARNINGS_PER_FILE)
 		return;
 	char buf[1024];
@@ -135,7 +141,7 @@ const struct diag *diag_get(const struct diag_list *d, size_t i)
 
 size_t diag_errors(const struct diag_list *d)
 {
-	size_t n = d && d->out_of_memory ? 1 : 0;
+	size_t n = d ? d->dropped + (d->out_of_memory ? 1 : 0) : 0;
 	for (size_t i = 0; d && i < d->n; i++)
 		n += d->items[i].severity == DIAG_ERROR;
 	return n;

@@ -40,6 +40,7 @@ void diag_add(struct diag_list *d, const char *path, int line, int col,
 
 size_t diag_count(const struct diag_list *d);
 const struct diag *diag_get(const struct diag_list *d, size_t i);
+/* Every error reported, also those past the cap that were not kept. */
 size_t diag_errors(const struct diag_list *d);
 size_t diag_errors_for(const struct diag_list *d, const char *path);
 void diag_clear(struct diag_list *d);

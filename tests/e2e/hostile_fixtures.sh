@@ -29,6 +29,10 @@ expect() {
 expect fuzz-empty-list.yaml 1 "fuzz-empty-list.yaml:9:10: error: domains: define at least one domain"
 # fuzz_response: the same through `[]` inside a broken flow list.
 expect fuzz-empty-list-response.yaml 1 "fuzz-empty-list-response.yaml:2:20: error: YAML syntax error"
+# fuzz_questionnaire, 5 minutes: with 100 errors already kept (here refused
+# aliases), the loader's own errors were dropped, it took the questionnaire
+# for valid and copied a NULL id (strlen(NULL): a crash in `peil validate`).
+expect q-errors-past-cap-then-missing-id.yaml 1 "error: too many errors; stopping here"
 # Empty lists and maps where lists and maps are allowed are valid.
 expect r-empty-lists.yaml 0 ""
 # A message quoting a long key was cut inside a UTF-8 character.
