@@ -1,10 +1,264 @@
-/* peil fill: not built yet (its issue is open). */
+/* peil fill (and plain `peil`): answer a questionnaire in the TUI, or in
+ * plain mode where there is no usable terminal. This file only finds the
+ * files; tui/ and cli/plain.c do the work. */
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "cli/cli.h"
+#include "cli/plain.h"
+#include "core/config.h"
 #include "core/i18n.h"
+#include "core/lock.h"
+#include "core/lookup.h"
+#include "core/mem.h"
+#include "core/ydoc.h"
+#include "tui/tui.h"
+
+struct fill_args {
+	const char *qarg, *out, *organisation, *from;
+	bool plain;
+};
+
+static bool is_response_file(const char *path)
+{
+	char *v = ydoc_peek_key(path, "peil-responses");
+	bool yes = v != NULL;
+	mem_free(v);
+	return yes;
+}
+
+/* The most recently changed response file in dir, or NULL. */
+static char *latest_assessment(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return NULL;
+	char *best = NULL;
+	struct timespec best_t = { 0, 0 };
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		size_t n = strlen(e->d_name);
+		if (n < 6 || strcmp(e->d_name + n - 5, ".yaml") != 0 || e->d_name[0] == '.')
+			continue;
+		size_t len = strlen(dir) + n + 2;
+		char *p = mem_alloc(len);
+		struct stat st;
+		if (!p)
+			break;
+		snprintf(p, len, "%s/%s", dir, e->d_name);
+		bool newer = stat(p, &st) == 0 && S_ISREG(st.st_mode) &&
+		             (!best || st.st_mtim.tv_sec > best_t.tv_sec ||
+		              (st.st_mtim.tv_sec == best_t.tv_sec && st.st_mtim.tv_nsec > best_t.tv_nsec));
+		if (newer && is_response_file(p)) {
+			mem_free(best);
+			best = p;
+			best_t = st.st_mtim;
+		} else {
+			mem_free(p);
+		}
+	}
+	closedir(d);
+	return best;
+}
+
+/* DIR/ID-YYYY-MM-DD.yaml, or -2, -3… when that exists. */
+static char *new_assessment_path(const char *dir, const char *id)
+{
+	char date[11];
+	response_today(date);
+	size_t len = strlen(dir) + strlen(id) + 32;
+	char *p = mem_alloc(len);
+	for (int i = 1; p && i < 1000; i++) {
+		if (i == 1)
+			snprintf(p, len, "%s/%s-%s.yaml", dir, id, date);
+		else
+			snprintf(p, len, "%s/%s-%s-%d.yaml", dir, id, date, i);
+		if (access(p, F_OK) != 0)
+			return p;
+	}
+	mem_free(p);
+	return NULL;
+}
+
+static int parse(int argc, char **argv, struct fill_args *a)
+{
+	static const struct option opts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "questionnaire", required_argument, NULL, 'q' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "organisation", required_argument, NULL, 'O' },
+		{ "organization", required_argument, NULL, 'O' },
+		{ "from", required_argument, NULL, 'F' },
+		{ "plain", no_argument, NULL, 'P' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+	memset(a, 0, sizeof *a);
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "hq:o:", opts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			cli_command_help("fill", stdout);
+			return -1;
+		case 'q': a->qarg = optarg; break;
+		case 'o': a->out = optarg; break;
+		case 'O': a->organisation = optarg; break;
+		case 'F': a->from = optarg; break;
+		case 'P': a->plain = true; break;
+		default:
+			return cli_usage_error("fill", _("unknown option or missing value: '%s'"), argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error("fill", _("unexpected argument '%s' (the file goes after -o)"), argv[optind]);
+	if (a->organisation && !*a->organisation)
+		return cli_usage_error("fill", "%s", _("--organisation needs a name"));
+	return EXIT_OK;
+}
+
+/* A new response on the questionnaire (-q, --from's, or the default). */
+static int start_new(const struct fill_args *fa, struct questionnaire **q, struct response **r)
+{
+	struct response *old = NULL;
+	if (fa->from) {
+		if (!cli_load_response(fa->qarg, fa->from, q, &old))
+			return EXIT_INVALID;
+	} else {
+		struct diag_list *d = diag_list_new();
+		*q = cli_load_questionnaire(fa->qarg, NULL, d);
+		diag_print(d, stderr, false);
+		diag_list_free(d);
+		if (!*q)
+			return EXIT_INVALID;
+	}
+	*r = response_new(*q, fa->organisation);
+	bool ok = *r && (!old || response_carry_over(*r, old));
+	response_free(old);
+	if (!ok) {
+		fprintf(stderr, "peil: %s\n", _("out of memory"));
+		return EXIT_INVALID;
+	}
+	return EXIT_OK;
+}
+
+/* Where the assessment goes: -o, else (bare `peil`) the latest one in the
+ * data dir, else a new file there. *exists says whether to resume. */
+static int choose_path(const struct fill_args *fa, char **path, bool *exists)
+{
+	*path = NULL;
+	if (fa->out) {
+		*path = mem_strdup(fa->out);
+	} else {
+		struct config *cfg = config_load(NULL, NULL);
+		char *dir = config_assessment_dir(cfg, 1);
+		config_free(cfg);
+		if (!dir) {
+			fprintf(stderr, "peil: %s\n", _("no data directory for assessments (set HOME or XDG_DATA_HOME, or use -o FILE)"));
+			return EXIT_WRITE;
+		}
+		bool bare = !fa->qarg && !fa->organisation && !fa->from;
+		*path = bare ? latest_assessment(dir) : NULL;
+		if (!*path)
+			*path = mem_strdup(dir);        /* a directory: named once q is known */
+		mem_free(dir);
+	}
+	struct stat st;
+	*exists = stat(*path, &st) == 0 && S_ISREG(st.st_mode);
+	return *path ? EXIT_OK : EXIT_WRITE;
+}
+
+static int run_tui(const struct questionnaire *q, struct response *r, const char *path, bool is_new,
+                   const struct fill_args *fa)
+{
+	struct config *cfg = config_load(NULL, NULL);
+	struct tui_fill_options o = {
+		.lang = cli_lang(q),
+		.ask_organisation = is_new && !fa->organisation,
+		.no_color = config_theme(cfg) == CONFIG_THEME_NONE,
+		.high_contrast = config_theme(cfg) == CONFIG_THEME_HIGH_CONTRAST,
+	};
+	config_free(cfg);
+	char err[512];
+	int sig = 0;
+	switch (tui_run_fill(q, r, path, &o, &sig, err, sizeof err)) {
+	case TUI_DONE:
+	case TUI_CANCELLED:
+		return EXIT_OK;
+	case TUI_NO_TERMINAL:
+		fprintf(stderr, "peil: %s\n", err);
+		fprintf(stderr, "peil: %s\n", _("continuing in plain mode"));
+		return plain_fill(q, r, path, stdin, stdout);
+	case TUI_NOT_SAVED:
+		fprintf(stderr, "peil: %s\n", err);
+		return EXIT_WRITE;
+	case TUI_SIGNALLED:
+		return 128 + sig;
+	}
+	return EXIT_OK;
+}
 
 int cmd_fill(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	return cli_usage_error("fill", "%s", _("this command is not available yet"));
+	struct fill_args fa;
+	int rc = parse(argc, argv, &fa);
+	if (rc != EXIT_OK)
+		return rc < 0 ? EXIT_OK : rc;
+	char *path;
+	bool exists;
+	if ((rc = choose_path(&fa, &path, &exists)) != EXIT_OK)
+		return rc;
+	struct questionnaire *q = NULL;
+	struct response *r = NULL;
+	struct lock *lock = NULL;
+	if (exists && fa.from) {
+		rc = cli_usage_error("fill", _("%s exists already: --from starts a new assessment (choose another -o)"), path);
+		goto out;
+	}
+	if (exists) {
+		rc = cli_load_response(fa.qarg, path, &q, &r) ? EXIT_OK : EXIT_INVALID;
+		if (rc == EXIT_OK && fa.organisation && !response_set_organisation(r, fa.organisation))
+			rc = EXIT_INVALID;
+	} else {
+		rc = start_new(&fa, &q, &r);
+		if (rc == EXIT_OK && !fa.out) {
+			char *p = new_assessment_path(path, q->id);
+			mem_free(path);
+			path = p;
+			rc = path ? EXIT_OK : EXIT_WRITE;
+		}
+	}
+	if (rc != EXIT_OK)
+		goto out;
+	char err[512];
+	if (!(lock = lock_acquire(path, err, sizeof err))) {
+		fprintf(stderr, "peil: %s\n", err);
+		rc = EXIT_WRITE;
+		goto out;
+	}
+	bool plain = fa.plain || !tui_terminal_usable();
+	/* A named new file is written at once, so a bad path shows now. */
+	if (!exists && (plain ? false : fa.organisation != NULL) && !response_save(r, path, err, sizeof err)) {
+		fprintf(stderr, "peil: %s\n", err);
+		rc = EXIT_WRITE;
+		goto out;
+	}
+	rc = plain ? plain_fill(q, r, path, stdin, stdout) : run_tui(q, r, path, !exists, &fa);
+out:
+	lock_release(lock);
+	response_free(r);
+	questionnaire_free(q);
+	mem_free(path);
+	if (rc > 128 && rc < 128 + 65) {
+		/* Saved and restored: now end as the signal would have. */
+		signal(rc - 128, SIG_DFL);
+		raise(rc - 128);
+	}
+	return rc;
 }

@@ -50,7 +50,7 @@ static bool locale_is_utf8(void)
 	return cs && (!strcmp(cs, "UTF-8") || !strcmp(cs, "utf8"));
 }
 
-bool app_open(struct app *a, struct session *s, char *err, size_t errlen)
+bool app_open(struct app *a, struct session *s, enum theme_mode mode, char *err, size_t errlen)
 {
 	memset(a, 0, sizeof *a);
 	a->s = s;
@@ -74,7 +74,7 @@ bool app_open(struct app *a, struct session *s, char *err, size_t errlen)
 	wtimeout(stdscr, 200);  /* wake up to notice signals and retry saves */
 	curs_set(0);
 	const char *nc = getenv("NO_COLOR");
-	theme_init(&a->theme, locale_is_utf8(), !(nc && *nc));
+	theme_init(&a->theme, locale_is_utf8(), nc && *nc ? THEME_PLAIN : mode);
 	mouseinterval(0);
 	a->mouse = mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL) != 0;
 	return true;
@@ -177,64 +177,62 @@ void app_save(struct app *a)
 	a->quit_asked = false;
 }
 
-/* Title bar: the organisation left, the questionnaire's title right. */
+/* "Saved 14:02:11", "NOT SAVED" or "" for the title bar. */
+static enum tui_attr save_state(const struct session *s, char *buf, size_t len)
+{
+	buf[0] = '\0';
+	if (s->save_err[0]) {
+		snprintf(buf, len, "%s", _("NOT SAVED"));
+		return AT_ERROR;
+	}
+	if (s->saved_once) {
+		char hms[16];
+		struct tm tm;
+		localtime_r(&s->saved_at, &tm);
+		strftime(hms, sizeof hms, "%H:%M:%S", &tm);
+		snprintf(buf, len, _("Saved %s"), hms);
+	}
+	return AT_TITLE;
+}
+
+/* Title bar: organisation and questionnaire left, the save state right. */
 static void draw_title(const struct app *a)
 {
 	const struct theme *t = &a->theme;
+	const struct session *s = a->s;
+	char right[96], left[600];
+	enum tui_attr rat = save_state(s, right, sizeof right);
+	int rw = draw_cols(t, right, strlen(right));
+	const char *org = response_organisation(s->r);
+	snprintf(left, sizeof left, "%s%s%s", org && *org ? org : "peil", t->sep, session_str(s, &s->q->title));
 	theme_set(stdscr, t, AT_TITLE);
 	draw_blank(stdscr, 0, 0, COLS);
-	const char *org = response_organisation(a->s->r);
-	int used = draw_str(stdscr, t, 0, 1, COLS / 2, org && *org ? org : "peil", DRAW_ELLIPSIS);
-	const char *title = session_str(a->s, &a->s->q->title);
-	int room = COLS - used - 4;
-	int tw = draw_cols(t, title, strlen(title));
-	if (room > 8)
-		draw_str(stdscr, t, 0, tw < room ? COLS - 1 - tw : used + 3, room, title, DRAW_ELLIPSIS);
+	draw_str(stdscr, t, 0, 1, COLS - rw - 4, left, DRAW_ELLIPSIS);
+	theme_set(stdscr, t, rat);
+	draw_str(stdscr, t, 0, COLS - rw - 1, rw, right, 0);
 	theme_set(stdscr, t, AT_NORMAL);
 }
 
-/* Status line: message or key hints left, the save state right. */
+/* Status line: a message, the save error, or the screen's key hints. */
 static void draw_status(const struct app *a)
 {
 	const struct theme *t = &a->theme;
 	const struct session *s = a->s;
-	int y = LINES - 1;
-	char right[160];
-	enum tui_attr rat = AT_STATUS;
-	const char *base = strrchr(s->path, '/') ? strrchr(s->path, '/') + 1 : s->path;
-	if (s->save_err[0]) {
-		snprintf(right, sizeof right, "%s", _("NOT SAVED"));
-		rat = AT_ERROR;
-	} else if (s->saved_once) {
-		char hm[16];
-		struct tm tm;
-		localtime_r(&s->saved_at, &tm);
-		strftime(hm, sizeof hm, "%H:%M:%S", &tm);
-		snprintf(right, sizeof right, _("%s saved %s"), base, hm);
-	} else {
-		snprintf(right, sizeof right, "%s", base);
-	}
-	int rw = draw_cols(t, right, strlen(right));
-	if (rw > COLS / 2)
-		rw = COLS / 2;
-	theme_set(stdscr, t, rat);
-	draw_str(stdscr, t, y, COLS - rw - 1, rw, right, DRAW_ELLIPSIS);
-	const char *left;
 	char buf[400];
-	enum tui_attr lat = AT_STATUS;
+	const char *text = "";
+	enum tui_attr at = AT_STATUS;
 	if (a->msg[0]) {
-		left = a->msg;
-		lat = a->msg_error ? AT_ERROR : AT_KEY;
+		text = a->msg;
+		at = a->msg_error ? AT_ERROR : AT_KEY;
 	} else if (s->save_err[0]) {
 		snprintf(buf, sizeof buf, _("Not saved: %s (retrying; your answers are kept)"), s->save_err);
-		left = buf;
-		lat = AT_ERROR;
-	} else {
-		const struct screen *top = app_top(a);
-		left = top && top->ops->hints ? _(top->ops->hints) : "";
+		text = buf;
+		at = AT_ERROR;
+	} else if (app_top(a) && app_top(a)->ops->hints) {
+		text = _(app_top(a)->ops->hints);
 	}
-	theme_set(stdscr, t, lat);
-	draw_str(stdscr, t, y, 1, COLS - rw - 3, left, DRAW_ELLIPSIS);
+	theme_set(stdscr, t, at);
+	draw_str(stdscr, t, LINES - 1, 1, COLS - 2, text, DRAW_ELLIPSIS);
 	theme_set(stdscr, t, AT_NORMAL);
 }
 

@@ -79,8 +79,10 @@ struct app {
 	SCREEN *term;
 };
 
-/* Sets up the terminal. False (and a message in err) when it cannot. */
-bool app_open(struct app *a, struct session *s, char *err, size_t errlen);
+/* Sets up the terminal in theme `mode` (NO_COLOR in the environment
+ * makes it THEME_PLAIN). False (and a message in err) when the terminal
+ * cannot be used. */
+bool app_open(struct app *a, struct session *s, enum theme_mode mode, char *err, size_t errlen);
 /* Runs until quit or a signal; saves what is unsaved before returning. */
 void app_run(struct app *a);
 /* Restores the terminal and frees the screens. */

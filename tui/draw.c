@@ -173,10 +173,18 @@ void draw_blank(WINDOW *w, int y, int x, int n)
 		mvwhline(w, y, x, ' ', n);
 }
 
-void draw_hline(WINDOW *w, int y, int x, int n)
+void draw_hline(WINDOW *w, const struct theme *t, int y, int x, int n)
 {
-	if (n > 0)
+	if (n <= 0)
+		return;
+	if (!t->utf8) {
 		mvwhline(w, y, x, ACS_HLINE, n);
+		return;
+	}
+	cchar_t c;
+	wchar_t line[2] = { 0x2500, 0 };
+	setcchar(&c, line, A_NORMAL, 0, NULL);
+	mvwhline_set(w, y, x, &c, n);
 }
 
 void draw_bar(WINDOW *w, const struct theme *t, int y, int x, int n, double frac, double mark)
@@ -225,15 +233,16 @@ static const struct {
 	[AT_KEY] = { COLOR_YELLOW, -1, A_BOLD, A_BOLD },
 };
 
-void theme_init(struct theme *t, bool utf8, bool want_color)
+void theme_init(struct theme *t, bool utf8, enum theme_mode mode)
 {
 	memset(t, 0, sizeof *t);
 	t->utf8 = utf8;
-	t->color = want_color && has_colors() && start_color() == OK;
+	t->color = mode == THEME_COLOR && has_colors() && start_color() == OK;
+	t->mode = t->color ? THEME_COLOR : mode == THEME_PLAIN ? THEME_PLAIN : THEME_MONO;
 	if (t->color)
 		use_default_colors();
 	for (int i = 0; i < AT_COUNT; i++) {
-		t->at[i] = roles[i].mono;
+		t->at[i] = t->mode == THEME_PLAIN ? A_NORMAL : roles[i].mono;
 		if (!t->color || (roles[i].fg < 0 && roles[i].bg < 0))
 			continue;
 		if (init_pair((short)i, roles[i].fg, roles[i].bg) == OK) {

@@ -18,9 +18,15 @@ enum tui_attr {
 	AT_COUNT
 };
 
+/* COLOR when the terminal has colours; MONO: bold, reverse, underline;
+ * PLAIN (NO_COLOR, theme = none): no colour and no video attributes at
+ * all, the glyphs (cursor, radio buttons, bars) carry the meaning. */
+enum theme_mode { THEME_COLOR, THEME_MONO, THEME_PLAIN };
+
 struct theme {
 	bool utf8;              /* the locale is UTF-8: wide characters, box glyphs */
-	bool color;             /* colours in use (not NO_COLOR, terminal has them) */
+	bool color;             /* colours in use */
+	enum theme_mode mode;
 	attr_t at[AT_COUNT];
 	short pair[AT_COUNT];
 	/* Glyphs (UTF-8 or ASCII). */
@@ -29,8 +35,8 @@ struct theme {
 };
 
 /* Chooses glyphs and attributes; call after the terminal is set up.
- * Colours only when want_color and the terminal has them. */
-void theme_init(struct theme *t, bool utf8, bool want_color);
+ * THEME_COLOR falls back to MONO where the terminal has no colours. */
+void theme_init(struct theme *t, bool utf8, enum theme_mode mode);
 /* Sets attribute role `at` on w (colour pair included). */
 void theme_set(WINDOW *w, const struct theme *t, enum tui_attr at);
 
@@ -72,8 +78,9 @@ bool draw_wrap_next(const struct theme *t, struct wrap_iter *it, int width, stru
 
 /* Fills columns x..x+n-1 of row y with spaces. */
 void draw_blank(WINDOW *w, int y, int x, int n);
-/* A horizontal line (ACS, which curses draws in ASCII where needed). */
-void draw_hline(WINDOW *w, int y, int x, int n);
+/* A horizontal line: U+2500 in UTF-8, else the terminal's line drawing
+ * (ACS, which curses draws as '-' where the terminal has none). */
+void draw_hline(WINDOW *w, const struct theme *t, int y, int x, int n);
 /* A bar of n columns, filled to frac (0..1); a target marker at column
  * round(mark * n) when mark >= 0. */
 void draw_bar(WINDOW *w, const struct theme *t, int y, int x, int n, double frac, double mark);

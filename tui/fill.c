@@ -38,7 +38,10 @@ enum tui_status tui_run_fill(const struct questionnaire *q, struct response *r,
 		snprintf(err, errlen, "%s", _("out of memory"));
 		return TUI_NO_TERMINAL;
 	}
-	if (!app_open(&a, &s, err, errlen)) {
+	/* High contrast: the monochrome attributes (bold, reverse) on the
+	 * terminal's own colours. */
+	enum theme_mode mode = o->no_color ? THEME_PLAIN : o->high_contrast ? THEME_MONO : THEME_COLOR;
+	if (!app_open(&a, &s, mode, err, errlen)) {
 		session_fini(&s);
 		return TUI_NO_TERMINAL;
 	}

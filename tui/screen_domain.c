@@ -93,7 +93,7 @@ static void draw_head(const struct domain_screen *ds, const struct app *a, struc
 	draw_str(stdscr, t, r.y + 1, 8, r.w - 8 - ANSWER_COLS - 2, _("Question"), 0);
 	draw_str(stdscr, t, r.y + 1, r.w - ANSWER_COLS - 1, ANSWER_COLS, _("Answer"), 0);
 	theme_set(stdscr, t, AT_NORMAL);
-	draw_hline(stdscr, r.y + 2, 0, r.w);
+	draw_hline(stdscr, t, r.y + 2, 0, r.w);
 }
 
 static void draw(const struct screen *sc, const struct app *a, struct rect r)

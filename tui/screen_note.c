@@ -70,14 +70,14 @@ static bool take_text(struct note_screen *ns, const struct app *a)
 	return true;
 }
 
-static FIELD *new_text_field(int rows, int cols, int y)
+static FIELD *new_text_field(int rows, int cols, int y, chtype underline)
 {
 	FIELD *f = new_field(rows, cols, y, 0, 0, 0);
 	if (!f)
 		return NULL;
 	field_opts_off(f, O_STATIC | O_AUTOSKIP | O_BLANK);
 	set_max_field(f, 0);
-	set_field_back(f, A_UNDERLINE);
+	set_field_back(f, underline);
 	return f;
 }
 
@@ -92,8 +92,9 @@ static void build_form(struct note_screen *ns, struct app *a, struct rect r)
 	if (ns->note_rows < 2 || cols < 10)
 		return;
 	ns->win = newwin(ns->note_rows + 1 + EVIDENCE_ROWS, cols, r.y + 3, 2);
-	ns->fields[NOTE] = new_text_field(ns->note_rows, cols, 0);
-	ns->fields[EVIDENCE] = new_text_field(EVIDENCE_ROWS, cols, ns->note_rows + 1);
+	chtype ul = t->mode == THEME_PLAIN ? A_NORMAL : A_UNDERLINE;
+	ns->fields[NOTE] = new_text_field(ns->note_rows, cols, 0, ul);
+	ns->fields[EVIDENCE] = new_text_field(EVIDENCE_ROWS, cols, ns->note_rows + 1, ul);
 	if (!ns->win || !ns->fields[NOTE] || !ns->fields[EVIDENCE])
 		goto fail;
 	for (int i = 0; i < NFIELDS; i++)

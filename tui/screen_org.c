@@ -74,7 +74,7 @@ static void build_form(struct org_screen *os, struct app *a, struct rect r)
 		goto fail;
 	field_opts_off(os->fields[0], O_STATIC | O_AUTOSKIP | O_BLANK);
 	set_max_field(os->fields[0], MAX_NAME);
-	set_field_back(os->fields[0], A_UNDERLINE);
+	set_field_back(os->fields[0], a->theme.mode == THEME_PLAIN ? A_NORMAL : A_UNDERLINE);
 	if (!field_set_text(os->fields[0], &a->theme, os->name))
 		goto fail;
 	os->form = new_form(os->fields);

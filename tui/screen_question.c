@@ -204,7 +204,7 @@ static void draw_header(const struct question_screen *qs, const struct app *a, s
 		snprintf(buf + n, sizeof buf - (size_t)n, _(" · %d carried over to confirm"), unconf);
 	x += bw + 1;
 	draw_str(stdscr, t, r.y + 1, x, r.w - x - 1, buf, DRAW_ELLIPSIS);
-	draw_hline(stdscr, r.y + 2, 0, r.w);
+	draw_hline(stdscr, t, r.y + 2, 0, r.w);
 }
 
 static void draw_choice_start(const struct question_screen *qs, const struct app *a, int y, int c,
@@ -419,7 +419,7 @@ static void destroy(struct screen *sc)
 
 static const struct screen_ops ops = {
 	.kind = SCREEN_QUESTION,
-	.hints = N_("1-9/Enter choose  n n/a  u don't know  Tab open  e note  r results  ? help  q quit"),
+	.hints = N_("Enter/1-9 choose  n n/a  u don't know  Tab next open  e note  r results  ? help  q quit"),
 	.enter = enter,
 	.draw = draw,
 	.handle = handle,

@@ -150,7 +150,7 @@ static void draw_head(const struct app *a, const struct scorecard *card, struct 
 	snprintf(buf, sizeof buf, _("Progress %.0f%%: %d answered, %d not applicable, %d don't know, %d open"),
 	         card->progress * 100, card->answered, card->na, card->unknown, card->open);
 	draw_str(stdscr, t, r.y + 1, 1, r.w - 2, buf, DRAW_ELLIPSIS);
-	draw_hline(stdscr, r.y + 2, 0, r.w);
+	draw_hline(stdscr, t, r.y + 2, 0, r.w);
 }
 
 static void draw_priority_head(const struct app *a, const struct scorecard *card, int item, bool cur,

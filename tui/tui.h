@@ -24,7 +24,8 @@ enum tui_status {
 struct tui_fill_options {
 	int lang;               /* questionnaire language index to start in */
 	bool ask_organisation;  /* ask the organisation's name first (new file) */
-	bool resume;            /* reopen at the first open question */
+	bool no_color;          /* settings: theme = none (NO_COLOR is read too) */
+	bool high_contrast;     /* settings: theme = high-contrast */
 };
 
 /* Runs `peil fill` on r, saving to `path` after every change. On
