@@ -1,5 +1,9 @@
-/* Parallel loading of response files: workers claim files by index, the
- * caller's thread consumes them in order through a ring of slots. */
+/* Parallel loading of response files. Every thread, the caller's
+ * included, claims the next file, parses it into a slot of a small ring,
+ * and then, if the oldest unconsumed slot is ready and nobody else is doing
+ * it, hands the ready slots to the callback in order. No thread exists
+ * only to wait for results, so two threads keep two cores busy, and a
+ * thread sleeps only when the ring is full. */
 #include "core/pool.h"
 
 #include <dirent.h>
@@ -24,15 +28,17 @@ struct slot {
 
 struct pool {
 	pthread_mutex_t mu;
-	pthread_cond_t filled;          /* a slot became ready: the consumer waits */
-	pthread_cond_t space;           /* a slot was consumed: workers wait */
+	pthread_cond_t space;           /* a slot was consumed: claimers wait */
 	const char *const *paths;
 	size_t n;
 	const struct questionnaire *q;
-	size_t next;                    /* next index a worker claims */
-	size_t consumed;                /* items handed to the callback so far */
+	pool_fn fn;
+	void *ctx;
+	size_t next;                    /* next index to claim */
+	size_t consumed;                /* items handed to fn so far */
 	size_t window;                  /* number of slots */
-	bool stop;
+	bool draining;                  /* a thread is calling fn */
+	bool stopped;                   /* fn said stop */
 	struct slot *slots;
 };
 
@@ -51,30 +57,6 @@ int pool_default_threads(void)
 	return n > 8 ? 8 : (int)n;
 }
 
-static void *worker(void *arg)
-{
-	struct pool *p = arg;
-	pthread_mutex_lock(&p->mu);
-	for (;;) {
-		while (!p->stop && p->next < p->n && p->next >= p->consumed + p->window)
-			pthread_cond_wait(&p->space, &p->mu);
-		if (p->stop || p->next >= p->n)
-			break;
-		size_t i = p->next++;
-		struct slot *s = &p->slots[i % p->window];
-		pthread_mutex_unlock(&p->mu);
-		/* The slot is ours: the item window places before us is consumed. */
-		diag_clear(s->d);
-		struct response *r = response_load(p->paths[i], p->q, s->d);
-		pthread_mutex_lock(&p->mu);
-		s->r = r;
-		s->ready = true;
-		pthread_cond_signal(&p->filled);
-	}
-	pthread_mutex_unlock(&p->mu);
-	return NULL;
-}
-
 /* Hands one loaded item to fn and frees what fn did not take. */
 static bool consume(struct slot *s, const char *const *paths, size_t i, pool_fn fn, void *ctx)
 {
@@ -83,6 +65,53 @@ static bool consume(struct slot *s, const char *const *paths, size_t i, pool_fn 
 	response_free(it.r);
 	s->r = NULL;
 	return go_on;
+}
+
+/* With p->mu held and the drain token taken: consumes ready slots in
+ * order, releasing the lock around each callback. */
+static void drain(struct pool *p)
+{
+	struct slot *s;
+	while (!p->stopped && p->consumed < p->n && (s = &p->slots[p->consumed % p->window])->ready) {
+		pthread_mutex_unlock(&p->mu);
+		bool go_on = consume(s, p->paths, p->consumed, p->fn, p->ctx);
+		pthread_mutex_lock(&p->mu);
+		s->ready = false;
+		p->consumed++;
+		p->stopped = !go_on;
+		pthread_cond_broadcast(&p->space);
+	}
+}
+
+static void *worker(void *arg)
+{
+	struct pool *p = arg;
+	pthread_mutex_lock(&p->mu);
+	while (!p->stopped) {
+		if (!p->draining && p->consumed < p->n && p->slots[p->consumed % p->window].ready) {
+			p->draining = true;
+			drain(p);
+			p->draining = false;
+			continue;
+		}
+		if (p->next >= p->n)
+			break;          /* the rest is parsed; whoever finishes it drains */
+		if (p->next >= p->consumed + p->window) {
+			pthread_cond_wait(&p->space, &p->mu);
+			continue;
+		}
+		size_t i = p->next++;
+		struct slot *s = &p->slots[i % p->window];
+		pthread_mutex_unlock(&p->mu);
+		/* The slot is ours: the item a window earlier has been consumed. */
+		diag_clear(s->d);
+		struct response *r = response_load(p->paths[i], p->q, s->d);
+		pthread_mutex_lock(&p->mu);
+		s->r = r;
+		s->ready = true;
+	}
+	pthread_mutex_unlock(&p->mu);
+	return NULL;
 }
 
 static bool run_inline(const char *const *paths, size_t n, const struct questionnaire *q,
@@ -113,7 +142,7 @@ static bool pool_init(struct pool *p, int threads)
 	for (size_t i = 0; i < p->window; i++)
 		if (!(p->slots[i].d = diag_list_new()))
 			return false;
-	return pthread_mutex_init(&p->mu, NULL) == 0;
+	return true;
 }
 
 static void pool_destroy(struct pool *p)
@@ -123,28 +152,6 @@ static void pool_destroy(struct pool *p)
 		diag_list_free(p->slots[i].d);
 	}
 	mem_free(p->slots);
-}
-
-/* The consumer loop, on the caller's thread. */
-static bool consume_all(struct pool *p, pool_fn fn, void *ctx)
-{
-	for (size_t i = 0; i < p->n; i++) {
-		struct slot *s = &p->slots[i % p->window];
-		pthread_mutex_lock(&p->mu);
-		while (!s->ready)
-			pthread_cond_wait(&p->filled, &p->mu);
-		pthread_mutex_unlock(&p->mu);
-		bool go_on = consume(s, p->paths, i, fn, ctx);
-		pthread_mutex_lock(&p->mu);
-		s->ready = false;
-		p->consumed++;
-		p->stop = !go_on;
-		pthread_cond_broadcast(&p->space);
-		pthread_mutex_unlock(&p->mu);
-		if (!go_on)
-			return false;
-	}
-	return true;
 }
 
 bool pool_for_each_response(const char *const *paths, size_t n, const struct questionnaire *q,
@@ -159,35 +166,24 @@ bool pool_for_each_response(const char *const *paths, size_t n, const struct que
 	if (threads == 1)
 		return run_inline(paths, n, q, fn, ctx, err, errlen);
 
-	struct pool p = { .paths = paths, .n = n, .q = q };
+	struct pool p = { .paths = paths, .n = n, .q = q, .fn = fn, .ctx = ctx };
 	if (!pool_init(&p, threads)) {
 		pool_destroy(&p);
 		if (err)
 			snprintf(err, errlen, "%s", _("out of memory"));
 		return false;
 	}
-	pthread_cond_init(&p.filled, NULL);
+	pthread_mutex_init(&p.mu, NULL);
 	pthread_cond_init(&p.space, NULL);
 	pthread_t tid[POOL_MAX_THREADS];
 	int started = 0;
-	for (; started < threads; started++)
-		if (pthread_create(&tid[started], NULL, worker, &p) != 0)
-			break;
-	bool ok;
-	if (started == 0) {
-		ok = false;
-		if (err)
-			snprintf(err, errlen, "%s", _("cannot start a thread"));
-	} else {
-		ok = consume_all(&p, fn, ctx);
-	}
-	pthread_mutex_lock(&p.mu);
-	p.stop = true;
-	pthread_cond_broadcast(&p.space);
-	pthread_mutex_unlock(&p.mu);
+	/* The caller's thread is one of the workers. */
+	while (started < threads - 1 && pthread_create(&tid[started], NULL, worker, &p) == 0)
+		started++;
+	worker(&p);
 	for (int i = 0; i < started; i++)
 		pthread_join(tid[i], NULL);
-	pthread_cond_destroy(&p.filled);
+	bool ok = !p.stopped;
 	pthread_cond_destroy(&p.space);
 	pthread_mutex_destroy(&p.mu);
 	pool_destroy(&p);
@@ -226,13 +222,21 @@ static bool is_yaml_name(const char *name)
 	return n > 5 && !strcmp(name + n - 5, ".yaml");
 }
 
-static int cmp_str(const void *a, const void *b)
+/* Entries are stored as a kind letter followed by the name: 'd' a
+ * directory, 'f' a regular file, '?' anything else (a symlink, or a file
+ * system that does not say), which then costs a stat. */
+static int cmp_entry(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(*(char *const *)a + 1, *(char *const *)b + 1);
 }
 
-/* Names in `dir` (hidden ones skipped), sorted; caller frees. */
-static bool read_names(const char *dir, struct pool_paths *names, struct diag_list *d)
+static char entry_kind(const struct dirent *e)
+{
+	return e->d_type == DT_DIR ? 'd' : e->d_type == DT_REG ? 'f' : '?';
+}
+
+/* The entries of `dir` (hidden ones skipped), sorted by name. */
+static bool read_entries(const char *dir, struct pool_paths *names, struct diag_list *d)
 {
 	DIR *dp = opendir(dir);
 	if (!dp) {
@@ -244,7 +248,12 @@ static bool read_names(const char *dir, struct pool_paths *names, struct diag_li
 	while (ok && (e = readdir(dp))) {
 		if (e->d_name[0] == '.')
 			continue;
-		char *s = mem_strdup(e->d_name);
+		size_t len = strlen(e->d_name);
+		char *s = mem_alloc(len + 2);
+		if (s) {
+			s[0] = entry_kind(e);
+			memcpy(s + 1, e->d_name, len + 1);
+		}
 		if (!s || !push_path(names, s)) {
 			mem_free(s);
 			diag_error(d, dir, 0, 0, "%s", _("out of memory"));
@@ -253,8 +262,24 @@ static bool read_names(const char *dir, struct pool_paths *names, struct diag_li
 	}
 	closedir(dp);
 	if (names->n > 1)
-		qsort(names->v, names->n, sizeof(char *), cmp_str);
+		qsort(names->v, names->n, sizeof(char *), cmp_entry);
 	return ok;
+}
+
+/* 'd', 'f' or 'x' (neither: skipped), following a symlink to a file but
+ * not to a directory (no loops). */
+static char resolve_kind(char kind, const char *full)
+{
+	struct stat st;
+	if (kind != '?')
+		return kind;
+	if (lstat(full, &st) != 0)
+		return 'x';             /* vanished meanwhile */
+	if (S_ISDIR(st.st_mode))
+		return 'd';
+	if (S_ISLNK(st.st_mode) && stat(full, &st) != 0)
+		return 'x';
+	return S_ISREG(st.st_mode) ? 'f' : 'x';
 }
 
 static bool walk(struct pool_paths *p, const char *dir, int depth, struct diag_list *d)
@@ -264,29 +289,25 @@ static bool walk(struct pool_paths *p, const char *dir, int depth, struct diag_l
 		return false;
 	}
 	struct pool_paths names = { 0 };
-	bool ok = read_names(dir, &names, d);
+	bool ok = read_entries(dir, &names, d);
 	for (size_t i = 0; ok && i < names.n; i++) {
-		char *full = join(dir, names.v[i]);
-		struct stat st;
+		const char *name = names.v[i] + 1;
+		if (names.v[i][0] != 'd' && !is_yaml_name(name))
+			continue;
+		char *full = join(dir, name);
+		char kind = full ? resolve_kind(names.v[i][0], full) : 'x';
 		if (!full) {
 			diag_error(d, dir, 0, 0, "%s", _("out of memory"));
 			ok = false;
-		} else if (lstat(full, &st) != 0) {
-			mem_free(full);                 /* vanished meanwhile */
-		} else if (S_ISDIR(st.st_mode)) {
+		} else if (kind == 'd') {
 			ok = walk(p, full, depth + 1, d);
-			mem_free(full);
-		} else if (is_yaml_name(names.v[i]) &&
-		           (S_ISREG(st.st_mode) || (S_ISLNK(st.st_mode) && stat(full, &st) == 0 &&
-		                                    S_ISREG(st.st_mode)))) {
-			if (!push_path(p, full)) {
-				mem_free(full);
-				diag_error(d, dir, 0, 0, "%s", _("out of memory"));
-				ok = false;
-			}
-		} else {
-			mem_free(full);
+		} else if (kind == 'f' && is_yaml_name(name)) {
+			if (push_path(p, full))
+				continue;       /* p owns it now */
+			diag_error(d, dir, 0, 0, "%s", _("out of memory"));
+			ok = false;
 		}
+		mem_free(full);
 	}
 	pool_paths_free(&names);
 	return ok;

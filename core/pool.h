@@ -1,10 +1,10 @@
 /* Loading many response files in parallel, with flat memory.
  *
- * Worker threads parse and validate files (ydoc + response loader, which
- * hold no shared mutable state); the calling thread hands the results to a
- * callback one at a time, in the order of `paths`. At most a small window of
- * files (a few per thread) is loaded but not yet consumed, so memory does not
- * grow with the number of files.
+ * Threads parse and validate files (ydoc + response loader, which hold no
+ * shared mutable state) and hand the results to a callback one at a time,
+ * in the order of `paths`. At most a small window of files (a few per
+ * thread) is loaded but not yet consumed, so memory does not grow with the
+ * number of files.
  *
  * Used by `peil benchmark` and `peil aggregate`, which read thousands of
  * files: parsing is the cost, the callback (scoring) is cheap. */
@@ -32,10 +32,13 @@ struct pool_item {
 /* Returns false to stop early (no further callbacks are made). */
 typedef bool (*pool_fn)(void *ctx, struct pool_item *item);
 
-/* Loads paths[0..n) against q with `threads` workers (0: the default; 1:
- * no extra thread at all) and calls fn for each, in order, on the calling
- * thread. Returns false when fn stopped it or a thread could not be
- * started (then `err` says why, if it is not NULL). */
+/* Loads paths[0..n) against q with `threads` threads (0: the default; the
+ * calling thread is one of them, so 1 starts none) and calls fn for each
+ * file, in order. Calls never overlap, but they may come from any of the
+ * threads: fn must not rely on thread-local state (mem_fail_from() tests
+ * use threads = 1). Returns false when fn stopped it, or memory ran out
+ * before the start (then `err` says so, if it is not NULL). If no extra
+ * thread can be started, the caller's thread does all the work. */
 bool pool_for_each_response(const char *const *paths, size_t n, const struct questionnaire *q,
                             int threads, pool_fn fn, void *ctx, char *err, size_t errlen);
 

@@ -67,22 +67,22 @@ void schema_check_keys(const struct schema *s, const struct ynode *map,
 		const struct ynode *k = map->u.pairs[i].key;
 		if (!strncmp(k->u.str, "x-", 2))
 			continue;
+		bool ok = false;
+		for (const char *const *a = allowed; *a && !ok; a++)
+			ok = !strcmp(*a, k->u.str);
+		if (ok)
+			continue;
+		/* Only an unknown key pays for the suggestion (hot when loading
+		 * thousands of files). */
 		const char *near = NULL;
 		size_t best = 3;
-		bool ok = false;
 		for (const char *const *a = allowed; *a; a++) {
-			if (!strcmp(*a, k->u.str)) {
-				ok = true;
-				break;
-			}
 			size_t dist = edit_distance(*a, k->u.str);
 			if (dist < best) {
 				best = dist;
 				near = *a;
 			}
 		}
-		if (ok)
-			continue;
 		if (near)
 			schema_error(s, k, _("unknown key '%s' (did you mean '%s'?)"), k->u.str, near);
 		else

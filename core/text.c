@@ -56,6 +56,13 @@ size_t text_sanitize(const char *s, size_t len, char *out, bool *replaced)
 	size_t o = 0;
 	bool changed = false;
 	for (size_t i = 0; i < len;) {
+		/* Printable ASCII, most of any text, is copied without decoding. */
+		unsigned char c = (unsigned char)s[i];
+		if ((c >= 0x20 && c < 0x7f) || c == '\n') {
+			out[o++] = (char)c;
+			i++;
+			continue;
+		}
 		unsigned long cp;
 		size_t n = text_utf8_decode(s + i, len - i, &cp);
 		if (n == 0 || text_is_unsafe_codepoint(cp)) {
