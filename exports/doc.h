@@ -26,6 +26,8 @@ struct doc_item {
 	const char *detail;             /* e.g. advice; or NULL */
 };
 
+enum { DOC_RADAR, DOC_BARS };
+
 struct doc_fact {
 	const char *key, *value;
 };
@@ -42,7 +44,8 @@ struct doc_ops {
 	void (*facts)(struct doc *d, const struct doc_fact *f, int n);
 	void (*table)(struct doc *d, const struct doc_table *t);
 	void (*items)(struct doc *d, bool ordered, const struct doc_item *it, int n);
-	void (*charts)(struct doc *d);  /* the domain charts; NULL: none */
+	/* A chart of the domains: DOC_RADAR or DOC_BARS; NULL: no charts. */
+	void (*chart)(struct doc *d, int which);
 };
 
 struct doc {

@@ -64,7 +64,7 @@ static const char css[] =
 	"@media print{body{max-width:none;padding:0;font-size:10.5pt}h2{margin-top:1.2rem}"
 	"section.new-page{break-before:page}table,figure,li,dl.facts,.q{break-inside:avoid}"
 	"h2,h3,h4{break-after:avoid}thead{display:table-header-group}tr{break-inside:avoid}"
-	"figure svg{max-width:15cm}}\n";
+	"figure.radar svg{max-width:12cm}figure.bars svg{max-width:16cm}p{orphans:3;widows:3}}\n";
 
 void html_escape(FILE *f, const char *s, bool br)
 {
@@ -226,21 +226,18 @@ static void legend(struct doc *d)
 	fputs("</ul>\n", d->f);
 }
 
-static void h_charts(struct doc *d)
+static void h_chart(struct doc *d, int which)
 {
 	struct xctx *x = d->x;
-	if (x->q->ndomains >= 3) {
-		fputs("<figure class=\"radar\">\n<figcaption>", d->f);
-		html_escape(d->f, _("The domains at a glance"), false);
-		fputs("</figcaption>\n", d->f);
-		svg_radar(d->f, x);
-		legend(d);
-		fputs("</figure>\n", d->f);
-	}
-	fputs("<figure class=\"bars\">\n<figcaption>", d->f);
-	html_escape(d->f, _("Score per domain"), false);
+	if (which == DOC_RADAR && x->q->ndomains < 3)
+		return;         /* a radar of one or two axes says nothing */
+	fprintf(d->f, "<figure class=\"%s\">\n<figcaption>", which == DOC_RADAR ? "radar" : "bars");
+	html_escape(d->f, which == DOC_RADAR ? _("The domains at a glance") : _("Score per domain"), false);
 	fputs("</figcaption>\n", d->f);
-	svg_bars(d->f, x);
+	if (which == DOC_RADAR)
+		svg_radar(d->f, x);
+	else
+		svg_bars(d->f, x);
 	legend(d);
 	fputs("</figure>\n", d->f);
 }
@@ -254,5 +251,5 @@ const struct doc_ops html_ops = {
 	.facts = h_facts,
 	.table = h_table,
 	.items = h_items,
-	.charts = h_charts,
+	.chart = h_chart,
 };

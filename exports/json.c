@@ -101,6 +101,8 @@ static void votes_fields(struct jsonw *w, struct xctx *x, int qi)
 	jsonw_key(w, "votes");
 	if (!a->votes) {
 		jsonw_null(w);
+		jsonw_knull(w, "consensus");
+		jsonw_knull(w, "contested");
 		return;
 	}
 	jsonw_object(w);

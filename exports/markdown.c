@@ -167,5 +167,5 @@ const struct doc_ops markdown_ops = {
 	.facts = md_facts,
 	.table = md_table,
 	.items = md_items,
-	.charts = NULL,
+	.chart = NULL,
 };

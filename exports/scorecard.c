@@ -28,7 +28,7 @@ static void header(struct doc *d)
 	struct doc_fact f[7];
 	int n = 0;
 	f[n++] = (struct doc_fact){ _("Organisation"), response_organisation(x->r) };
-	f[n++] = (struct doc_fact){ _("Date"), response_date(x->r) };
+	f[n++] = (struct doc_fact){ _("Date"), xctx_date(x, response_date(x->r)) };
 	f[n++] = (struct doc_fact){ _("Questionnaire"),
 		xctx_printf(x, _("%s, version %s"), xctx_tr(x, &x->q->title), x->q->version) };
 	f[n++] = (struct doc_fact){ _("Answered by"), xctx_respondent(x) };
@@ -38,7 +38,7 @@ static void header(struct doc *d)
 		            s->na, s->unknown) };
 	if (x->o->baseline)
 		f[n++] = (struct doc_fact){ _("Compared with"),
-			xctx_printf(x, _("the assessment of %s"), response_date(x->o->baseline)) };
+			xctx_printf(x, _("the assessment of %s"), xctx_date(x, response_date(x->o->baseline))) };
 	if (x->o->peers) {
 		const struct export_peers *p = x->o->peers;
 		f[n++] = (struct doc_fact){ _("Peers"), p->size_class
@@ -52,7 +52,7 @@ static void overall_change(struct doc *d)
 {
 	struct xctx *x = d->x;
 	const struct compare_figure *c = &x->cmp->overall;
-	const char *date = response_date(x->o->baseline);
+	const char *date = xctx_date(x, response_date(x->o->baseline));
 	if (!c->has_old || !c->has_new)
 		return;
 	int dir = compare_direction(c->delta);
@@ -97,11 +97,11 @@ static void summary(struct doc *d)
 		}
 	}
 	if (targets)
-		d->ops->para(d, xctx_printf(x, ngettext("%d of %d domain has reached its target.",
-		                                        "%d of %d domains have reached their target.",
+		d->ops->para(d, xctx_printf(x, ngettext("Target reached in %d of %d domain.",
+		                                        "Target reached in %d of %d domains.",
 		                                        (unsigned long)targets), reached, targets));
-	if (d->ops->charts)
-		d->ops->charts(d);
+	if (d->ops->chart)
+		d->ops->chart(d, DOC_RADAR);
 }
 
 static void domains(struct doc *d)
@@ -113,7 +113,7 @@ static void domains(struct doc *d)
 	bool numeric[7] = { false, true, false, false, true, true, false };
 	int c = 5;
 	if (x->cmp)
-		head[c++] = _("Change");
+		head[c++] = _("Since last time");
 	if (x->o->peers)
 		head[c++] = _("Among peers");
 	const char **cells = cells_new(x, s->ndomains * nc);
@@ -134,6 +134,8 @@ static void domains(struct doc *d)
 			row[c++] = xctx_peer(x, i);
 	}
 	d->ops->section(d, "domains", _("Per domain"), true);
+	if (d->ops->chart)
+		d->ops->chart(d, DOC_BARS);
 	d->ops->table(d, &(struct doc_table){ .caption = NULL, .ncols = nc, .nrows = s->ndomains,
 	                                      .head = head, .numeric = numeric, .cells = cells });
 	d->ops->para(d, _("The score is the average level of the answers in a domain. The gap is how far "

@@ -79,7 +79,7 @@ void scorecard_group(struct doc *d)
 	if (xctx_mean_consensus(x->base_votes, x->q->nquestions, &before))
 		d->ops->para(d, xctx_printf(x, _("Average consensus: %s; at the assessment of %s it was %s "
 		                                 "(1 means everybody gave the same answer)."),
-		                            a, response_date(x->o->baseline),
+		                            a, xctx_date(x, response_date(x->o->baseline)),
 		                            xfmt_number(b, sizeof b, before, 2, x->comma)));
 	else
 		d->ops->para(d, xctx_printf(x, _("Average consensus: %s (1 means everybody gave the same answer)."), a));
@@ -102,7 +102,7 @@ void scorecard_changes(struct doc *d)
 	if (!x->cmp)
 		return;
 	const struct comparison *c = x->cmp;
-	d->ops->section(d, "changes", xctx_printf(x, _("Changes since %s"), response_date(x->o->baseline)), false);
+	d->ops->section(d, "changes", xctx_printf(x, _("Changes since %s"), xctx_date(x, response_date(x->o->baseline))), false);
 	if (c->nchanges == 0) {
 		d->ops->para(d, _("No answer changed."));
 		return;
@@ -133,7 +133,7 @@ void scorecard_method(struct doc *d)
 	struct xctx *x = d->x;
 	const struct questionnaire *q = x->q;
 	int lo = q->levels[0].value, hi = q->levels[q->nlevels - 1].value;
-	d->ops->section(d, "method", _("How to read this scorecard"), true);
+	d->ops->section(d, "method", _("How to read this scorecard"), false);
 	d->ops->para(d, xctx_printf(x, _("Every question describes situations from level %d to level %d. "
 	                                 "Whoever answered chose the one that fits the organisation best."),
 	                            lo, hi));

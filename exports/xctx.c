@@ -156,13 +156,30 @@ const char *xctx_peer(struct xctx *x, int d)
 	                   xctx_score(x, true, pd->median));
 }
 
+const char *xctx_date(struct xctx *x, const char *ymd)
+{
+	static const char *const months[12] = {
+		N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+		N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
+	};
+	int y, m, d;
+	char rest;
+	if (!ymd || sscanf(ymd, "%4d-%2d-%2d%c", &y, &m, &d, &rest) != 3 || m < 1 || m > 12)
+		return ymd ? ymd : "";
+	/* TRANSLATORS: a date: day, month name, year ("30 June 2026"). */
+	return xctx_printf(x, _("%1$d %2$s %3$d"), d, _(months[m - 1]), y);
+}
+
 const char *xctx_respondent(struct xctx *x)
 {
 	int n = response_participants(x->r);
 	const char *who = response_respondent(x->r), *role = response_role(x->r);
-	if (n > 0)
-		return xctx_printf(x, ngettext("group session with %d participant",
-		                               "group session with %d participants", (unsigned long)n), n);
+	if (n > 0) {
+		const char *group = xctx_printf(x, ngettext("group session with %d participant",
+		                                            "group session with %d participants",
+		                                            (unsigned long)n), n);
+		return who ? xctx_printf(x, "%s (%s)", who, group) : group;
+	}
 	if (who && role)
 		return xctx_printf(x, "%s (%s)", who, role);
 	if (who || role)

@@ -61,6 +61,9 @@ const char *xctx_gap(struct xctx *x, const struct domain_score *ds);
 const char *xctx_target(struct xctx *x, const struct domain_score *ds);
 /* "percentile 62 (median 2.90)", "too few peers", "" without peers. */
 const char *xctx_peer(struct xctx *x, int d);
+/* A date for readers: "30 June 2026" ("30 juni 2026"); as given when it
+ * is not YYYY-MM-DD. */
+const char *xctx_date(struct xctx *x, const char *ymd);
 /* Who answered: "A. Jansen (CIO)", "group session with 12 participants". */
 const char *xctx_respondent(struct xctx *x);
 /* The status of an answer in words: "answered", "not applicable", ... */
