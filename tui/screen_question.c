@@ -336,6 +336,8 @@ static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 	struct question_screen *qs = (struct question_screen *)sc;
 	struct session *s = a->s;
 	int n = nchoices(a, qs->qi), c;
+	if (qs->hooks.key && (c = qs->hooks.key(qs->hooks.ctx, a, qs->qi, ev)) != TUI_UNHANDLED)
+		return c;
 	switch (ev->action) {
 	case ACT_UP:
 	case ACT_DOWN:
