@@ -17,9 +17,10 @@ $(BENCH_DIR)/floor: bench/floor.c
 	$(Q)$(CC) -O2 -std=c11 -D_DEFAULT_SOURCE $(YAML_CFLAGS) -o $@ $< $(YAML_LIBS)
 
 # dialog is the comparison for the TUI figures; python3-yaml for the
-# PyYAML script. Installed here only, never by scripts/deps.sh.
+# PyYAML script; time (GNU) measures peak memory. Installed here only,
+# never by scripts/deps.sh.
 bench-deps:
-	@for p in dialog python3-yaml; do \
+	@for p in dialog python3-yaml time; do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' && continue; \
 	  echo "bench: installing $$p"; \
 	  if [ "$$(id -u)" -eq 0 ]; then s=""; else s="sudo"; fi; \

@@ -23,6 +23,7 @@ import platform
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -32,30 +33,43 @@ import tty_measure  # noqa: E402  (bench/tty_measure.py)
 QID = "bench-digital-maturity"
 
 
-def run(argv, env=None, stdout=subprocess.DEVNULL):
-    """Runs argv; returns (wall seconds, peak RSS in KB, exit code)."""
-    t0 = time.perf_counter()
-    p = subprocess.Popen(argv, env=env, stdout=stdout, stderr=subprocess.DEVNULL)
-    _, status, ru = os.wait4(p.pid, 0)
-    wall = time.perf_counter() - t0
-    p.returncode = os.waitstatus_to_exitcode(status)
-    return wall, ru.ru_maxrss, p.returncode
+TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
+
+
+def run(argv, env=None):
+    """Runs argv; returns (wall s, CPU s, peak RSS in KB, exit code).
+    The peak comes from /usr/bin/time (GNU time, a small process): a child
+    forked from Python would start its high-water mark at Python's size."""
+    with tempfile.NamedTemporaryFile("r") as tf:
+        cmd = [TIME, "-f", "%M", "-o", tf.name] + argv if TIME else argv
+        t0 = time.perf_counter()
+        p = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, ru = os.wait4(p.pid, 0)
+        wall = time.perf_counter() - t0
+        p.returncode = os.waitstatus_to_exitcode(status)
+        peak, cpu = ru.ru_maxrss, ru.ru_utime + ru.ru_stime     # includes time's child
+        if TIME:
+            try:
+                peak = int(tf.read().strip().split()[-1])
+            except (ValueError, IndexError):
+                pass
+    return wall, cpu, peak, p.returncode
 
 
 def measure(argv, repeat, env=None):
     """Median wall time and largest peak memory over `repeat` runs (after a
     warm-up run); None when the command fails."""
-    _, _, rc = run(argv, env)
-    if rc != 0:
+    if run(argv, env)[3] != 0:
         return None
-    walls, peaks = [], []
+    walls, cpus, peaks = [], [], []
     for _ in range(repeat):
-        wall, peak, rc = run(argv, env)
+        wall, cpu, peak, rc = run(argv, env)
         if rc != 0:
             return None
         walls.append(wall)
+        cpus.append(cpu)
         peaks.append(peak)
-    return {"wall": statistics.median(walls), "peak": max(peaks) / 1024.0}
+    return {"wall": statistics.median(walls), "cpu": statistics.median(cpus), "peak": max(peaks) / 1024.0}
 
 
 def ensure_corpus(path, n, seed):
@@ -101,8 +115,8 @@ def pyyaml_python():
     return None
 
 
-def fmt_s(r):
-    return "%8.2f s" % r["wall"] if r else "   failed"
+def fmt_s(r, key="wall"):
+    return "%8.2f s" % r[key] if r else "   failed"
 
 
 def fmt_mb(r):
@@ -147,12 +161,14 @@ def reading_section(a, out):
 
     out.append("Reading %d response files (%.1f MB), warm cache, median of %d runs"
                % (a.n, corpus_bytes(corpus) / 1e6, a.repeat))
-    out.append("  %-40s %10s %9s %9s %10s %10s" % ("", "wall", "vs floor", "vs PyYAML", "peak mem",
-                                                    "at %d files" % max(1, a.n // 10)))
+    out.append("  %-38s %10s %10s %9s %9s %10s %10s" % ("", "wall", "CPU", "vs floor", "vs PyYAML",
+                                                          "peak mem", "at %d files" % max(1, a.n // 10)))
     for name, r, r_small in rows:
-        out.append("  %-40s %10s %9s %9s %10s %10s" % (name, fmt_s(r), ratio(r, results["floor"]),
-                                                       speedup(r, results.get("pyyaml")), fmt_mb(r),
-                                                       fmt_mb(r_small) if r_small else ""))
+        out.append("  %-38s %10s %10s %9s %9s %10s %10s" % (name, fmt_s(r), fmt_s(r, "cpu"),
+                                                              ratio(r, results["floor"]),
+                                                              speedup(r, results.get("pyyaml")), fmt_mb(r),
+                                                              fmt_mb(r_small) if r_small else ""))
+    out.append("  (wall: elapsed; CPU: user + system over all threads; ratios of wall times)")
     if not agg:
         out.append("  (peil aggregate is not available in this build: skipped)")
     if not py:
@@ -199,10 +215,14 @@ def main():
     ap.add_argument("--questionnaire", help="for the TUI: default questionnaires/municipal-digital-maturity.yaml")
     ap.add_argument("--no-tui", action="store_true")
     a = ap.parse_args()
-    out = ["peil %s benchmark, %s" % (subprocess.run([a.peil, "--version"], capture_output=True,
+    out = ["%s benchmark, %s" % (subprocess.run([a.peil, "--version"], capture_output=True,
                                                       text=True).stdout.split("\n")[0], time.strftime("%Y-%m-%d")),
            "machine: " + machine(),
-           "load average at start: %.2f %.2f %.2f" % os.getloadavg(), ""]
+           "load average at start: %.2f %.2f %.2f" % os.getloadavg()]
+    if os.getloadavg()[0] > 0.5:
+        out.append("warning: the machine is busy: wall times (and so the ratios) are inflated, "
+                   "two threads may share one core; the CPU column is less affected")
+    out.append("")
     results = reading_section(a, out)
     tui = None
     if not a.no_tui:
