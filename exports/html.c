@@ -36,11 +36,11 @@ static const char css[] =
 	"ol.items li,ul.items li{margin:0 0 .7rem}\n"
 	".detail{display:block;color:var(--muted)}\n"
 	"figure{margin:1rem 0}\n"
-	"figure svg{display:block;width:100%;height:auto;max-width:40rem}\n"
+	"figure>svg{display:block;width:100%;height:auto;max-width:40rem}\n"
 	"figcaption{font-weight:600;margin-bottom:.3rem}\n"
 	"ul.legend{list-style:none;padding:0;margin:.3rem 0;display:flex;flex-wrap:wrap;gap:.2rem 1.2rem;"
 	"font-size:.9rem}\n"
-	"ul.legend svg{width:28px;height:14px;vertical-align:middle;margin-right:.3rem}\n"
+	"ul.legend svg{display:inline-block;width:28px;height:14px;vertical-align:middle;margin-right:.3rem}\n"
 	"svg text{font-family:inherit;fill:var(--ink)}\n"
 	"svg .grid{stroke:var(--line);fill:none}\n"
 	"svg .axis{stroke:var(--muted);stroke-width:.6}\n"
@@ -64,7 +64,7 @@ static const char css[] =
 	"@media print{body{max-width:none;padding:0;font-size:10.5pt}h2{margin-top:1.2rem}"
 	"section.new-page{break-before:page}table,figure,li,dl.facts,.q{break-inside:avoid}"
 	"h2,h3,h4{break-after:avoid}thead{display:table-header-group}tr{break-inside:avoid}"
-	"figure.radar svg{max-width:12cm}figure.bars svg{max-width:16cm}p{orphans:3;widows:3}}\n";
+	"figure.radar>svg{max-width:15cm}figure.bars>svg{max-width:16cm}p{orphans:3;widows:3}}\n";
 
 void html_escape(FILE *f, const char *s, bool br)
 {
