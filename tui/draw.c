@@ -231,6 +231,7 @@ static const struct {
 	[AT_TARGET] = { COLOR_YELLOW, -1, A_BOLD, A_BOLD },
 	[AT_CARRIED] = { COLOR_MAGENTA, -1, A_UNDERLINE, A_BOLD },
 	[AT_KEY] = { COLOR_YELLOW, -1, A_BOLD, A_BOLD },
+	[AT_FIELD] = { -1, -1, A_UNDERLINE, A_UNDERLINE },
 };
 
 void theme_init(struct theme *t, bool utf8, enum theme_mode mode)

@@ -1,9 +1,10 @@
-/* The organisation prompt of a new assessment: one libform field. */
+/* The organisation prompt of a new assessment: one text field. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/i18n.h"
-#include "tui/field.h"
+#include "tui/edit.h"
 #include "tui/lines.h"
 #include "tui/screens.h"
 
@@ -12,134 +13,70 @@ enum { MAX_NAME = 200 };
 struct org_screen {
 	struct screen base;
 	void (*done)(struct app *a);
-	char *name;             /* kept while the form is rebuilt */
-	FIELD *fields[2];
-	FORM *form;
-	WINDOW *win;
-	int field_y;            /* row of the field, from the layout */
+	struct edit name;
+	char intro[1024];
 };
 
-static void drop_form(struct org_screen *os)
+/* The introduction wrapped into b; the field goes below it. */
+static struct rect layout(const struct org_screen *os, const struct app *a, struct rect r, struct lines *b)
 {
-	if (os->form) {
-		unpost_form(os->form);
-		free_form(os->form);
-		os->form = NULL;
-	}
-	if (os->fields[0])
-		free_field(os->fields[0]);
-	os->fields[0] = NULL;
-	if (os->win)
-		delwin(os->win);
-	os->win = NULL;
-}
-
-static void take_name(struct org_screen *os, const struct app *a)
-{
-	if (!os->form)
-		return;
-	form_driver(os->form, REQ_VALIDATION);
-	char *t = field_get_text(os->fields[0], &a->theme);
-	if (t) {
-		free(os->name);
-		os->name = t;
-	}
-}
-
-/* The introduction above the field, wrapped; returns its rows. */
-static int intro(struct lines *b, const struct app *a, int width)
-{
-	const struct session *s = a->s;
-	static char text[1024];
-	snprintf(text, sizeof text, _("A new assessment on the questionnaire \"%s\" (%s). Every answer is saved at once to %s."),
-	         session_str(s, &s->q->title), s->q->version, s->path);
 	lines_init(b);
-	lines_text(b, &a->theme, text, 2, width - 4, AT_NORMAL, 1, -1);
-	return b->n;
-}
-
-static void build_form(struct org_screen *os, struct app *a, struct rect r)
-{
-	drop_form(os);
-	struct lines b;
-	int n = intro(&b, a, r.w);
-	lines_free(&b);
-	os->field_y = r.y + 2 + n + 2;
+	lines_text(b, &a->theme, os->intro, 2, r.w - 4, AT_NORMAL, 1, -1);
 	int cols = r.w - 4 < 60 ? r.w - 4 : 60;
-	if (os->field_y >= r.y + r.h - 1)
-		return;
-	os->win = newwin(1, cols, os->field_y, 2);
-	os->fields[0] = new_field(1, cols, 0, 0, 0, 0);
-	if (!os->win || !os->fields[0])
-		goto fail;
-	field_opts_off(os->fields[0], O_STATIC | O_AUTOSKIP | O_BLANK);
-	set_max_field(os->fields[0], MAX_NAME);
-	set_field_back(os->fields[0], a->theme.mode == THEME_PLAIN ? A_NORMAL : A_UNDERLINE);
-	if (!field_set_text(os->fields[0], &a->theme, os->name))
-		goto fail;
-	os->form = new_form(os->fields);
-	if (!os->form)
-		goto fail;
-	set_form_win(os->form, os->win);
-	set_form_sub(os->form, os->win);
-	post_form(os->form);
-	form_driver(os->form, REQ_END_FIELD);
-	return;
-fail:
-	drop_form(os);
-	app_message(a, true, "%s", _("out of memory"));
+	return (struct rect){ r.y + 3 + b->n + 2, 2, 1, cols };
 }
 
 static void draw(const struct screen *sc, const struct app *a, struct rect r)
 {
 	const struct org_screen *os = (const struct org_screen *)sc;
 	const struct theme *t = &a->theme;
+	struct lines b;
+	struct rect box = layout(os, a, r, &b);
 	theme_set(stdscr, t, AT_HEADING);
 	draw_str(stdscr, t, r.y + 1, 2, r.w - 4, _("Welcome to peil"), 0);
 	theme_set(stdscr, t, AT_NORMAL);
-	struct lines b;
-	intro(&b, a, r.w);
 	for (int i = 0; i < b.n; i++)
 		lines_draw_text(&b, t, i, r.y + 3 + i, r.w);
 	lines_free(&b);
 	theme_set(stdscr, t, AT_HEADING);
-	draw_str(stdscr, t, os->field_y - 1, 2, r.w - 4, _("Name of your organisation (e.g. Gemeente Voorbeeld):"), 0);
+	draw_str(stdscr, t, box.y - 1, 2, r.w - 4, _("Name of your organisation (e.g. Gemeente Voorbeeld):"), 0);
+	theme_set(stdscr, t, AT_FIELD);
+	edit_draw(&os->name, t, box);
 	theme_set(stdscr, t, AT_DIM);
-	draw_str(stdscr, t, os->field_y + 2, 2, r.w - 4, _("Enter to start, Esc to quit without saving anything."), 0);
+	draw_str(stdscr, t, box.y + 2, 2, r.w - 4, _("Enter to start, Esc to quit without saving anything."), 0);
 	theme_set(stdscr, t, AT_NORMAL);
 }
 
-static void refresh_form(const struct screen *sc, const struct app *a)
+static void place_cursor(const struct screen *sc, const struct app *a)
 {
-	(void)a;
 	const struct org_screen *os = (const struct org_screen *)sc;
-	if (!os->form)
-		return;
-	pos_form_cursor(os->form);
-	touchwin(os->win);
-	wnoutrefresh(os->win);
+	struct lines b;
+	struct rect box = layout(os, a, app_area(a), &b);
+	lines_free(&b);
+	int y, x;
+	edit_cursor(&os->name, &a->theme, box, &y, &x);
+	wmove(stdscr, y, x);
+	wnoutrefresh(stdscr);
 }
 
 static int confirm(struct org_screen *os, struct app *a)
 {
-	take_name(os, a);
-	if (!os->name)
-		return TUI_HANDLED;
-	/* One line, no blanks around it. */
-	char *s = os->name;
-	for (char *p = s; *p; p++)
-		if (*p == '\n')
-			*p = ' ';
+	/* No blanks around the name. */
+	const char *s = os->name.text;
 	while (*s == ' ')
 		s++;
 	size_t n = strlen(s);
 	while (n > 0 && s[n - 1] == ' ')
-		s[--n] = '\0';
-	if (n == 0) {
+		n--;
+	char *name = strndup(s, n);
+	if (n == 0 || !name) {
+		free(name);
 		app_message(a, true, "%s", _("Type the name of your organisation first (or Esc to quit)."));
 		return TUI_HANDLED;
 	}
-	if (!response_set_organisation(a->s->r, s)) {
+	bool ok = response_set_organisation(a->s->r, name);
+	free(name);
+	if (!ok) {
 		app_message(a, true, "%s", _("out of memory"));
 		return TUI_HANDLED;
 	}
@@ -150,9 +87,7 @@ static int confirm(struct org_screen *os, struct app *a)
 static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 {
 	struct org_screen *os = (struct org_screen *)sc;
-	if (!ev->fkey && (ev->key == '\r' || ev->key == '\n'))
-		return confirm(os, a);
-	if (ev->fkey && ev->key == KEY_ENTER)
+	if ((!ev->fkey && (ev->key == '\r' || ev->key == '\n')) || (ev->fkey && ev->key == KEY_ENTER))
 		return confirm(os, a);
 	switch (keys_action(KEYS_TEXT, ev->key, ev->fkey, NULL)) {
 	case ACT_DONE:
@@ -165,23 +100,18 @@ static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 	default:
 		break;
 	}
-	if (os->form && ev->action != ACT_CLICK)
-		field_edit_key(os->form, ev->key, ev->fkey, false);
+	struct lines b;
+	struct rect box = layout(os, a, app_area(a), &b);
+	lines_free(&b);
+	if (ev->action != ACT_CLICK)
+		edit_key(&os->name, &a->theme, box, ev->key, ev->fkey);
 	return TUI_HANDLED;
-}
-
-static void resize(struct screen *sc, struct app *a, struct rect area)
-{
-	struct org_screen *os = (struct org_screen *)sc;
-	take_name(os, a);
-	build_form(os, a, area);
 }
 
 static void destroy(struct screen *sc)
 {
 	struct org_screen *os = (struct org_screen *)sc;
-	drop_form(os);
-	free(os->name);
+	edit_fini(&os->name);
 	free(os);
 }
 
@@ -191,21 +121,22 @@ static const struct screen_ops ops = {
 	.text_input = true,
 	.draw = draw,
 	.handle = handle,
-	.resize = resize,
-	.overlay = refresh_form,
+	.overlay = place_cursor,
 	.destroy = destroy,
 };
 
 struct screen *screen_org_new(struct app *a, void (*done)(struct app *a))
 {
-	(void)a;
 	struct org_screen *os = calloc(1, sizeof *os);
 	if (!os)
 		return NULL;
 	os->base.ops = &ops;
 	os->done = done;
-	os->name = strdup(response_organisation(a->s->r));
-	if (!os->name) {
+	const struct session *s = a->s;
+	snprintf(os->intro, sizeof os->intro,
+	         _("A new assessment on the questionnaire \"%s\" (%s). Every answer is saved at once to %s."),
+	         session_str(s, &s->q->title), s->q->version, s->path);
+	if (!edit_init(&os->name, response_organisation(s->r), false, MAX_NAME)) {
 		free(os);
 		return NULL;
 	}

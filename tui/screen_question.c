@@ -421,7 +421,7 @@ static void destroy(struct screen *sc)
 
 static const struct screen_ops ops = {
 	.kind = SCREEN_QUESTION,
-	.hints = N_("Enter/1-9 choose  n n/a  u don't know  Tab next open  e note  r results  ? help  q quit"),
+	.hints = N_("? help  1-9 choose  n n/a  u don't know  Tab open  e note  r results  q quit"),
 	.enter = enter,
 	.draw = draw,
 	.handle = handle,
