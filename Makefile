@@ -138,9 +138,13 @@ install: all
 	  install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
 	  install -m 644 $$mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/peil.mo; done
 
+# Removes exactly what install added: questionnaires an administrator put
+# next to ours in $(PKGDATADIR) stay (and so does the directory then).
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/peil $(DESTDIR)$(MANDIR)/man1/peil.1 $(DESTDIR)$(BASHCOMPDIR)/peil
-	rm -rf $(DESTDIR)$(PKGDATADIR)
+	for f in questionnaires/*.yaml; do rm -f $(DESTDIR)$(PKGDATADIR)/questionnaires/$${f##*/}; done
+	for f in questionnaires/examples/*.yaml; do rm -f $(DESTDIR)$(PKGDATADIR)/examples/$${f##*/}; done
+	-rmdir $(DESTDIR)$(PKGDATADIR)/questionnaires $(DESTDIR)$(PKGDATADIR)/examples $(DESTDIR)$(PKGDATADIR) 2>/dev/null
 	for po in $(PO); do l=$${po#po/}; l=$${l%.po}; \
 	  rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/peil.mo; done
 

@@ -109,9 +109,14 @@ fi
 mv "$tmp/src-away" "$tmp/src"
 mv "$tmp/b2-away" "$tmp/b2"
 
-# ---- 3. uninstall ----
+# ---- 3. uninstall: exactly what install added ----
+# A questionnaire the administrator added next to ours stays.
+echo "peil: 1" >"$prefix/share/peil/questionnaires/our-own.yaml"
 make -C "$tmp/src" BUILD="$tmp/b2" PREFIX="$prefix" uninstall >"$tmp/log3" 2>&1 ||
 	{ cat "$tmp/log3"; say "make uninstall failed"; }
+[ -f "$prefix/share/peil/questionnaires/our-own.yaml" ] ||
+	say "make uninstall removed a questionnaire it did not install"
+rm -f "$prefix/share/peil/questionnaires/our-own.yaml"
 left=$(find "$prefix" -type f -o -type l)
 [ -z "$left" ] || say "make uninstall left files behind: $left"
 
