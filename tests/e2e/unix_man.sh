@@ -50,6 +50,9 @@ for n in 0 1 2 3; do
 	printf '%s\n' "$text" | sed -n '/^EXIT STATUS/,/^[A-Z]/p' | grep -q "^ *$n[[:space:]]" ||
 		{ echo "exit status $n not described"; fail=1; }
 done
+# The page names the version that the program reports.
+v=$("$PEIL" --version | sed -n '1s/^peil //p')
+grep -q "^\.TH PEIL 1 .*\"peil $v\"" "$page" || { echo "the .TH line does not say peil $v"; fail=1; }
 # --help points to the manual.
 "$PEIL" --lang en --help | grep -q "man peil" || { echo "--help does not point to man peil"; fail=1; }
 [ $fail -eq 0 ] && echo "man page: renders cleanly, $(echo "$opts" | wc -w) options and every command documented"
