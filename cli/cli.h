@@ -64,7 +64,7 @@ struct response *cli_load_response_with(const struct questionnaire *q, const cha
  * following the umask. Returns EXIT_OK or EXIT_WRITE (after a message). */
 int cli_write_output(const char *out, const char *buf, size_t len);
 
-/* A group's files (cmd_aggregate.c; used by aggregate and workshop).
+/* A group's files (cli/group_files.c; used by aggregate and workshop).
  * Expands directories (every *.yaml below, sorted), loads the questionnaire
  * (-q, else the first file's) into *q (the caller frees it), then each file,
  * printing its errors and warnings. The same file named twice is counted

@@ -1,0 +1,312 @@
+/* The respondents' files of a group, for `peil aggregate` and `peil
+ * workshop` (cli_group_load in cli/cli.h): directories expanded, every file
+ * parsed (on core/pool.h's worker threads) and checked against the
+ * questionnaire, duplicates and other organisations warned about. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli/cli.h"
+#include "core/i18n.h"
+#include "core/mem.h"
+#include "core/pool.h"
+
+/* ---- the files: directories expanded (core/pool.h) ---- */
+
+static bool expand_args(struct pool_paths *p, char *const *args, int nargs, struct diag_list *d)
+{
+	for (int i = 0; i < nargs; i++) {
+		size_t before = p->n;
+		struct stat st;
+		if (!pool_paths_add(p, args[i], d))
+			return false;
+		if (p->n == before && stat(args[i], &st) == 0 && S_ISDIR(st.st_mode))
+			diag_warning(d, args[i], 0, 0, "%s", _("no *.yaml files in this directory"));
+	}
+	return true;
+}
+
+/* ---- duplicates: a small open-addressing table of 64-bit keys ---- */
+
+struct seen_entry {
+	uint64_t h, a, b;       /* h == 0: empty slot */
+	int file;
+	char *key;              /* owned; NULL for keys that are numbers only */
+};
+
+struct seen {
+	struct seen_entry *v;
+	size_t cap, n;
+};
+
+static uint64_t fnv(uint64_t h, const void *p, size_t len)
+{
+	const unsigned char *s = p;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ s[i]) * 1099511628211ULL;
+	return h;
+}
+
+static uint64_t fnv_str(uint64_t h, const char *s)
+{
+	return fnv(h, s ? s : "", s ? strlen(s) + 1 : 1);
+}
+
+static bool seen_grow(struct seen *t)
+{
+	size_t cap = t->cap ? t->cap * 2 : 256;
+	struct seen_entry *v = mem_alloc(cap * sizeof *v);
+	if (!v)
+		return false;
+	for (size_t i = 0; i < t->cap; i++) {
+		if (!t->v[i].h)
+			continue;
+		size_t j = t->v[i].h & (cap - 1);
+		while (v[j].h)
+			j = (j + 1) & (cap - 1);
+		v[j] = t->v[i];
+	}
+	mem_free(t->v);
+	t->v = v;
+	t->cap = cap;
+	return true;
+}
+
+/* Returns the file that had this key before (and keeps the old one), or
+ * -1 after adding it; -2 when memory runs out. */
+static int seen_add(struct seen *t, uint64_t h, uint64_t a, uint64_t b, const char *key, int file)
+{
+	h |= 1;
+	if (t->n * 2 >= t->cap && !seen_grow(t))
+		return -2;
+	size_t j = h & (t->cap - 1);
+	for (; t->v[j].h; j = (j + 1) & (t->cap - 1)) {
+		const struct seen_entry *e = &t->v[j];
+		if (e->h == h && e->a == a && e->b == b && (!key || !strcmp(key, e->key)))
+			return e->file;
+	}
+	char *copy = NULL;
+	if (key && !(copy = mem_strdup(key)))
+		return -2;
+	t->v[j] = (struct seen_entry){ h, a, b, file, copy };
+	t->n++;
+	return -1;
+}
+
+static void seen_free(struct seen *t)
+{
+	for (size_t i = 0; i < t->cap; i++)
+		mem_free(t->v[i].key);
+	mem_free(t->v);
+}
+
+/* A hash of everything a response file says: byte-identical files (a copy
+ * handed in twice) always agree, and so do re-saved copies. */
+static uint64_t content_hash(const struct questionnaire *q, const struct response *r)
+{
+	uint64_t h = 14695981039346656037ULL;
+	h = fnv_str(h, response_organisation(r));
+	h = fnv_str(h, response_respondent(r));
+	h = fnv_str(h, response_role(r));
+	h = fnv_str(h, response_date(r));
+	long pop = response_population(r);
+	h = fnv(h, &pop, sizeof pop);
+	for (int d = 0; d < q->ndomains; d++) {
+		int t = -1;
+		response_own_target(r, d, &t);
+		h = fnv(h, &t, sizeof t);
+	}
+	for (int i = 0; i < q->nquestions; i++) {
+		const struct answer *a = response_answer(r, i);
+		int fixed[2] = { (int)a->status, a->level };
+		h = fnv(h, fixed, sizeof fixed);
+		h = fnv_str(h, a->note);
+		for (int e = 0; e < a->nevidence; e++)
+			h = fnv_str(h, a->evidence[e]);
+		if (a->votes)
+			h = fnv(h, a->votes, (size_t)q->nlevels * sizeof(int));
+	}
+	return h;
+}
+
+/* ---- loading a group ---- */
+
+struct loader {
+	const struct questionnaire *q;
+	struct pool_paths paths;
+	struct seen inodes, contents, people;
+	char *organisation;     /* the first valid file's */
+	int organisation_file;
+	struct diag_list *d;    /* this file's messages */
+	int warnings;
+};
+
+#define warn(L, path, ...) diag_warning((L)->d, path, 0, 0, __VA_ARGS__)
+
+/* False: leave the file out (it is one already counted). -2 from the table
+ * means out of memory, which `*oom` reports. */
+static bool check_file(struct loader *L, int i, bool *oom)
+{
+	struct stat st;
+	const char *path = L->paths.v[i];
+	if (stat(path, &st) != 0)
+		return true;    /* the load says why */
+	int was = seen_add(&L->inodes, fnv((uint64_t)st.st_dev, &st.st_ino, sizeof st.st_ino),
+	                   (uint64_t)st.st_dev, (uint64_t)st.st_ino, NULL, i);
+	*oom = was == -2;
+	if (was >= 0)
+		warn(L, path, _("the same file as %s; counted once"), L->paths.v[was]);
+	return was < 0;
+}
+
+static bool check_response(struct loader *L, int i, const struct response *r)
+{
+	const char *path = L->paths.v[i];
+	int was = seen_add(&L->contents, content_hash(L->q, r), 0, 0, NULL, i);
+	if (was == -2)
+		return false;
+	if (was >= 0)
+		warn(L, path, _("exactly the same answers as %s (a copy?); both are counted"), L->paths.v[was]);
+	const char *who = response_respondent(r), *org = response_organisation(r);
+	if (who && was < 0) {
+		size_t len = strlen(org) + strlen(who) + 2;
+		char *key = mem_alloc(len);
+		if (!key)
+			return false;
+		snprintf(key, len, "%s%c%s", org, 1, who);
+		int prev = seen_add(&L->people, fnv_str(14695981039346656037ULL, key), 0, 0, key, i);
+		mem_free(key);
+		if (prev == -2)
+			return false;
+		if (prev >= 0)
+			warn(L, path, _("respondent '%s' also answered in %s; both are counted"), who, L->paths.v[prev]);
+	}
+	if (!L->organisation) {
+		L->organisation_file = i;
+		return (L->organisation = mem_strdup(org)) != NULL;
+	}
+	if (strcmp(L->organisation, org) != 0)
+		warn(L, path, _("organisation '%s' differs from '%s' in %s"), org, L->organisation,
+		     L->paths.v[L->organisation_file]);
+	return true;
+}
+
+static void loader_free(struct loader *L)
+{
+	pool_paths_free(&L->paths);
+	seen_free(&L->inodes);
+	seen_free(&L->contents);
+	seen_free(&L->people);
+	mem_free(L->organisation);
+}
+
+/* Prints and forgets one file's diagnostics, so memory stays flat. */
+static size_t flush_diags(struct loader *L, struct diag_list *d)
+{
+	size_t errors = diag_errors(d);
+	L->warnings += (int)(diag_count(d) - errors);
+	diag_print(d, stderr, true);
+	diag_clear(d);
+	return errors;
+}
+
+/* Files are parsed on worker threads (core/pool.h) and handed to take_file
+ * one at a time, in order, on this thread: the checks and fn need no lock. */
+struct load_state {
+	struct loader *L;
+	struct diag_list *d;
+	cli_group_fn fn;
+	void *ctx;
+	size_t errors;
+	int loaded;
+	bool oom;
+};
+
+static bool stop_oom(struct load_state *st)
+{
+	st->oom = true;
+	return false;
+}
+
+static bool take_file(void *arg, struct pool_item *it)
+{
+	struct load_state *st = arg;
+	struct loader *L = st->L;
+	int i = (int)it->index;
+	bool oom = false, use = check_file(L, i, &oom);
+	if (oom)
+		return stop_oom(st);
+	struct response *r = NULL;
+	if (use) {      /* a file counted once already: its parse is dropped */
+		size_t errors = diag_errors(it->diags);
+		L->warnings += (int)(diag_count(it->diags) - errors);
+		st->errors += errors;
+		diag_print(it->diags, stderr, true);
+		r = it->r;
+	}
+	if (r && !check_response(L, i, r))
+		return stop_oom(st);
+	st->errors += flush_diags(L, st->d);
+	if (r) {
+		it->r = NULL;                   /* fn owns it now */
+		st->loaded++;
+		if (!st->fn(st->ctx, it->path, r))
+			return stop_oom(st);
+	}
+	return true;
+}
+
+static int load_all(struct loader *L, struct diag_list *d, cli_group_fn fn, void *ctx)
+{
+	struct load_state st = { .L = L, .d = d, .fn = fn, .ctx = ctx };
+	char err[256] = "";
+	if (!pool_for_each_response((const char *const *)L->paths.v, (size_t)L->paths.n, L->q, 0,
+	                            take_file, &st, err, sizeof err)) {
+		fprintf(stderr, "peil: %s\n", st.oom || !*err ? _("out of memory") : err);
+		return EXIT_INVALID;
+	}
+	if (st.errors > 0) {
+		fprintf(stderr, _("peil: %d of %d files could not be used; nothing was written\n"),
+		        (int)L->paths.n - st.loaded, (int)L->paths.n);
+		return EXIT_INVALID;
+	}
+	return EXIT_OK;
+}
+
+int cli_group_load(const char *qarg, char *const *args, int nargs, bool strict,
+                   struct questionnaire **q, cli_group_fn fn, void *ctx)
+{
+	struct diag_list *d = diag_list_new();
+	struct loader L = { .d = d };
+	int rc = EXIT_INVALID;
+	*q = NULL;
+	if (!d) {
+		fprintf(stderr, "peil: %s\n", _("out of memory"));
+		goto out;
+	}
+	bool listed = expand_args(&L.paths, args, nargs, d);
+	if (flush_diags(&L, d) > 0 || !listed)
+		goto out;
+	if (L.paths.n == 0) {
+		fprintf(stderr, "peil: %s\n", _("no response files found"));
+		goto out;
+	}
+	/* Its authoring warnings are the questionnaire author's business. */
+	*q = cli_load_questionnaire(qarg, L.paths.v[0], d);
+	diag_print(d, stderr, false);
+	diag_clear(d);
+	if (!*q)
+		goto out;
+	L.q = *q;
+	rc = load_all(&L, d, fn, ctx);
+	if (rc == EXIT_OK && strict && L.warnings > 0) {
+		fprintf(stderr, _("peil: %d warnings, and --strict makes them errors; nothing was written\n"),
+		        L.warnings);
+		rc = EXIT_INVALID;
+	}
+out:
+	loader_free(&L);
+	diag_list_free(d);
+	return rc;
+}
