@@ -1,41 +1,232 @@
-/* The export dialog (x): placeholder until it is built on exports/export.h. */
+/* The export dialog (x): a scorecard of the answers so far as Markdown,
+ * HTML, CSV or JSON, in a chosen language, written atomically through
+ * exports/export.h next to the response file (or where the user says). */
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
 
 #include "core/i18n.h"
+#include "exports/export.h"
+#include "tui/edit.h"
 #include "tui/screens.h"
+
+enum { ROW_FORMAT, ROW_LANG, ROW_PATH, NROWS };
+enum { LABEL_COLS = 12, MAX_PATH_BYTES = 4096 };
+
+struct export_screen {
+	struct screen base;
+	int row;
+	enum export_format fmt;
+	int lang;
+	struct edit path;
+	bool path_edited;       /* typed by the user: keep it when the format changes */
+	char result[1024];
+	bool result_error;
+};
+
+static const char *const format_names[EXPORT_NFORMATS] = {
+	[EXPORT_MD] = "Markdown", [EXPORT_HTML] = "HTML", [EXPORT_CSV] = "CSV", [EXPORT_JSON] = "JSON",
+};
+
+/* The response file's name with the format's extension. */
+static bool default_path(struct export_screen *es, const struct app *a)
+{
+	const char *p = a->s->path, *ext = export_format_name(es->fmt);
+	size_t n = strlen(p);
+	if (n > 5 && !strcmp(p + n - 5, ".yaml"))
+		n -= 5;
+	else if (n > 4 && !strcmp(p + n - 4, ".yml"))
+		n -= 4;
+	char *s = malloc(n + strlen(ext) + 2);
+	if (!s)
+		return false;
+	memcpy(s, p, n);
+	s[n] = '.';
+	strcpy(s + n + 1, ext);
+	bool ok = edit_set(&es->path, s);
+	free(s);
+	return ok;
+}
+
+static struct rect path_box(struct rect r)
+{
+	return (struct rect){ r.y + 6, 3 + LABEL_COLS, 1, r.w - 4 - LABEL_COLS };
+}
+
+/* One row of radio buttons; the chosen one marked. */
+static void draw_choices(const struct app *a, int y, int x, int w, const char *const *names, int n, int chosen)
+{
+	const struct theme *t = &a->theme;
+	char buf[64];
+	for (int i = 0; i < n && w > 0; i++) {
+		snprintf(buf, sizeof buf, "%s %s  ", i == chosen ? t->radio_on : t->radio_off, names[i]);
+		theme_set(stdscr, t, i == chosen ? AT_CHOSEN : AT_NORMAL);
+		int used = draw_str(stdscr, t, y, x, w, buf, 0);
+		x += used;
+		w -= used;
+	}
+	theme_set(stdscr, t, AT_NORMAL);
+}
+
+static void draw_label(const struct export_screen *es, const struct app *a, int row, int y, const char *text)
+{
+	const struct theme *t = &a->theme;
+	theme_set(stdscr, t, es->row == row ? AT_CURSOR : AT_HEADING);
+	if (es->row == row)
+		draw_str(stdscr, t, y, 1, 1, t->cursor, 0);
+	draw_str(stdscr, t, y, 3, LABEL_COLS - 1, text, DRAW_ELLIPSIS);
+	theme_set(stdscr, t, AT_NORMAL);
+}
 
 static void draw(const struct screen *sc, const struct app *a, struct rect r)
 {
-	(void)sc;
-	draw_str(stdscr, &a->theme, r.y + 1, 2, r.w - 4, _("Export comes here."), 0);
+	const struct export_screen *es = (const struct export_screen *)sc;
+	const struct theme *t = &a->theme;
+	theme_set(stdscr, t, AT_HEADING);
+	draw_str(stdscr, t, r.y + 1, 1, r.w - 2, _("Export a scorecard"), 0);
+	theme_set(stdscr, t, AT_DIM);
+	draw_str(stdscr, t, r.y + 2, 1, r.w - 2,
+	         _("The answers so far as a scorecard: levels, targets, priorities and advice."), DRAW_ELLIPSIS);
+	draw_label(es, a, ROW_FORMAT, r.y + 4, _("Format"));
+	draw_choices(a, r.y + 4, 3 + LABEL_COLS, r.w - 4 - LABEL_COLS, format_names, EXPORT_NFORMATS, es->fmt);
+	draw_label(es, a, ROW_LANG, r.y + 5, _("Language"));
+	draw_choices(a, r.y + 5, 3 + LABEL_COLS, r.w - 4 - LABEL_COLS, a->s->q->langs, a->s->q->nlangs, es->lang);
+	draw_label(es, a, ROW_PATH, r.y + 6, _("File"));
+	theme_set(stdscr, t, AT_FIELD);
+	edit_draw(&es->path, t, path_box(r));
+	theme_set(stdscr, t, AT_DIM);
+	draw_str(stdscr, t, r.y + 8, 3, r.w - 4,
+	         _("Enter writes the file; Up/Down another line; Left/Right another choice."), DRAW_ELLIPSIS);
+	if (es->result[0]) {
+		theme_set(stdscr, t, es->result_error ? AT_ERROR : AT_OK);
+		draw_str(stdscr, t, r.y + 10, 3, r.w - 4, es->result, DRAW_ELLIPSIS);
+	}
+	theme_set(stdscr, t, AT_NORMAL);
+}
+
+static void place_cursor(const struct screen *sc, const struct app *a)
+{
+	const struct export_screen *es = (const struct export_screen *)sc;
+	if (es->row != ROW_PATH) {
+		curs_set(0);
+		return;
+	}
+	int y, x;
+	edit_cursor(&es->path, &a->theme, path_box(app_area(a)), &y, &x);
+	wmove(stdscr, y, x);
+	wnoutrefresh(stdscr);
+}
+
+/* ~/ means the home directory, as in a shell. Caller frees. */
+static char *expand_home(const char *p)
+{
+	const char *home = getenv("HOME");
+	if (strncmp(p, "~/", 2) != 0 || !home)
+		return strdup(p);
+	char *s = malloc(strlen(home) + strlen(p));
+	if (s)
+		sprintf(s, "%s%s", home, p + 1);
+	return s;
+}
+
+static int write_export(struct export_screen *es, struct app *a)
+{
+	char *path = expand_home(es->path.text);
+	char err[512] = "";
+	if (!path || !*path) {
+		snprintf(es->result, sizeof es->result, "%s", _("Name a file to write to."));
+		es->result_error = true;
+		free(path);
+		return TUI_HANDLED;
+	}
+	const struct export_options o = { .q = a->s->q, .r = a->s->r, .lang = es->lang };
+	/* The scorecard's fixed wording in the language chosen for it. */
+	char *saved = app_message_language(a->s->q->langs[es->lang]);
+	bool ok = export_to_file(es->fmt, &o, path, err, sizeof err);
+	app_restore_language(saved);
+	struct stat st;
+	if (ok && stat(path, &st) == 0)
+		snprintf(es->result, sizeof es->result, _("Written: %s (%lld bytes)"), path, (long long)st.st_size);
+	else if (ok)
+		snprintf(es->result, sizeof es->result, _("Written: %s"), path);
+	else
+		snprintf(es->result, sizeof es->result, _("Not written: %s"), err);
+	es->result_error = !ok;
+	free(path);
+	return TUI_HANDLED;
+}
+
+static int change(struct export_screen *es, struct app *a, int dir)
+{
+	if (es->row == ROW_FORMAT) {
+		es->fmt = (enum export_format)(((int)es->fmt + dir + EXPORT_NFORMATS) % EXPORT_NFORMATS);
+		if (!es->path_edited)
+			default_path(es, a);
+	} else if (es->row == ROW_LANG) {
+		es->lang = (es->lang + dir + a->s->q->nlangs) % a->s->q->nlangs;
+	}
+	es->result[0] = '\0';
+	return TUI_HANDLED;
 }
 
 static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 {
-	(void)sc;
-	(void)a;
-	(void)ev;
-	return TUI_UNHANDLED;
+	struct export_screen *es = (struct export_screen *)sc;
+	int k = ev->fkey ? ev->key : 0;
+	if (k == KEY_UP || k == KEY_BTAB || (k == 0 && ev->key == '\t') || k == KEY_DOWN) {
+		int dir = k == KEY_UP || k == KEY_BTAB ? -1 : 1;
+		es->row = (es->row + dir + NROWS) % NROWS;
+		return TUI_HANDLED;
+	}
+	if ((!ev->fkey && (ev->key == '\r' || ev->key == '\n')) || k == KEY_ENTER)
+		return write_export(es, a);
+	if (ev->action == ACT_CLICK) {
+		int row = ev->y - (app_area(a).y + 4);
+		if (row >= 0 && row < NROWS)
+			es->row = row;
+		return TUI_HANDLED;
+	}
+	if (es->row != ROW_PATH) {
+		if (k == KEY_LEFT || k == KEY_RIGHT || (k == 0 && ev->key == ' '))
+			return change(es, a, k == KEY_LEFT ? -1 : 1);
+		return TUI_UNHANDLED;       /* q, ?, Esc… as everywhere */
+	}
+	if (ev->action == ACT_BACK || (ev->fkey && ev->key == KEY_F(1)) || ev->action == ACT_REDRAW)
+		return TUI_UNHANDLED;
+	if (edit_key(&es->path, &a->theme, path_box(app_area(a)), ev->key, ev->fkey)) {
+		es->path_edited = true;
+		es->result[0] = '\0';
+	}
+	return TUI_HANDLED;
 }
 
 static void destroy(struct screen *sc)
 {
-	free(sc);
+	struct export_screen *es = (struct export_screen *)sc;
+	edit_fini(&es->path);
+	free(es);
 }
 
 static const struct screen_ops ops = {
 	.kind = SCREEN_EXPORT,
-	.hints = N_("Esc back  q quit"),
+	.hints = N_("Enter write  Up/Down line  Left/Right choose  Esc back"),
 	.draw = draw,
 	.handle = handle,
+	.overlay = place_cursor,
 	.destroy = destroy,
 };
 
 struct screen *screen_export_new(struct app *a)
 {
-	(void)a;
-	struct screen *sc = calloc(1, sizeof *sc);
-	if (sc)
-		sc->ops = &ops;
-	return sc;
+	struct export_screen *es = calloc(1, sizeof *es);
+	if (!es)
+		return NULL;
+	es->base.ops = &ops;
+	es->fmt = EXPORT_HTML;
+	es->lang = a->s->lang;
+	if (!edit_init(&es->path, "", false, MAX_PATH_BYTES) || !default_path(es, a)) {
+		destroy(&es->base);
+		return NULL;
+	}
+	return &es->base;
 }
