@@ -19,7 +19,30 @@ struct loader {
 	struct questionnaire *q;
 	struct arena *a;
 	bool oom;
+	int *seen;              /* questions read so far by id (index + 1), so that */
+	unsigned seen_mask;     /* duplicate and show_if checks stay linear */
 };
+
+static unsigned hash_str(const char *s);
+
+/* The first question read so far with this id, or -1. */
+static int earlier_question(const struct loader *L, const char *id)
+{
+	if (!L->seen)
+		return -1;
+	for (unsigned h = hash_str(id) & L->seen_mask; L->seen[h]; h = (h + 1) & L->seen_mask)
+		if (!strcmp(L->q->questions[L->seen[h] - 1].id, id))
+			return L->seen[h] - 1;
+	return -1;
+}
+
+static void remember_question(struct loader *L, int index)
+{
+	unsigned h = hash_str(L->q->questions[index].id) & L->seen_mask;
+	while (L->seen[h])
+		h = (h + 1) & L->seen_mask;
+	L->seen[h] = index + 1;
+}
 
 static void *lalloc(struct loader *L, size_t size)
 {
@@ -252,10 +275,9 @@ static void read_show_if(struct loader *L, const struct ynode *n, struct qn_ques
 	const struct ynode *qn = schema_require(&L->s, n, "question");
 	const char *id = qn ? schema_string(&L->s, qn, "show_if.question") : NULL;
 	if (id) {
-		int target = -1;
-		for (int i = 0; i < index; i++)
-			if (L->q->questions[i].id && !strcmp(L->q->questions[i].id, id))
-				target = i;
+		int target = earlier_question(L, id);
+		if (target >= index)            /* itself */
+			target = -1;
 		if (target < 0)
 			schema_error(&L->s, qn, _("show_if: '%s' is not an earlier question"), id);
 		qu->show_if.question = target;
@@ -284,11 +306,13 @@ static void read_question(struct loader *L, const struct ynode *m, int dom, int 
 	if (v && !qn_valid_id(v))
 		schema_error(&L->s, id, _("id '%s': use lower-case letters, digits, '.', '_' and '-'"), v);
 	if (v) {
-		for (int i = 0; i < index; i++)
-			if (L->q->questions[i].id && !strcmp(L->q->questions[i].id, v))
-				schema_error(&L->s, id, _("duplicate question id '%s' (first at line %d)"), v,
-				             L->q->questions[i].line);
+		int first = earlier_question(L, v);
 		qu->id = v;
+		if (first >= 0)
+			schema_error(&L->s, id, _("duplicate question id '%s' (first at line %d)"), v,
+			             L->q->questions[first].line);
+		else
+			remember_question(L, index);
 	}
 	qu->text = read_text(L, schema_require(&L->s, m, "text"), "text");
 	const struct ynode *help = ynode_get(m, "help");
@@ -369,7 +393,12 @@ static void read_domains(struct loader *L, const struct ynode *root)
 	}
 	L->q->domains = lalloc(L, n->len * sizeof(struct qn_domain));
 	L->q->questions = lalloc(L, (total ? total : 1) * sizeof(struct qn_question));
-	if (!L->q->domains || !L->q->questions)
+	unsigned size = 16;
+	while (size < total * 2)
+		size *= 2;
+	L->seen = lalloc(L, size * sizeof(int));
+	L->seen_mask = size - 1;
+	if (!L->q->domains || !L->q->questions || !L->seen)
 		return;
 	int nq = 0, nd = 0;
 	for (size_t i = 0; i < n->len; i++)

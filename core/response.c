@@ -100,20 +100,34 @@ const struct answer *response_answer(const struct response *r, int question)
 	return &r->answers[question];
 }
 
+/* The condition itself, on the answer of the question it names. */
+static bool shown_by(const struct response *r, const struct qn_show_if *c)
+{
+	const struct answer *a = &r->answers[c->question];
+	if (a->status != ANSWER_LEVEL)
+		return false;
+	return !((c->has_min && a->level < c->min) || (c->has_max && a->level > c->max));
+}
+
 bool response_hidden(const struct response *r, int question)
 {
 	/* A hidden question's answer does not count, so it cannot show another:
 	 * follow the chain (always to earlier questions, so it ends). */
 	for (int qi = question; r->q->questions[qi].show_if.question >= 0;) {
 		const struct qn_show_if *c = &r->q->questions[qi].show_if;
-		const struct answer *a = &r->answers[c->question];
-		if (a->status != ANSWER_LEVEL)
-			return true;
-		if ((c->has_min && a->level < c->min) || (c->has_max && a->level > c->max))
+		if (!shown_by(r, c))
 			return true;
 		qi = c->question;
 	}
 	return false;
+}
+
+void response_hidden_all(const struct response *r, bool *hidden)
+{
+	for (int i = 0; i < r->q->nquestions; i++) {
+		const struct qn_show_if *c = &r->q->questions[i].show_if;
+		hidden[i] = c->question >= 0 && (hidden[c->question] || !shown_by(r, c));
+	}
 }
 
 static void touch(struct response *r)

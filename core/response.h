@@ -68,6 +68,9 @@ const struct answer *response_answer(const struct response *r, int question);
 /* True when the question's show_if condition is not met: it is not asked
  * and counts as not applicable. */
 bool response_hidden(const struct response *r, int question);
+/* The same for every question at once, in one pass (hidden[nquestions]):
+ * what scoring and loading use, so that long show_if chains stay linear. */
+void response_hidden_all(const struct response *r, bool *hidden);
 
 /* Setters return false (and change nothing) on invalid input or when
  * memory runs out. Each one clears `carried_over` for that question except

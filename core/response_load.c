@@ -200,13 +200,20 @@ static bool read_header(struct rloader *L, const struct ynode *root)
 
 static void warn_hidden_answers(struct rloader *L, const struct ynode *answers)
 {
+	bool *hidden = mem_alloc((size_t)(L->q->nquestions ? L->q->nquestions : 1) * sizeof(bool));
+	if (!hidden) {
+		no_memory(L);
+		return;
+	}
+	response_hidden_all(L->r, hidden);
 	for (size_t i = 0; i < answers->len; i++) {
 		int qi = qn_question_index(L->q, answers->u.pairs[i].key->u.str);
-		if (qi >= 0 && L->r->answers[qi].status == ANSWER_LEVEL && response_hidden(L->r, qi))
+		if (qi >= 0 && L->r->answers[qi].status == ANSWER_LEVEL && hidden[qi])
 			schema_warning(&L->s, answers->u.pairs[i].key,
 			               _("'%s' is hidden by its show_if condition; its answer is not counted"),
 			               L->q->questions[qi].id);
 	}
+	mem_free(hidden);
 }
 
 struct response *response_from_doc(const struct ydoc *doc, const struct questionnaire *q,

@@ -5,12 +5,12 @@
 #include "core/mem.h"
 
 static void count_question(const struct questionnaire *q, const struct response *r, int qi,
-                           struct domain_score *ds, double *num, double *den)
+                           bool hidden, struct domain_score *ds, double *num, double *den)
 {
 	const struct answer *a = response_answer(r, qi);
 	double w = q->questions[qi].weight;
 	ds->total++;
-	if (response_hidden(r, qi)) {
+	if (hidden) {
 		ds->na++;
 		return;
 	}
@@ -43,7 +43,7 @@ static int cmp_priority(const void *pa, const void *pb)
 }
 
 static bool collect_priorities(const struct questionnaire *q, const struct response *r,
-                               struct scorecard *s)
+                               const bool *hidden, struct scorecard *s)
 {
 	s->priorities = mem_alloc((size_t)(q->nquestions ? q->nquestions : 1) * sizeof(struct priority));
 	if (!s->priorities)
@@ -52,7 +52,7 @@ static bool collect_priorities(const struct questionnaire *q, const struct respo
 		const struct qn_question *qu = &q->questions[qi];
 		const struct domain_score *ds = &s->domains[qu->domain];
 		const struct answer *a = response_answer(r, qi);
-		if (a->status != ANSWER_LEVEL || qu->weight <= 0 || response_hidden(r, qi))
+		if (a->status != ANSWER_LEVEL || qu->weight <= 0 || hidden[qi])
 			continue;
 		if (!ds->has_target || a->level >= ds->target)
 			continue;
@@ -72,17 +72,20 @@ struct scorecard *score_compute(const struct questionnaire *q, const struct resp
 		return NULL;
 	s->ndomains = q->ndomains;
 	s->domains = mem_alloc((size_t)(q->ndomains ? q->ndomains : 1) * sizeof(struct domain_score));
-	if (!s->domains) {
+	bool *hidden = mem_alloc((size_t)(q->nquestions ? q->nquestions : 1) * sizeof(bool));
+	if (!s->domains || !hidden) {
+		mem_free(hidden);
 		scorecard_free(s);
 		return NULL;
 	}
+	response_hidden_all(r, hidden);
 	double sum = 0, weights = 0;
 	for (int d = 0; d < q->ndomains; d++) {
 		struct domain_score *ds = &s->domains[d];
 		const struct qn_domain *dom = &q->domains[d];
 		double num = 0, den = 0;
 		for (int qi = dom->first; qi < dom->first + dom->count; qi++)
-			count_question(q, r, qi, ds, &num, &den);
+			count_question(q, r, qi, hidden[qi], ds, &num, &den);
 		if (den > 0) {
 			ds->has_score = true;
 			ds->score = num / den;
@@ -105,7 +108,9 @@ struct scorecard *score_compute(const struct questionnaire *q, const struct resp
 		s->overall_level = qn_level_for_score(q, s->overall);
 	}
 	s->progress = s->total ? (double)(s->answered + s->na + s->unknown) / s->total : 0.0;
-	if (!collect_priorities(q, r, s)) {
+	bool ok = collect_priorities(q, r, hidden, s);
+	mem_free(hidden);
+	if (!ok) {
 		scorecard_free(s);
 		return NULL;
 	}
@@ -138,14 +143,19 @@ int score_strengths(const struct questionnaire *q, const struct response *r,
                     const struct scorecard *s, int *out, int max)
 {
 	struct strength *all = mem_alloc((size_t)(q->nquestions ? q->nquestions : 1) * sizeof(*all));
-	if (!all)
+	bool *hidden = mem_alloc((size_t)(q->nquestions ? q->nquestions : 1) * sizeof(bool));
+	if (!all || !hidden) {
+		mem_free(all);
+		mem_free(hidden);
 		return 0;
+	}
+	response_hidden_all(r, hidden);
 	int n = 0;
 	for (int qi = 0; qi < q->nquestions; qi++) {
 		const struct qn_question *qu = &q->questions[qi];
 		const struct answer *a = response_answer(r, qi);
 		const struct domain_score *ds = &s->domains[qu->domain];
-		if (a->status != ANSWER_LEVEL || qu->weight <= 0 || response_hidden(r, qi))
+		if (a->status != ANSWER_LEVEL || qu->weight <= 0 || hidden[qi])
 			continue;
 		if (ds->has_target && a->level < ds->target)
 			continue;
@@ -157,5 +167,6 @@ int score_strengths(const struct questionnaire *q, const struct response *r,
 	for (int i = 0; i < count; i++)
 		out[i] = all[i].question;
 	mem_free(all);
+	mem_free(hidden);
 	return count;
 }

@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include <math.h>
+#include <time.h>
 
 #include "core/response.h"
 #include "core/ydoc.h"
@@ -231,6 +232,58 @@ static void test_strengths(void **state)
 	unload(&f);
 }
 
+/* 18,000 questions, each shown only by the one before: loading, scoring
+ * and the hidden-answer check stay linear (they were quadratic: ~10 s). */
+static void test_long_show_if_chain_is_quick(void **state)
+{
+	(void)state;
+	enum { N = 18000 };
+	size_t cap = (size_t)N * 160 + 512, len = 0;
+	char *qt = malloc(cap), *rt = malloc(cap);
+	len = (size_t)snprintf(qt, cap, "peil: 1\nid: chain\nversion: \"1\"\nlanguages: [en]\ntitle: Chain\n"
+	                       "levels: [{value: 1, label: A}, {value: 2, label: B}]\n"
+	                       "domains:\n  - id: d\n    title: D\n    questions:\n");
+	size_t rlen = (size_t)snprintf(rt, cap, "peil-responses: 1\nquestionnaire: chain\norganisation: X\n"
+	                               "date: 2026-01-01\nanswers:\n");
+	for (int i = 0; i < N; i++) {
+		char cond[64] = "";
+		if (i)
+			snprintf(cond, sizeof cond, ", show_if: {question: q%d, min: 2}", i - 1);
+		len += (size_t)snprintf(qt + len, cap - len, "      - {id: q%d, text: T, help: H%s, answers: "
+		                        "[{level: 1, text: a, advice: b}, {level: 2, text: c}]}\n", i, cond);
+		rlen += (size_t)snprintf(rt + rlen, cap - rlen, "  q%d: {level: 2}\n", i);
+	}
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	struct diag_list *d = diag_list_new();
+	struct ydoc *doc = ydoc_load_buffer("chain.yaml", qt, len, d);
+	struct questionnaire *q = questionnaire_from_doc(doc, d);
+	ydoc_free(doc);
+	assert_non_null(q);
+	doc = ydoc_load_buffer("r.yaml", rt, rlen, d);
+	struct response *r = response_from_doc(doc, q, d);
+	ydoc_free(doc);
+	assert_non_null(r);
+	struct scorecard *s = score_compute(q, r);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	assert_near(s->domains[0].score, 2);
+	assert_int_equal(s->domains[0].answered, N);
+	response_set_level(r, 0, 1);            /* hides all the others */
+	scorecard_free(s);
+	s = score_compute(q, r);
+	assert_int_equal(s->domains[0].na, N - 1);
+	if (secs > 4)
+		print_error("took %.1f s\n", secs);
+	assert_true(secs < 4);
+	scorecard_free(s);
+	response_free(r);
+	questionnaire_free(q);
+	diag_list_free(d);
+	free(qt);
+	free(rt);
+}
+
 static void test_allocation_failures(void **state)
 {
 	(void)state;
@@ -254,6 +307,7 @@ int main(void)
 		cmocka_unit_test(test_changes_through_setters),
 		cmocka_unit_test(test_sparse_scale),
 		cmocka_unit_test(test_strengths),
+		cmocka_unit_test(test_long_show_if_chain_is_quick),
 		cmocka_unit_test(test_allocation_failures),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
