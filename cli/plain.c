@@ -9,6 +9,7 @@
 
 #include "cli/cli.h"
 #include "core/i18n.h"
+#include "core/text.h"
 #include "scoring/score.h"
 
 /* A line longer than this is refused rather than read into memory. */
@@ -296,6 +297,28 @@ static bool read_line(struct plain *p, char *buf, size_t size, bool *too_long)
 	return true;
 }
 
+/* Reads a line as above, with control characters, bidirectional overrides
+ * and invalid UTF-8 replaced by U+FFFD: typed text is echoed, quoted back
+ * and saved, and must never carry an escape sequence. */
+static bool read_safe_line(struct plain *p, char *buf, size_t size, bool *too_long)
+{
+	char raw[PLAIN_LINE_MAX];
+	if (!read_line(p, raw, sizeof raw, too_long))
+		return false;
+	/* Room for every byte becoming U+FFFD; a longer result is cut short. */
+	char out[PLAIN_LINE_MAX * 3 + 1];
+	size_t n = text_sanitize(raw, strlen(raw), out, NULL);
+	if (n >= size) {
+		n = size - 1;
+		while (n > 0 && ((unsigned char)out[n] & 0xC0) == 0x80)
+			n--;        /* not inside a UTF-8 sequence */
+		*too_long = true;
+	}
+	memcpy(buf, out, n);
+	buf[n] = '\0';
+	return true;
+}
+
 static void prompt(const struct plain *p)
 {
 	if (p->q->questions[p->cur].allow_na)
@@ -313,7 +336,7 @@ static bool ask_organisation(struct plain *p, char *line, size_t size)
 	do {
 		fprintf(p->out, "%s", _("Name of the organisation (for example: Gemeente Voorbeeld): "));
 		fflush(p->out);
-		if (!read_line(p, line, size, &too_long)) {
+		if (!read_safe_line(p, line, size, &too_long)) {
 			fprintf(p->out, "\n%s\n", _("No organisation given: nothing was saved."));
 			return false;
 		}
@@ -358,7 +381,7 @@ int plain_fill(const struct questionnaire *q, struct response *r, const char *pa
 			show_question(&p);
 		prompt(&p);
 		bool too_long;
-		if (!read_line(&p, line, sizeof line, &too_long)) {
+		if (!read_safe_line(&p, line, sizeof line, &too_long)) {
 			fprintf(out, "\n%s\n", _("End of input: stopping. Your answers are saved."));
 			break;
 		}

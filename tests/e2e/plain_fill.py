@@ -189,6 +189,8 @@ def test_hostile_input():
     out = p.stdout.decode("utf-8", "replace")
     check(p.returncode == 0, "hostile: exit %d" % p.returncode, out)
     check("longer than" in out, "hostile: an overlong line is not refused", out)
+    no_escapes(out, "hostile (typed escape sequences echoed or quoted back)")
+    check("\x07" not in out, "hostile: a typed BEL reaches the output", out)
     a = answers_of(path)
     note = a.get("services.online-loans", {}).get("note", "")
     check("\x1b" not in note and "\x07" not in note and "red" in note,
