@@ -211,6 +211,14 @@ static void drop_duplicate_keys(struct builder *b, struct ynode *map)
 	size_t n = map->len;
 	if (n < 2)
 		return;
+	/* Most mappings are small and have no duplicates: make sure of that
+	 * without allocating (hot when reading thousands of files). */
+	bool dup = false;
+	for (size_t i = 1; n <= 8 && i < n && !dup; i++)
+		for (size_t j = 0; j < i && !dup; j++)
+			dup = !strcmp(map->u.pairs[i].key->u.str, map->u.pairs[j].key->u.str);
+	if (n <= 8 && !dup)
+		return;
 	struct keyref *refs = mem_alloc(n * sizeof(*refs));
 	bool *drop = mem_alloc(n * sizeof(*drop));
 	if (!refs || !drop) {
