@@ -23,7 +23,7 @@ static void validate_response(const char *qarg, const struct ydoc *doc, struct d
 	struct questionnaire *q = NULL;
 	if (qarg) {
 		q = cli_load_questionnaire(qarg, NULL, d);
-	} else if (qid && qid->kind == YNODE_SCALAR && *qid->u.str) {
+	} else if (qid && qid->kind == YNODE_SCALAR && qn_valid_id(qid->u.str)) {
 		struct diag_list *inner = diag_list_new();
 		q = cli_load_questionnaire(qid->u.str, NULL, inner);
 		if (!q)
@@ -35,8 +35,10 @@ static void validate_response(const char *qarg, const struct ydoc *doc, struct d
 		struct schema s = { doc->path, d };
 		if (!qid)
 			schema_error(&s, doc->root, "%s", _("missing required key 'questionnaire'"));
-		else if (!qarg && (qid->kind != YNODE_SCALAR || !*qid->u.str))
+		else if (!qarg && qid->kind != YNODE_SCALAR)
 			schema_error(&s, qid, "%s", _("questionnaire: expected the id of a questionnaire"));
+		else if (!qarg && !qn_valid_id(qid->u.str))
+			schema_error(&s, qid, _("questionnaire: '%s' is not the id of a questionnaire"), qid->u.str);
 		return;
 	}
 	struct response *r = response_from_doc(doc, q, d);

@@ -48,6 +48,18 @@ struct questionnaire *cli_load_questionnaire(const char *qarg, const char *respo
 			ydoc_free(doc);
 			return NULL;
 		}
+		/* An id, never a path: a response file must not make peil read
+		 * (and quote in its messages) some other file. */
+		if (!qn_valid_id(id)) {
+			struct ydoc *doc = ydoc_load_file(response_path, d);
+			const struct ynode *n = doc ? ynode_get(doc->root, "questionnaire") : NULL;
+			if (doc)
+				diag_error(d, response_path, n ? n->line : 1, n ? n->col : 1,
+				           _("questionnaire: '%s' is not the id of a questionnaire"), id);
+			ydoc_free(doc);
+			mem_free(id);
+			return NULL;
+		}
 		want = id;
 	}
 	if (!want)

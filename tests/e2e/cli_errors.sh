@@ -49,6 +49,14 @@ grep -q "bom-bad-utf8.yaml:1:7: error: cannot read the file: invalid trailing UT
 printf 'peil-responses: 1\nquestionnaire: [library-digital-services]\n' >"$tmp/qid-list.yaml"
 check "$tmp/qid-list.yaml"
 check "$tmp/does-not-exist.yaml"
+# The questionnaire key is an id, never a path to some other file.
+sed 's|^questionnaire: .*|questionnaire: ../../../../etc/passwd|' "$fx/valid/r-base.yaml" >"$tmp/q-path.yaml"
+check "$tmp/q-path.yaml"
+grep -qx "$tmp/q-path.yaml:2:16: error: questionnaire: '../../../../etc/passwd' is not the id of a questionnaire" "$tmp/err" ||
+	{ echo "FAIL: path as questionnaire id (validate)"; cat "$tmp/err"; fails=$((fails + 1)); }
+"$PEIL" score "$tmp/q-path.yaml" >"$tmp/out" 2>"$tmp/err"
+[ $? -eq 1 ] && grep -qx "$tmp/q-path.yaml:2:16: error: questionnaire: '../../../../etc/passwd' is not the id of a questionnaire" "$tmp/err" ||
+	{ echo "FAIL: path as questionnaire id (score)"; cat "$tmp/err"; fails=$((fails + 1)); }
 
 # validate reports every error of a file, not just the first.
 cat >"$tmp/three.yaml" <<'YAML'
