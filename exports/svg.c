@@ -223,7 +223,9 @@ static void radar_labels(FILE *f, struct xctx *x)
 	for (int d = 0; d < x->q->ndomains; d++) {
 		double a = -M_PI / 2 + 2 * M_PI * d / x->q->ndomains;
 		double lx = RADAR_W / 2.0 + (RADAR_R + 16) * cos(a), ly = RADAR_H / 2.0 + (RADAR_R + 16) * sin(a);
-		const char *anchor = cos(a) > 0.3 ? "start" : cos(a) < -0.3 ? "end" : "middle";
+		/* Only labels straight above or below the centre are centred:
+		 * neighbours near the bottom must not grow into each other. */
+		const char *anchor = cos(a) > 0.05 ? "start" : cos(a) < -0.05 ? "end" : "middle";
 		double valign = 0.5;
 		if (sin(a) < -0.5) {
 			ly -= 6;        /* above the chart: grow upwards */
@@ -234,7 +236,7 @@ static void radar_labels(FILE *f, struct xctx *x)
 		} else {
 			ly += 4;
 		}
-		wrapped_text(f, xctx_domain_title(x, d), lx, ly, anchor, 22, valign);
+		wrapped_text(f, xctx_domain_title(x, d), lx, ly, anchor, x->q->ndomains > 8 ? 14 : 20, valign);
 		double v;
 		if (!series_value(x, S_SCORE, d, &v))
 			continue;

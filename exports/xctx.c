@@ -33,7 +33,10 @@ bool xctx_init(struct xctx *x, const struct export_options *o)
 	*x = (struct xctx){ .o = o, .q = o->q, .r = o->r, .lang = o->lang };
 	if (x->lang < 0 || x->lang >= x->q->nlangs)
 		x->lang = 0;
-	x->comma = !strcmp(x->q->langs[x->lang], "nl");
+	/* A decimal comma only where the whole text is Dutch: both the
+	 * questionnaire's texts and the messages. */
+	const char *ml = i18n_language();
+	x->comma = ml && !strcmp(ml, "nl") && !strcmp(x->q->langs[x->lang], "nl");
 	x->arena = arena_new();
 	x->s = score_compute(x->q, x->r);
 	if (!x->arena || !x->s)
