@@ -76,7 +76,7 @@ print(f"first page: {w}x{h}, {ink:.1%} ink")
 sys.exit(0 if 0.02 < ink < 0.6 else 1)
 EOF
 	if [ -n "$DOC_PNG" ]; then
-		pdftoppm -r 80 -png -f 1 -l 1 -singlefile "$tmp/card.pdf" "$tmp/first" &&
+		pdftoppm -r 100 -png -f 1 -l 1 -singlefile "$tmp/card.pdf" "$tmp/first" &&
 			cp "$tmp/first.png" "$DOC_PNG" && echo "wrote $DOC_PNG"
 	fi
 fi
