@@ -191,8 +191,8 @@ static void print_summary(const struct peer_figures *pf, const char *dir)
 {
 	const struct peer_counts *c = peers_counts(pf);
 	fprintf(stderr, _("peil benchmark: %s: %zu files read, %zu peers; skipped: %zu invalid, "
-	                  "%zu same organisation, %zu other size class\n"),
-	        dir, c->files, c->peers, c->invalid, c->same_org, c->other_size);
+	                  "%zu same organisation, %zu other size class; questionnaires: %zu\n"),
+	        dir, c->files, c->peers, c->invalid, c->same_org, c->other_size, c->questionnaires);
 }
 
 static int parse_args(int argc, char **argv, struct bench_args *a)

@@ -10,6 +10,7 @@
 #include "core/i18n.h"
 #include "core/mem.h"
 #include "core/pool.h"
+#include "core/ydoc.h"
 #include "scoring/score.h"
 
 enum size_class peers_size_class(long population)
@@ -142,8 +143,16 @@ static bool take_peer(void *ctx, struct pool_item *it)
 {
 	struct collect *c = ctx;
 	if (!it->r) {
-		c->counts->invalid++;
-		keep_errors(c->d, it->diags);
+		/* A questionnaire is often kept beside the files it was answered
+		 * with: not a broken peer. Only failed files pay for the look. */
+		char *v = ydoc_peek_key(it->path, "peil");
+		if (v)
+			c->counts->questionnaires++;
+		else
+			c->counts->invalid++;
+		if (!v)
+			keep_errors(c->d, it->diags);
+		mem_free(v);
 		return true;
 	}
 	if (c->self_org && !strcmp(response_organisation(it->r), c->self_org)) {

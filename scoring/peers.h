@@ -67,6 +67,7 @@ struct peer_counts {
 	size_t files;           /* *.yaml files found */
 	size_t peers;           /* counted as peers */
 	size_t invalid;         /* did not parse or validate (reported to d) */
+	size_t questionnaires;  /* a questionnaire kept with the files (not reported) */
 	size_t same_org;        /* organisation equal to the assessed one */
 	size_t other_size;      /* --same-size: another (or unknown) size class */
 };
@@ -75,7 +76,8 @@ struct peer_figures;
 
 /* Reads every *.yaml in `dir` (recursively, in name order) as a peer of
  * `self`. Errors of peer files that do not validate go to `d` (each file is
- * then skipped and counted as invalid). Returns NULL only when `dir` cannot
+ * then skipped and counted as invalid); a questionnaire among them is
+ * skipped and counted as such. Returns NULL only when `dir` cannot
  * be read or memory runs out (reported to d), or when o->same_size is set
  * and `self` has no population (reported to d with self's path "-"). Free
  * with peers_free(). `q` and `self` are borrowed for the call only. */

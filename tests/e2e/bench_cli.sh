@@ -22,7 +22,7 @@ grep -q '^Diensten *3.00 *43 *2.50 *3.00 *4.00 *7$' "$out/stdout" || no "service
 grep -q '^Vaardigheden *2.50 *33 *2.25 *3.50 *4.00 *6$' "$out/stdout" || no "skills row"
 grep -q '●' "$out/stdout" && grep -q '░' "$out/stdout" || no "no bar with band and mark"
 grep -q 'bad.yaml:8:34: error: level 7' "$out/stderr" || no "the invalid peer is not named"
-grep -q '9 files read, 7 peers; skipped: 1 invalid, 1 same organisation, 0 other size class' "$out/stderr" ||
+grep -q '9 files read, 7 peers; skipped: 1 invalid, 1 same organisation, 0 other size class; questionnaires: 0' "$out/stderr" ||
 	no "summary line: $(tail -1 "$out/stderr")"
 
 expect_rc 0 "ASCII bar in a non-UTF-8 locale" env LC_ALL=C "$PEIL" benchmark $Q "$F/self.yaml" --peers "$F/peers"
@@ -36,6 +36,13 @@ expect_rc 1 "--strict with an invalid peer" "$PEIL" benchmark $Q "$F/self.yaml" 
 [ -s "$out/stdout" ] && no "--strict failure still printed figures"
 expect_rc 0 "--strict, all valid" "$PEIL" benchmark $Q "$F/self.yaml" --peers "$F/peers/sub" --strict --format json
 grep -q '"peers": 1' "$out/stdout" || no "sub directory: $(cat "$out/stdout")"
+
+# The questionnaire kept beside the files is no broken peer.
+mkdir "$out/withq" && cp "$F"/peers/p*.yaml "$F/library.yaml" "$out/withq/"
+expect_rc 0 "questionnaire among the peers" "$PEIL" benchmark $Q "$F/self.yaml" --peers "$out/withq" --strict
+grep -q 'error' "$out/stderr" && no "questionnaire reported as an error: $(cat "$out/stderr")"
+grep -q '7 files read, 6 peers; skipped: 0 invalid, 0 same organisation, 0 other size class; questionnaires: 1' \
+	"$out/stderr" || no "summary with a questionnaire: $(cat "$out/stderr")"
 
 expect_rc 2 "no --peers" "$PEIL" benchmark $Q "$F/self.yaml"
 expect_rc 2 "bad --min-peers" "$PEIL" benchmark $Q "$F/self.yaml" --peers "$F/peers" --min-peers 0
