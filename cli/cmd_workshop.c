@@ -1,10 +1,317 @@
-/* peil workshop: not built yet (its issue is open). */
+/* peil workshop [-q Q] [-o SESSION] [--anonymous] [--participants N] [--large]
+ *               [--organisation NAME] [FILE|DIR...]
+ * A facilitated group session. With files (review mode) the session's votes
+ * are the respondents' answers; with --participants N (live mode) the room
+ * votes. This file finds the files and builds the session; tui/workshop.c
+ * runs it. */
+#include <getopt.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "cli/cli.h"
+#include "core/config.h"
 #include "core/i18n.h"
+#include "core/lock.h"
+#include "core/mem.h"
+#include "scoring/group.h"
+#include "tui/workshop.h"
+
+struct ws_args {
+	const char *qarg, *out, *organisation;
+	int participants;
+	bool anonymous, large;
+	char **files;
+	int nfiles;
+};
+
+/* The respondents of review mode, kept for their notes. */
+struct crowd {
+	struct response **r;
+	char **names;           /* "A. Jansen, CIO", or the file's name */
+	int n, cap;
+};
+
+static int parse(int argc, char **argv, struct ws_args *a)
+{
+	static const struct option opts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "questionnaire", required_argument, NULL, 'q' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "participants", required_argument, NULL, 'p' },
+		{ "anonymous", no_argument, NULL, 'A' },
+		{ "large", no_argument, NULL, 'L' },
+		{ "organisation", required_argument, NULL, 'O' },
+		{ "organization", required_argument, NULL, 'O' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+	char *end;
+	memset(a, 0, sizeof *a);
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "hq:o:", opts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			cli_command_help("workshop", stdout);
+			return -1;
+		case 'q': a->qarg = optarg; break;
+		case 'o': a->out = optarg; break;
+		case 'A': a->anonymous = true; break;
+		case 'L': a->large = true; break;
+		case 'O': a->organisation = optarg; break;
+		case 'p': {
+			long n = strtol(optarg, &end, 10);
+			if (*end || end == optarg || n < 1 || n > 10000)
+				return cli_usage_error("workshop", _("--participants takes a number from 1 to 10000, not '%s'"), optarg);
+			a->participants = (int)n;
+			break;
+		}
+		default:
+			return cli_usage_error("workshop", _("unknown option or missing value: '%s'"), argv[optind - 1]);
+		}
+	}
+	a->files = argv + optind;
+	a->nfiles = argc - optind;
+	if (a->nfiles > 0 && a->participants > 0)
+		return cli_usage_error("workshop", "%s",
+		                       _("--participants is for voting in the room; with respondents' files the votes are theirs"));
+	if (a->organisation && !*a->organisation)
+		return cli_usage_error("workshop", "%s", _("--organisation needs a name"));
+	return EXIT_OK;
+}
+
+static bool keep(void *ctx, const char *path, struct response *r)
+{
+	struct crowd *c = ctx;
+	if (c->n == c->cap) {
+		int cap = c->cap ? c->cap * 2 : 16;
+		struct response **rv = mem_realloc(c->r, (size_t)cap * sizeof *rv);
+		if (rv)
+			c->r = rv;
+		char **nv = rv ? mem_realloc(c->names, (size_t)cap * sizeof *nv) : NULL;
+		if (!nv) {
+			response_free(r);
+			return false;
+		}
+		c->names = nv;
+		c->cap = cap;
+	}
+	const char *who = response_respondent(r), *role = response_role(r), *base = strrchr(path, '/');
+	size_t len = strlen(who ? who : path) + (role ? strlen(role) : 0) + 4;
+	char *name = mem_alloc(len);
+	if (!name) {
+		response_free(r);
+		return false;
+	}
+	if (!who)
+		snprintf(name, len, "%s", base ? base + 1 : path);
+	else if (role)
+		snprintf(name, len, "%s, %s", who, role);
+	else
+		snprintf(name, len, "%s", who);
+	c->r[c->n] = r;
+	c->names[c->n++] = name;
+	return true;
+}
+
+static void crowd_free(struct crowd *c)
+{
+	for (int i = 0; i < c->n; i++) {
+		response_free(c->r[i]);
+		mem_free(c->names[i]);
+	}
+	mem_free(c->r);
+	mem_free(c->names);
+}
+
+/* DIR/workshop-YYYY-MM-DD.yaml (or -2, -3… when taken) in the data dir. */
+static char *default_path(void)
+{
+	struct config *cfg = config_load(NULL, NULL);
+	char *dir = config_assessment_dir(cfg, 1), date[11];
+	config_free(cfg);
+	if (!dir) {
+		fprintf(stderr, "peil: %s\n", _("no data directory for sessions (set HOME or XDG_DATA_HOME, or use -o FILE)"));
+		return NULL;
+	}
+	response_today(date);
+	size_t len = strlen(dir) + 48;
+	char *p = mem_alloc(len);
+	for (int i = 1; p && i < 1000; i++) {
+		snprintf(p, len, i == 1 ? "%s/workshop-%s.yaml" : "%s/workshop-%s-%d.yaml", dir, date, i);
+		if (access(p, F_OK) != 0)
+			break;
+	}
+	mem_free(dir);
+	return p;
+}
+
+/* The session's votes are the respondents' levels (group statistics). */
+static bool set_votes(const struct questionnaire *q, struct response *session, const struct crowd *c)
+{
+	struct group_acc *acc = group_acc_new(q);
+	bool ok = acc != NULL;
+	for (int i = 0; ok && i < c->n; i++)
+		ok = group_acc_add(acc, c->r[i]);
+	struct group_stats *s = ok ? group_finish(acc) : NULL;
+	ok = s != NULL;
+	for (int qi = 0; ok && qi < q->nquestions; qi++)
+		ok = response_set_votes(session, qi, s->questions[qi].n > 0 ? s->questions[qi].counts : NULL);
+	if (ok)
+		response_set_participants(session, c->n);
+	group_stats_free(s);
+	group_acc_free(acc);
+	return ok;
+}
+
+static bool name_group(struct response *r, int n)
+{
+	char who[64];
+	snprintf(who, sizeof who, _("group of %d"), n);
+	return response_set_respondent(r, who);
+}
+
+/* Review mode: the respondents, then the session (resumed or new). */
+static int review_session(const struct ws_args *wa, const char *path, bool exists, struct crowd *c,
+                          struct questionnaire **q, struct response **r)
+{
+	int rc = cli_group_load(wa->qarg, wa->files, wa->nfiles, false, q, keep, c);
+	if (rc != EXIT_OK)
+		return rc;
+	if (exists) {
+		if (!(*r = cli_load_response_with(*q, path)))
+			return EXIT_INVALID;
+	} else {
+		const char *org = wa->organisation ? wa->organisation : response_organisation(c->r[0]);
+		*r = response_new(*q, org);
+	}
+	/* Every run counts the files afresh; decisions and notes stay. */
+	if (!*r || !name_group(*r, c->n) || !set_votes(*q, *r, c)) {
+		fprintf(stderr, "peil: %s\n", _("out of memory"));
+		return EXIT_INVALID;
+	}
+	return EXIT_OK;
+}
+
+/* Live mode: a new session, or one resumed (its participants, unless
+ * --participants says otherwise). */
+static int live_session(const struct ws_args *wa, const char *path, bool exists,
+                        struct questionnaire **q, struct response **r, int *participants)
+{
+	struct diag_list *d = diag_list_new();
+	*q = cli_load_questionnaire(wa->qarg, exists ? path : NULL, d);
+	diag_print(d, stderr, false);
+	diag_list_free(d);
+	if (!*q)
+		return EXIT_INVALID;
+	if (exists && !(*r = cli_load_response_with(*q, path)))
+		return EXIT_INVALID;
+	if (!exists)
+		*r = response_new(*q, wa->organisation);
+	*participants = wa->participants > 0 ? wa->participants : *r ? response_participants(*r) : 0;
+	if (*participants <= 0)
+		return cli_usage_error("workshop", "%s",
+		                       _("name the respondents' files, or say how many vote in the room: --participants N"));
+	if (!*r || !name_group(*r, *participants) ||
+	    (wa->organisation && !response_set_organisation(*r, wa->organisation))) {
+		fprintf(stderr, "peil: %s\n", _("out of memory"));
+		return EXIT_INVALID;
+	}
+	response_set_participants(*r, *participants);
+	return EXIT_OK;
+}
+
+static int run_tui(const struct questionnaire *q, struct response *r, const char *path,
+                   struct tui_workshop_options *o)
+{
+	struct config *cfg = config_load(NULL, NULL);
+	o->lang = cli_lang(q);
+	o->no_color = config_theme(cfg) == CONFIG_THEME_NONE;
+	o->high_contrast = config_theme(cfg) == CONFIG_THEME_HIGH_CONTRAST;
+	config_free(cfg);
+	char err[512];
+	int sig = 0;
+	switch (tui_run_workshop(q, r, path, o, &sig, err, sizeof err)) {
+	case TUI_DONE:
+	case TUI_CANCELLED:
+		return EXIT_OK;
+	case TUI_NO_TERMINAL:
+		fprintf(stderr, "peil: %s\n", err);
+		return EXIT_USAGE;
+	case TUI_NOT_SAVED:
+		fprintf(stderr, "peil: %s\n", err);
+		return EXIT_WRITE;
+	case TUI_SIGNALLED:
+		return 128 + sig;
+	}
+	return EXIT_OK;
+}
 
 int cmd_workshop(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	return cli_usage_error("workshop", "%s", _("this command is not available yet"));
+	struct ws_args wa;
+	int rc = parse(argc, argv, &wa);
+	if (rc != EXIT_OK)
+		return rc < 0 ? EXIT_OK : rc;
+	if (!tui_terminal_usable()) {
+		fprintf(stderr, "peil workshop: %s\n", _("needs a terminal (for a summary without one: peil aggregate)"));
+		return EXIT_USAGE;
+	}
+	char *path = wa.out ? mem_strdup(wa.out) : default_path();
+	if (!path)
+		return EXIT_WRITE;
+	struct stat st;
+	bool exists = stat(path, &st) == 0 && S_ISREG(st.st_mode);
+	struct crowd c = { 0 };
+	struct questionnaire *q = NULL;
+	struct response *r = NULL;
+	struct lock *lock = NULL;
+	struct tui_workshop_options o = { .large = wa.large };
+	char err[512];
+	if (wa.nfiles > 0)
+		rc = review_session(&wa, path, exists, &c, &q, &r);
+	else
+		rc = live_session(&wa, path, exists, &q, &r, &o.participants);
+	if (rc != EXIT_OK)
+		goto out;
+	if (!(lock = lock_acquire(path, err, sizeof err))) {
+		fprintf(stderr, "peil: %s\n", err);
+		rc = EXIT_WRITE;
+		goto out;
+	}
+	struct workshop_respondent *people = mem_alloc((size_t)(c.n ? c.n : 1) * sizeof *people);
+	if (!people) {
+		fprintf(stderr, "peil: %s\n", _("out of memory"));
+		rc = EXIT_INVALID;
+		goto out;
+	}
+	for (int i = 0; i < c.n; i++)
+		people[i] = (struct workshop_respondent){ c.r[i], wa.anonymous ? NULL : c.names[i] };
+	o.respondents = people;
+	o.nrespondents = c.n;
+	o.ask_organisation = !exists && !*response_organisation(r);
+	/* Written at once (the votes are a change), so that a bad path shows now. */
+	if (!o.ask_organisation && !response_save(r, path, err, sizeof err)) {
+		fprintf(stderr, "peil: %s\n", err);
+		rc = EXIT_WRITE;
+	} else {
+		rc = run_tui(q, r, path, &o);
+		if (rc == EXIT_OK && !wa.out && !o.ask_organisation)
+			fprintf(stderr, _("peil: the session is saved in %s\n"), path);
+	}
+	mem_free(people);
+out:
+	lock_release(lock);
+	response_free(r);
+	crowd_free(&c);
+	questionnaire_free(q);
+	mem_free(path);
+	if (rc > 128 && rc < 128 + 65) {
+		signal(rc - 128, SIG_DFL);
+		raise(rc - 128);
+	}
+	return rc;
 }

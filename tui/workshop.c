@@ -1,0 +1,445 @@
+/* `peil workshop`: the entry point behind tui/workshop.h, and what the
+ * question screen shows and does on top of fill (through its hooks): the
+ * votes, the spread, the respondents' notes, voting in the room. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "tui/workshop_screens.h"
+
+/* ---- figures ---- */
+
+void workshop_stats(const struct app *a, int qi, int *counts, struct group_question *g)
+{
+	const struct questionnaire *q = a->s->q;
+	const int *v = response_answer(a->s->r, qi)->votes;
+	for (int i = 0; i < q->nlevels; i++)
+		counts[i] = v ? v[i] : 0;
+	group_question_stats(q, counts, g);
+}
+
+int workshop_votes(const struct app *a, int qi)
+{
+	const int *v = response_answer(a->s->r, qi)->votes;
+	int n = 0;
+	for (int i = 0; v && i < a->s->q->nlevels; i++)
+		n += v[i];
+	return n;
+}
+
+bool workshop_revealed(const struct workshop *w, const struct app *a, int qi)
+{
+	return w->o->participants <= 0 || workshop_votes(a, qi) >= w->o->participants;
+}
+
+/* Puts qi into out, then the questions that wait for it (deferred[c]:
+ * a show_if on qi that sorted before it). */
+static void emit(const struct questionnaire *q, int qi, const int *sorted, bool *deferred,
+                 bool *done, int *out, int *n)
+{
+	out[(*n)++] = qi;
+	done[qi] = true;
+	for (int i = 0; i < q->nquestions; i++) {
+		int c = sorted[i];
+		if (deferred[c] && q->questions[c].show_if.question == qi) {
+			deferred[c] = false;
+			emit(q, c, sorted, deferred, done, out, n);
+		}
+	}
+}
+
+/* Review mode: most contested first (scoring/group.h's order), except
+ * that a question asked only after another one (show_if) comes right
+ * after it: before, it would be hidden and skipped. */
+static bool contested_first(struct session *s)
+{
+	const struct questionnaire *q = s->q;
+	int nq = q->nquestions;
+	struct group_question *g = calloc((size_t)nq, sizeof *g);
+	int *counts = calloc((size_t)nq * (size_t)q->nlevels, sizeof(int));
+	int *sorted = calloc((size_t)nq, sizeof(int)), *order = calloc((size_t)nq, sizeof(int));
+	bool *deferred = calloc((size_t)nq, sizeof(bool)), *done = calloc((size_t)nq, sizeof(bool));
+	bool ok = g && counts && sorted && order && deferred && done;
+	for (int qi = 0; ok && qi < nq; qi++) {
+		const int *v = response_answer(s->r, qi)->votes;
+		for (int i = 0; v && i < q->nlevels; i++)
+			counts[qi * q->nlevels + i] = v[i];
+		group_question_stats(q, &counts[qi * q->nlevels], &g[qi]);
+	}
+	if (ok) {
+		struct group_stats gs = { .nquestions = nq, .questions = g };
+		group_order(&gs, sorted);
+		int n = 0;
+		for (int i = 0; i < nq; i++) {
+			int qi = sorted[i], parent = q->questions[qi].show_if.question;
+			if (parent >= 0 && !done[parent])
+				deferred[qi] = true;
+			else
+				emit(q, qi, sorted, deferred, done, order, &n);
+		}
+		ok = n == nq && session_set_order(s, order, nq);
+	}
+	free(g);
+	free(counts);
+	free(sorted);
+	free(order);
+	free(deferred);
+	free(done);
+	return ok;
+}
+
+/* ---- the pane below the answers: counted once, then drawn ---- */
+
+struct pane {
+	const struct app *a;
+	struct rect r;
+	bool draw;
+	int row;
+};
+
+/* The screen row for the next line, or -1 when only counting or clipped. */
+static int pane_next(struct pane *p)
+{
+	int row = p->row++;
+	return p->draw && row < p->r.h ? p->r.y + row : -1;
+}
+
+static void pane_text(struct pane *p, int x, const char *s, enum tui_attr at)
+{
+	const struct theme *t = &p->a->theme;
+	int width = p->r.w - x > 8 ? p->r.w - x : 8;
+	struct wrap_iter it;
+	struct span sp;
+	draw_wrap_start(&it, s);
+	while (draw_wrap_next(t, &it, width, &sp)) {
+		int y = pane_next(p);
+		if (y < 0)
+			continue;
+		theme_set(stdscr, t, at);
+		draw_text(stdscr, t, y, p->r.x + x, width, s + sp.off, sp.len, 0);
+		theme_set(stdscr, t, AT_NORMAL);
+	}
+}
+
+static void level_name(const struct app *a, int li, char *buf, size_t len)
+{
+	const struct questionnaire *q = a->s->q;
+	snprintf(buf, len, "%d %s", q->levels[li].value, session_str(a->s, &q->levels[li].label));
+}
+
+/* One bar per level: its share of the votes, and the count. */
+static void pane_histogram(struct pane *p, const struct group_question *g, bool large)
+{
+	const struct app *a = p->a;
+	const struct theme *t = &a->theme;
+	int labw = 0;
+	char name[128];
+	for (int i = 0; i < a->s->q->nlevels; i++) {
+		level_name(a, i, name, sizeof name);
+		int c = draw_cols(t, name, strlen(name));
+		labw = c > labw ? c : labw;
+	}
+	labw = labw < p->r.w / 3 ? labw : p->r.w / 3;
+	int bw = p->r.w - labw - 12;
+	if (!large && bw > 40)
+		bw = 40;        /* long bars are hard to compare at a glance */
+	for (int i = 0; i < a->s->q->nlevels; i++) {
+		for (int k = 0; k < (large ? 2 : 1); k++) {
+			int y = pane_next(p);
+			if (y < 0)
+				continue;
+			if (k == 0) {
+				level_name(a, i, name, sizeof name);
+				draw_str(stdscr, t, y, p->r.x + 2, labw, name, DRAW_ELLIPSIS);
+				snprintf(name, sizeof name, "%3d", g->counts[i]);
+				draw_str(stdscr, t, y, p->r.x + 3 + labw + bw + 1, 6, name, 0);
+			}
+			draw_bar(stdscr, t, y, p->r.x + 3 + labw, bw > 4 ? bw : 4,
+			         g->n ? (double)g->counts[i] / g->n : 0, -1);
+		}
+		if (large)
+			pane_next(p);
+	}
+}
+
+static void pane_figures(struct pane *p, const struct group_question *g)
+{
+	const struct theme *t = &p->a->theme;
+	char buf[256], range[32];
+	if (!g->has_stats) {
+		pane_text(p, 0, _("Nobody chose a level."), AT_DIM);
+		return;
+	}
+	if (g->min == g->max)
+		snprintf(range, sizeof range, "%d", g->min);
+	else
+		snprintf(range, sizeof range, "%d%s%d", g->min, t->utf8 ? "–" : "-", g->max);
+	snprintf(buf, sizeof buf, _("n %d%smean %.2f%smedian %g%srange %s%ssd %.2f%sconsensus %.2f"),
+	         g->n, t->sep, g->mean, t->sep, g->median, t->sep, range, t->sep, g->sd, t->sep, g->consensus);
+	pane_text(p, 0, buf, AT_NORMAL);
+	if (g->contested)
+		pane_text(p, 0, _("Contested: the group disagrees here. Discuss before deciding."), AT_ERROR);
+}
+
+static void answer_text(const struct app *a, const struct answer *ans, bool hidden, char *buf, size_t len)
+{
+	if (hidden || ans->status == ANSWER_NA)
+		snprintf(buf, len, "%s", _("not applicable"));
+	else if (ans->status == ANSWER_UNKNOWN)
+		snprintf(buf, len, "%s", _("don't know"));
+	else if (ans->status == ANSWER_OPEN)
+		snprintf(buf, len, "%s", _("open"));
+	else
+		level_name(a, qn_level_index(a->s->q, ans->level), buf, len);
+}
+
+/* Review mode: who answered n/a or don't know, and what people wrote. */
+static void pane_respondents(struct pane *p, const struct workshop *w, int qi)
+{
+	const struct tui_workshop_options *o = w->o;
+	int na = 0, unknown = 0, notes = 0;
+	for (int i = 0; i < o->nrespondents; i++) {
+		const struct response *r = o->respondents[i].r;
+		const struct answer *ans = response_answer(r, qi);
+		na += response_hidden(r, qi) || ans->status == ANSWER_NA;
+		unknown += !response_hidden(r, qi) && ans->status == ANSWER_UNKNOWN;
+		notes += ans->note != NULL;
+	}
+	char buf[1024], what[160];
+	if (na || unknown) {
+		snprintf(buf, sizeof buf, _("Not applicable: %d%sdon't know: %d"), na, p->a->theme.sep, unknown);
+		pane_text(p, 0, buf, AT_DIM);
+	}
+	if (notes == 0 || o->large)
+		return;
+	pane_next(p);
+	pane_text(p, 0, _("What the respondents wrote:"), AT_HEADING);
+	for (int i = 0; i < o->nrespondents; i++) {
+		const struct response *r = o->respondents[i].r;
+		const struct answer *ans = response_answer(r, qi);
+		if (!ans->note)
+			continue;
+		answer_text(p->a, ans, response_hidden(r, qi), what, sizeof what);
+		if (o->respondents[i].name)
+			snprintf(buf, sizeof buf, "%s%s%s: %s", o->respondents[i].name, p->a->theme.sep, what, ans->note);
+		else
+			snprintf(buf, sizeof buf, "%s: %s", what, ans->note);
+		pane_text(p, 2, buf, AT_NORMAL);
+	}
+}
+
+static void pane_fill(struct pane *p, const struct workshop *w, int qi)
+{
+	const struct app *a = p->a;
+	int nl = a->s->q->nlevels, N = w->o->participants;
+	int *counts = calloc((size_t)nl, sizeof(int));
+	if (!counts)
+		return;
+	struct group_question g;
+	workshop_stats(a, qi, counts, &g);
+	char buf[512];
+	bool shown = workshop_revealed(w, a, qi);
+	if (N > 0) {
+		if (shown)
+			snprintf(buf, sizeof buf, _("Votes in the room: all %d are in"), N);
+		else
+			snprintf(buf, sizeof buf, _("Votes in the room: %d of %d%shidden until everyone has voted"),
+			         g.n, N, a->theme.sep);
+		pane_text(p, 0, buf, AT_HEADING);
+		snprintf(buf, sizeof buf, _("v then 1-%d: a vote for that level%sz: take the last vote back%sl: list"),
+		         nl < 9 ? nl : 9, a->theme.sep, a->theme.sep);
+		pane_text(p, 2, buf, AT_DIM);
+	} else {
+		snprintf(buf, sizeof buf, _("How the %d respondents answered"), w->o->nrespondents);
+		pane_text(p, 0, buf, AT_HEADING);
+	}
+	if (shown) {
+		pane_histogram(p, &g, w->o->large);
+		pane_figures(p, &g);
+	}
+	if (N <= 0)
+		pane_respondents(p, w, qi);
+	free(counts);
+}
+
+static int extra_rows(void *ctx, const struct app *a, int qi, int width)
+{
+	struct pane p = { .a = a, .r = { 0, 0, 0, width - 2 } };
+	pane_fill(&p, ctx, qi);
+	return p.row;
+}
+
+static void draw_extra(void *ctx, const struct app *a, int qi, struct rect r)
+{
+	struct pane p = { .a = a, .r = r, .draw = true };
+	((struct workshop *)ctx)->current = qi;     /* only a bookmark for the list */
+	pane_fill(&p, ctx, qi);
+}
+
+/* ---- votes in the room ---- */
+
+static int vote(struct workshop *w, struct app *a, int qi, int li)
+{
+	const struct questionnaire *q = a->s->q;
+	int N = w->o->participants, total = workshop_votes(a, qi);
+	if (li >= q->nlevels) {
+		app_message(a, true, _("There are only %d levels."), q->nlevels);
+		return TUI_HANDLED;
+	}
+	if (total >= N) {
+		app_message(a, true, _("All %d votes are in; z takes the last one back."), N);
+		return TUI_HANDLED;
+	}
+	if (w->nundo == w->capundo) {
+		int cap = w->capundo ? w->capundo * 2 : 64;
+		int *u = realloc(w->undo, (size_t)cap * sizeof *u);
+		if (!u) {
+			app_message(a, true, "%s", _("out of memory"));
+			return TUI_HANDLED;
+		}
+		w->undo = u;
+		w->capundo = cap;
+	}
+	int *counts = calloc((size_t)q->nlevels, sizeof(int));
+	const int *v = response_answer(a->s->r, qi)->votes;
+	for (int i = 0; counts && v && i < q->nlevels; i++)
+		counts[i] = v[i];
+	if (counts)
+		counts[li]++;
+	bool ok = counts && response_set_votes(a->s->r, qi, counts);
+	free(counts);
+	if (!ok) {
+		app_message(a, true, "%s", _("out of memory"));
+		return TUI_HANDLED;
+	}
+	w->undo[w->nundo++] = qi * q->nlevels + li;
+	/* Which level is not said: the room sees the screen. */
+	if (total + 1 == N)
+		app_message(a, false, _("All %d votes are in: this is how the room voted."), N);
+	else
+		app_message(a, false, _("Vote %d of %d recorded."), total + 1, N);
+	return TUI_HANDLED | TUI_CHANGED;
+}
+
+static int undo(struct workshop *w, struct app *a, int qi)
+{
+	const struct questionnaire *q = a->s->q;
+	int k = w->nundo - 1;
+	while (k >= 0 && w->undo[k] / q->nlevels != qi)
+		k--;
+	const int *v = response_answer(a->s->r, qi)->votes;
+	int li = k >= 0 ? w->undo[k] % q->nlevels : -1;
+	if (li < 0 || !v || v[li] == 0) {
+		app_message(a, false, "%s", _("No vote on this question to take back in this sitting."));
+		return TUI_HANDLED;
+	}
+	int *counts = calloc((size_t)q->nlevels, sizeof(int));
+	for (int i = 0; counts && i < q->nlevels; i++)
+		counts[i] = v[i] - (i == li);
+	bool ok = counts && response_set_votes(a->s->r, qi, counts);
+	free(counts);
+	if (!ok) {
+		app_message(a, true, "%s", _("out of memory"));
+		return TUI_HANDLED;
+	}
+	memmove(&w->undo[k], &w->undo[k + 1], (size_t)(w->nundo - k - 1) * sizeof *w->undo);
+	w->nundo--;
+	app_message(a, false, _("Vote taken back: %d of %d in."), workshop_votes(a, qi), w->o->participants);
+	return TUI_HANDLED | TUI_CHANGED;
+}
+
+static void show_list(struct app *a, struct workshop *w)
+{
+	if (!app_raise(a, SCREEN_OVERVIEW))
+		app_push(a, workshop_list_new(a, w));
+}
+
+static int on_key(void *ctx, struct app *a, int qi, const struct tui_event *ev)
+{
+	struct workshop *w = ctx;
+	bool live = w->o->participants > 0;
+	static const char shifted[] = "!@#$%^&*(";    /* Shift+1..9 on a US keyboard */
+	int k = ev->fkey ? 0 : ev->key;
+	if (w->armed) {
+		w->armed = false;
+		if (k >= '1' && k <= '9')
+			return vote(w, a, qi, k - '1');
+		app_message(a, false, "%s", _("No vote cast."));
+		return TUI_HANDLED;
+	}
+	if (k == 'l') {
+		show_list(a, w);
+		return TUI_HANDLED;
+	}
+	if (!live && (k == 'v' || k == 'z')) {
+		app_message(a, false, "%s", _("In review mode the votes are the respondents' answers."));
+		return TUI_HANDLED;
+	}
+	if (k == 'v') {
+		w->armed = true;
+		app_message(a, false, _("A vote for which level? Press 1-%d (another key cancels)."),
+		            a->s->q->nlevels < 9 ? a->s->q->nlevels : 9);
+		return TUI_HANDLED;
+	}
+	if (k == 'z')
+		return undo(w, a, qi);
+	const char *sh = live && k > 0 && k < 128 ? strchr(shifted, k) : NULL;
+	if (sh)
+		return vote(w, a, qi, (int)(sh - shifted));
+	return TUI_UNHANDLED;
+}
+
+/* ---- the session ---- */
+
+/* The list underneath, the first undecided question (in the session's
+ * order: the most contested one) on top. */
+static void start_screens(struct app *a)
+{
+	struct workshop *w = a->question_hooks->ctx;
+	app_push(a, workshop_list_new(a, w));
+	int qi = session_next_open(a->s, -1);
+	if (qi >= 0)
+		tui_show_question(a, qi);
+}
+
+enum tui_status tui_run_workshop(const struct questionnaire *q, struct response *r,
+                                 const char *path, const struct tui_workshop_options *o,
+                                 int *signo, char *err, size_t errlen)
+{
+	struct session s;
+	struct app a;
+	struct workshop w = { .o = o, .current = -1 };
+	w.hooks = (struct question_hooks){ .ctx = &w, .extra_rows = extra_rows,
+	                                   .draw_extra = draw_extra, .key = on_key };
+	*signo = 0;
+	err[0] = '\0';
+	if (!session_init(&s, q, r, path, o->lang) || (o->participants <= 0 && !contested_first(&s))) {
+		snprintf(err, errlen, "%s", _("out of memory"));
+		return TUI_NO_TERMINAL;
+	}
+	enum theme_mode mode = o->no_color ? THEME_PLAIN : o->high_contrast ? THEME_MONO : THEME_COLOR;
+	if (!app_open(&a, &s, mode, err, errlen)) {
+		session_fini(&s);
+		return TUI_NO_TERMINAL;
+	}
+	a.question_hooks = &w.hooks;
+	if (o->ask_organisation)
+		app_push(&a, screen_org_new(&a, start_screens));
+	else
+		start_screens(&a);
+	app_run(&a);
+	app_close(&a);
+	enum tui_status st = TUI_DONE;
+	if (a.cancelled) {
+		st = TUI_CANCELLED;
+	} else if (s.dirty) {
+		snprintf(err, errlen, "%s: %s", path, s.save_err);
+		st = TUI_NOT_SAVED;
+	} else if (a.signo) {
+		*signo = a.signo;
+		st = TUI_SIGNALLED;
+	}
+	session_fini(&s);
+	free(w.undo);
+	return st;
+}

@@ -1,0 +1,250 @@
+/* The workshop's list: every question in the session's order (most
+ * contested first in review mode), what the group decided, the votes and
+ * the consensus. The bottom screen of a workshop: Esc and `o` come back
+ * here; Enter opens a question. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "tui/workshop_screens.h"
+
+struct list_screen {
+	struct screen base;
+	struct workshop *w;     /* borrowed */
+	int cursor;             /* position in the session order */
+	int top;
+};
+
+enum { HEAD_ROWS = 4 };     /* title, summary, blank, column heads */
+
+static int list_rows(struct rect r)
+{
+	return r.h - HEAD_ROWS;
+}
+
+/* Columns: mark 1, contested 3, decided 5, votes, consensus, question. */
+struct cols {
+	int decided, votes, consensus, text;
+};
+
+static struct cols columns(const struct app *a, int width)
+{
+	const struct questionnaire *q = a->s->q;
+	struct cols c = { .votes = 8, .consensus = 10 };
+	int lab = 0;
+	for (int i = 0; i < q->nlevels; i++) {
+		const char *l = session_str(a->s, &q->levels[i].label);
+		int w = draw_cols(&a->theme, l, strlen(l)) + 3;
+		lab = w > lab ? w : lab;
+	}
+	c.decided = lab < 16 ? (lab > 12 ? lab : 12) : 16;
+	c.text = width - 5 - c.decided - c.votes - c.consensus - 4;
+	return c;
+}
+
+static void decided_text(const struct app *a, int qi, char *buf, size_t len)
+{
+	const struct answer *ans = response_answer(a->s->r, qi);
+	if (response_hidden(a->s->r, qi))
+		snprintf(buf, len, "(%s)", _("not asked"));
+	else if (ans->status == ANSWER_LEVEL)
+		snprintf(buf, len, "%d %s", ans->level, qn_level_label(a->s->q, ans->level, a->s->lang));
+	else if (ans->status == ANSWER_NA)
+		snprintf(buf, len, "%s", _("n/a"));
+	else if (ans->status == ANSWER_UNKNOWN)
+		snprintf(buf, len, "%s", _("don't know"));
+	else
+		snprintf(buf, len, "%s", _("open"));
+}
+
+static void draw_row(const struct list_screen *ls, const struct app *a, const struct cols *c,
+                     int pos, int y, int width)
+{
+	const struct theme *t = &a->theme;
+	const struct workshop *w = ls->w;
+	int qi = a->s->order[pos];
+	bool cur = pos == ls->cursor;
+	int *counts = calloc((size_t)a->s->q->nlevels, sizeof(int));
+	if (!counts)
+		return;
+	struct group_question g;
+	workshop_stats(a, qi, counts, &g);
+	bool shown = workshop_revealed(w, a, qi);
+	theme_set(stdscr, t, cur ? AT_CURSOR : AT_NORMAL);
+	if (cur) {
+		draw_blank(stdscr, y, 0, width);
+		draw_str(stdscr, t, y, 1, 1, t->cursor, 0);
+	}
+	if (shown && g.contested)
+		draw_str(stdscr, t, y, 3, 1, "!", 0);
+	char buf[160];
+	int x = 5;
+	decided_text(a, qi, buf, sizeof buf);
+	draw_str(stdscr, t, y, x, c->decided, buf, DRAW_ELLIPSIS);
+	x += c->decided + 1;
+	if (w->o->participants > 0)
+		snprintf(buf, sizeof buf, "%d/%d", g.n, w->o->participants);
+	else
+		snprintf(buf, sizeof buf, "%d", g.n);
+	draw_str(stdscr, t, y, x, c->votes, buf, 0);
+	x += c->votes + 1;
+	if (shown && g.has_stats)
+		snprintf(buf, sizeof buf, "%.2f", g.consensus);
+	else
+		snprintf(buf, sizeof buf, "%s", t->none);
+	draw_str(stdscr, t, y, x, c->consensus, buf, 0);
+	x += c->consensus + 1;
+	draw_str(stdscr, t, y, x, c->text, session_str(a->s, &a->s->q->questions[qi].text), DRAW_ELLIPSIS);
+	theme_set(stdscr, t, AT_NORMAL);
+	free(counts);
+}
+
+static void draw_head(const struct list_screen *ls, const struct app *a, struct rect r, const struct cols *c)
+{
+	const struct theme *t = &a->theme;
+	const struct session *s = a->s;
+	int decided = 0, total = 0;
+	for (int i = 0; i < s->norder; i++) {
+		if (response_hidden(s->r, s->order[i]))
+			continue;
+		total++;
+		decided += response_answer(s->r, s->order[i])->status != ANSWER_OPEN;
+	}
+	char buf[256];
+	if (ls->w->o->participants > 0)
+		snprintf(buf, sizeof buf, _("Workshop: %d participants vote in the room"), ls->w->o->participants);
+	else
+		snprintf(buf, sizeof buf, _("Workshop: the answers of %d respondents, most contested first"),
+		         ls->w->o->nrespondents);
+	theme_set(stdscr, t, AT_HEADING);
+	draw_str(stdscr, t, r.y, 1, r.w - 2, buf, DRAW_ELLIPSIS);
+	theme_set(stdscr, t, AT_NORMAL);
+	snprintf(buf, sizeof buf, _("%s%sdecided %d of %d questions"), response_organisation(s->r), t->sep,
+	         decided, total);
+	draw_str(stdscr, t, r.y + 1, 1, r.w - 2, buf, DRAW_ELLIPSIS);
+	int y = r.y + HEAD_ROWS - 1, x = 5;
+	theme_set(stdscr, t, AT_DIM);
+	draw_str(stdscr, t, y, x, c->decided, _("Decided"), 0);
+	x += c->decided + 1;
+	draw_str(stdscr, t, y, x, c->votes, _("Votes"), 0);
+	x += c->votes + 1;
+	draw_str(stdscr, t, y, x, c->consensus, _("Consensus"), 0);
+	x += c->consensus + 1;
+	draw_str(stdscr, t, y, x, c->text, _("Question"), 0);
+	theme_set(stdscr, t, AT_NORMAL);
+}
+
+static void draw(const struct screen *sc, const struct app *a, struct rect r)
+{
+	const struct list_screen *ls = (const struct list_screen *)sc;
+	struct cols c = columns(a, r.w);
+	draw_head(ls, a, r, &c);
+	int rows = list_rows(r), y = r.y + HEAD_ROWS, p;
+	for (p = ls->top; p < a->s->norder && p - ls->top < rows; p++)
+		draw_row(ls, a, &c, p, y + p - ls->top, r.w);
+	if (p < a->s->norder)
+		draw_str(stdscr, &a->theme, y + rows - 1, r.w - 2, 1, a->theme.more, 0);
+}
+
+static void ensure_visible(struct list_screen *ls, const struct app *a)
+{
+	int rows = list_rows(app_area(a));
+	rows = rows < 1 ? 1 : rows;
+	if (ls->cursor < ls->top)
+		ls->top = ls->cursor;
+	if (ls->cursor >= ls->top + rows)
+		ls->top = ls->cursor - rows + 1;
+}
+
+static int open_question(struct app *a, int pos)
+{
+	int qi = a->s->order[pos];
+	if (response_hidden(a->s->r, qi)) {
+		app_message(a, false, "%s", _("Not asked because of an earlier answer."));
+		return TUI_HANDLED;
+	}
+	tui_show_question(a, qi);
+	return TUI_HANDLED;
+}
+
+static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
+{
+	struct list_screen *ls = (struct list_screen *)sc;
+	int n = a->s->norder;
+	struct rect r = app_area(a);
+	switch (ev->action) {
+	case ACT_UP:
+	case ACT_PREV:
+		ls->cursor = ls->cursor > 0 ? ls->cursor - 1 : 0;
+		break;
+	case ACT_DOWN:
+	case ACT_NEXT:
+		ls->cursor = ls->cursor < n - 1 ? ls->cursor + 1 : n - 1;
+		break;
+	case ACT_HOME:
+		ls->cursor = 0;
+		break;
+	case ACT_END:
+		ls->cursor = n - 1;
+		break;
+	case ACT_CHOOSE:
+		return open_question(a, ls->cursor);
+	case ACT_NEXT_OPEN:
+		tui_show_question(a, session_next_open(a->s, -1));
+		return TUI_HANDLED;
+	case ACT_CLICK: {
+		int p = ev->y - (r.y + HEAD_ROWS) + ls->top;
+		if (ev->y >= r.y + HEAD_ROWS && p < n && p - ls->top < list_rows(r)) {
+			ls->cursor = p;
+			return open_question(a, p);
+		}
+		return TUI_HANDLED;
+	}
+	default:
+		return TUI_UNHANDLED;
+	}
+	ensure_visible(ls, a);
+	return TUI_HANDLED;
+}
+
+/* Back from a question: highlight the one that was open. */
+static void enter(struct screen *sc, struct app *a)
+{
+	struct list_screen *ls = (struct list_screen *)sc;
+	int p = ls->w->current >= 0 ? session_position(a->s, ls->w->current) : -1;
+	if (p >= 0)
+		ls->cursor = p;
+	ensure_visible(ls, a);
+}
+
+static void resize(struct screen *sc, struct app *a, struct rect area)
+{
+	(void)area;
+	ensure_visible((struct list_screen *)sc, a);
+}
+
+static void destroy(struct screen *sc)
+{
+	free(sc);
+}
+
+static const struct screen_ops ops = {
+	.kind = SCREEN_OVERVIEW,
+	.hints = N_("Enter open question  Tab next undecided  r results  x export  ? help  q quit"),
+	.enter = enter,
+	.draw = draw,
+	.handle = handle,
+	.resize = resize,
+	.destroy = destroy,
+};
+
+struct screen *workshop_list_new(struct app *a, struct workshop *w)
+{
+	(void)a;
+	struct list_screen *ls = calloc(1, sizeof *ls);
+	if (!ls)
+		return NULL;
+	ls->base.ops = &ops;
+	ls->w = w;
+	return &ls->base;
+}
