@@ -256,10 +256,6 @@ int cmd_workshop(int argc, char **argv)
 	int rc = parse(argc, argv, &wa);
 	if (rc != EXIT_OK)
 		return rc < 0 ? EXIT_OK : rc;
-	if (!tui_terminal_usable()) {
-		fprintf(stderr, "peil workshop: %s\n", _("needs a terminal (for a summary without one: peil aggregate)"));
-		return EXIT_USAGE;
-	}
 	char *path = wa.out ? mem_strdup(wa.out) : default_path();
 	if (!path)
 		return EXIT_WRITE;
@@ -277,6 +273,11 @@ int cmd_workshop(int argc, char **argv)
 		rc = live_session(&wa, path, exists, &q, &r, &o.participants);
 	if (rc != EXIT_OK)
 		goto out;
+	if (!tui_terminal_usable()) {
+		fprintf(stderr, "peil workshop: %s\n", _("needs a terminal (for a summary without one: peil aggregate)"));
+		rc = EXIT_USAGE;
+		goto out;
+	}
 	if (!(lock = lock_acquire(path, err, sizeof err))) {
 		fprintf(stderr, "peil: %s\n", err);
 		rc = EXIT_WRITE;

@@ -12,7 +12,7 @@
 static const struct command commands[] = {
 	{ "fill", cmd_fill, "peil fill [-q Q] [-o FILE] [--organisation NAME] [--from OLD] [--plain]",
 	  N_("answer a questionnaire in the terminal; resumes FILE if it exists") },
-	{ "workshop", cmd_workshop, "peil workshop [-q Q] [-o FILE] [--participants N] [RESPONSES...]",
+	{ "workshop", cmd_workshop, "peil workshop [-q Q] [-o FILE] [--participants N] [--anonymous] [--large] [--organisation NAME] [RESPONSES...]",
 	  N_("facilitate a group session: merge respondents or vote in the room") },
 	{ "validate", cmd_validate, "peil validate [-q Q] FILE...",
 	  N_("check questionnaires and response files") },
@@ -20,7 +20,7 @@ static const struct command commands[] = {
 	  N_("scores, levels, gaps and priorities of a response file") },
 	{ "export", cmd_export, "peil export [-q Q] FILE --format md|html|csv|json [-o OUT] [--baseline OLD] [--peers DIR]",
 	  N_("a scorecard for the council") },
-	{ "aggregate", cmd_aggregate, "peil aggregate [-q Q] FILE|DIR... [-o MERGED] [--format text|json]",
+	{ "aggregate", cmd_aggregate, "peil aggregate [-q Q] FILE|DIR... [-o MERGED] [--format text|json] [--strict]",
 	  N_("merge respondents: group statistics and disagreement") },
 	{ "compare", cmd_compare, "peil compare [-q Q] OLD NEW [--format text|json]",
 	  N_("what changed since last time") },
