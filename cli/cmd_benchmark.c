@@ -244,9 +244,16 @@ static int parse_args(int argc, char **argv, struct bench_args *a)
 	return EXIT_OK;
 }
 
+/* Each broken peer's errors are printed as they come: flat memory. */
+static void print_invalid(void *ctx, const struct diag_list *file_diags)
+{
+	(void)ctx;
+	diag_print(file_diags, stderr, false);
+}
+
 int cmd_benchmark(int argc, char **argv)
 {
-	struct bench_args a = { 0 };
+	struct bench_args a = { .o = { .on_invalid = print_invalid } };
 	int rc = parse_args(argc, argv, &a);
 	if (rc != EXIT_OK)
 		return rc < 0 ? EXIT_OK : rc;

@@ -111,6 +111,8 @@ struct collect {
 	struct score_vec *vecs;         /* one per domain */
 	struct peer_counts *counts;
 	struct diag_list *d;
+	void (*on_invalid)(void *ctx, const struct diag_list *file_diags);
+	void *on_invalid_ctx;
 	bool oom;
 };
 
@@ -150,7 +152,9 @@ static bool take_peer(void *ctx, struct pool_item *it)
 			c->counts->questionnaires++;
 		else
 			c->counts->invalid++;
-		if (!v)
+		if (!v && c->on_invalid)
+			c->on_invalid(c->on_invalid_ctx, it->diags);
+		else if (!v)
 			keep_errors(c->d, it->diags);
 		mem_free(v);
 		return true;
@@ -198,15 +202,17 @@ static struct peer_figures *figures_new(const struct questionnaire *q, const str
 /* Streams the files through the pool into per-domain score vectors. */
 static bool collect_scores(const struct questionnaire *q, const struct response *self,
                            const struct pool_paths *paths, struct peer_figures *pf,
-                           struct score_vec *vecs, int threads, struct diag_list *d)
+                           struct score_vec *vecs, const struct peer_options *o,
+                           struct diag_list *d)
 {
 	struct collect c = {
 		.q = q, .self_org = response_organisation(self),
 		.want_class = pf->same_size ? pf->self_class : SIZE_UNKNOWN,
 		.vecs = vecs, .counts = &pf->counts, .d = d,
+		.on_invalid = o ? o->on_invalid : NULL, .on_invalid_ctx = o ? o->ctx : NULL,
 	};
 	char err[256] = "";
-	bool ok = pool_for_each_response((const char *const *)paths->v, paths->n, q, threads,
+	bool ok = pool_for_each_response((const char *const *)paths->v, paths->n, q, o ? o->threads : 0,
 	                                  take_peer, &c, err, sizeof err);
 	if (c.oom || !ok) {
 		diag_error(d, "-", 0, 0, "%s", c.oom || !*err ? _("out of memory") : err);
@@ -248,7 +254,7 @@ struct peer_figures *peers_compute(const struct questionnaire *q, const struct r
 	ok = ok && check_dir(dir, d) && pool_paths_add(&paths, dir, d);
 	if (ok) {
 		pf->counts.files = paths.n;
-		ok = collect_scores(q, self, &paths, pf, vecs, o ? o->threads : 0, d);
+		ok = collect_scores(q, self, &paths, pf, vecs, o, d);
 	}
 	for (int i = 0; ok && i < q->ndomains; i++)
 		peers_fill_domain(&pf->domains[i], vecs[i].v, vecs[i].n, pf->min_peers,

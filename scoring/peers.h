@@ -49,6 +49,11 @@ struct peer_options {
 	bool same_size;         /* only peers in self's size class */
 	int min_peers;          /* fewer peers with a score: no figures; 0 = default */
 	int threads;            /* parser threads; 0 = pool_default_threads() */
+	/* When set, each invalid peer file's diagnostics go here as they come
+	 * (borrowed for the call), instead of piling up in peers_compute's d:
+	 * memory then stays flat however many files are broken. */
+	void (*on_invalid)(void *ctx, const struct diag_list *file_diags);
+	void *ctx;
 };
 
 /* Per domain, as shown to the user. */
@@ -75,8 +80,8 @@ struct peer_counts {
 struct peer_figures;
 
 /* Reads every *.yaml in `dir` (recursively, in name order) as a peer of
- * `self`. Errors of peer files that do not validate go to `d` (each file is
- * then skipped and counted as invalid); a questionnaire among them is
+ * `self`. Errors of peer files that do not validate go to `d`, or to
+ * o->on_invalid when set (each such file is skipped and counted as invalid); a questionnaire among them is
  * skipped and counted as such. Returns NULL only when `dir` cannot
  * be read or memory runs out (reported to d), or when o->same_size is set
  * and `self` has no population (reported to d with self's path "-"). Free
