@@ -5,6 +5,7 @@
 
 #include "core/i18n.h"
 #include "core/mem.h"
+#include "core/text.h"
 
 struct diag_list {
 	struct diag *items;
@@ -155,6 +156,22 @@ size_t diag_errors_for(const struct diag_list *d, const char *path)
 	return n;
 }
 
+/* File names come from directories full of other people's files, and
+ * messages quote them: control characters never reach the terminal. */
+static void put_safe(FILE *out, const char *s)
+{
+	for (size_t len = strlen(s); len > 0;) {
+		unsigned long cp;
+		size_t n = text_utf8_decode(s, len, &cp);
+		if (n == 0 || text_is_unsafe_codepoint(cp) || cp == '\n')
+			fputs("\xef\xbf\xbd", out);
+		else
+			fwrite(s, 1, n, out);
+		s += n ? n : 1;
+		len -= n ? n : 1;
+	}
+}
+
 void diag_print(const struct diag_list *d, FILE *out, bool with_warnings)
 {
 	for (size_t i = 0; d && i < d->n; i++) {
@@ -163,8 +180,11 @@ void diag_print(const struct diag_list *d, FILE *out, bool with_warnings)
 			continue;
 		const char *kind = g->severity == DIAG_ERROR ? "error" : "warning";
 		/* Always FILE:LINE:COL (SPEC); a problem of the whole file points at its start. */
-		fprintf(out, "%s:%d:%d: %s: %s\n", g->path, g->line > 0 ? g->line : 1,
-		        g->line > 0 && g->col > 0 ? g->col : 1, kind, g->message);
+		put_safe(out, g->path);
+		fprintf(out, ":%d:%d: %s: ", g->line > 0 ? g->line : 1,
+		        g->line > 0 && g->col > 0 ? g->col : 1, kind);
+		put_safe(out, g->message);
+		fputc('\n', out);
 	}
 	if (d && d->out_of_memory)
 		fprintf(out, "peil: error: %s\n", _("out of memory; some messages were lost"));

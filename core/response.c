@@ -27,7 +27,8 @@ struct response *response_new(const struct questionnaire *q, const char *organis
 		return NULL;
 	r->q = q;
 	r->population = -1;
-	r->organisation = mem_strdup(organisation ? organisation : "");
+	/* Sanitised like every other text: it may come from the command line. */
+	response_set_organisation(r, organisation);
 	r->has_target = mem_alloc((size_t)q->ndomains * sizeof(bool));
 	r->target = mem_alloc((size_t)q->ndomains * sizeof(int));
 	r->answers = mem_alloc((size_t)q->nquestions * sizeof(struct answer));
