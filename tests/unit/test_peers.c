@@ -182,6 +182,27 @@ static void test_compute_same_size_and_min_peers(void **state)
 	peers_free(pf);
 }
 
+static void count_invalid(void *ctx, const struct diag_list *file_diags)
+{
+	*(size_t *)ctx += diag_errors(file_diags);
+}
+
+/* With on_invalid, broken peers' errors are handed over, not kept. */
+static void test_compute_on_invalid(void **state)
+{
+	struct fixture *f = *state;
+	size_t seen = 0;
+	struct peer_options o = { .threads = 2, .on_invalid = count_invalid, .ctx = &seen };
+	diag_clear(f->d);
+	struct peer_figures *pf = peers_compute(f->q, f->self, FIX "peers", &o, f->d);
+	assert_non_null(pf);
+	assert_int_equal(seen, 1);
+	assert_int_equal(diag_count(f->d), 0);
+	assert_int_equal(peers_counts(pf)->invalid, 1);
+	assert_int_equal(peers_counts(pf)->questionnaires, 0);
+	peers_free(pf);
+}
+
 static void test_compute_missing_dir(void **state)
 {
 	struct fixture *f = *state;
@@ -250,6 +271,7 @@ int main(void)
 		cmocka_unit_test(test_fewer_than_min_peers),
 		cmocka_unit_test_setup_teardown(test_compute_from_directory, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_compute_same_size_and_min_peers, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_compute_on_invalid, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_compute_missing_dir, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pool_order_and_stop, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_paths_recursive_sorted, setup, teardown),
