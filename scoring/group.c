@@ -154,9 +154,8 @@ void group_question_stats(const struct questionnaire *q, const int *counts,
 	g->contested = cns < GROUP_CONTESTED_CONSENSUS || g->max - g->min >= GROUP_CONTESTED_RANGE;
 }
 
-struct group_stats *group_finish(const struct group_acc *a)
+static struct group_stats *stats_new(const struct questionnaire *q)
 {
-	const struct questionnaire *q = a->q;
 	struct group_stats *s = mem_alloc(sizeof *s);
 	if (!s)
 		return NULL;
@@ -168,9 +167,18 @@ struct group_stats *group_finish(const struct group_acc *a)
 		group_stats_free(s);
 		return NULL;
 	}
-	s->respondents = a->respondents;
 	s->nquestions = q->nquestions;
 	s->ndomains = q->ndomains;
+	return s;
+}
+
+struct group_stats *group_finish(const struct group_acc *a)
+{
+	const struct questionnaire *q = a->q;
+	struct group_stats *s = stats_new(q);
+	if (!s)
+		return NULL;
+	s->respondents = a->respondents;
 	for (int qi = 0; qi < q->nquestions; qi++) {
 		int *c = &s->counts[qi * q->nlevels];
 		for (int i = 0; i < q->nlevels; i++)
@@ -187,6 +195,22 @@ struct group_stats *group_finish(const struct group_acc *a)
 			.n = da->n, .has_stats = da->n > 0,
 			.mean = da->n ? da->sum / da->n : 0, .min = da->min, .max = da->max,
 		};
+	}
+	return s;
+}
+
+struct group_stats *group_from_votes(const struct questionnaire *q, const struct response *r)
+{
+	struct group_stats *s = stats_new(q);
+	if (!s)
+		return NULL;
+	s->respondents = response_participants(r);
+	for (int qi = 0; qi < q->nquestions; qi++) {
+		int *c = &s->counts[qi * q->nlevels];
+		const int *v = response_answer(r, qi)->votes;
+		for (int i = 0; v && i < q->nlevels; i++)
+			c[i] = v[i];
+		group_question_stats(q, c, &s->questions[qi]);
 	}
 	return s;
 }

@@ -72,6 +72,13 @@ void group_stats_free(struct group_stats *s);               /* NULL is fine */
 void group_question_stats(const struct questionnaire *q, const int *counts,
                           struct group_question *out);
 
+/* The statistics of a group's session from its votes (a merged file or a
+ * workshop session): per question from the answer's `votes`, n = 0 where
+ * there are none; respondents = the file's participants; domains have no
+ * figures (nobody's domain scores are in the file). NULL when memory runs
+ * out. Free with group_stats_free(). For exports: what was contested. */
+struct group_stats *group_from_votes(const struct questionnaire *q, const struct response *r);
+
 /* The level a group is proposed to take: the lower median (the middle
  * vote; of the two middle votes, the lower one). It is always a level that
  * somebody chose, and never claims more than half the group saw.

@@ -55,20 +55,12 @@ static bool contested_first(struct session *s)
 {
 	const struct questionnaire *q = s->q;
 	int nq = q->nquestions;
-	struct group_question *g = calloc((size_t)nq, sizeof *g);
-	int *counts = calloc((size_t)nq * (size_t)q->nlevels, sizeof(int));
+	struct group_stats *gs = group_from_votes(q, s->r);
 	int *sorted = calloc((size_t)nq, sizeof(int)), *order = calloc((size_t)nq, sizeof(int));
 	bool *deferred = calloc((size_t)nq, sizeof(bool)), *done = calloc((size_t)nq, sizeof(bool));
-	bool ok = g && counts && sorted && order && deferred && done;
-	for (int qi = 0; ok && qi < nq; qi++) {
-		const int *v = response_answer(s->r, qi)->votes;
-		for (int i = 0; v && i < q->nlevels; i++)
-			counts[qi * q->nlevels + i] = v[i];
-		group_question_stats(q, &counts[qi * q->nlevels], &g[qi]);
-	}
+	bool ok = gs && sorted && order && deferred && done;
 	if (ok) {
-		struct group_stats gs = { .nquestions = nq, .questions = g };
-		group_order(&gs, sorted);
+		group_order(gs, sorted);
 		int n = 0;
 		for (int i = 0; i < nq; i++) {
 			int qi = sorted[i], parent = q->questions[qi].show_if.question;
@@ -79,8 +71,7 @@ static bool contested_first(struct session *s)
 		}
 		ok = n == nq && session_set_order(s, order, nq);
 	}
-	free(g);
-	free(counts);
+	group_stats_free(gs);
 	free(sorted);
 	free(order);
 	free(deferred);
@@ -157,8 +148,6 @@ static void pane_histogram(struct pane *p, const struct group_question *g, bool 
 			draw_bar(stdscr, t, y, p->r.x + 3 + labw, bw > 4 ? bw : 4,
 			         g->n ? (double)g->counts[i] / g->n : 0, -1);
 		}
-		if (large)
-			pane_next(p);
 	}
 }
 

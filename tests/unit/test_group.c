@@ -362,6 +362,32 @@ static void test_apply_votes_and_proposals(void **state)
 	questionnaire_free(q);
 }
 
+static void test_from_votes(void **state)
+{
+	(void)state;
+	struct questionnaire *q = load(five);
+	struct response *r = response_new(q, "G");
+	int votes[] = { 0, 3, 0, 0, 2 };
+	assert_true(response_set_votes(r, 2, votes));
+	response_set_participants(r, 6);
+	struct group_stats *s = group_from_votes(q, r);
+	assert_int_equal(s->respondents, 6);
+	assert_int_equal(s->questions[0].n, 0);
+	assert_false(s->questions[0].has_stats);
+	const struct group_question *c = &s->questions[2];
+	assert_int_equal(c->n, 5);
+	assert_near(c->mean, 3.2, EPS);
+	assert_near(c->median, 2, EPS);
+	/* 2 2 2 5 5: range 3 */
+	assert_true(c->contested);
+	int order[3];
+	group_order(s, order);
+	assert_int_equal(order[0], 2);
+	group_stats_free(s);
+	response_free(r);
+	questionnaire_free(q);
+}
+
 static void test_out_of_memory_counts_nothing(void **state)
 {
 	(void)state;
@@ -400,6 +426,7 @@ int main(void)
 		cmocka_unit_test(test_order_contested_first_ties_in_order),
 		cmocka_unit_test(test_merge_equals_one_pass),
 		cmocka_unit_test(test_apply_votes_and_proposals),
+		cmocka_unit_test(test_from_votes),
 		cmocka_unit_test(test_out_of_memory_counts_nothing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
