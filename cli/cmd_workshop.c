@@ -159,7 +159,7 @@ static bool set_votes(const struct questionnaire *q, struct response *session, c
 	struct group_stats *s = ok ? group_finish(acc) : NULL;
 	ok = s != NULL;
 	for (int qi = 0; ok && qi < q->nquestions; qi++)
-		ok = response_set_votes(session, qi, s->questions[qi].n > 0 ? s->questions[qi].counts : NULL);
+		ok = response_set_votes(session, qi, s->questions[qi].counts);  /* every question */
 	if (ok)
 		response_set_participants(session, c->n);
 	group_stats_free(s);

@@ -276,7 +276,7 @@ static bool apply_question(const struct questionnaire *q, const struct group_que
                            int qi, struct response *r)
 {
 	int level;
-	if (g->n > 0 && !response_set_votes(r, qi, g->counts))
+	if (!response_set_votes(r, qi, g->counts))     /* every question, as SPEC says */
 		return false;
 	if (group_proposal(q, g, &level)) {
 		if (!response_set_level(r, qi, level))

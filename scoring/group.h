@@ -86,7 +86,8 @@ struct group_stats *group_from_votes(const struct questionnaire *q, const struct
 bool group_proposal(const struct questionnaire *q, const struct group_question *g, int *level);
 
 /* Writes a group's figures into r, a response to the same questionnaire:
- * `participants`, and per question the votes and, where somebody chose a
+ * `participants`, and per question the votes (all zero where nobody chose
+ * a level) and, where somebody chose a
  * level, the proposal (group_proposal), marked as a proposal. Where nobody
  * chose a level: not applicable if at least as many said so as said
  * "don't know" (and the question allows it), else don't know, else open.

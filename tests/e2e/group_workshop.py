@@ -97,6 +97,7 @@ def review(base, tmp):
     check(a["skills.training"].get("level") == 3 and a["skills.training"].get("note") == "Jaarlijkse training afgesproken",
           "review: training decision %s" % a["skills.training"])
     check(a["services.help-desk"].get("votes") == {1: 1, 2: 2, 3: 1, 4: 1, 5: 1}, "review: help-desk votes")
+    check(len(a) == 5 and all("votes" in x for x in a.values()), "review: every question gets votes")
     check(a["services.wifi-note"].get("votes") == {1: 0, 2: 0, 3: 3, 4: 1, 5: 0} and "level" not in a["services.wifi-note"],
           "review: undecided questions keep their votes only")
     validates_and_exports(session, base, "review")
