@@ -5,6 +5,7 @@
 #define _GNU_SOURCE
 #include "core/lock.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pwd.h>
@@ -142,6 +143,30 @@ static int try_lock(const char *lp, const char *path, int *out, char *err, size_
 	return 1;
 }
 
+/* A save killed half-way leaves PATH.tmp-XXXXXX (core/atomic.c's name)
+ * with part of the answers in it. With the lock held no other peil is
+ * writing one, so these are leftovers: remove them. */
+static void remove_stale_temps(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	const char *base = slash ? slash + 1 : path;
+	char *dir = slash ? mem_strndup(path, slash == path ? 1 : (size_t)(slash - path)) : mem_strdup(".");
+	DIR *d = dir ? opendir(dir) : NULL;
+	size_t bl = strlen(base);
+	for (struct dirent *e; d && (e = readdir(d));) {
+		struct stat st;
+		if (strncmp(e->d_name, base, bl) != 0 || strncmp(e->d_name + bl, ".tmp-", 5) != 0 ||
+		    strlen(e->d_name + bl + 5) != 6)
+			continue;
+		if (fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
+		    st.st_uid == geteuid())
+			unlinkat(dirfd(d), e->d_name, 0);
+	}
+	if (d)
+		closedir(d);
+	mem_free(dir);
+}
+
 struct lock *lock_acquire(const char *path, char *err, size_t errlen)
 {
 	struct lock *l = mem_alloc(sizeof *l);
@@ -171,6 +196,7 @@ struct lock *lock_acquire(const char *path, char *err, size_t errlen)
 		return NULL;
 	}
 	write_owner(fd);
+	remove_stale_temps(path);
 	l->fd = fd;
 	l->path = lp;
 	return l;

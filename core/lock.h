@@ -8,6 +8,9 @@
  * so a stale FILE.lock left on disk never blocks anybody. The side file
  * holds who took the lock (process, user, host, time) for the message.
  *
+ * Taking the lock also removes FILE.tmp-XXXXXX files that a save killed
+ * half-way left behind (they hold part of the answers).
+ *
  * Advisory: other programs can still write FILE; two peil instances cannot. */
 #ifndef PEIL_LOCK_H
 #define PEIL_LOCK_H

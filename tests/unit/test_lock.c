@@ -163,6 +163,30 @@ static void test_symlink_refused(void **state)
 	free(victim);
 }
 
+/* Saves killed half-way leave FILE.tmp-XXXXXX behind; the next holder of
+ * the lock removes them, and nothing else. */
+static void test_stale_temporary_files_removed(void **state)
+{
+	struct fx *f = *state;
+	static const char *const names[] = { "antwoorden.yaml.tmp-a1B2c3", "antwoorden.yaml.tmp-ZZZZZZ",
+		"antwoorden.yaml.tmp-toolong", "andere.yaml.tmp-a1B2c3", "antwoorden.yaml", NULL };
+	for (const char *const *n = names; *n; n++) {
+		char *p = tu_join(f->dir, *n);
+		tu_write_str(p, "half a save\n");
+		free(p);
+	}
+	char err[512];
+	struct lock *l = lock_acquire(f->file, err, sizeof err);
+	assert_non_null(l);
+	for (const char *const *n = names; *n; n++) {
+		char *p = tu_join(f->dir, *n);
+		bool stale = n - names < 2;
+		assert_int_equal(access(p, F_OK) == 0, !stale);
+		free(p);
+	}
+	lock_release(l);
+}
+
 static void test_missing_directory(void **state)
 {
 	struct fx *f = *state;
@@ -179,6 +203,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_killed_holder_leaves_no_lock, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_hostile_side_file_is_sanitised, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_symlink_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_stale_temporary_files_removed, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_missing_directory, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
