@@ -14,12 +14,12 @@ bool tui_terminal_usable(void)
 	return term && *term && strcmp(term, "dumb") != 0 && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
 }
 
-/* The overview underneath, the first open question on top (or the results
- * when every question is answered). */
+/* The overview underneath, the first open (or unconfirmed) question on
+ * top, or the results when every question is answered. */
 static void start_screens(struct app *a)
 {
 	app_push(a, screen_overview_new(a));
-	int qi = session_next_open(a->s, -1);
+	int qi = session_next_todo(a->s, -1);
 	if (qi >= 0)
 		tui_show_question(a, qi);
 	else

@@ -86,7 +86,7 @@ static const struct action_help help[] = {
 	{ KEYS_MAIN, ACT_NONE, N_("Moving") },
 	{ KEYS_MAIN, ACT_NEXT, N_("next question (next page in lists)") },
 	{ KEYS_MAIN, ACT_PREV, N_("previous question (previous page in lists)") },
-	{ KEYS_MAIN, ACT_NEXT_OPEN, N_("next open question, wrapping around") },
+	{ KEYS_MAIN, ACT_NEXT_OPEN, N_("next open (or unconfirmed) question, wrapping around") },
 	{ KEYS_MAIN, ACT_HOME, N_("first answer or line") },
 	{ KEYS_MAIN, ACT_END, N_("last answer or line") },
 	{ KEYS_MAIN, ACT_NONE, N_("Screens") },

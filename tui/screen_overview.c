@@ -12,11 +12,19 @@ struct overview_screen {
 	int top;                /* first domain row shown */
 };
 
-enum { HEAD_ROWS = 5 };     /* title, description (2), blank, column heads */
+enum { DESC_ROWS = 2, FOOT_ROWS = 4 };      /* blank, totals, respondent, file */
 
-static int list_rows(struct rect r)
+/* Rows above the list: title, description (up to 2), blank, column heads. */
+static int head_rows(const struct app *a, int width)
 {
-	return r.h - HEAD_ROWS - 2;     /* and a blank + the totals below */
+	const char *desc = session_str(a->s, &a->s->q->description);
+	int n = *desc ? draw_wrap(&a->theme, desc, width - 2, NULL, 0) : 0;
+	return 1 + (n < DESC_ROWS ? n : DESC_ROWS) + 2;
+}
+
+static int list_rows(const struct app *a, struct rect r)
+{
+	return r.h - head_rows(a, r.w) - FOOT_ROWS;
 }
 
 /* Column widths that fit the window. */
@@ -82,8 +90,10 @@ static void draw_head(const struct app *a, struct rect r, const struct cols *c)
 {
 	const struct theme *t = &a->theme;
 	const struct session *s = a->s;
+	char title[600];
+	snprintf(title, sizeof title, "%s %s", session_str(s, &s->q->title), s->q->version);
 	theme_set(stdscr, t, AT_HEADING);
-	draw_str(stdscr, t, r.y, 1, r.w - 2, session_str(s, &s->q->title), DRAW_ELLIPSIS);
+	draw_str(stdscr, t, r.y, 1, r.w - 2, title, DRAW_ELLIPSIS);
 	theme_set(stdscr, t, AT_DIM);
 	struct span sp[2];
 	const char *desc = session_str(s, &s->q->description);
@@ -91,7 +101,7 @@ static void draw_head(const struct app *a, struct rect r, const struct cols *c)
 	for (int i = 0; i < n && i < 2; i++)
 		draw_text(stdscr, t, r.y + 1 + i, 1, r.w - 2, desc + sp[i].off, sp[i].len,
 		          i == 1 && n > 2 ? DRAW_ELLIPSIS : 0);
-	int y = r.y + HEAD_ROWS - 1, x = 3;
+	int y = r.y + head_rows(a, r.w) - 1, x = 3;
 	draw_str(stdscr, t, y, x, c->name, _("Domain"), 0);
 	x += c->name + 1;
 	draw_str(stdscr, t, y, x, c->bar + c->count + 1, _("Answered"), 0);
@@ -116,6 +126,23 @@ static void draw_totals(const struct app *a, int y, int width)
 	draw_str(stdscr, &a->theme, y, 1, width - 2, buf, DRAW_ELLIPSIS);
 }
 
+/* Who answers, and the file every answer goes to. */
+static void draw_where(const struct app *a, int y, int width)
+{
+	const struct theme *t = &a->theme;
+	const char *who = response_respondent(a->s->r), *role = response_role(a->s->r);
+	char buf[1200];
+	theme_set(stdscr, t, AT_DIM);
+	if (who) {
+		snprintf(buf, sizeof buf, _("Respondent: %s%s%s%s"), who, role ? " (" : "", role ? role : "",
+		         role ? ")" : "");
+		draw_str(stdscr, t, y++, 1, width - 2, buf, DRAW_ELLIPSIS);
+	}
+	snprintf(buf, sizeof buf, _("Saved in %s"), a->s->path);
+	draw_str(stdscr, t, y, 1, width - 2, buf, DRAW_ELLIPSIS);
+	theme_set(stdscr, t, AT_NORMAL);
+}
+
 static void draw(const struct screen *sc, const struct app *a, struct rect r)
 {
 	const struct overview_screen *os = (const struct overview_screen *)sc;
@@ -124,18 +151,19 @@ static void draw(const struct screen *sc, const struct app *a, struct rect r)
 	struct scorecard *card = score_compute(a->s->q, a->s->r);
 	if (!card)
 		return;
-	int rows = list_rows(r), y = r.y + HEAD_ROWS, d;
+	int rows = list_rows(a, r), y = r.y + head_rows(a, r.w), d;
 	for (d = os->top; d < a->s->q->ndomains && d - os->top < rows; d++)
 		draw_domain(os, a, &c, &card->domains[d], d, y + d - os->top, r.w);
 	if (d < a->s->q->ndomains)
 		draw_str(stdscr, &a->theme, y + rows - 1, r.w - 2, 1, a->theme.more, 0);
 	draw_totals(a, y + (d - os->top) + 1, r.w);
+	draw_where(a, y + (d - os->top) + 2, r.w);
 	scorecard_free(card);
 }
 
 static void ensure_visible(struct overview_screen *os, const struct app *a)
 {
-	int rows = list_rows(app_area(a));
+	int rows = list_rows(a, app_area(a));
 	if (rows < 1)
 		rows = 1;
 	if (os->cursor < os->top)
@@ -181,11 +209,11 @@ static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 			return open_domain(a, ev->n - 1);
 		return TUI_HANDLED;
 	case ACT_NEXT_OPEN:
-		tui_show_question(a, session_next_open(a->s, -1));
+		tui_show_question(a, session_next_todo(a->s, -1));
 		return TUI_HANDLED;
 	case ACT_CLICK: {
-		int d = ev->y - (r.y + HEAD_ROWS) + os->top;
-		if (ev->y >= r.y + HEAD_ROWS && d < n && d - os->top < list_rows(r)) {
+		int top = r.y + head_rows(a, r.w), d = ev->y - top + os->top;
+		if (ev->y >= top && d < n && d - os->top < list_rows(a, r)) {
 			os->cursor = d;
 			return open_domain(a, d);
 		}

@@ -279,10 +279,10 @@ static void advance(struct question_screen *qs, struct app *a)
 		screen_question_goto(&qs->base, a, next);
 		return;
 	}
-	next = session_next_open(a->s, qs->qi);
+	next = session_next_todo(a->s, qs->qi);
 	if (next >= 0) {
 		screen_question_goto(&qs->base, a, next);
-		app_message(a, false, "%s", _("That was the last question; this one is still open."));
+		app_message(a, false, "%s", _("That was the last question; this one is still to do."));
 		return;
 	}
 	app_message(a, false, "%s", _("Every question is answered. These are the results."));
@@ -293,7 +293,8 @@ static int choose(struct question_screen *qs, struct app *a, int c)
 {
 	struct session *s = a->s;
 	int w = choice_what(a, qs->qi, c);
-	bool ok;
+	const struct answer *before = response_answer(s->r, qs->qi);
+	bool was_todo = before->status == ANSWER_OPEN || before->carried_over, ok;
 	if (w >= 0)
 		ok = response_set_level(s->r, qs->qi, s->q->levels[w].value);
 	else
@@ -304,7 +305,13 @@ static int choose(struct question_screen *qs, struct app *a, int c)
 	}
 	if (qs->hooks.answered)
 		qs->hooks.answered(qs->hooks.ctx, a, qs->qi);
-	advance(qs, a);
+	if (was_todo && session_next_todo(s, -1) < 0) {
+		/* That was the last open one: the moment to see the results. */
+		app_message(a, false, "%s", _("Every question is answered. These are the results."));
+		tui_show(a, SCREEN_RESULTS);
+	} else {
+		advance(qs, a);
+	}
 	return TUI_HANDLED | TUI_CHANGED;
 }
 
@@ -378,10 +385,10 @@ static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 	case ACT_PREV:
 		return move_to(qs, a, session_step(s, qs->qi, -1), _("This is the first question."));
 	case ACT_NEXT_OPEN:
-		c = session_next_open(s, qs->qi);
+		c = session_next_todo(s, qs->qi);
 		if (c == qs->qi)
-			app_message(a, false, "%s", _("This is the only open question."));
-		return move_to(qs, a, c, _("Every question is answered."));
+			app_message(a, false, "%s", _("This is the only question still to do."));
+		return move_to(qs, a, c, _("Every question is answered and confirmed."));
 	case ACT_NOTE:
 		app_push(a, screen_note_new(a, qs->qi));
 		return TUI_HANDLED;

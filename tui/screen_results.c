@@ -34,7 +34,7 @@ static double bar_frac(const struct questionnaire *q, double v)
 /* The rows, and the text of the scale legend they point into. */
 struct layout {
 	struct lines b;
-	char scale[512];
+	char scale[512], target[160];
 };
 
 static void scale_text(const struct app *a, char *buf, size_t len)
@@ -43,13 +43,9 @@ static void scale_text(const struct app *a, char *buf, size_t len)
 	const struct questionnaire *q = a->s->q;
 	size_t used = 0;
 	int n = snprintf(buf, len, "%s ", _("Levels:"));
-	for (int i = 0; i <= q->nlevels && n >= 0 && (used += (size_t)n) < len; i++) {
-		if (i < q->nlevels)
-			n = snprintf(buf + used, len - used, "%s%d %s", i ? t->sep : "", q->levels[i].value,
-			             qn_level_label(q, q->levels[i].value, a->s->lang));
-		else
-			n = snprintf(buf + used, len - used, "%s%s %s", t->sep, t->target, _("target"));
-	}
+	for (int i = 0; i < q->nlevels && n >= 0 && (used += (size_t)n) < len; i++)
+		n = snprintf(buf + used, len - used, "%s%d %s", i ? t->sep : "", q->levels[i].value,
+		             qn_level_label(q, q->levels[i].value, a->s->lang));
 }
 
 static void layout(struct layout *L, const struct app *a, const struct scorecard *c, int width)
@@ -64,6 +60,8 @@ static void layout(struct layout *L, const struct app *a, const struct scorecard
 	lines_blank(b);
 	scale_text(a, L->scale, sizeof L->scale);
 	lines_text(b, t, L->scale, 1, width - 2, AT_DIM, L_TEXT, -1);
+	snprintf(L->target, sizeof L->target, _("%s marks the target: the ambition for the domain."), t->target);
+	lines_text(b, t, L->target, 1, width - 2, AT_DIM, L_TEXT, -1);
 	lines_blank(b);
 	lines_text(b, t, c->npriorities ? _("Top priorities (largest gap to the target first)")
 	                                 : _("No priorities: no scored answer is below its target."),
@@ -90,7 +88,7 @@ static struct cols columns(int width)
 {
 	struct cols c;
 	c.name = width >= 80 ? 22 : 16;
-	c.bar = width - 3 - c.name - 1 - 6 - 18 - 8;
+	c.bar = width - 3 - c.name - 1 - 6 - 18 - 10;
 	return c;
 }
 
@@ -127,7 +125,7 @@ static void draw_domain(const struct app *a, const struct scorecard *card, int d
 	draw_str(stdscr, t, y, x, 17, buf, DRAW_ELLIPSIS);
 	x += 18;
 	if (ds->has_target)
-		snprintf(buf, sizeof buf, _("→ %d"), ds->target);
+		snprintf(buf, sizeof buf, _("target %d"), ds->target);
 	else
 		buf[0] = '\0';
 	draw_str(stdscr, t, y, x, width - x - 1, buf, 0);

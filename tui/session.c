@@ -64,17 +64,32 @@ static bool is_open(const struct session *s, int qi)
 	return !response_hidden(s->r, qi) && response_answer(s->r, qi)->status == ANSWER_OPEN;
 }
 
-int session_next_open(const struct session *s, int qi)
+static bool is_todo(const struct session *s, int qi)
+{
+	return is_open(s, qi) || (!response_hidden(s->r, qi) && response_answer(s->r, qi)->carried_over);
+}
+
+static int next_where(const struct session *s, int qi, bool (*want)(const struct session *, int))
 {
 	int start = qi < 0 ? -1 : session_position(s, qi);
 	for (int k = 1; k <= s->norder; k++) {
 		int pos = (start + k) % s->norder;
 		if (pos < 0)
 			pos += s->norder;
-		if (is_open(s, s->order[pos]))
+		if (want(s, s->order[pos]))
 			return s->order[pos];
 	}
 	return -1;
+}
+
+int session_next_open(const struct session *s, int qi)
+{
+	return next_where(s, qi, is_open);
+}
+
+int session_next_todo(const struct session *s, int qi)
+{
+	return next_where(s, qi, is_todo);
 }
 
 int session_first(const struct session *s)
@@ -92,7 +107,7 @@ int session_domain_entry(const struct session *s, int d)
 		int qi = s->order[i];
 		if (s->q->questions[qi].domain != d || response_hidden(s->r, qi))
 			continue;
-		if (is_open(s, qi))
+		if (is_todo(s, qi))
 			return qi;
 		if (first < 0)
 			first = qi;

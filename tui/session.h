@@ -43,10 +43,13 @@ int session_step(const struct session *s, int qi, int dir);
 /* The next open, visible question after qi, wrapping around (qi itself
  * last); -1 when every question is answered. qi -1: from the start. */
 int session_next_open(const struct session *s, int qi);
+/* Like session_next_open, but an answer carried over from last time and
+ * not yet confirmed counts as still to do. */
+int session_next_todo(const struct session *s, int qi);
 /* The first visible question of the order (or -1). */
 int session_first(const struct session *s);
-/* The first open visible question of domain d, else its first visible
- * one, else -1. */
+/* The first open (or unconfirmed) visible question of domain d, else its
+ * first visible one, else -1. */
 int session_domain_entry(const struct session *s, int d);
 
 /* Progress as the SPEC counts it: hidden questions count as answered

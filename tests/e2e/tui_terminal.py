@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""peil fill and the terminal: resizing below 60x20 and back, SIGHUP,
+SIGTERM and SIGINT in the middle of a session (every answer saved, the
+process ends), NO_COLOR, mouse clicks on answers, wide characters, and no
+curses at all where there is no usable terminal (plain mode instead)."""
+import os, re, shutil, signal, subprocess, sys, time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tmuxdrive import Term, Results, setup, answers  # noqa: E402
+
+peil, root, home, env = setup()
+town = os.path.join(root, "tests/fixtures/tui/town.yaml")
+r = Results()
+n = 0
+
+
+def fresh():
+    global n
+    n += 1
+    return os.path.join(home, f"t{n}.yaml")
+
+
+def start(f, w=80, h=24, extra=None, **kw):
+    t = Term(f"{peil} fill -q {town} -o {f} --organisation 'Gemeente 中文' --lang en", w=w, h=h,
+             env=dict(env, **(extra or {})), **kw)
+    return t
+
+
+# Resize to 50x15 and back.
+f = fresh()
+t = start(f)
+t.wait(r"Question 1/7")
+t.keys("2")
+t.resize(50, 15)
+s = t.wait(r"too small")
+r.check(s is not None and "60x20" in s, "below 60x20: a clear 'too small'", t.screen())
+t.keys("3")                                     # ignored while too small
+t.resize(60, 20)
+s = t.wait(r"Question 2/7")
+r.check(s is not None and "accessibility" in s, "60x20 works: the question is back", t.screen())
+t.resize(80, 24)
+s = t.wait(r"Question 2/7")
+r.check(s is not None and not t.dead(), "back at 80x24 without a crash", t.screen())
+lines = s.splitlines() if s else []
+r.check(len(lines) >= 24 and "help" in lines[23], "redrawn at the new size (status line at the bottom)", s)
+t.keys("4")
+t.wait(r"Question 3/7")
+t.keys("q")
+t.wait_dead()
+t.close()
+a = answers(f)
+r.check((a.get("services.online") or {}).get("level") == 2 and
+        (a.get("services.accessible") or {}).get("level") == 4 and len(a) == 2,
+        "keys while too small did nothing; the others were saved", str(a))
+
+# Signals: the handler only sets a flag; the loop saves and restores.
+for sig in (signal.SIGHUP, signal.SIGTERM, signal.SIGINT):
+    f = fresh()
+    t = start(f)
+    t.wait(r"Question 1/7")
+    t.keys("1", "2", "3")
+    t.wait(r"Question 5/7")
+    if sig == signal.SIGINT:
+        t.keys("C-c")
+    else:
+        os.kill(t.pid(), sig)
+    r.check(t.wait_dead(), f"{sig.name} ends the session", t.screen())
+    status, got = t.status()
+    r.check(got == str(int(sig)) or status == str(128 + int(sig)), f"{sig.name}: ends as the signal says",
+            f"status {status!r} signal {got!r}")
+    a = answers(f)
+    r.check([(a.get(q) or {}).get("level") for q in ("services.online", "services.accessible", "security.policy")]
+            == [1, 2, 3], f"{sig.name}: every answer saved", str(a))
+    t.close()
+
+# NO_COLOR: no colour at all; without it, colours are used.
+f = fresh()
+t = start(f, extra={"NO_COLOR": "1"})
+t.wait(r"Question 1/7")
+e = t.screen(esc=True)
+t.keys("q")
+t.close()
+colour = re.compile(r"\x1b\[[0-9;]*(3[0-79]|4[0-79]|38;|48;)")
+r.check(not colour.search(e), "NO_COLOR=1 draws no colour", repr(e[:400]))
+t = start(f)
+t.wait(r"Question 1/7")
+e = t.screen(esc=True)
+t.keys("q")
+t.close()
+r.check(re.search(r"\x1b\[[0-9;]*(3[0-7]|4[0-7])m", e) is not None, "without NO_COLOR there is colour",
+        repr(e[:400]))
+
+# Mouse: a click on an answer chooses it (SGR mouse report, as xterm sends).
+f = fresh()
+t = start(f)
+s = t.wait(r"Question 1/7")
+row = next((i for i, l in enumerate(s.splitlines()) if "Most products" in l), None) if s else None
+if r.check(row is not None, "the answers are on screen", s):
+    t.type(f"\x1b[<0;20;{row + 1}M\x1b[<0;20;{row + 1}m")
+    r.check(t.wait(r"Question 2/7") is not None, "a click on an answer chooses it", t.screen())
+t.keys("q")
+t.wait_dead()
+t.close()
+r.check((answers(f).get("services.online") or {}).get("level") == 3, "... and it is saved", str(answers(f)))
+
+# Wide characters line up: the title bar is exactly 80 columns wide.
+f = fresh()
+t = start(f)
+s = t.wait(r"Question 1/7")
+top = s.splitlines()[0] if s else ""
+r.check("Gemeente 中文" in top, "a wide-character organisation name is drawn", top)
+t.keys("q")
+t.close()
+
+# No usable terminal: plain mode, never curses.
+f = fresh()
+p = subprocess.run([peil, "fill", "-q", town, "-o", f, "--organisation", "Plain", "--lang", "en"],
+                   input="2\nquit\n", capture_output=True, text=True, env=dict(os.environ, **env), timeout=60)
+r.check(p.returncode == 0 and "\x1b" not in p.stdout, "stdin not a terminal: plain mode, no escape codes",
+        f"exit {p.returncode}\n{p.stdout[:300]}\n{p.stderr}")
+r.check((answers(f).get("services.online") or {}).get("level") == 2, "plain mode saved the answer", str(answers(f)))
+f = fresh()
+t = Term(f"{peil} fill -q {town} -o {f} --organisation Dumb --lang en", env=env, term="dumb")
+s = t.wait(r"residents")
+t.type("quit\n")
+r.check(t.wait_dead(), "TERM=dumb: plain mode ends on quit", t.screen())
+r.check("\x1b" not in t.screen(esc=False), "TERM=dumb: no escape codes")
+t.close()
+f = fresh()
+t = Term(f"{peil} fill -q {town} -o {f} --organisation Odd --lang en", env=env, term="no-such-terminal")
+s = t.wait(r"cannot use the terminal type 'no-such-terminal'")
+r.check(s is not None and "plain mode" in s, "unknown TERM: a clear message, then plain mode", t.screen())
+t.type("quit\n")
+r.check(t.wait_dead(), "... which ends normally")
+r.check(t.status()[0] == "0", "... with exit status 0", str(t.status()))
+t.close()
+
+shutil.rmtree(home, ignore_errors=True)
+r.done()
