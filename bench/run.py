@@ -56,20 +56,26 @@ def run(argv, env=None):
     return wall, cpu, peak, p.returncode
 
 
-def measure(argv, repeat, env=None):
-    """Median wall time and largest peak memory over `repeat` runs (after a
-    warm-up run); None when the command fails."""
-    if run(argv, env)[3] != 0:
-        return None
-    walls, cpus, peaks = [], [], []
-    for _ in range(repeat):
-        wall, cpu, peak, rc = run(argv, env)
-        if rc != 0:
-            return None
-        walls.append(wall)
-        cpus.append(cpu)
-        peaks.append(peak)
-    return {"wall": statistics.median(walls), "cpu": statistics.median(cpus), "peak": max(peaks) / 1024.0}
+def measure_rounds(jobs, repeat):
+    """Runs every job once to warm up, then `repeat` rounds of all jobs in
+    turn, so that a neighbour's load falls on all of them alike. Returns,
+    per job name, the median wall and CPU time and the largest peak memory,
+    or None when the job failed. A job is (name, argv, env, rounds)."""
+    samples = {}
+    for name, argv, env, _ in jobs:
+        samples[name] = [] if run(argv, env)[3] == 0 else None
+    for i in range(repeat):
+        for name, argv, env, rounds in jobs:
+            if samples[name] is None or i >= rounds:
+                continue
+            wall, cpu, peak, rc = run(argv, env)
+            samples[name] = samples[name] + [(wall, cpu, peak)] if rc == 0 else None
+    res = {}
+    for name, got in samples.items():
+        res[name] = got and {"wall": statistics.median(w for w, _, _ in got),
+                             "cpu": statistics.median(c for _, c, _ in got),
+                             "peak": max(pk for _, _, pk in got) / 1024.0}
+    return res
 
 
 def ensure_corpus(path, n, seed):
@@ -138,28 +144,31 @@ def reading_section(a, out):
     q = os.path.join(corpus, QID + ".yaml")
     resp, sresp = os.path.join(corpus, "responses"), os.path.join(small, "responses")
     env1 = dict(os.environ, PEIL_THREADS="1")
-    rows, results = [], {}
-    results["floor"] = measure([a.floor, resp], a.repeat)
-    rows.append(("libyaml event parse, 1 thread (floor)", results["floor"], None))
-    agg = has_command(a.peil, "aggregate")
-    if agg:
-        cmd = [a.peil, "aggregate", "-q", q, resp, "--format", "json"]
-        results["aggregate"] = measure(cmd, a.repeat)
-        rows.append(("peil aggregate, %d threads" % (os.cpu_count() or 1), results["aggregate"],
-                     measure([a.peil, "aggregate", "-q", q, sresp, "--format", "json"], 1)))
-        rows.append(("peil aggregate, 1 thread", measure(cmd, a.repeat, env1), None))
-    py = pyyaml_python()
-    if py:
-        results["pyyaml"] = measure([py, os.path.join(HERE, "pyyaml_agg.py"), q, resp], max(1, a.repeat // 3))
-        rows.append(("PyYAML C loader script (aggregate)", results["pyyaml"], None))
+    threads = os.cpu_count() or 1
+    agg, py = has_command(a.peil, "aggregate"), pyyaml_python()
     self_file = os.path.join(resp, "r00001.yaml")
-    cmd = [a.peil, "benchmark", "-q", q, self_file, "--peers", resp, "--format", "json"]
-    results["benchmark"] = measure(cmd, a.repeat)
-    rows.append(("peil benchmark, 1 vs %d peers" % a.n, results["benchmark"],
-                 measure([a.peil, "benchmark", "-q", q, self_file, "--peers", sresp, "--format", "json"], 1)))
-    rows.append(("peil benchmark, 1 thread", measure(cmd, a.repeat, env1), None))
+    aggregate = [a.peil, "aggregate", "-q", q, resp, "--format", "json"]
+    bench = [a.peil, "benchmark", "-q", q, self_file, "--peers", resp, "--format", "json"]
+    R = a.repeat
+    jobs = [("floor", [a.floor, resp], None, R)]
+    if agg:
+        jobs += [("aggregate", aggregate, None, R), ("aggregate-1", aggregate, env1, R),
+                 ("aggregate-small", aggregate[:4] + [sresp] + aggregate[5:], None, 1)]
+    if py:
+        jobs.append(("pyyaml", [py, os.path.join(HERE, "pyyaml_agg.py"), q, resp], None, max(1, R // 3)))
+    jobs += [("benchmark", bench, None, R), ("benchmark-1", bench, env1, R),
+             ("benchmark-small", bench[:6] + [sresp] + bench[7:], None, 1)]
+    results = measure_rounds(jobs, R)
+    rows = [("libyaml event parse, 1 thread (floor)", results["floor"], None)]
+    if agg:
+        rows += [("peil aggregate, %d threads" % threads, results["aggregate"], results["aggregate-small"]),
+                 ("peil aggregate, 1 thread", results["aggregate-1"], None)]
+    if py:
+        rows.append(("PyYAML C loader script (aggregate)", results["pyyaml"], None))
+    rows += [("peil benchmark, 1 vs %d peers" % a.n, results["benchmark"], results["benchmark-small"]),
+             ("peil benchmark, 1 thread", results["benchmark-1"], None)]
 
-    out.append("Reading %d response files (%.1f MB), warm cache, median of %d runs"
+    out.append("Reading %d response files (%.1f MB), warm cache, median of %d interleaved runs"
                % (a.n, corpus_bytes(corpus) / 1e6, a.repeat))
     out.append("  %-38s %10s %10s %9s %9s %10s %10s" % ("", "wall", "CPU", "vs floor", "vs PyYAML",
                                                           "peak mem", "at %d files" % max(1, a.n // 10)))
