@@ -10,11 +10,14 @@
 #include "exports/xfmt.h"
 #include "scoring/compare.h"
 
-/* Pads by code points, so accented titles line up. */
+/* Pads by code points, so accented titles line up; a text as wide as its
+ * column still keeps two spaces from the next one. */
 static void cell(FILE *f, const char *s, int width)
 {
 	int n = (int)text_codepoints(s);
 	fputs(s, f);
+	if (n > width - 2)
+		n = width - 2;
 	for (; n < width; n++)
 		fputc(' ', f);
 }
@@ -118,7 +121,7 @@ static void print_text(FILE *f, const struct questionnaire *q, const struct resp
 	for (int d = 0; d < q->ndomains; d++) {
 		int n = (int)text_codepoints(qn_str(q, &q->domains[d].title, lang));
 		if (n > w)
-			w = n < 40 ? n : 40;
+			w = n < 48 ? n : 48;
 	}
 	cell(f, _("Domain"), w + 2);
 	cell(f, _("Before"), 8);

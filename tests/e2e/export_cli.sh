@@ -86,5 +86,15 @@ expect 2 "compare bad format" "$PEIL" compare $q "$old" "$cur" --format md
 expect 1 "compare another questionnaire" "$PEIL" compare $q "$tmp/other.yaml" "$cur"
 expect 1 "compare missing file" "$PEIL" compare $q "$old" "$tmp/none.yaml"
 
+# The shipped examples (their content may change: only that they export).
+for ex in "$ROOT"/questionnaires/examples/*.yaml; do
+	[ -f "$ex" ] || continue
+	for fmt in md html csv json; do
+		PEIL_PATH="$ROOT/questionnaires" expect 0 "example $(basename "$ex") as $fmt" \
+			"$PEIL" --lang nl export "$ex" --format $fmt
+		[ -s "$tmp/out" ] || { echo "FAIL: empty $fmt export of $ex"; fails=$((fails + 1)); }
+	done
+done
+
 [ $fails -eq 0 ] || { echo "$fails failure(s)"; exit 1; }
 echo "export and compare exit codes ok"
