@@ -61,7 +61,10 @@ static const char css[] =
 	"svg .band{fill:var(--band);stroke:var(--peer);stroke-width:.8}\n"
 	"svg .track{fill:#fff;stroke:var(--line)}\n"
 	"@media (max-width:36rem){body{font-size:15px;padding:.6rem}dl.facts{grid-template-columns:1fr}"
-	"dl.facts dt{margin-top:.4rem}h1{font-size:1.5rem}}\n"
+	"dl.facts dt{margin-top:.4rem}h1{font-size:1.5rem}"
+	/* charts shrink to the screen: larger type inside keeps it legible */
+	"svg .label{font-size:19px}svg .blabel{font-size:17px}svg .value{font-size:17px}"
+	"svg .figs{font-size:16px}svg .small{font-size:15px}}\n"
 	"@media print{body{max-width:none;padding:0;font-size:10.5pt}.table-wrap{overflow:visible}"
 	"table{font-size:9.5pt}h2{margin-top:1.2rem}"
 	"section.new-page{break-before:page}table,figure,li,dl.facts,.q{break-inside:avoid}"

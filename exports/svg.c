@@ -8,7 +8,7 @@
 #include "exports/html.h"
 #include "exports/xfmt.h"
 
-enum { RADAR_W = 640, RADAR_H = 440, RADAR_R = 150, BAR_W = 640, BAR_L = 16, BAR_BLOCK = 80,
+enum { RADAR_W = 700, RADAR_H = 440, RADAR_R = 150, BAR_W = 640, BAR_L = 16, BAR_BLOCK = 80,
        BAR_TOP = 28 };
 
 static void num(FILE *f, double v)
@@ -134,13 +134,13 @@ static void radar_series(FILE *f, const struct xctx *x, enum series s)
 	fputc('\n', f);
 }
 
-/* Splits s at spaces into at most 3 lines of about `width` code points:
+/* Splits s at spaces into at most 4 lines of about `width` code points:
  * line i is s[start[i] .. start[i] + len[i]). Returns the number of lines. */
-static int wrap(const char *s, int width, size_t start[3], size_t len[3])
+static int wrap(const char *s, int width, size_t start[4], size_t len[4])
 {
 	int n = 0;
 	size_t pos = 0, total = strlen(s);
-	while (pos < total && n < 3) {
+	while (pos < total && n < 4) {
 		size_t cut = total - pos, cps = 0, last_space = 0;
 		for (size_t i = pos; i < total; i++) {
 			if (((unsigned char)s[i] & 0xc0) != 0x80 && ++cps > (size_t)width && last_space) {
@@ -163,12 +163,12 @@ static int wrap(const char *s, int width, size_t start[3], size_t len[3])
 static void wrapped_text(FILE *f, const char *s, double x, double y, const char *anchor,
                          int width, double valign)
 {
-	size_t start[3], len[3];
+	size_t start[4], len[4];
 	int n = wrap(s, width, start, len);
 	fputs("<text class=\"label\" x=\"", f);
 	num(f, x);
 	fputs("\" y=\"", f);
-	num(f, y - valign * (n - 1) * 15);
+	num(f, y);
 	fprintf(f, "\" text-anchor=\"%s\">", anchor);
 	for (int i = 0; i < n; i++) {
 		char buf[256];
@@ -179,7 +179,9 @@ static void wrapped_text(FILE *f, const char *s, double x, double y, const char 
 		buf[k] = '\0';
 		fputs("<tspan x=\"", f);
 		num(f, x);
-		fprintf(f, "\" dy=\"%s\">", i ? "15" : "0");
+		/* in em, so that the lines stay apart at any font size */
+		double dy = i ? 1.1 : -valign * (n - 1) * 1.1;
+		fprintf(f, "\" dy=\"%.2fem\">", dy == 0 ? 0.0 : dy);
 		html_escape(f, buf, false);
 		fputs("</tspan>", f);
 	}
@@ -236,7 +238,7 @@ static void radar_labels(FILE *f, struct xctx *x)
 		} else {
 			ly += 4;
 		}
-		wrapped_text(f, xctx_domain_title(x, d), lx, ly, anchor, x->q->ndomains > 8 ? 14 : 20, valign);
+		wrapped_text(f, xctx_domain_title(x, d), lx, ly, anchor, x->q->ndomains > 8 ? 13 : 16, valign);
 		double v;
 		if (!series_value(x, S_SCORE, d, &v))
 			continue;
@@ -330,8 +332,9 @@ static void rect(FILE *f, const char *cls, double x1, double y, double x2, doubl
 	fputs("\"/>", f);
 }
 
-/* The figures under a bar: every mark's value in words. */
-static const char *bar_words(struct xctx *x, int d)
+/* The figures under a bar: every mark's value in words; the peers' on a
+ * line of their own (NULL without peer figures). */
+static const char *bar_words(struct xctx *x, int d, const char **peers)
 {
 	const struct domain_score *ds = &x->s->domains[d];
 	const char *s = xctx_printf(x, _("score %s"), xctx_score(x, ds->has_score, ds->score));
@@ -340,12 +343,18 @@ static const char *bar_words(struct xctx *x, int d)
 	if (x->cmp && x->cmp->domains[d].has_old)
 		s = xctx_printf(x, _("%s · before %s (%s)"), s, xctx_score(x, true, x->cmp->domains[d].old_score),
 		                xctx_delta(x, &x->cmp->domains[d]));
+	*peers = NULL;
 	if (x->o->peers && x->o->peers->domains[d].has) {
 		const struct export_peer_domain *p = &x->o->peers->domains[d];
-		s = xctx_printf(x, _("%s · peers: median %s, middle half %s–%s"), s, xctx_score(x, true, p->median),
-		                xctx_score(x, true, p->p25), xctx_score(x, true, p->p75));
+		*peers = xctx_printf(x, _("peers: median %s, middle half %s–%s"), xctx_score(x, true, p->median),
+		                     xctx_score(x, true, p->p25), xctx_score(x, true, p->p75));
 	}
 	return s;
+}
+
+static int bar_block(const struct xctx *x)
+{
+	return BAR_BLOCK + (x->o->peers ? 20 : 0);
 }
 
 static void bar(FILE *f, struct xctx *x, int d, double y)
@@ -353,7 +362,7 @@ static void bar(FILE *f, struct xctx *x, int d, double y)
 	const struct domain_score *ds = &x->s->domains[d];
 	const struct questionnaire *q = x->q;
 	double v;
-	fprintf(f, "<text class=\"label\" x=\"%d\" y=\"", BAR_L);
+	fprintf(f, "<text class=\"label blabel\" x=\"%d\" y=\"", BAR_L);
 	num(f, y + 12);
 	fputs("\">", f);
 	html_escape(f, xctx_domain_title(x, d), false);
@@ -377,17 +386,23 @@ static void bar(FILE *f, struct xctx *x, int d, double y)
 		vline(f, "l-target", bar_x(x, ds->target), y + 20, y + 48);
 		marker(f, "target", bar_x(x, ds->target), y + 20);
 	}
+	const char *peers, *own = bar_words(x, d, &peers);
 	fprintf(f, "\n<text class=\"figs\" x=\"%d\" y=\"", BAR_L);
 	num(f, y + 72);
 	fputs("\">", f);
-	html_escape(f, bar_words(x, d), false);
+	html_escape(f, own, false);
+	if (peers) {
+		fprintf(f, "<tspan x=\"%d\" dy=\"20\">", BAR_L);
+		html_escape(f, peers, false);
+		fputs("</tspan>", f);
+	}
 	fputs("</text>\n", f);
 }
 
 void svg_bars(FILE *f, struct xctx *x)
 {
 	const struct questionnaire *q = x->q;
-	int h = BAR_TOP + q->ndomains * BAR_BLOCK + 4;
+	int h = BAR_TOP + q->ndomains * bar_block(x) + 4;
 	fprintf(f, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"img\" "
 	        "aria-labelledby=\"bars-t bars-d\">\n", BAR_W, h);
 	chart_title(f, x, "bars", _("Bar chart of the score per domain"));
@@ -398,6 +413,6 @@ void svg_bars(FILE *f, struct xctx *x)
 	}
 	fputc('\n', f);
 	for (int d = 0; d < q->ndomains; d++)
-		bar(f, x, d, BAR_TOP + d * BAR_BLOCK);
+		bar(f, x, d, BAR_TOP + d * bar_block(x));
 	fputs("</svg>\n", f);
 }
