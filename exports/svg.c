@@ -273,11 +273,11 @@ static const char *domain_words(struct xctx *x, int d)
 	return s;
 }
 
-static void chart_title(FILE *f, struct xctx *x, const char *id, const char *title)
+static void chart_title(FILE *f, struct xctx *x, const char *title)
 {
-	fprintf(f, "<title id=\"%s-t\">", id);
+	fputs("<title>", f);        /* the first <title> child names the image */
 	html_escape(f, title, false);
-	fprintf(f, "</title>\n<desc id=\"%s-d\">", id);
+	fputs("</title>\n<desc>", f);
 	for (int d = 0; d < x->q->ndomains; d++) {
 		html_escape(f, domain_words(x, d), false);
 		fputs(d + 1 < x->q->ndomains ? "; " : ".", f);
@@ -287,9 +287,8 @@ static void chart_title(FILE *f, struct xctx *x, const char *id, const char *tit
 
 void svg_radar(FILE *f, struct xctx *x)
 {
-	fprintf(f, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"img\" "
-	        "aria-labelledby=\"radar-t radar-d\">\n", RADAR_W, RADAR_H);
-	chart_title(f, x, "radar", _("Radar chart of the domains"));
+	fprintf(f, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"img\">\n", RADAR_W, RADAR_H);
+	chart_title(f, x, _("Radar chart of the domains"));
 	radar_grid(f, x);
 	if (x->o->peers)
 		radar_series(f, x, S_PEER);
@@ -403,9 +402,8 @@ void svg_bars(FILE *f, struct xctx *x)
 {
 	const struct questionnaire *q = x->q;
 	int h = BAR_TOP + q->ndomains * bar_block(x) + 4;
-	fprintf(f, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"img\" "
-	        "aria-labelledby=\"bars-t bars-d\">\n", BAR_W, h);
-	chart_title(f, x, "bars", _("Bar chart of the score per domain"));
+	fprintf(f, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"img\">\n", BAR_W, h);
+	chart_title(f, x, _("Bar chart of the score per domain"));
 	for (int l = 0; l < q->nlevels; l++) {
 		fputs("<text class=\"small\" text-anchor=\"middle\" x=\"", f);
 		num(f, bar_x(x, q->levels[l].value));

@@ -80,6 +80,23 @@ class Html(html.parser.HTMLParser):
             self.h1 += data
 
 
+def check_html_valid():
+    """HTML Tidy, when installed, finds nothing to complain about."""
+    import shutil
+    if not shutil.which("tidy"):
+        print("note: tidy is not installed; HTML validity not checked")
+        return
+    for args in ((os.path.join(FX, "hostile.yaml"), "--baseline", os.path.join(FX, "baseline.yaml")),
+                 (os.path.join(FX, "group.yaml"), "--baseline", os.path.join(FX, "group-baseline.yaml"),
+                  "--peers", os.path.join(FX, "peers"))):
+        env = dict(os.environ, LC_ALL="C.UTF-8", PEIL_PATH=FX)
+        out = subprocess.run([PEIL, "export", "-q", os.path.join(FX, "questionnaire.yaml"), *args,
+                              "--format", "html"], capture_output=True, env=env).stdout
+        t = subprocess.run(["tidy", "-q", "-e", "--show-warnings", "yes"], input=out, capture_output=True)
+        if t.returncode != 0 or t.stderr.strip():
+            fail(f"html: tidy reports: {t.stderr.decode(errors='replace')[:600]}")
+
+
 def check_html():
     text = no_control_characters("html", export("html"))
     p = Html()
@@ -166,6 +183,7 @@ def check_json():
 
 
 check_html()
+check_html_valid()
 check_markdown()
 for sep, bom in ((",", False), (";", True), ("tab", False)):
     check_csv("\t" if sep == "tab" else sep, bom)
