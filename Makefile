@@ -6,6 +6,7 @@
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make bench      benchmarks (not part of check)
 #   make fuzz       libFuzzer targets (clang), FUZZ_SECONDS each
+#   make update-po  re-extract interface strings into po/, then translate
 #   V=1             show the commands
 
 VERSION    := 0.1.0
@@ -148,11 +149,19 @@ uninstall:
 	for po in $(PO); do l=$${po#po/}; l=$${l%.po}; \
 	  rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/peil.mo; done
 
+# Translations: re-extract every interface string into po/peil.pot and
+# merge it into po/*.po; check that none lacks a translation.
+update-po:
+	@sh scripts/update-po.sh
+
+check-po:
+	@sh scripts/check-po.sh
+
 clean:
 	rm -rf $(BUILD)
 
 -include bench/bench.mk
 -include tests/fuzz/fuzz.mk
 
-.PHONY: all tests deps deps-check run check sanitize install uninstall clean
+.PHONY: all tests deps deps-check run check sanitize install uninstall clean update-po check-po
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
