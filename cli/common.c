@@ -32,31 +32,37 @@ int cli_lang(const struct questionnaire *q)
 	return i < 0 ? 0 : i;
 }
 
+/* Reports a problem with a response file's `questionnaire` key at that key
+ * (or at 1:1 without one). Loading the file also reports whatever else is
+ * wrong with it; when it does not load, `msg` is only added if `always`. */
+static void report_at_questionnaire_key(struct diag_list *d, const char *path, const char *msg,
+                                        bool always)
+{
+	struct ydoc *doc = ydoc_load_file(path, d);
+	const struct ynode *n = doc ? ynode_get(doc->root, "questionnaire") : NULL;
+	if (doc || always)
+		diag_error(d, path, n ? n->line : 1, n ? n->col : 1, "%s", msg);
+	ydoc_free(doc);
+}
+
 struct questionnaire *cli_load_questionnaire(const char *qarg, const char *response_path,
                                              struct diag_list *d)
 {
+	char msg[1024];
 	char *id = NULL;
 	const char *want = qarg;
 	if (!want && response_path) {
 		id = ydoc_peek_key(response_path, "questionnaire");
 		if (!id) {
-			/* Let the full load say what is wrong with the file. */
-			struct ydoc *doc = ydoc_load_file(response_path, d);
-			if (doc)
-				diag_error(d, response_path, 1, 1, "%s",
-				           _("missing required key 'questionnaire' (the id of the questionnaire answered)"));
-			ydoc_free(doc);
+			report_at_questionnaire_key(d, response_path,
+			        _("missing required key 'questionnaire' (the id of the questionnaire answered)"), false);
 			return NULL;
 		}
 		/* An id, never a path: a response file must not make peil read
 		 * (and quote in its messages) some other file. */
 		if (!qn_valid_id(id)) {
-			struct ydoc *doc = ydoc_load_file(response_path, d);
-			const struct ynode *n = doc ? ynode_get(doc->root, "questionnaire") : NULL;
-			if (doc)
-				diag_error(d, response_path, n ? n->line : 1, n ? n->col : 1,
-				           _("questionnaire: '%s' is not the id of a questionnaire"), id);
-			ydoc_free(doc);
+			snprintf(msg, sizeof msg, _("questionnaire: '%s' is not the id of a questionnaire"), id);
+			report_at_questionnaire_key(d, response_path, msg, false);
 			mem_free(id);
 			return NULL;
 		}
@@ -68,9 +74,12 @@ struct questionnaire *cli_load_questionnaire(const char *qarg, const char *respo
 	struct questionnaire *q = NULL;
 	if (!path) {
 		char *where = lookup_path_description();
-		diag_error(d, response_path && !qarg ? response_path : want, 0, 0,
-		           _("questionnaire '%s' not found (looked in %s; set PEIL_PATH or use -q)"),
-		           want, where ? where : "?");
+		snprintf(msg, sizeof msg, _("questionnaire '%s' not found (looked in %s; set PEIL_PATH or use -q)"),
+		         want, where ? where : "?");
+		if (id)
+			report_at_questionnaire_key(d, response_path, msg, true);
+		else
+			diag_error(d, want, 0, 0, "%s", msg);
 		mem_free(where);
 	} else {
 		q = questionnaire_load(path, d);

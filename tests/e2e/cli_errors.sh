@@ -58,6 +58,11 @@ grep -qx "$tmp/q-path.yaml:2:16: error: questionnaire: '../../../../etc/passwd' 
 [ $? -eq 1 ] && grep -qx "$tmp/q-path.yaml:2:16: error: questionnaire: '../../../../etc/passwd' is not the id of a questionnaire" "$tmp/err" ||
 	{ echo "FAIL: path as questionnaire id (score)"; cat "$tmp/err"; fails=$((fails + 1)); }
 
+# A questionnaire that cannot be found is reported at the response's key.
+PEIL_PATH="$tmp/empty" "$PEIL" score "$fx/scoring/r15.yaml" >"$tmp/out" 2>"$tmp/err"
+[ $? -eq 1 ] && grep -q "^$fx/scoring/r15.yaml:2:16: error: questionnaire 'score-15' not found" "$tmp/err" ||
+	{ echo "FAIL: questionnaire not found"; cat "$tmp/err"; fails=$((fails + 1)); }
+
 # validate reports every error of a file, not just the first.
 cat >"$tmp/three.yaml" <<'YAML'
 peil: 1
