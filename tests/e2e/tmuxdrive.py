@@ -74,10 +74,16 @@ class Term:
             time.sleep(0.1)
         return False
 
-    def status(self):
-        """Exit status and signal of a dead pane, as strings."""
-        return (self.t("display", "-p", "#{pane_dead_status}").strip(),
-                self.t("display", "-p", "#{pane_dead_signal}").strip())
+    def status(self, timeout=3.0):
+        """Exit status and signal of a dead pane, as strings (tmux fills
+        them in a moment after the pane dies)."""
+        end = time.time() + timeout
+        while True:
+            st = (self.t("display", "-p", "#{pane_dead_status}").strip(),
+                  self.t("display", "-p", "#{pane_dead_signal}").strip())
+            if st != ("", "") or time.time() > end:
+                return st
+            time.sleep(0.1)
 
     def resize(self, w, h):
         self.t("resize-window", "-x", str(w), "-y", str(h))
@@ -136,3 +142,15 @@ def load(path):
 
 def answers(path):
     return (load(path).get("answers") or {}) if os.path.exists(path) else {}
+
+
+if __name__ == "__main__":
+    # Run as a test by tests/run.sh: check that driving tmux works at all.
+    if not have_tmux():
+        print("tmux is not installed")
+        sys.exit(77)
+    r = Results()
+    t = Term("sh -c \"printf 'caf\\303\\251 \\344\\270\\255\\n'; sleep 5\"", w=40, h=5)
+    r.check(t.wait("café 中", 5) is not None, "tmux runs a program and captures UTF-8", t.screen())
+    t.close()
+    r.done()
