@@ -179,7 +179,7 @@ static void test_round_trip_everything(void **state)
 	struct response *back = reload(q, path);
 	assert_same(r, back);
 	save(back, again);
-	size_t la, lb;
+	size_t la = 0, lb = 0;
 	char *a = tu_read(path, &la), *b = tu_read(again, &lb);
 	assert_string_equal(a, b);
 	/* An explicit end marker, so that a file cut short is noticed. */
