@@ -12,12 +12,25 @@ void response_today(char buf[11])
 {
 	/* SOURCE_DATE_EPOCH makes dates reproducible (tests, golden files). */
 	const char *epoch = getenv("SOURCE_DATE_EPOCH");
-	time_t now = epoch && *epoch ? (time_t)strtoll(epoch, NULL, 10) : time(NULL);
+	bool utc = epoch && *epoch;
+	time_t now = utc ? (time_t)strtoll(epoch, NULL, 10) : time(NULL);
+	/* Loading a file sets every answer and each set stamps the date: the
+	 * conversion is done once per second (per thread), not per answer. */
+	static _Thread_local time_t last = (time_t)-1;
+	static _Thread_local bool last_utc;
+	static _Thread_local char last_buf[11];
+	if (now == last && utc == last_utc && now != (time_t)-1) {
+		memcpy(buf, last_buf, 11);
+		return;
+	}
 	struct tm tm;
-	if (epoch && *epoch ? !gmtime_r(&now, &tm) : !localtime_r(&now, &tm))
+	if (utc ? !gmtime_r(&now, &tm) : !localtime_r(&now, &tm))
 		memset(&tm, 0, sizeof tm);
 	if (!strftime(buf, 11, "%Y-%m-%d", &tm))
 		strcpy(buf, "1970-01-01");
+	last = now;
+	last_utc = utc;
+	memcpy(last_buf, buf, 11);
 }
 
 struct response *response_new(const struct questionnaire *q, const char *organisation)
