@@ -11,6 +11,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
 from tmuxterm import Term, have_tmux  # noqa: E402
@@ -22,9 +23,14 @@ Q = os.path.join(FX, "library.yaml")
 fails = []
 
 
+screens = []
+
+
 def check(cond, what, term=None):
     if not cond:
-        fails.append(what + ("\n" + term.screen() if term else ""))
+        fails.append(what)
+        if term:
+            screens.append("--- screen at: %s\n%s" % (what, term.screen()))
     return cond
 
 
@@ -32,7 +38,12 @@ def quits_cleanly(t, label):
     """q ends the program with exit status 0 (also: no sanitizer report)."""
     t.keys("q")
     if check(t.dead(), "%s: q does not quit" % label, t):
-        status = t.t("display", "-p", "#{pane_dead_status}").strip()
+        # tmux may see the terminal close before it has the exit status
+        end = time.time() + 5
+        status = ""
+        while not status and time.time() < end:
+            status = t.t("display", "-p", "#{pane_dead_status}").strip()
+            time.sleep(0.1)
         check(status == "0", "%s: exit status %s" % (label, status), t)
 
 
@@ -173,6 +184,8 @@ def main():
         live(base, tmp)
     finally:
         subprocess.run(["rm", "-rf", tmp])
+    for sc in screens:      # first, so that the summary lines end the output
+        print(sc)
     for f in fails:
         print("FAIL", f)
     print("group_workshop: %d failures" % len(fails))
