@@ -182,7 +182,8 @@ static void print_text(FILE *f, const struct questionnaire *q, const struct grou
 	for (int i = 0; i < q->nquestions; i++)
 		contested += s->questions[i].contested;
 	fprintf(f, "%s (%s %s)\n", qn_str(q, &q->title, lang), q->id, q->version);
-	fprintf(f, _("%s: %d respondents; %d of %d questions contested\n\n"), organisation,
+	fprintf(f, ngettext("%s: %d respondent; %d of %d questions contested\n\n",
+	                    "%s: %d respondents; %d of %d questions contested\n\n", s->respondents), organisation,
 	        s->respondents, contested, q->nquestions);
 	fputs("  ", f);
 	cell(f, _("Votes"), hw);
