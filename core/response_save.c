@@ -131,7 +131,7 @@ static void emit_answer(struct emit *m, const struct response *r, int qi)
 	const struct questionnaire *q = r->q;
 	const struct answer *a = &r->answers[qi];
 	bool simple = !a->note && a->nevidence == 0 && !a->votes;
-	scalar(m, q->questions[qi].id, YAML_PLAIN_SCALAR_STYLE);
+	string(m, q->questions[qi].id);     /* an id like `no` or `1.0` is quoted too */
 	start(m, true, simple);
 	if (a->status == ANSWER_LEVEL) {
 		scalar(m, "level", YAML_PLAIN_SCALAR_STYLE);
@@ -205,7 +205,7 @@ static void emit_body(struct emit *m, const struct response *r)
 		for (int d = 0; d < q->ndomains; d++) {
 			if (!r->has_target[d])
 				continue;
-			scalar(m, q->domains[d].id, YAML_PLAIN_SCALAR_STYLE);
+			string(m, q->domains[d].id);
 			number(m, r->target[d]);
 		}
 		end(m, true);

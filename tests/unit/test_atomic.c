@@ -195,6 +195,43 @@ static void test_round_trip_everything(void **state)
 	questionnaire_free(q);
 }
 
+/* Ids are [a-z0-9._-]*, so `no`, `on` or `1.0` are ids; as keys they must
+ * be quoted too, or another YAML reader sees false, true or a number. */
+static void test_ids_that_look_like_other_types(void **state)
+{
+	(void)state;
+	const char *text =
+		"peil: 1\nid: odd\nversion: \"1\"\nlanguages: [en]\ntitle: Odd ids\n"
+		"levels: [{value: 1, label: A}, {value: 2, label: B}]\n"
+		"domains:\n  - id: \"on\"\n    title: D\n    questions:\n"
+		"      - {id: \"no\", text: N, answers: [{level: 1, text: a}, {level: 2, text: b}]}\n"
+		"      - {id: \"1.0\", text: V, answers: [{level: 1, text: a}, {level: 2, text: b}]}\n";
+	struct diag_list *d = diag_list_new();
+	struct ydoc *doc = ydoc_load_buffer("odd.yaml", text, strlen(text), d);
+	struct questionnaire *q = questionnaire_from_doc(doc, d);
+	ydoc_free(doc);
+	assert_non_null(q);
+	struct response *r = response_new(q, "X");
+	assert_true(response_set_level(r, 0, 2));
+	assert_true(response_set_level(r, 1, 1));
+	assert_true(response_set_target(r, 0, 2));
+	size_t len;
+	char *yaml = response_to_yaml(r, &len);
+	assert_non_null(strstr(yaml, "\n  \"no\": {level: 2}\n"));
+	assert_non_null(strstr(yaml, "\n  \"1.0\": {level: 1}\n"));
+	assert_non_null(strstr(yaml, "targets: {\"on\": 2}\n"));
+	doc = ydoc_load_buffer("r.yaml", yaml, len, d);
+	struct response *back = response_from_doc(doc, q, d);
+	ydoc_free(doc);
+	assert_non_null(back);
+	assert_same(r, back);
+	mem_free(yaml);
+	response_free(back);
+	response_free(r);
+	questionnaire_free(q);
+	diag_list_free(d);
+}
+
 static void test_modes(void **state)
 {
 	(void)state;
@@ -332,6 +369,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_round_trip_texts),
 		cmocka_unit_test(test_round_trip_everything),
+		cmocka_unit_test(test_ids_that_look_like_other_types),
 		cmocka_unit_test(test_modes),
 		cmocka_unit_test(test_write_failure_enospc),
 		cmocka_unit_test(test_write_failure_zero),
