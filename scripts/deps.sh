@@ -5,7 +5,7 @@
 set -u
 need="gcc make pkg-config libncurses-dev libyaml-dev gettext"
 if [ "${1:-build}" = check ]; then
-	need="$need libcmocka-dev tmux python3 python3-yaml locales clang groff-base man-db"
+	need="$need libcmocka-dev tmux python3 python3-yaml locales clang groff-base man-db chromium poppler-utils"
 fi
 missing=""
 for p in $need; do
