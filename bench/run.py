@@ -223,11 +223,21 @@ def main():
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--questionnaire", help="for the TUI: default questionnaires/municipal-digital-maturity.yaml")
     ap.add_argument("--no-tui", action="store_true")
+    ap.add_argument("--no-nice", action="store_true", help="keep the normal scheduling priority")
     a = ap.parse_args()
+    # On a shared machine, the highest priority (root only) keeps neighbours
+    # from taking turns on our cores; it applies to every command alike.
+    prio = "normal priority"
+    if not a.no_nice:
+        try:
+            os.setpriority(os.PRIO_PROCESS, 0, -20)
+            prio = "nice -20"
+        except OSError:
+            pass
     out = ["%s benchmark, %s" % (subprocess.run([a.peil, "--version"], capture_output=True,
                                                       text=True).stdout.split("\n")[0], time.strftime("%Y-%m-%d")),
            "machine: " + machine(),
-           "load average at start: %.2f %.2f %.2f" % os.getloadavg()]
+           "load average at start: %.2f %.2f %.2f; %s" % (os.getloadavg() + (prio,))]
     if os.getloadavg()[0] > 0.5:
         out.append("warning: the machine is busy: wall times (and so the ratios) are inflated, "
                    "two threads may share one core; the CPU column is less affected")

@@ -156,17 +156,40 @@ size_t diag_errors_for(const struct diag_list *d, const char *path)
 	return n;
 }
 
+/* Output is gathered in a line buffer and written in one go: stderr is
+ * unbuffered, and a write per character made `aggregate` of 10,000 files
+ * a third slower. Longer lines are written in pieces. */
+struct line {
+	FILE *out;
+	size_t n;
+	char buf[1024];
+};
+
+static void line_put(struct line *l, const char *s, size_t n)
+{
+	if (l->n + n > sizeof l->buf) {
+		fwrite(l->buf, 1, l->n, l->out);
+		l->n = 0;
+	}
+	if (n > sizeof l->buf) {
+		fwrite(s, 1, n, l->out);
+		return;
+	}
+	memcpy(l->buf + l->n, s, n);
+	l->n += n;
+}
+
 /* File names come from directories full of other people's files, and
  * messages quote them: control characters never reach the terminal. */
-static void put_safe(FILE *out, const char *s)
+static void put_safe(struct line *l, const char *s)
 {
 	for (size_t len = strlen(s); len > 0;) {
 		unsigned long cp;
 		size_t n = text_utf8_decode(s, len, &cp);
 		if (n == 0 || text_is_unsafe_codepoint(cp) || cp == '\n')
-			fputs("\xef\xbf\xbd", out);
+			line_put(l, "\xef\xbf\xbd", 3);
 		else
-			fwrite(s, 1, n, out);
+			line_put(l, s, n);
 		s += n ? n : 1;
 		len -= n ? n : 1;
 	}
@@ -179,12 +202,16 @@ void diag_print(const struct diag_list *d, FILE *out, bool with_warnings)
 		if (g->severity == DIAG_WARNING && !with_warnings)
 			continue;
 		const char *kind = g->severity == DIAG_ERROR ? "error" : "warning";
+		struct line l = { .out = out };
+		char mark[64];
 		/* Always FILE:LINE:COL (SPEC); a problem of the whole file points at its start. */
-		put_safe(out, g->path);
-		fprintf(out, ":%d:%d: %s: ", g->line > 0 ? g->line : 1,
-		        g->line > 0 && g->col > 0 ? g->col : 1, kind);
-		put_safe(out, g->message);
-		fputc('\n', out);
+		put_safe(&l, g->path);
+		int n = snprintf(mark, sizeof mark, ":%d:%d: %s: ", g->line > 0 ? g->line : 1,
+		                 g->line > 0 && g->col > 0 ? g->col : 1, kind);
+		line_put(&l, mark, (size_t)n);
+		put_safe(&l, g->message);
+		line_put(&l, "\n", 1);
+		fwrite(l.buf, 1, l.n, out);
 	}
 	if (d && d->out_of_memory)
 		fprintf(out, "peil: error: %s\n", _("out of memory; some messages were lost"));
