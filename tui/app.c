@@ -312,7 +312,7 @@ static void app_resize(struct app *a)
 static void quit(struct app *a)
 {
 	if (a->s->dirty && !session_save(a->s) && !a->quit_asked) {
-		app_message(a, true, _("Not saved: %s. Press q again to quit anyway."), a->s->save_err);
+		app_message(a, true, _("Press q again to quit without saving, or wait while peil retries (%s)."), a->s->save_err);
 		a->quit_asked = true;
 		return;
 	}

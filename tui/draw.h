@@ -31,7 +31,7 @@ struct theme {
 	short pair[AT_COUNT];
 	/* Glyphs (UTF-8 or ASCII). */
 	const char *bar_full, *bar_empty, *target, *radio_on, *radio_off,
-	           *ellipsis, *more, *more_up, *carried, *cursor, *none, *sep;
+	           *ellipsis, *more, *more_up, *carried, *cursor, *none, *sep, *arrow;
 };
 
 /* Chooses glyphs and attributes; call after the terminal is set up.

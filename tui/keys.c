@@ -32,7 +32,7 @@ static const struct binding bindings[] = {
 	{ KEYS_MAIN, '\r', false, ACT_CHOOSE, NULL },
 	{ KEYS_MAIN, KEY_ENTER, true, ACT_CHOOSE, NULL },
 	{ KEYS_MAIN, ' ', false, ACT_CHOOSE, N_("Space") },
-	{ KEYS_MAIN, '1', false, ACT_CHOOSE_N, "1–9" },
+	{ KEYS_MAIN, '1', false, ACT_CHOOSE_N, "1-9" },
 	{ KEYS_MAIN, 'n', false, ACT_NA, "n" },
 	{ KEYS_MAIN, 'u', false, ACT_UNKNOWN, "u" },
 	{ KEYS_MAIN, KEY_BACKSPACE, true, ACT_CLEAR, N_("Backspace") },

@@ -164,7 +164,7 @@ static void draw_priority_head(const struct app *a, const struct scorecard *card
 	}
 	snprintf(buf, sizeof buf, "%d.", item - a->s->q->ndomains + 1);
 	draw_str(stdscr, t, y, 3, 3, buf, 0);
-	snprintf(buf, sizeof buf, _("%d → %d"), p->level, p->target);
+	snprintf(buf, sizeof buf, "%d %s %d", p->level, t->arrow, p->target);
 	draw_str(stdscr, t, y, width - 10, 9, buf, 0);
 }
 
@@ -192,7 +192,7 @@ static void draw(const struct screen *sc, const struct app *a, struct rect r)
 			draw_priority_head(a, card, l->item, cur, y, r.w);
 		if (l->kind == L_MORE) {
 			char more[96];
-			snprintf(more, sizeof more, _("… and %d more: see the export"), l->x);
+			snprintf(more, sizeof more, _("%s and %d more: see the export"), t->ellipsis, l->x);
 			theme_set(stdscr, t, AT_DIM);
 			draw_str(stdscr, t, y, 6, r.w - 8, more, 0);
 		}

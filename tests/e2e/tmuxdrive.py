@@ -6,6 +6,18 @@ approach follows shared/checks/tmuxdrive.py."""
 import os, re, shlex, shutil, subprocess, sys, tempfile, time, uuid
 
 TIMEOUT = float(os.environ.get("TUI_TIMEOUT", "10"))
+_conf = None
+
+
+def _config():
+    """A tmux config that keeps dead panes (set before the program starts,
+    so that even a program that ends at once leaves its exit status)."""
+    global _conf
+    if _conf is None:
+        fd, _conf = tempfile.mkstemp(prefix="peil-tmux-", suffix=".conf")
+        os.write(fd, b"set -g remain-on-exit on\n")
+        os.close(fd)
+    return _conf
 
 
 def have_tmux():
@@ -16,10 +28,9 @@ class Term:
     def __init__(self, cmd, w=80, h=24, env=None, term="xterm-256color"):
         self.sock = "peil-e2e-" + uuid.uuid4().hex[:8]
         envs = " ".join(f"{k}={shlex.quote(str(v))}" for k, v in (env or {}).items())
-        subprocess.run(["tmux", "-L", self.sock, "-f", "/dev/null", "new-session", "-d",
+        subprocess.run(["tmux", "-L", self.sock, "-f", _config(), "new-session", "-d",
                         "-x", str(w), "-y", str(h),
                         f"exec env TERM={term} LC_ALL=C.UTF-8 {envs} {cmd}"], check=True)
-        self.t("set", "-g", "remain-on-exit", "on")
 
     def t(self, *a):
         return subprocess.run(["tmux", "-L", self.sock, *a], capture_output=True,
@@ -76,14 +87,17 @@ class Term:
 
     def status(self, timeout=3.0):
         """Exit status and signal of a dead pane, as strings (tmux fills
-        them in a moment after the pane dies)."""
+        them in a moment after the pane dies), or None when tmux did not
+        record them: tmux 3.3 sometimes loses them when the terminal's end
+        of file arrives before the child's exit."""
         end = time.time() + timeout
-        while True:
+        while time.time() < end:
             st = (self.t("display", "-p", "#{pane_dead_status}").strip(),
                   self.t("display", "-p", "#{pane_dead_signal}").strip())
-            if st != ("", "") or time.time() > end:
+            if st != ("", ""):
                 return st
             time.sleep(0.1)
+        return None
 
     def resize(self, w, h):
         self.t("resize-window", "-x", str(w), "-y", str(h))
