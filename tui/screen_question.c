@@ -7,7 +7,9 @@
 #include "tui/lines.h"
 #include "tui/screens.h"
 
-enum { HEADER_ROWS = 3 };
+/* Above the scrolling body: domain and position, progress, a line, then
+ * the question itself (pinned: it never scrolls away) and a blank row. */
+enum { BAR_ROWS = 3, MAX_QUESTION_ROWS = 4 };
 
 enum line_kind { L_BLANK, L_TEXT, L_CHOICE, L_EXTRA };
 
@@ -122,13 +124,14 @@ static void layout(struct lines *b, const struct question_screen *qs, const stru
 	const struct session *s = a->s;
 	const struct qn_question *qu = &s->q->questions[qs->qi];
 	lines_init(b);
-	text(b, a, session_str(s, &qu->text), 1, width - 2, AT_HEADING);
-	if (response_hidden(s->r, qs->qi))
+	if (response_hidden(s->r, qs->qi)) {
 		text(b, a, _("(Not asked because of an earlier answer: it counts as not applicable.)"),
 		             1, width - 2, AT_DIM);
-	else if (qu->weight <= 0)
+		lines_blank(b);
+	} else if (qu->weight <= 0) {
 		text(b, a, _("(Asked, but not counted in the score.)"), 1, width - 2, AT_DIM);
-	lines_blank(b);
+		lines_blank(b);
+	}
 	const char *help = qn_tr(s->q, &qu->help, s->lang);
 	if (help && !qs->hide_help) {
 		text(b, a, help, 1, width - 2, AT_DIM);
@@ -151,9 +154,22 @@ static void layout(struct lines *b, const struct question_screen *qs, const stru
 	}
 }
 
-static int body_rows(struct rect area)
+/* Rows the question text takes in the header (at most MAX_QUESTION_ROWS). */
+static int question_rows(const struct question_screen *qs, const struct app *a, int width)
 {
-	return area.h - HEADER_ROWS;
+	const char *text = session_str(a->s, &a->s->q->questions[qs->qi].text);
+	int n = draw_wrap(&a->theme, text, width - 2, NULL, 0);
+	return n < MAX_QUESTION_ROWS ? n : MAX_QUESTION_ROWS;
+}
+
+static int head_rows(const struct question_screen *qs, const struct app *a, int width)
+{
+	return BAR_ROWS + question_rows(qs, a, width) + 1;
+}
+
+static int body_rows(const struct question_screen *qs, const struct app *a, struct rect area)
+{
+	return area.h - head_rows(qs, a, area.w);
 }
 
 /* Scrolls so that the highlighted choice is in view. */
@@ -163,7 +179,7 @@ static void ensure_visible(struct question_screen *qs, const struct app *a)
 	struct lines b;
 	layout(&b, qs, a, area.w);
 	/* On the first answer, show the question from its start. */
-	qs->top = lines_scroll(&b, qs->cursor == 0 ? 0 : qs->top, body_rows(area), qs->cursor);
+	qs->top = lines_scroll(&b, qs->cursor == 0 ? 0 : qs->top, body_rows(qs, a, area), qs->cursor);
 	lines_free(&b);
 }
 
@@ -205,6 +221,18 @@ static void draw_header(const struct question_screen *qs, const struct app *a, s
 	x += bw + 1;
 	draw_str(stdscr, t, r.y + 1, x, r.w - x - 1, buf, DRAW_ELLIPSIS);
 	draw_hline(stdscr, t, r.y + 2, 0, r.w);
+	const char *text = session_str(s, &qu->text);
+	struct span sp[MAX_QUESTION_ROWS];
+	int total_rows = draw_wrap(t, text, r.w - 2, sp, MAX_QUESTION_ROWS);
+	int rows = question_rows(qs, a, r.w);
+	theme_set(stdscr, t, AT_HEADING);
+	for (int i = 0; i < rows; i++) {
+		/* The last row shown of a longer question ends in "…". */
+		size_t len = i == rows - 1 && total_rows > rows ? strlen(text) - sp[i].off : sp[i].len;
+		draw_text(stdscr, t, r.y + BAR_ROWS + i, 1, r.w - 2, text + sp[i].off, len,
+		          i == rows - 1 && total_rows > rows ? DRAW_ELLIPSIS : 0);
+	}
+	theme_set(stdscr, t, AT_NORMAL);
 }
 
 static void draw_choice_start(const struct question_screen *qs, const struct app *a, int y, int c,
@@ -252,7 +280,7 @@ static void draw(const struct screen *sc, const struct app *a, struct rect r)
 	draw_header(qs, a, r);
 	struct lines b;
 	layout(&b, qs, a, r.w);
-	int bh = body_rows(r), y0 = r.y + HEADER_ROWS;
+	int bh = body_rows(qs, a, r), y0 = r.y + head_rows(qs, a, r.w);
 	int extra_first = -1;
 	for (int i = qs->top; i < b.n && i - qs->top < bh; i++) {
 		if (b.v[i].kind == L_EXTRA && extra_first < 0)
@@ -319,11 +347,12 @@ static int choose(struct question_screen *qs, struct app *a, int c)
 static int choice_at(const struct question_screen *qs, const struct app *a, int y)
 {
 	struct rect r = app_area(a);
-	if (y < r.y + HEADER_ROWS || y >= r.y + r.h)
+	int y0 = r.y + head_rows(qs, a, r.w);
+	if (y < y0 || y >= r.y + r.h)
 		return -1;
 	struct lines b;
 	layout(&b, qs, a, r.w);
-	int c = lines_item_at(&b, qs->top, y - (r.y + HEADER_ROWS));
+	int c = lines_item_at(&b, qs->top, y - y0);
 	lines_free(&b);
 	return c;
 }
