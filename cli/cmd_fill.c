@@ -204,47 +204,53 @@ static int run_tui(const struct questionnaire *q, struct response *r, const char
 	return EXIT_OK;
 }
 
+/* Loads the assessment at *path, or starts a new one (then a path in the
+ * data dir replaces the directory in *path when there was no -o). */
+static int open_assessment(const struct fill_args *fa, bool exists, char **path,
+                           struct questionnaire **q, struct response **r)
+{
+	if (exists && fa->from)
+		return cli_usage_error("fill", _("%s exists already: --from starts a new assessment (choose another -o)"),
+		                       *path);
+	if (exists) {
+		if (!cli_load_response(fa->qarg, *path, q, r))
+			return EXIT_INVALID;
+		return !fa->organisation || response_set_organisation(*r, fa->organisation) ? EXIT_OK : EXIT_INVALID;
+	}
+	int rc = start_new(fa, q, r);
+	if (rc == EXIT_OK && !fa->out) {
+		char *p = new_assessment_path(*path, (*q)->id);
+		mem_free(*path);
+		*path = p;
+		rc = p ? EXIT_OK : EXIT_WRITE;
+	}
+	return rc;
+}
+
 int cmd_fill(int argc, char **argv)
 {
 	struct fill_args fa;
 	int rc = parse(argc, argv, &fa);
 	if (rc != EXIT_OK)
 		return rc < 0 ? EXIT_OK : rc;
-	char *path;
+	char *path, err[512];
 	bool exists;
 	if ((rc = choose_path(&fa, &path, &exists)) != EXIT_OK)
 		return rc;
 	struct questionnaire *q = NULL;
 	struct response *r = NULL;
 	struct lock *lock = NULL;
-	if (exists && fa.from) {
-		rc = cli_usage_error("fill", _("%s exists already: --from starts a new assessment (choose another -o)"), path);
+	if ((rc = open_assessment(&fa, exists, &path, &q, &r)) != EXIT_OK)
 		goto out;
-	}
-	if (exists) {
-		rc = cli_load_response(fa.qarg, path, &q, &r) ? EXIT_OK : EXIT_INVALID;
-		if (rc == EXIT_OK && fa.organisation && !response_set_organisation(r, fa.organisation))
-			rc = EXIT_INVALID;
-	} else {
-		rc = start_new(&fa, &q, &r);
-		if (rc == EXIT_OK && !fa.out) {
-			char *p = new_assessment_path(path, q->id);
-			mem_free(path);
-			path = p;
-			rc = path ? EXIT_OK : EXIT_WRITE;
-		}
-	}
-	if (rc != EXIT_OK)
-		goto out;
-	char err[512];
 	if (!(lock = lock_acquire(path, err, sizeof err))) {
 		fprintf(stderr, "peil: %s\n", err);
 		rc = EXIT_WRITE;
 		goto out;
 	}
 	bool plain = fa.plain || !tui_terminal_usable();
-	/* A named new file is written at once, so a bad path shows now. */
-	if (!exists && (plain ? false : fa.organisation != NULL) && !response_save(r, path, err, sizeof err)) {
+	/* A named new file is written at once, so that a bad path shows now
+	 * (plain mode does this itself). */
+	if (!exists && !plain && fa.organisation && !response_save(r, path, err, sizeof err)) {
 		fprintf(stderr, "peil: %s\n", err);
 		rc = EXIT_WRITE;
 		goto out;
