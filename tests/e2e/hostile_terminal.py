@@ -56,7 +56,10 @@ class Tmux:
         return None
 
     def close(self):
+        sock = self.t("display", "-p", "#{socket_path}").strip()
         self.t("kill-server")
+        if sock.startswith("/") and os.path.exists(sock):
+            os.unlink(sock)     # a killed server leaves its socket behind
 
 
 def positive_control():
