@@ -80,15 +80,44 @@ static void layout(struct layout *L, const struct app *a, const struct scorecard
 		lines_push(b, (struct line){ .kind = L_MORE, .item = -1, .x = c->npriorities - np });
 }
 
+/* Column widths: the level names as wide as they are, the bar at least
+ * MIN_BAR wide, the domain titles as wide as the rest allows. */
 struct cols {
-	int name, bar;
+	int name, bar, level;
 };
 
-static struct cols columns(int width)
+enum { MIN_BAR = 15, SCORE_COLS = 6, TARGET_COLS = 10 };
+
+static int text_cols(const struct app *a, const char *s)
 {
-	struct cols c;
-	c.name = width >= 80 ? 22 : 16;
-	c.bar = width - 3 - c.name - 1 - 6 - 18 - 10;
+	return draw_cols(&a->theme, s, strlen(s));
+}
+
+static struct cols columns(const struct app *a, int width)
+{
+	const struct questionnaire *q = a->s->q;
+	char buf[128];
+	struct cols c = { .level = text_cols(a, _("no score")) };
+	for (int i = 0; i < q->nlevels; i++) {
+		snprintf(buf, sizeof buf, "%d %s", q->levels[i].value, qn_level_label(q, q->levels[i].value, a->s->lang));
+		int w = text_cols(a, buf);
+		c.level = w > c.level ? w : c.level;
+	}
+	c.level = c.level < 20 ? c.level + 1 : 20;
+	int room = width - 3 - 1 - SCORE_COLS - c.level - TARGET_COLS;    /* name + bar */
+	int names = 0;
+	for (int d = 0; d < q->ndomains; d++) {
+		int w = text_cols(a, session_str(a->s, &q->domains[d].title));
+		names = w > names ? w : names;
+	}
+	c.name = names < room - MIN_BAR ? names : room - MIN_BAR;
+	if (c.name < 10)
+		c.name = 10;
+	c.bar = room - c.name;
+	if (c.bar > 40) {
+		c.name += c.bar - 40;       /* a very wide window: no endless bars */
+		c.bar = 40;
+	}
 	return c;
 }
 
@@ -98,7 +127,7 @@ static void draw_domain(const struct app *a, const struct scorecard *card, int d
 	const struct session *s = a->s;
 	const struct questionnaire *q = s->q;
 	const struct domain_score *ds = &card->domains[d];
-	struct cols c = columns(width);
+	struct cols c = columns(a, width);
 	theme_set(stdscr, t, cur ? AT_CURSOR : AT_NORMAL);
 	if (cur) {
 		draw_blank(stdscr, y, 0, width);
@@ -112,18 +141,19 @@ static void draw_domain(const struct app *a, const struct scorecard *card, int d
 	theme_set(stdscr, t, cur ? AT_CURSOR : AT_NORMAL);
 	x += c.bar + 1;
 	char buf[128];
-	if (ds->has_score)
+	if (ds->has_score) {
 		snprintf(buf, sizeof buf, "%4.2f", ds->score);
-	else
-		snprintf(buf, sizeof buf, "%4s", t->none);
-	draw_str(stdscr, t, y, x, 5, buf, 0);
-	x += 6;
+		draw_str(stdscr, t, y, x, SCORE_COLS - 1, buf, 0);
+	} else {
+		draw_str(stdscr, t, y, x + 3, 1, t->none, 0);      /* under the units */
+	}
+	x += SCORE_COLS;
 	if (ds->has_score)
 		snprintf(buf, sizeof buf, "%d %s", ds->level, qn_level_label(q, ds->level, s->lang));
 	else
 		snprintf(buf, sizeof buf, "%s", _("no score"));
-	draw_str(stdscr, t, y, x, 17, buf, DRAW_ELLIPSIS);
-	x += 18;
+	draw_str(stdscr, t, y, x, c.level - 1, buf, DRAW_ELLIPSIS);
+	x += c.level;
 	if (ds->has_target)
 		snprintf(buf, sizeof buf, _("target %d"), ds->target);
 	else
