@@ -294,7 +294,7 @@ static void draw(const struct screen *sc, const struct app *a, struct rect r)
 			rows = y0 + bh - y;
 		qs->hooks.draw_extra(qs->hooks.ctx, a, qs->qi, (struct rect){ y, 1, rows, r.w - 2 });
 	}
-	lines_draw_marks(&b, &a->theme, qs->top, y0, bh, r.w - 2);
+	lines_draw_marks(&b, &a->theme, qs->top, y0, bh, r.w - 1);
 	lines_free(&b);
 }
 
