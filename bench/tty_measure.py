@@ -111,6 +111,20 @@ def session(argv, env, key_sets, quit_key=None, min_bytes=100):
     return res, data
 
 
+STARTS = 5
+
+
+def best_start(make_argv, env, quit_key=None):
+    """The best of STARTS start-ups (the least disturbed by neighbours);
+    make_argv(i) gives the command for start i."""
+    times = []
+    for i in range(STARTS):
+        r, _ = session(make_argv(i), env, {}, quit_key)
+        if r:
+            times.append(r["startup"])
+    return min(times) if times else None
+
+
 def env_for(tmp):
     env = dict(os.environ, TERM="xterm-256color", LC_ALL="C.UTF-8", LANG="C.UTF-8",
                XDG_DATA_HOME=os.path.join(tmp, "data"), XDG_CONFIG_HOME=os.path.join(tmp, "config"),
@@ -131,11 +145,14 @@ def measure_all(peil, questionnaire):
                           env, {"x": [b"x"] * KEYS_PER_KIND}, min_bytes=1)
         if echo and echo["x"]:
             res["echo"] = dict(echo["x"], startup=None)
-        r, data = session([peil, "fill", "-q", questionnaire, "-o", os.path.join(tmp, "bench.yaml"),
-                           "--organisation", "Gemeente Bench"], env,
-                          {"answers": DOWN_UP, "questions": RIGHT_LEFT}, quit_key=b"q")
+        def fill(i):        # each start a new assessment
+            return [peil, "fill", "-q", questionnaire, "-o", os.path.join(tmp, "bench-%d.yaml" % i),
+                    "--organisation", "Gemeente Bench"]
+
+        r, data = session(fill(-1), env, {"answers": DOWN_UP, "questions": RIGHT_LEFT}, quit_key=b"q")
         if r:
-            res["peil-answers"] = dict(r["answers"] or {}, startup=r["startup"])
+            start = best_start(fill, env, quit_key=b"q")
+            res["peil-answers"] = dict(r["answers"] or {}, startup=min(r["startup"], start or 1e9))
             res["peil-questions"] = dict(r["questions"] or {}, startup=None)
         else:
             res["peil-missing"] = data.decode("utf-8", "replace").strip().split("\n")[-1][:100]
@@ -145,17 +162,19 @@ def measure_all(peil, questionnaire):
                 items += [str(i + 1), t[:COLS - 16], "off"]
             question = ("In hoeverre is het incidentresponsplan binnen uw gemeente geregeld, "
                         "vastgelegd en belegd bij een eigenaar?")
-            r, _ = session(["dialog", "--radiolist", question, "20", str(COLS - 4), str(len(gen_corpus.ANSWER_NL))]
-                           + items, env, {"answers": DOWN_UP})
+            dialog = ["dialog", "--radiolist", question, "20", str(COLS - 4),
+                      str(len(gen_corpus.ANSWER_NL))] + items
+            r, _ = session(dialog, env, {"answers": DOWN_UP})
             if r and r["answers"]:
-                res["dialog"] = dict(r["answers"], startup=r["startup"])
+                start = best_start(lambda i: dialog, env)
+                res["dialog"] = dict(r["answers"], startup=min(r["startup"], start or 1e9))
     return res
 
 
 def section(peil, questionnaire, out):
     res = measure_all(peil, questionnaire)
-    out.append("Terminal, %dx%d pseudo-terminal, %d keys each (median latency, mean bytes)"
-               % (COLS, ROWS, KEYS_PER_KIND))
+    out.append("Terminal, %dx%d pseudo-terminal: start-up best of %d, %d keys each (median latency, mean bytes)"
+               % (COLS, ROWS, STARTS + 1, KEYS_PER_KIND))
     out.append("  %-40s %10s %12s %12s" % ("", "start-up", "per key", "bytes/key"))
 
     def row(name, r):
