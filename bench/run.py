@@ -80,6 +80,20 @@ def measure_rounds(jobs, repeat):
     return res
 
 
+def two_cores_free(argv, single, trials=3):
+    """Two copies of argv side by side, against one alone: close to 1.0
+    when both cores were ours, close to 2.0 when a neighbour held one."""
+    best = None
+    for _ in range(trials):
+        t0 = time.perf_counter()
+        ps = [subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for _ in range(2)]
+        for p in ps:
+            p.wait()
+        wall = time.perf_counter() - t0
+        best = wall if best is None else min(best, wall)
+    return best / single
+
+
 def ensure_corpus(path, n, seed):
     stamp = os.path.join(path, ".complete-%d-%d" % (n, seed))
     if os.path.exists(stamp):
@@ -161,6 +175,7 @@ def reading_section(a, out):
     jobs += [("benchmark", bench, None, R), ("benchmark-1", bench, env1, R),
              ("benchmark-small", bench[:6] + [sresp] + bench[7:], None, 1)]
     results = measure_rounds(jobs, R)
+    pair = two_cores_free([a.floor, resp], results["floor"]["wall"]) if results["floor"] else None
     rows = [("libyaml event parse, 1 thread (floor)", results["floor"], None)]
     if agg:
         rows += [("peil aggregate, %d threads" % threads, results["aggregate"], results["aggregate-small"]),
@@ -183,6 +198,9 @@ def reading_section(a, out):
                                                               fmt_mb(r_small) if r_small else ""))
     out.append("  (wall: elapsed, best run; median: of all runs; CPU: user + system over all threads;"
                " ratios of best wall times)")
+    if pair:
+        out.append("  two floors side by side took %.2f x one floor: %s" % (
+            pair, "both cores were free" if pair < 1.25 else "a neighbour held a core, so 2 threads ran on ~1"))
     if not agg:
         out.append("  (peil aggregate is not available in this build: skipped)")
     if not py:
