@@ -148,15 +148,16 @@ static bool take_peer(void *ctx, struct pool_item *it)
 		/* A questionnaire is often kept beside the files it was answered
 		 * with: not a broken peer. Only failed files pay for the look. */
 		char *v = ydoc_peek_key(it->path, "peil");
-		if (v)
+		if (v) {
 			c->counts->questionnaires++;
-		else
+			mem_free(v);
+		} else {
 			c->counts->invalid++;
-		if (!v && c->on_invalid)
-			c->on_invalid(c->on_invalid_ctx, it->diags);
-		else if (!v)
-			keep_errors(c->d, it->diags);
-		mem_free(v);
+			if (c->on_invalid)
+				c->on_invalid(c->on_invalid_ctx, it->diags);
+			else
+				keep_errors(c->d, it->diags);
+		}
 		return true;
 	}
 	if (c->self_org && !strcmp(response_organisation(it->r), c->self_org)) {
