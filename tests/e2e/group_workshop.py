@@ -11,10 +11,11 @@ import re
 import subprocess
 import sys
 import tempfile
-import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from tmuxterm import Term, have_tmux  # noqa: E402
+from tmuxdrive import record_argv, read_status  # noqa: E402
 
 ROOT = os.environ.get("ROOT") or (sys.argv[1] if len(sys.argv) > 1 else ".")
 PEIL = os.path.abspath(os.environ.get("PEIL") or os.path.join(ROOT, "build", "peil"))
@@ -34,17 +35,19 @@ def check(cond, what, term=None):
     return cond
 
 
+def start(argv, env, tmp, label, **kw):
+    """argv in tmux, its exit status recorded in a file (see tmuxdrive)."""
+    t = Term(record_argv(argv, os.path.join(tmp, label + ".status")), env, cwd=tmp, **kw)
+    t.status_path = os.path.join(tmp, label + ".status")
+    return t
+
+
 def quits_cleanly(t, label):
     """q ends the program with exit status 0 (also: no sanitizer report)."""
     t.keys("q")
     if check(t.dead(), "%s: q does not quit" % label, t):
-        # tmux may see the terminal close before it has the exit status
-        end = time.time() + 5
-        status = ""
-        while not status and time.time() < end:
-            status = t.t("display", "-p", "#{pane_dead_status}").strip()
-            time.sleep(0.1)
-        check(status == "0", "%s: exit status %s" % (label, status), t)
+        st = read_status(t.status_path)
+        check(st == ("0", ""), "%s: exit status %s" % (label, st), t)
 
 
 def load_yaml(path):
@@ -64,7 +67,7 @@ def validates_and_exports(path, env, label):
 
 def review(base, tmp):
     session = os.path.join(tmp, "review.yaml")
-    t = Term([PEIL, "workshop", "-q", Q, "-o", session, os.path.join(FX, "team")], base, w=100, h=45, cwd=tmp)
+    t = start([PEIL, "workshop", "-q", Q, "-o", session, os.path.join(FX, "team")], base, tmp, "review", w=100, h=45)
     try:
         # the most contested question first (help-desk: consensus 0.46)
         s = t.wait(r"Question 1/5")
@@ -114,8 +117,8 @@ def review(base, tmp):
     validates_and_exports(session, base, "review")
 
     # --anonymous: the notes without the names
-    t = Term([PEIL, "workshop", "-q", Q, "-o", os.path.join(tmp, "anon.yaml"), "--anonymous",
-              os.path.join(FX, "team")], base, w=100, h=45, cwd=tmp)
+    t = start([PEIL, "workshop", "-q", Q, "-o", os.path.join(tmp, "anon.yaml"), "--anonymous",
+               os.path.join(FX, "team")], base, tmp, "anonymous", w=100, h=45)
     try:
         s = t.wait(r"Alleen op dinsdagochtend")
         check(s is not None and "de Vries" not in s and "Bakker" not in s, "anonymous: names shown", t)
@@ -126,8 +129,8 @@ def review(base, tmp):
 
 def live(base, tmp):
     session = os.path.join(tmp, "live.yaml")
-    t = Term([PEIL, "workshop", "-q", Q, "-o", session, "--participants", "5", "--organisation", "Gemeente Test"],
-             base, w=100, h=40, cwd=tmp)
+    t = start([PEIL, "workshop", "-q", Q, "-o", session, "--participants", "5", "--organisation", "Gemeente Test"],
+              base, tmp, "live", w=100, h=40)
     try:
         s = t.wait(r"Votes in the room: 0 of 5")
         if not check(s is not None, "live: no vote count", t):
