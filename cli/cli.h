@@ -79,4 +79,32 @@ int cli_group_load(const char *qarg, char *const *args, int nargs, bool strict,
 /* Accepts "text" or "json" into *json; false for anything else. */
 bool cli_parse_format(const char *s, bool *json);
 
+/* The line on stderr after reading --peers DIR (cli/cmd_benchmark.c; used
+ * by benchmark and export): files read, peers, and why the others were
+ * skipped. `command` is "benchmark" or "export". */
+struct peer_counts;
+void cli_peers_summary(const char *command, const char *dir, const struct peer_counts *c);
+
+/* A text table (cli/table.c) for score, aggregate, compare and benchmark.
+ * Each column is as wide as its widest cell, its translated header
+ * included, plus two spaces; widths count code points, so accented texts
+ * line up. Cells are copied. The last column is never padded. */
+struct cli_table;
+struct cli_table *cli_table_new(int ncols);     /* NULL when memory runs out */
+void cli_table_free(struct cli_table *t);       /* NULL is fine */
+void cli_table_align_right(struct cli_table *t, int col);
+/* A cell wider than `max` does not widen its column: it ends the line and
+ * the rest of its row follows below, in step with the other rows. */
+void cli_table_max_width(struct cli_table *t, int col, int max);
+/* Appends a cell to the current row; a row is complete after ncols cells.
+ * NULL records that memory ran out (for a cell the caller could not make). */
+void cli_table_cell(struct cli_table *t, const char *s);
+void cli_table_cellf(struct cli_table *t, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* A line printed as it is between two rows; not measured. */
+void cli_table_line(struct cli_table *t, const char *s);
+/* Prints the table; false (nothing printed) when memory ran out. */
+bool cli_table_print(const struct cli_table *t, FILE *f);
+enum { CLI_TITLE_MAX = 60 };    /* the widest a title column gets */
+
 #endif

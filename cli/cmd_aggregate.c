@@ -9,7 +9,6 @@
 #include "cli/cli.h"
 #include "core/i18n.h"
 #include "core/mem.h"
-#include "core/text.h"
 #include "exports/jsonw.h"
 #include "scoring/group.h"
 
@@ -66,72 +65,79 @@ static bool utf8(void)
 	return cs && !strcmp(cs, "UTF-8");
 }
 
-/* Pads by code points, so accented titles line up. */
-static void cell(FILE *f, const char *s, int width)
+static const char *dash(void)
 {
-	int n = (int)text_codepoints(s);
-	fputs(s, f);
-	for (; n < width; n++)
-		fputc(' ', f);
+	return utf8() ? "—" : "-";
 }
 
-/* One glyph per level, height relative to the most chosen level. */
-static void histogram(FILE *f, const struct questionnaire *q, const struct group_question *g, int width)
+/* "! " for a contested question, then one glyph per level, its height
+ * relative to the most chosen level. */
+static void votes_cell(struct cli_table *t, const struct questionnaire *q, const struct group_question *g)
 {
 	static const char *const bars[] = { "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█" };
-	static const char ascii[] = "123456789";
+	static const char *const ascii[] = { "1", "2", "3", "4", "5", "6", "7", "8", "9" };
+	size_t cap = 3 + (size_t)q->nlevels * 3, len = 2;  /* a glyph is at most 3 bytes */
+	char *buf = mem_alloc(cap);
 	bool u = utf8();
 	int top = 0;
+	if (!buf) {
+		cli_table_cell(t, NULL);
+		return;
+	}
 	for (int i = 0; i < q->nlevels; i++)
 		top = g->counts[i] > top ? g->counts[i] : top;
+	memcpy(buf, g->contested ? "! " : "  ", 2);
 	for (int i = 0; i < q->nlevels; i++) {
 		int c = g->counts[i];
-		if (c == 0)
-			fputs(u ? "·" : ".", f);
-		else if (u)
-			fputs(bars[(c * 8 + top - 1) / top - 1], f);
-		else
-			fputc(ascii[(c * 9 + top - 1) / top - 1], f);
+		const char *s = c == 0 ? (u ? "·" : ".")
+		                : u ? bars[(c * 8 + top - 1) / top - 1] : ascii[(c * 9 + top - 1) / top - 1];
+		len += (size_t)snprintf(buf + len, cap - len, "%s", s);
 	}
-	for (int i = q->nlevels; i < width; i++)
-		fputc(' ', f);
+	cli_table_cell(t, buf);
+	mem_free(buf);
 }
 
-static void figure(FILE *f, bool has, const char *fmt, double v, int width)
+static void figure(struct cli_table *t, bool has, const char *fmt, double v)
 {
-	char buf[32];
 	if (has)
-		snprintf(buf, sizeof buf, fmt, v);
+		cli_table_cellf(t, fmt, v);
 	else
-		snprintf(buf, sizeof buf, "%s", utf8() ? "—" : "-");
-	cell(f, buf, width);
+		cli_table_cell(t, dash());
 }
 
-static void question_row(FILE *f, const struct questionnaire *q, const struct group_question *g,
-                         int qi, int lang, int hw)
+static void question_row(struct cli_table *t, const struct questionnaire *q, const struct group_question *g,
+                         int qi, int lang)
 {
 	char buf[64];
-	fputs(g->contested ? "! " : "  ", f);
-	histogram(f, q, g, hw);
-	snprintf(buf, sizeof buf, "%d", g->n);
-	cell(f, buf, 4);
-	figure(f, g->has_stats, "%.2f", g->mean, 6);
-	figure(f, g->has_stats, g->median == (int)g->median ? "%.0f" : "%.1f", g->median, 7);
+	votes_cell(t, q, g);
+	cli_table_cellf(t, "%d", g->n);
+	figure(t, g->has_stats, "%.2f", g->mean);
+	figure(t, g->has_stats, g->median == (int)g->median ? "%.0f" : "%.1f", g->median);
 	if (!g->has_stats)
-		snprintf(buf, sizeof buf, "%s", utf8() ? "—" : "-");
+		snprintf(buf, sizeof buf, "%s", dash());
 	else if (g->min == g->max)
 		snprintf(buf, sizeof buf, "%d", g->min);
 	else
 		snprintf(buf, sizeof buf, "%d%s%d", g->min, utf8() ? "–" : "-", g->max);
-	cell(f, buf, 7);
-	figure(f, g->has_stats, "%.2f", g->sd, 6);
-	figure(f, g->has_stats, "%.2f", g->consensus, 10);
-	fprintf(f, "%s: %s", q->questions[qi].id, qn_str(q, &q->questions[qi].text, lang));
-	if (g->na)
-		fprintf(f, _(" (not applicable: %d)"), g->na);
-	if (g->unknown)
-		fprintf(f, _(" (don't know: %d)"), g->unknown);
-	fputc('\n', f);
+	cli_table_cell(t, buf);
+	figure(t, g->has_stats, "%.2f", g->sd);
+	figure(t, g->has_stats, "%.2f", g->consensus);
+	char *text = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&text, &len);
+	if (m) {
+		fprintf(m, "%s: %s", q->questions[qi].id, qn_str(q, &q->questions[qi].text, lang));
+		if (g->na)
+			fprintf(m, _(" (not applicable: %d)"), g->na);
+		if (g->unknown)
+			fprintf(m, _(" (don't know: %d)"), g->unknown);
+	}
+	if (!m || fclose(m) != 0) {
+		free(text);
+		text = NULL;
+	}
+	cli_table_cell(t, text ? text : q->questions[qi].id);
+	free(text);
 }
 
 static void print_legend(FILE *f, const struct questionnaire *q, int lang)
@@ -144,40 +150,52 @@ static void print_legend(FILE *f, const struct questionnaire *q, int lang)
 		        i + 1 < q->nlevels ? "," : ".\n");
 }
 
-static void print_domains(FILE *f, const struct questionnaire *q, const struct group_stats *s, int lang)
+static bool print_domains(FILE *f, const struct questionnaire *q, const struct group_stats *s, int lang)
 {
-	int w = 10;
-	for (int d = 0; d < q->ndomains; d++) {
-		int n = (int)text_codepoints(qn_str(q, &q->domains[d].title, lang));
-		w = n > w ? (n < 40 ? n : 40) : w;
-	}
-	fprintf(f, "\n%s\n", _("Domain scores of the respondents"));
-	cell(f, _("Domain"), w + 2);
-	cell(f, "n", 5);
-	cell(f, _("Mean"), 7);
-	cell(f, _("Min"), 7);
-	fprintf(f, "%s\n", _("Max"));
+	struct cli_table *t = cli_table_new(5);
+	cli_table_max_width(t, 0, CLI_TITLE_MAX);
+	cli_table_cell(t, _("Domain"));
+	cli_table_cell(t, "n");
+	cli_table_cell(t, _("Mean"));
+	cli_table_cell(t, _("Min"));
+	cli_table_cell(t, _("Max"));
 	for (int d = 0; d < q->ndomains; d++) {
 		const struct group_domain *g = &s->domains[d];
-		char n[16];
-		snprintf(n, sizeof n, "%d", g->n);
-		cell(f, qn_str(q, &q->domains[d].title, lang), w + 2);
-		cell(f, n, 5);
-		figure(f, g->has_stats, "%.2f", g->mean, 7);
-		figure(f, g->has_stats, "%.2f", g->min, 7);
-		figure(f, g->has_stats, "%.2f", g->max, 0);
-		fputc('\n', f);
+		cli_table_cell(t, qn_str(q, &q->domains[d].title, lang));
+		cli_table_cellf(t, "%d", g->n);
+		figure(t, g->has_stats, "%.2f", g->mean);
+		figure(t, g->has_stats, "%.2f", g->min);
+		figure(t, g->has_stats, "%.2f", g->max);
 	}
+	fprintf(f, "\n%s\n", _("Domain scores of the respondents"));
+	bool ok = cli_table_print(t, f);
+	cli_table_free(t);
+	return ok;
 }
 
-static void print_text(FILE *f, const struct questionnaire *q, const struct group_stats *s,
+static bool print_questions(FILE *f, const struct questionnaire *q, const struct group_stats *s,
+                            const int *order, int lang)
+{
+	static const char *const head[] = { N_("Votes"), "n", N_("Mean"), N_("Median"), N_("Range"),
+	                                    N_("SD"), N_("Consensus"), N_("Question") };
+	struct cli_table *t = cli_table_new(8);
+	for (int c = 0; c < 8; c++)
+		cli_table_cellf(t, "%s%s", c == 0 ? "  " : "", c == 1 ? head[c] : _(head[c]));
+	for (int i = 0; i < q->nquestions; i++)
+		question_row(t, q, &s->questions[order[i]], order[i], lang);
+	bool ok = cli_table_print(t, f);
+	cli_table_free(t);
+	return ok;
+}
+
+/* False when memory runs out. */
+static bool print_text(FILE *f, const struct questionnaire *q, const struct group_stats *s,
                        const char *organisation)
 {
 	int lang = cli_lang(q), contested = 0;
-	int hw = q->nlevels > 5 ? q->nlevels + 2 : 7;
 	int *order = mem_alloc((size_t)(q->nquestions ? q->nquestions : 1) * sizeof(int));
 	if (!order)
-		return;
+		return false;
 	group_order(s, order);
 	for (int i = 0; i < q->nquestions; i++)
 		contested += s->questions[i].contested;
@@ -185,21 +203,13 @@ static void print_text(FILE *f, const struct questionnaire *q, const struct grou
 	fprintf(f, ngettext("%s: %d respondent; %d of %d questions contested\n\n",
 	                    "%s: %d respondents; %d of %d questions contested\n\n", s->respondents), organisation,
 	        s->respondents, contested, q->nquestions);
-	fputs("  ", f);
-	cell(f, _("Votes"), hw);
-	cell(f, "n", 4);
-	cell(f, _("Mean"), 6);
-	cell(f, _("Median"), 7);
-	cell(f, _("Range"), 7);
-	cell(f, _("SD"), 6);
-	cell(f, _("Consensus"), 10);
-	fprintf(f, "%s\n", _("Question"));
-	for (int i = 0; i < q->nquestions; i++)
-		question_row(f, q, &s->questions[order[i]], order[i], lang, hw);
+	bool ok = print_questions(f, q, s, order, lang);
+	mem_free(order);
+	if (!ok)
+		return false;
 	fputc('\n', f);
 	print_legend(f, q, lang);
-	print_domains(f, q, s, lang);
-	mem_free(order);
+	return print_domains(f, q, s, lang);
 }
 
 static void number_or_null(struct jsonw *w, const char *key, bool has, double v)
@@ -361,11 +371,13 @@ int cmd_aggregate(int argc, char **argv)
 		rc = EXIT_INVALID;
 	}
 	if (rc == EXIT_OK) {
-		if (a.json)
+		if (a.json) {
 			print_json(stdout, q, s);
-		else
-			print_text(stdout, q, s, A.organisation);
-		if (fflush(stdout) != 0 || ferror(stdout)) {
+		} else if (!print_text(stdout, q, s, A.organisation)) {
+			fprintf(stderr, "peil: %s\n", _("out of memory"));
+			rc = EXIT_INVALID;
+		}
+		if (rc == EXIT_OK && (fflush(stdout) != 0 || ferror(stdout))) {
 			fprintf(stderr, "peil: %s\n", _("cannot write to standard output"));
 			rc = EXIT_WRITE;
 		}

@@ -10,7 +10,6 @@
 
 #include "cli/cli.h"
 #include "core/i18n.h"
-#include "core/text.h"
 #include "exports/jsonw.h"
 #include "scoring/peers.h"
 
@@ -46,8 +45,8 @@ static int column(const struct questionnaire *q, double x)
 
 /* The scale from the lowest to the highest level: the peers' middle half
  * as a band, their median, and the municipality's own mark on top. */
-static void print_bar(FILE *f, const struct questionnaire *q, const struct peer_domain *pd,
-                      const struct glyphs *g)
+static void bar_line(char *buf, size_t cap, const struct questionnaire *q, const struct peer_domain *pd,
+                     const struct glyphs *g)
 {
 	int c25 = -1, c75 = -2, cmed = -1, cself = -1;
 	if (pd->has_figures) {
@@ -57,8 +56,8 @@ static void print_bar(FILE *f, const struct questionnaire *q, const struct peer_
 	}
 	if (pd->has_score)
 		cself = column(q, pd->score);
-	fprintf(f, "  %d ", q->levels[0].value);
-	for (int c = 0; c < BAR_WIDTH; c++) {
+	size_t len = (size_t)snprintf(buf, cap, "  %d ", q->levels[0].value);
+	for (int c = 0; c < BAR_WIDTH && len < cap; c++) {
 		const char *s = g->track;
 		if (c == cself)
 			s = g->mark;
@@ -66,31 +65,18 @@ static void print_bar(FILE *f, const struct questionnaire *q, const struct peer_
 			s = g->median;
 		else if (c >= c25 && c <= c75)
 			s = g->band;
-		fputs(s, f);
+		len += (size_t)snprintf(buf + len, cap - len, "%s", s);
 	}
-	fprintf(f, " %d\n", q->levels[q->nlevels - 1].value);
+	if (len < cap)
+		snprintf(buf + len, cap - len, " %d", q->levels[q->nlevels - 1].value);
 }
 
-static void cell(FILE *f, const char *s, int width, bool right)
+static void num(struct cli_table *t, bool has, const char *fmt, double v)
 {
-	int n = (int)text_codepoints(s);
-	if (right)
-		for (; n < width; n++)
-			fputc(' ', f);
-	fputs(s, f);
-	if (!right)
-		for (; n < width; n++)
-			fputc(' ', f);
-}
-
-static void num(FILE *f, bool has, const char *fmt, double v, int width)
-{
-	char buf[32];
 	if (has)
-		snprintf(buf, sizeof buf, fmt, v);
+		cli_table_cellf(t, fmt, v);
 	else
-		snprintf(buf, sizeof buf, "—");
-	cell(f, buf, width, true);
+		cli_table_cell(t, "—");
 }
 
 static void print_heading(FILE *f, const struct peer_figures *pf, const char *org)
@@ -106,43 +92,53 @@ static void print_heading(FILE *f, const struct peer_figures *pf, const char *or
 	fputs("\n\n", f);
 }
 
-static void print_text(FILE *f, const struct questionnaire *q, const struct peer_figures *pf,
+static void domain_rows(struct cli_table *t, const struct questionnaire *q, const struct peer_figures *pf,
+                        int d, int lang)
+{
+	char line[256];
+	const struct peer_domain *pd = peers_domain(pf, d);
+	cli_table_cell(t, qn_str(q, &q->domains[d].title, lang));
+	num(t, pd->has_score, "%.2f", pd->score);
+	num(t, pd->has_percentile, "%.0f", pd->percentile);
+	num(t, pd->has_figures, "%.2f", pd->p25);
+	num(t, pd->has_figures, "%.2f", pd->median);
+	num(t, pd->has_figures, "%.2f", pd->p75);
+	cli_table_cellf(t, "%d", pd->n);
+	bar_line(line, sizeof line, q, pd, glyphs());
+	cli_table_line(t, line);
+	if (!pd->has_figures) {
+		snprintf(line, sizeof line, _("    fewer than %d peers with a score here: no comparison shown"),
+		         peers_min_peers(pf));
+		cli_table_line(t, line);
+	}
+}
+
+/* False when memory runs out. */
+static bool print_text(FILE *f, const struct questionnaire *q, const struct peer_figures *pf,
                        const char *org)
 {
+	static const char *const head[] = { N_("Domain"), N_("Score"), N_("Pctl"), N_("P25"),
+	                                    N_("Median"), N_("P75"), "n" };
 	const struct glyphs *g = glyphs();
 	int lang = cli_lang(q);
-	int w = 12;
-	for (int d = 0; d < q->ndomains; d++) {
-		int n = (int)text_codepoints(qn_str(q, &q->domains[d].title, lang));
-		if (n > w)
-			w = n < 40 ? n : 40;
+	struct cli_table *t = cli_table_new(7);
+	cli_table_max_width(t, 0, CLI_TITLE_MAX);
+	for (int c = 0; c < 7; c++) {
+		cli_table_cell(t, c == 6 ? head[c] : _(head[c]));
+		if (c > 0)
+			cli_table_align_right(t, c);
 	}
+	for (int d = 0; d < q->ndomains; d++)
+		domain_rows(t, q, pf, d, lang);
 	print_heading(f, pf, org);
-	cell(f, _("Domain"), w + 1, false);
-	cell(f, _("Score"), 6, true);
-	cell(f, _("Pctl"), 6, true);
-	cell(f, _("P25"), 6, true);
-	cell(f, _("Median"), 8, true);
-	cell(f, _("P75"), 6, true);
-	cell(f, "n", 7, true);
-	fputc('\n', f);
-	for (int d = 0; d < q->ndomains; d++) {
-		const struct peer_domain *pd = peers_domain(pf, d);
-		cell(f, qn_str(q, &q->domains[d].title, lang), w + 1, false);
-		num(f, pd->has_score, "%.2f", pd->score, 6);
-		num(f, pd->has_percentile, "%.0f", pd->percentile, 6);
-		num(f, pd->has_figures, "%.2f", pd->p25, 6);
-		num(f, pd->has_figures, "%.2f", pd->median, 8);
-		num(f, pd->has_figures, "%.2f", pd->p75, 6);
-		fprintf(f, "%7d\n", pd->n);
-		print_bar(f, q, pd, g);
-		if (!pd->has_figures)
-			fprintf(f, _("    fewer than %d peers with a score here: no comparison shown\n"),
-			        peers_min_peers(pf));
-	}
+	bool ok = cli_table_print(t, f);
+	cli_table_free(t);
+	if (!ok)
+		return false;
 	fprintf(f, "\n%s %s   %s %s   %s %s\n", g->band, _("middle half of the peers (P25–P75)"),
 	        g->median, _("median"), g->mark, org);
 	fprintf(f, "%s\n", _("Pctl: the share of peers scoring lower (ties count half), in percent."));
+	return true;
 }
 
 /* ---- JSON output (SPEC) ---- */
@@ -186,13 +182,13 @@ static void print_json(FILE *f, const struct questionnaire *q, const struct peer
 
 /* ---- the command ---- */
 
-/* One line that always says what was read and why files did not count. */
-static void print_summary(const struct peer_figures *pf, const char *dir)
+/* One line that always says what was read and why files did not count
+ * (also for `peil export --peers`). */
+void cli_peers_summary(const char *command, const char *dir, const struct peer_counts *c)
 {
-	const struct peer_counts *c = peers_counts(pf);
-	fprintf(stderr, _("peil benchmark: %s: %zu files read, %zu peers; skipped: %zu invalid, "
+	fprintf(stderr, _("peil %s: %s: %zu files read, %zu peers; skipped: %zu invalid, "
 	                  "%zu same organisation, %zu other size class; questionnaires: %zu\n"),
-	        dir, c->files, c->peers, c->invalid, c->same_org, c->other_size, c->questionnaires);
+	        command, dir, c->files, c->peers, c->invalid, c->same_org, c->other_size, c->questionnaires);
 }
 
 static int parse_args(int argc, char **argv, struct bench_args *a)
@@ -275,15 +271,17 @@ int cmd_benchmark(int argc, char **argv)
 	if (!pf) {
 		rc = EXIT_INVALID;
 	} else {
-		print_summary(pf, a.dir);
+		cli_peers_summary("benchmark", a.dir, peers_counts(pf));
 		if (a.strict && peers_counts(pf)->invalid > 0) {
 			rc = EXIT_INVALID;
 		} else {
-			if (a.json)
+			if (a.json) {
 				print_json(stdout, q, pf, response_organisation(self));
-			else
-				print_text(stdout, q, pf, response_organisation(self));
-			if (fflush(stdout) != 0 || ferror(stdout))
+			} else if (!print_text(stdout, q, pf, response_organisation(self))) {
+				fprintf(stderr, "peil: %s\n", _("out of memory"));
+				rc = EXIT_INVALID;
+			}
+			if (rc == EXIT_OK && (fflush(stdout) != 0 || ferror(stdout)))
 				rc = EXIT_WRITE;
 		}
 	}

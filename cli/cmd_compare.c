@@ -5,44 +5,13 @@
 
 #include "cli/cli.h"
 #include "core/i18n.h"
-#include "core/text.h"
 #include "exports/compare_json.h"
 #include "exports/xfmt.h"
 #include "scoring/compare.h"
 
-/* Pads by code points, so accented titles line up; a text as wide as its
- * column still keeps two spaces from the next one. */
-static void cell(FILE *f, const char *s, int width)
-{
-	int n = (int)text_codepoints(s);
-	fputs(s, f);
-	if (n > width - 2)
-		n = width - 2;
-	for (; n < width; n++)
-		fputc(' ', f);
-}
-
-static void score_cell(FILE *f, bool has, double v, int width)
-{
-	char buf[32];
-	cell(f, has ? xfmt_number(buf, sizeof buf, v, 2, false) : "—", width);
-}
-
 static const char *arrow(int dir)
 {
 	return dir > 0 ? "↑" : dir < 0 ? "↓" : "=";
-}
-
-/* "↑ +0.40", "= 0.00", or "—" when a side has no score. */
-static void delta_cell(FILE *f, const struct compare_figure *c, int width)
-{
-	char buf[48], num[32];
-	if (!c->has_old || !c->has_new)
-		snprintf(buf, sizeof buf, "—");
-	else
-		snprintf(buf, sizeof buf, "%s %s", arrow(compare_direction(c->delta)),
-		         xfmt_signed(num, sizeof num, c->delta, 2, false));
-	cell(f, buf, width);
 }
 
 static void level_words(char *buf, size_t len, const struct questionnaire *q,
@@ -54,20 +23,37 @@ static void level_words(char *buf, size_t len, const struct questionnaire *q,
 		snprintf(buf, len, "—");
 }
 
-static void figure_row(FILE *f, const struct questionnaire *q, const char *title, int w,
+static void score_cell(struct cli_table *t, bool has, double v)
+{
+	char buf[32];
+	cli_table_cell(t, has ? xfmt_number(buf, sizeof buf, v, 2, false) : "—");
+}
+
+/* "↑ +0.40", "= 0.00", or "—" when a side has no score. */
+static void delta_cell(struct cli_table *t, const struct compare_figure *c)
+{
+	char num[32];
+	if (!c->has_old || !c->has_new)
+		cli_table_cell(t, "—");
+	else
+		cli_table_cellf(t, "%s %s", arrow(compare_direction(c->delta)),
+		                xfmt_signed(num, sizeof num, c->delta, 2, false));
+}
+
+static void figure_row(struct cli_table *t, const struct questionnaire *q, const char *title,
                        const struct compare_figure *c, int lang)
 {
 	char a[96], b[96];
-	cell(f, title, w + 2);
-	score_cell(f, c->has_old, c->old_score, 8);
-	score_cell(f, c->has_new, c->new_score, 8);
-	delta_cell(f, c, 10);
+	cli_table_cell(t, title);
+	score_cell(t, c->has_old, c->old_score);
+	score_cell(t, c->has_new, c->new_score);
+	delta_cell(t, c);
 	level_words(a, sizeof a, q, c->has_old, c->old_level, lang);
 	level_words(b, sizeof b, q, c->has_new, c->new_level, lang);
 	if (c->has_old && c->has_new && c->old_level == c->new_level)
-		fprintf(f, "%s\n", b);
+		cli_table_cell(t, b);
 	else
-		fprintf(f, "%s → %s\n", a, b);
+		cli_table_cellf(t, "%s → %s", a, b);
 }
 
 /* The answer as words: "3 In order", "not applicable", ... */
@@ -111,27 +97,29 @@ static void print_changes(FILE *f, const struct questionnaire *q, const struct c
 	}
 }
 
-static void print_text(FILE *f, const struct questionnaire *q, const struct response *old,
+/* False when memory runs out. */
+static bool print_text(FILE *f, const struct questionnaire *q, const struct response *old,
                        const struct response *cur, const struct comparison *c)
 {
 	int lang = cli_lang(q);
 	fprintf(f, "%s — %s %s\n", response_organisation(cur), qn_str(q, &q->title, lang), q->version);
 	fprintf(f, _("Compared: %s (before) with %s (now)\n\n"), response_date(old), response_date(cur));
-	int w = 10;
-	for (int d = 0; d < q->ndomains; d++) {
-		int n = (int)text_codepoints(qn_str(q, &q->domains[d].title, lang));
-		if (n > w)
-			w = n < 48 ? n : 48;
-	}
-	cell(f, _("Domain"), w + 2);
-	cell(f, _("Before"), 8);
-	cell(f, _("Now"), 8);
-	cell(f, _("Change"), 10);
-	fprintf(f, "%s\n", _("Level"));
+	struct cli_table *t = cli_table_new(5);
+	cli_table_max_width(t, 0, CLI_TITLE_MAX);
+	cli_table_cell(t, _("Domain"));
+	cli_table_cell(t, _("Before"));
+	cli_table_cell(t, _("Now"));
+	cli_table_cell(t, _("Change"));
+	cli_table_cell(t, _("Level"));
 	for (int d = 0; d < q->ndomains; d++)
-		figure_row(f, q, qn_str(q, &q->domains[d].title, lang), w, &c->domains[d], lang);
-	figure_row(f, q, _("Overall"), w, &c->overall, lang);
+		figure_row(t, q, qn_str(q, &q->domains[d].title, lang), &c->domains[d], lang);
+	figure_row(t, q, _("Overall"), &c->overall, lang);
+	bool ok = cli_table_print(t, f);
+	cli_table_free(t);
+	if (!ok)
+		return false;
 	print_changes(f, q, c, lang);
+	return true;
 }
 
 static void print_json(FILE *f, const struct questionnaire *q, const struct response *old,
@@ -156,15 +144,15 @@ static int run(const char *qarg, const char *old_path, const char *new_path, boo
 	old = cli_load_response_with(q, old_path);
 	if (old) {
 		struct comparison *c = compare_compute(q, old, cur);
-		if (!c) {
+		bool ok = c != NULL;
+		if (ok && json)
+			print_json(stdout, q, old, cur, c);
+		else if (ok)
+			ok = print_text(stdout, q, old, cur, c);
+		if (!ok)
 			fprintf(stderr, "peil: %s\n", _("out of memory"));
-		} else {
-			if (json)
-				print_json(stdout, q, old, cur, c);
-			else
-				print_text(stdout, q, old, cur, c);
+		else
 			rc = fflush(stdout) == 0 && !ferror(stdout) ? EXIT_OK : EXIT_WRITE;
-		}
 		comparison_free(c);
 	}
 	response_free(old);

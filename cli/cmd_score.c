@@ -4,41 +4,73 @@
 
 #include "cli/cli.h"
 #include "core/i18n.h"
-#include "core/text.h"
 #include "exports/score_json.h"
 #include "scoring/score.h"
 
-/* Pads by code points, so accented titles line up in the table. */
-static void cell(FILE *f, const char *s, int width)
+static const char *figure(char *buf, size_t len, bool has, double v)
 {
-	int n = (int)text_codepoints(s);
-	fputs(s, f);
-	do
-		fputc(' ', f);      /* at least one, so long titles never run on */
-	while (++n < width);
-}
-
-static void figure(FILE *f, bool has, double v, int width)
-{
-	char buf[32];
 	if (has)
-		snprintf(buf, sizeof buf, "%.2f", v);
+		snprintf(buf, len, "%.2f", v);
 	else
-		snprintf(buf, sizeof buf, "—");
-	cell(f, buf, width);
+		snprintf(buf, len, "—");
+	return buf;
 }
 
-static void level_cell(FILE *f, const struct questionnaire *q, bool has, int level, int lang, int width)
+static const char *level_words(char *buf, size_t len, const struct questionnaire *q, bool has,
+                               int level, int lang)
 {
-	char buf[128];
 	if (has)
-		snprintf(buf, sizeof buf, "%d %s", level, qn_level_label(q, level, lang));
+		snprintf(buf, len, "%d %s", level, qn_level_label(q, level, lang));
 	else
-		snprintf(buf, sizeof buf, "—");
-	cell(f, buf, width);
+		snprintf(buf, len, "—");
+	return buf;
 }
 
-static void print_text(FILE *f, const struct questionnaire *q, const struct response *r,
+static void table_head(struct cli_table *t)
+{
+	cli_table_cell(t, _("Domain"));
+	cli_table_cell(t, _("Score"));
+	cli_table_cell(t, _("Level"));
+	cli_table_cell(t, _("Target"));
+	cli_table_cell(t, _("Gap"));
+	cli_table_cell(t, _("Answered"));
+}
+
+static void domain_row(struct cli_table *t, const struct questionnaire *q, const struct domain_score *ds,
+                       int d, int lang)
+{
+	char a[32], b[128];
+	cli_table_cell(t, qn_str(q, &q->domains[d].title, lang));
+	cli_table_cell(t, figure(a, sizeof a, ds->has_score, ds->score));
+	cli_table_cell(t, level_words(b, sizeof b, q, ds->has_score, ds->level, lang));
+	if (ds->has_target)
+		cli_table_cellf(t, "%d", ds->target);
+	else
+		cli_table_cell(t, "—");
+	cli_table_cell(t, figure(a, sizeof a, ds->has_target && ds->has_score, ds->gap));
+	cli_table_cellf(t, "%d/%d", ds->answered + ds->na + ds->unknown, ds->total);
+}
+
+/* The table of domains; false when memory runs out. */
+static bool print_domains(FILE *f, const struct questionnaire *q, const struct scorecard *s, int lang)
+{
+	char a[32], b[128];
+	struct cli_table *t = cli_table_new(6);
+	cli_table_max_width(t, 0, CLI_TITLE_MAX);
+	table_head(t);
+	for (int d = 0; d < q->ndomains; d++)
+		domain_row(t, q, &s->domains[d], d, lang);
+	cli_table_cell(t, _("Overall"));
+	cli_table_cell(t, figure(a, sizeof a, s->has_overall, s->overall));
+	cli_table_cell(t, level_words(b, sizeof b, q, s->has_overall, s->overall_level, lang));
+	for (int i = 0; i < 3; i++)
+		cli_table_cell(t, "");
+	bool ok = cli_table_print(t, f);
+	cli_table_free(t);
+	return ok;
+}
+
+static bool print_text(FILE *f, const struct questionnaire *q, const struct response *r,
                        const struct scorecard *s)
 {
 	int lang = cli_lang(q);
@@ -46,35 +78,10 @@ static void print_text(FILE *f, const struct questionnaire *q, const struct resp
 	        q->version, response_date(r));
 	fprintf(f, _("Progress: %.0f%% (%d of %d questions answered, %d not applicable, %d don't know)\n\n"),
 	        s->progress * 100, s->answered + s->na + s->unknown, s->total, s->na, s->unknown);
-	int w = 10;
-	for (int d = 0; d < q->ndomains; d++) {
-		int n = (int)text_codepoints(qn_str(q, &q->domains[d].title, lang));
-		if (n > w)
-			w = n < 60 ? n : 60;
-	}
-	cell(f, _("Domain"), w + 2);
-	cell(f, _("Score"), 7);
-	cell(f, _("Level"), 18);
-	cell(f, _("Target"), 8);
-	cell(f, _("Gap"), 7);
-	fprintf(f, "%s\n", _("Answered"));
-	for (int d = 0; d < q->ndomains; d++) {
-		const struct domain_score *ds = &s->domains[d];
-		cell(f, qn_str(q, &q->domains[d].title, lang), w + 2);
-		figure(f, ds->has_score, ds->score, 7);
-		level_cell(f, q, ds->has_score, ds->level, lang, 18);
-		char t[16];
-		snprintf(t, sizeof t, ds->has_target ? "%d" : "—", ds->target);
-		cell(f, t, 8);
-		figure(f, ds->has_target && ds->has_score, ds->gap, 7);
-		fprintf(f, "%d/%d\n", ds->answered + ds->na + ds->unknown, ds->total);
-	}
-	cell(f, _("Overall"), w + 2);
-	figure(f, s->has_overall, s->overall, 7);
-	level_cell(f, q, s->has_overall, s->overall_level, lang, 18);
-	fputc('\n', f);
+	if (!print_domains(f, q, s, lang))
+		return false;
 	if (s->npriorities == 0)
-		return;
+		return true;
 	fprintf(f, "\n%s\n", _("Priorities (largest gap to the target first)"));
 	for (int i = 0; i < s->npriorities && i < 10; i++) {
 		const struct priority *p = &s->priorities[i];
@@ -86,6 +93,7 @@ static void print_text(FILE *f, const struct questionnaire *q, const struct resp
 	}
 	if (s->npriorities > 10)
 		fprintf(f, _("    … and %d more\n"), s->npriorities - 10);
+	return true;
 }
 
 int cmd_score(int argc, char **argv)
@@ -133,8 +141,9 @@ int cmd_score(int argc, char **argv)
 		jsonw_object(&w);
 		score_json_fields(&w, q, r, s);
 		jsonw_object_end(&w);
-	} else {
-		print_text(stdout, q, r, s);
+	} else if (!print_text(stdout, q, r, s)) {
+		fprintf(stderr, "peil: %s\n", _("out of memory"));
+		rc = EXIT_INVALID;
 	}
 	if (fflush(stdout) != 0)
 		rc = EXIT_WRITE;
