@@ -186,6 +186,7 @@ static void print_json(FILE *f, const struct questionnaire *q, const struct peer
  * (also for `peil export --peers`). */
 void cli_peers_summary(const char *command, const char *dir, const struct peer_counts *c)
 {
+	/* TRANSLATORS: "peil benchmark: DIR: ..." or "peil export: DIR: ...". */
 	fprintf(stderr, _("peil %s: %s: %zu files read, %zu peers; skipped: %zu invalid, "
 	                  "%zu same organisation, %zu other size class; questionnaires: %zu\n"),
 	        command, dir, c->files, c->peers, c->invalid, c->same_org, c->other_size, c->questionnaires);

@@ -121,9 +121,7 @@ static bool load_peers(const struct export_args *a, const struct questionnaire *
 		return false;
 	}
 	const struct peer_counts *c = peers_counts(pf);
-	fprintf(stderr, _("peil export: %s: %zu files read, %zu peers; skipped: %zu invalid, "
-	                  "%zu same organisation, %zu other size class\n"),
-	        a->peers, c->files, c->peers, c->invalid, c->same_org, c->other_size);
+	cli_peers_summary("export", a->peers, c);
 	for (int i = 0; i < q->ndomains; i++) {
 		const struct peer_domain *pd = peers_domain(pf, i);
 		(*domains)[i] = (struct export_peer_domain){

@@ -210,6 +210,7 @@ static void group(struct jsonw *w, struct xctx *x)
 	maybe(w, "participants", n > 0, n);
 	jsonw_kint(w, "questions_with_votes", voted);
 	jsonw_kint(w, "contested", contested);
+	jsonw_kint(w, "proposals", xctx_proposals(x));
 	bool has = xctx_mean_consensus(x->votes, x->q->nquestions, &mean);
 	maybe(w, "mean_consensus", has, mean);
 	has = xctx_mean_consensus(x->base_votes, x->q->nquestions, &mean);

@@ -21,11 +21,12 @@ static void contested_table(struct doc *d, int ncontested)
 	bool before = x->base_votes != NULL;
 	int nc = 5 + before;
 	const char *head[6] = { _("Question"), _("Votes per level"), _("Lowest – highest"), _("Consensus") };
-	bool numeric[6] = { false, false, false, true, true, false };
+	bool numeric[6] = { false, false, false, true, true, false };   /* the consensus columns */
 	int c = 4;
 	if (before)
 		head[c++] = _("Consensus before");
 	head[c] = _("Group's answer");
+	numeric[c] = false;             /* words: a level, or a proposal */
 	const char **cells = arena_alloc(x->arena, (size_t)(ncontested * nc) * sizeof(*cells));
 	if (!cells) {
 		x->oom = true;
@@ -44,8 +45,7 @@ static void contested_table(struct doc *d, int ncontested)
 		c = 4;
 		if (before)
 			r[c++] = consensus_words(x, &x->base_votes[qi]);
-		r[c] = response_answer(x->r, qi)->status == ANSWER_LEVEL
-		       ? xctx_level(x, true, response_answer(x->r, qi)->level) : xctx_status_word(x, qi);
+		r[c] = xctx_group_answer(x, qi);
 	}
 	d->ops->table(d, &(struct doc_table){ .ncols = nc, .nrows = row, .head = head,
 	                                      .numeric = numeric, .cells = cells });
@@ -71,6 +71,13 @@ void scorecard_group(struct doc *d)
 	                            contested, voted));
 	if (contested)
 		contested_table(d, contested);
+	int proposed = xctx_proposals(x);
+	if (proposed)
+		d->ops->para(d, xctx_printf(x, ngettext("%d answer is only proposed: the median of the votes, "
+		                                        "until the group decides. The scores above count it as given.",
+		                                        "%d answers are only proposed: the median of the votes, "
+		                                        "until the group decides. The scores above count them as given.",
+		                                        (unsigned long)proposed), proposed));
 	double now, before;
 	char a[32], b[32];
 	if (!xctx_mean_consensus(x->votes, x->q->nquestions, &now))

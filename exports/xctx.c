@@ -194,8 +194,9 @@ const char *xctx_status_word(const struct xctx *x, int qi)
 {
 	if (response_hidden(x->r, qi))
 		return _("not asked");
-	switch (response_answer(x->r, qi)->status) {
-	case ANSWER_LEVEL: return _("answered");
+	const struct answer *a = response_answer(x->r, qi);
+	switch (a->status) {
+	case ANSWER_LEVEL: return a->proposal ? _("proposed, not yet decided") : _("answered");
 	case ANSWER_NA: return _("not applicable");
 	case ANSWER_UNKNOWN: return _("don't know");
 	case ANSWER_OPEN: break;
@@ -218,6 +219,28 @@ const char *xctx_answer(struct xctx *x, int qi)
 	if (a->carried_over)
 		s = xctx_printf(x, "%s (%s)", s, _("carried over from last time, not yet confirmed"));
 	return s;
+}
+
+const char *xctx_group_answer(struct xctx *x, int qi)
+{
+	const struct answer *a = response_answer(x->r, qi);
+	if (a->status != ANSWER_LEVEL || response_hidden(x->r, qi))
+		return xctx_status_word(x, qi);
+	const char *level = xctx_level(x, true, a->level);
+	if (!a->proposal)
+		return level;
+	/* TRANSLATORS: %s is a level, "3 In order"; the median of the votes. */
+	return xctx_printf(x, _("proposed: level %s (median), not yet decided"), level);
+}
+
+int xctx_proposals(const struct xctx *x)
+{
+	int n = 0;
+	for (int qi = 0; qi < x->q->nquestions; qi++) {
+		const struct answer *a = response_answer(x->r, qi);
+		n += a->proposal && a->status == ANSWER_LEVEL && !response_hidden(x->r, qi);
+	}
+	return n;
 }
 
 const char *xctx_votes(struct xctx *x, int qi)

@@ -66,8 +66,15 @@ const char *xctx_peer(struct xctx *x, int d);
 const char *xctx_date(struct xctx *x, const char *ymd);
 /* Who answered: "A. Jansen (CIO)", "group session with 12 participants". */
 const char *xctx_respondent(struct xctx *x);
-/* The status of an answer in words: "answered", "not applicable", ... */
+/* The status of an answer in words: "answered", "not applicable", ...;
+ * a level proposed from a group's votes is "proposed, not yet decided". */
 const char *xctx_status_word(const struct xctx *x, int qi);
+/* The group's answer as the contested table shows it: "3 In order", or,
+ * while it is only proposed, "proposed: level 3 In order (median), not yet
+ * decided"; the status word when there is no level. */
+const char *xctx_group_answer(struct xctx *x, int qi);
+/* Answers with a level that is still a proposal (shown, not hidden). */
+int xctx_proposals(const struct xctx *x);
 /* The answer in words: "3 In order — Both" or the status word, plus a
  * remark when carried over or only proposed. */
 const char *xctx_answer(struct xctx *x, int qi);

@@ -43,6 +43,11 @@ expect_rc 0 "questionnaire among the peers" "$PEIL" benchmark $Q "$F/self.yaml" 
 grep -q 'error' "$out/stderr" && no "questionnaire reported as an error: $(cat "$out/stderr")"
 grep -q '7 files read, 6 peers; skipped: 0 invalid, 0 same organisation, 0 other size class; questionnaires: 1' \
 	"$out/stderr" || no "summary with a questionnaire: $(cat "$out/stderr")"
+# export --peers says the same, the skipped questionnaire included.
+expect_rc 0 "export --peers with a questionnaire among them" \
+	"$PEIL" --lang en export $Q "$F/self.yaml" --format md --peers "$out/withq"
+grep -q "^peil export: $out/withq: 7 files read, 6 peers; skipped: 0 invalid, 0 same organisation, 0 other size class; questionnaires: 1\$" \
+	"$out/stderr" || no "export summary with a questionnaire: $(cat "$out/stderr")"
 
 expect_rc 2 "no --peers" "$PEIL" benchmark $Q "$F/self.yaml"
 expect_rc 2 "bad --min-peers" "$PEIL" benchmark $Q "$F/self.yaml" --peers "$F/peers" --min-peers 0

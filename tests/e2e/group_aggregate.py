@@ -144,6 +144,22 @@ with tempfile.TemporaryDirectory() as tmp:
     v = subprocess.run([peil, "validate", "-q", Q, merged], capture_output=True, text=True, env=env)
     check(v.returncode == 0, f"merged file validates: {v.stdout}{v.stderr}")
     check(oct(os.stat(merged).st_mode & 0o777) == "0o600", "merged file is owner-only")
+    # its scorecard says the group's answers are only proposals, in every format
+    def export(fmt, lang="en"):
+        e = subprocess.run([peil, "--lang", lang, "export", "-q", Q, merged, "--format", fmt],
+                           capture_output=True, text=True, env=env)
+        check(e.returncode == 0, f"export {fmt} of the merged file: exit {e.returncode} {e.stderr}")
+        return e.stdout
+    md = export("md")
+    check("| 0.46 | proposed: level 2 Basic (median), not yet decided |" in md, f"md group's answer: {md}")
+    check("5 answers are only proposed" in md, "md: how many answers are proposals")
+    check("| 0,46 | voorstel: niveau 2 Basis (mediaan), nog niet besloten |" in export("md", "nl"),
+          "Dutch md group's answer")
+    check("proposed: level 2 Basic (median), not yet decided</td>" in export("html"), "html group's answer")
+    check(",2,Basic,\"proposed, not yet decided\"," in export("csv"), "csv status of a proposal")
+    ej = json.loads(export("json"))
+    check(ej["group"].get("proposals") == 5 and all(x["proposal"] for x in ej["answers"] if x["status"] == "level"),
+          f"json proposals: {ej['group']}")
 
     # 8. an output that cannot be written: exit 3, nothing left behind
     p = run(TEAM, "-o", os.path.join(tmp, "missing", "m.yaml"))

@@ -273,6 +273,36 @@ static void group_section_shows_contested(void **state)
 	questionnaire_free(q);
 }
 
+/* A file merged by `peil aggregate -o`: the group's answer is only the
+ * median of the votes until the group decides, and every format says so. */
+static void merged_proposals_are_marked(void **state)
+{
+	(void)state;
+	struct questionnaire *q = load_q("exports/questionnaire.yaml");
+	struct response *r = load_r(q, "exports/merged.yaml");
+	struct export_options o = { .q = q, .r = r, .lang = 1 };
+	char *md = run(EXPORT_MD, &o);
+	assert_non_null(strstr(md, "| Is there digital help for visitors? | 1: 2, 2: 1, 4: 3 | 1 – 4 | 0.40 | "
+	                           "proposed: level 2 Basic (median), not yet decided |"));
+	assert_null(strstr(md, "| 0.40 | 2 Basic |"));
+	assert_non_null(strstr(md, "\n3 answers are only proposed: the median of the votes, until the group decides."));
+	free(md);
+	char *html = run(EXPORT_HTML, &o);
+	assert_non_null(strstr(html, "<td class=\"num\">0.40</td><td>proposed: level 2 Basic (median), not yet decided</td>"));
+	free(html);
+	char *csv = run(EXPORT_CSV, &o);
+	assert_non_null(strstr(csv, "services.help-desk,Is there digital help for visitors?,2,Basic,"
+	                            "\"proposed, not yet decided\","));
+	assert_non_null(strstr(csv, "skills.training,Are staff trained in digital skills?,3,In order,answered,"));
+	free(csv);
+	char *json = run(EXPORT_JSON, &o);
+	assert_non_null(strstr(json, "\"proposal\": true,"));
+	assert_non_null(strstr(json, "\"contested\": 2,\n    \"proposals\": 3,"));
+	free(json);
+	response_free(r);
+	questionnaire_free(q);
+}
+
 static ssize_t failing_write(int fd, const void *buf, size_t len)
 {
 	(void)fd;
@@ -354,6 +384,7 @@ int main(void)
 		cmocka_unit_test(html_is_self_contained_and_escaped),
 		cmocka_unit_test(json_is_extended_score_object),
 		cmocka_unit_test(group_section_shows_contested),
+		cmocka_unit_test(merged_proposals_are_marked),
 		cmocka_unit_test(failed_export_leaves_nothing),
 		cmocka_unit_test(out_of_memory_fails_cleanly),
 	};
