@@ -175,7 +175,7 @@ static int choose_path(const struct fill_args *fa, char **path, bool *exists)
 }
 
 static int run_tui(const struct questionnaire *q, struct response *r, const char *path, bool is_new,
-                   const struct fill_args *fa)
+                   const struct fill_args *fa, const char *notice)
 {
 	struct config *cfg = config_load(NULL, NULL);
 	struct tui_fill_options o = {
@@ -183,6 +183,7 @@ static int run_tui(const struct questionnaire *q, struct response *r, const char
 		.ask_organisation = is_new && !fa->organisation,
 		.no_color = config_theme(cfg) == CONFIG_THEME_NONE,
 		.high_contrast = config_theme(cfg) == CONFIG_THEME_HIGH_CONTRAST,
+		.notice = notice,
 	};
 	config_free(cfg);
 	char err[512];
@@ -227,23 +228,57 @@ static int open_assessment(const struct fill_args *fa, bool exists, char **path,
 	return rc;
 }
 
+/* The lock on path, or NULL (the reason printed). Where the file system
+ * cannot lock, peil carries on: the warning is printed now and copied to
+ * `notice` for the TUI's status line (else notice is ""). */
+static struct lock *take_lock(const char *path, char *notice, size_t len)
+{
+	char err[512];
+	struct lock *l = lock_acquire(path, err, sizeof err);
+	notice[0] = '\0';
+	if (!l) {
+		fprintf(stderr, "peil: %s\n", err);
+		return NULL;
+	}
+	if (err[0]) {
+		snprintf(notice, len, _("warning: the file cannot be locked, so a second peil on it would not be stopped (%s)"), err);
+		fprintf(stderr, "peil: %s\n", notice);
+	}
+	return l;
+}
+
+static bool is_file(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
 int cmd_fill(int argc, char **argv)
 {
 	struct fill_args fa;
 	int rc = parse(argc, argv, &fa);
 	if (rc != EXIT_OK)
 		return rc < 0 ? EXIT_OK : rc;
-	char *path, err[512];
+	char *path, err[512], notice[640];
 	bool exists;
 	if ((rc = choose_path(&fa, &path, &exists)) != EXIT_OK)
 		return rc;
 	struct questionnaire *q = NULL;
 	struct response *r = NULL;
 	struct lock *lock = NULL;
+	/* The lock before the file: another peil that saves and quits between
+	 * our reading the file and locking it would leave us its old answers.
+	 * A new file in the data dir is named (and locked) once q is known. */
+	if (exists || fa.out) {
+		if (!(lock = take_lock(path, notice, sizeof notice))) {
+			rc = EXIT_WRITE;
+			goto out;
+		}
+		exists = is_file(path);         /* it may have appeared meanwhile */
+	}
 	if ((rc = open_assessment(&fa, exists, &path, &q, &r)) != EXIT_OK)
 		goto out;
-	if (!(lock = lock_acquire(path, err, sizeof err))) {
-		fprintf(stderr, "peil: %s\n", err);
+	if (!lock && !(lock = take_lock(path, notice, sizeof notice))) {
 		rc = EXIT_WRITE;
 		goto out;
 	}
@@ -255,7 +290,8 @@ int cmd_fill(int argc, char **argv)
 		rc = EXIT_WRITE;
 		goto out;
 	}
-	rc = plain ? plain_fill(q, r, path, stdin, stdout) : run_tui(q, r, path, !exists, &fa);
+	rc = plain ? plain_fill(q, r, path, stdin, stdout)
+	           : run_tui(q, r, path, !exists, &fa, notice[0] ? notice : NULL);
 out:
 	lock_release(lock);
 	response_free(r);

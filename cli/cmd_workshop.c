@@ -250,6 +250,31 @@ static int run_tui(const struct questionnaire *q, struct response *r, const char
 	return EXIT_OK;
 }
 
+/* The lock on path, or NULL (the reason printed). Where the file system
+ * cannot lock, peil carries on: the warning is printed now and copied to
+ * `notice` for the TUI's status line (else notice is ""). */
+static struct lock *take_lock(const char *path, char *notice, size_t len)
+{
+	char err[512];
+	struct lock *l = lock_acquire(path, err, sizeof err);
+	notice[0] = '\0';
+	if (!l) {
+		fprintf(stderr, "peil: %s\n", err);
+		return NULL;
+	}
+	if (err[0]) {
+		snprintf(notice, len, _("warning: the file cannot be locked, so a second peil on it would not be stopped (%s)"), err);
+		fprintf(stderr, "peil: %s\n", notice);
+	}
+	return l;
+}
+
+static bool is_file(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
 int cmd_workshop(int argc, char **argv)
 {
 	struct ws_args wa;
@@ -259,14 +284,25 @@ int cmd_workshop(int argc, char **argv)
 	char *path = wa.out ? mem_strdup(wa.out) : default_path();
 	if (!path)
 		return EXIT_WRITE;
-	struct stat st;
-	bool exists = stat(path, &st) == 0 && S_ISREG(st.st_mode);
+	if (wa.nfiles == 0 && wa.participants <= 0 && !is_file(path)) {
+		mem_free(path);
+		return cli_usage_error("workshop", "%s",
+		                       _("name the respondents' files, or say how many vote in the room: --participants N"));
+	}
 	struct crowd c = { 0 };
 	struct questionnaire *q = NULL;
 	struct response *r = NULL;
-	struct lock *lock = NULL;
 	struct tui_workshop_options o = { .large = wa.large };
-	char err[512];
+	char err[512], notice[640];
+	/* The lock before the session file: another peil that saves and quits
+	 * between our reading it and locking it would leave us its old state. */
+	struct lock *lock = take_lock(path, notice, sizeof notice);
+	if (!lock) {
+		rc = EXIT_WRITE;
+		goto out;
+	}
+	o.notice = notice[0] ? notice : NULL;
+	bool exists = is_file(path);
 	if (wa.nfiles > 0)
 		rc = review_session(&wa, path, exists, &c, &q, &r);
 	else
@@ -276,11 +312,6 @@ int cmd_workshop(int argc, char **argv)
 	if (!tui_terminal_usable()) {
 		fprintf(stderr, "peil workshop: %s\n", _("needs a terminal (for a summary without one: peil aggregate)"));
 		rc = EXIT_USAGE;
-		goto out;
-	}
-	if (!(lock = lock_acquire(path, err, sizeof err))) {
-		fprintf(stderr, "peil: %s\n", err);
-		rc = EXIT_WRITE;
 		goto out;
 	}
 	struct workshop_respondent *people = mem_alloc((size_t)(c.n ? c.n : 1) * sizeof *people);

@@ -45,6 +45,8 @@ enum tui_status tui_run_fill(const struct questionnaire *q, struct response *r,
 		session_fini(&s);
 		return TUI_NO_TERMINAL;
 	}
+	if (o->notice)
+		app_message(&a, true, "%s", o->notice);
 	if (o->ask_organisation)
 		app_push(&a, screen_org_new(&a, start_screens));
 	else

@@ -26,6 +26,7 @@ struct tui_fill_options {
 	bool ask_organisation;  /* ask the organisation's name first (new file) */
 	bool no_color;          /* settings: theme = none (NO_COLOR is read too) */
 	bool high_contrast;     /* settings: theme = high-contrast */
+	const char *notice;     /* a warning for the status line at the start, or NULL (borrowed) */
 };
 
 /* Runs `peil fill` on r, saving to `path` after every change. On

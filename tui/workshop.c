@@ -412,6 +412,8 @@ enum tui_status tui_run_workshop(const struct questionnaire *q, struct response 
 		return TUI_NO_TERMINAL;
 	}
 	a.question_hooks = &w.hooks;
+	if (o->notice)
+		app_message(&a, true, "%s", o->notice);
 	if (o->ask_organisation)
 		app_push(&a, screen_org_new(&a, start_screens));
 	else

@@ -28,6 +28,7 @@ struct tui_workshop_options {
 	int lang;
 	bool ask_organisation;  /* a new live session: ask the organisation first */
 	bool no_color, high_contrast;
+	const char *notice;     /* a warning for the status line at the start, or NULL (borrowed) */
 	bool large;             /* projector layout: bigger histogram, no notes */
 	/* Live mode when > 0: votes per question may not exceed it. */
 	int participants;
