@@ -292,7 +292,9 @@ static bool walk(struct pool_paths *p, const char *dir, int depth, struct diag_l
 	bool ok = read_entries(dir, &names, d);
 	for (size_t i = 0; ok && i < names.n; i++) {
 		const char *name = names.v[i] + 1;
-		if (names.v[i][0] != 'd' && !is_yaml_name(name))
+		/* An unknown kind may be a directory: only known files are
+		 * judged by their name before the stat. */
+		if (names.v[i][0] == 'f' && !is_yaml_name(name))
 			continue;
 		char *full = join(dir, name);
 		char kind = full ? resolve_kind(names.v[i][0], full) : 'x';
