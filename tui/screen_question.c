@@ -258,18 +258,37 @@ static void draw_choice_start(const struct question_screen *qs, const struct app
 		         qn_str(q, &q->levels[w].label, a->s->lang), DRAW_ELLIPSIS);
 }
 
+/* Columns the highlight covers on a choice's first row: the marker,
+ * radio, key and level label, or for "not applicable" and "don't know"
+ * their short text. Not the answer text: moving the highlight then
+ * rewrites two short runs of cells instead of two whole answers. */
+static int highlight_cols(const struct question_screen *qs, const struct app *a, const struct line *l,
+                          int width)
+{
+	if (choice_what(a, qs->qi, l->item) >= 0)
+		return COL_LABEL + label_width(a, width) + 1;
+	return l->x + draw_cols(&a->theme, l->src + l->sp.off, l->sp.len) + 1;
+}
+
 static void draw_line(const struct question_screen *qs, const struct app *a, const struct lines *b,
                       int i, int y, int width)
 {
 	const struct theme *t = &a->theme;
 	const struct line *l = &b->v[i];
-	bool cur = l->kind == L_CHOICE && l->item == qs->cursor;
-	bool on = l->kind == L_CHOICE && current_choice(a, qs->qi) == l->item;
-	theme_set(stdscr, t, cur ? AT_CURSOR : on ? AT_CHOSEN : l->at);
-	if (cur)
-		draw_blank(stdscr, y, 0, width);
-	if (l->kind == L_CHOICE && l->first)
+	bool choice = l->kind == L_CHOICE;
+	bool cur = choice && l->item == qs->cursor && l->first;
+	bool on = choice && current_choice(a, qs->qi) == l->item;
+	enum tui_attr at = on ? AT_CHOSEN : l->at;
+	if (choice && l->first) {
+		theme_set(stdscr, t, cur ? AT_CURSOR : at);
+		if (cur)
+			draw_blank(stdscr, y, 0, highlight_cols(qs, a, l, width));
 		draw_choice_start(qs, a, y, l->item, width);
+		if (choice_what(a, qs->qi, l->item) >= 0)
+			theme_set(stdscr, t, at);
+	} else {
+		theme_set(stdscr, t, at);
+	}
 	lines_draw_text(b, t, i, y, width);
 	theme_set(stdscr, t, AT_NORMAL);
 }

@@ -140,21 +140,40 @@ r.check(st == ("3", "") and "Is a directory" in t.screen(),
 t.close()
 os.rmdir(f)
 
-# Only what changed is sent: moving the highlight is a few bytes, not a screen.
-f = fresh()
-t = start(f)
-t.wait(r"Question 1/7")
-t.settle()
-log = os.path.join(home, "bytes.log")
-t.t("pipe-pane", "-o", f"cat >> {log}")
-t.keys("Down")
-t.wait(r"▶ \( \) 2")
-time.sleep(0.5)
-t.t("pipe-pane")
-size = os.path.getsize(log) if os.path.exists(log) else -1
-r.check(0 < size < 400, f"Down sends {size} bytes to the terminal (two rows change)", str(size))
-t.keys("q")
-t.close()
+# Only what changed is sent: moving the highlight between answers that
+# wrap to three lines rewrites the marker and label columns of two rows,
+# not the answers' text (dialog --radiolist sends ~298 bytes per key; the
+# whole answers would be ~400). The highlight stays visible without
+# colour: the marker, and reverse video in the high-contrast theme.
+long_q = os.path.join(root, "tests/fixtures/tui/long.yaml")
+cfg = os.path.join(home, "cfg-hc")
+os.makedirs(os.path.join(cfg, "peil"))
+with open(os.path.join(cfg, "peil", "config"), "w") as fh:
+    fh.write("theme = high-contrast\n")
+for theme, extra in (("colour", {}), ("high-contrast", {"XDG_CONFIG_HOME": cfg})):
+    f = fresh()
+    t = Term(f"{peil} fill -q {long_q} -o {f} --organisation Bytes --lang en", env=dict(env, **extra))
+    t.wait(r"Question 1/1")
+    t.settle()
+    sizes = []
+    for key, want in (("Down", r"▶ \( \) 2"), ("Up", r"▶ \( \) 1"), ("Down", r"▶ \( \) 2")):
+        log = os.path.join(home, f"bytes-{theme}-{len(sizes)}.log")
+        t.t("pipe-pane", "-o", f"cat >> {log}")
+        t.keys(key)
+        t.wait(want)
+        time.sleep(0.5)
+        t.t("pipe-pane")
+        sizes.append(os.path.getsize(log) if os.path.exists(log) else -1)
+    r.check(all(0 < n < 200 for n in sizes), f"{theme}: Down, Up, Down send {sizes} bytes (under 200 each)")
+    e = t.screen(esc=True)
+    row = next((x for x in e.splitlines() if "▶" in x), "")
+    r.check("Repeatable" in row and "A CISO and a DPO" in row, f"{theme}: the marker is on the second answer",
+            t.screen())
+    if theme == "high-contrast":
+        r.check(re.search(r"\x1b\[[0-9;]*7[0-9;]*m[^\x1b]*▶", row) is not None,
+                "high-contrast: the highlight is reverse video", repr(row))
+    t.keys("q")
+    t.close()
 
 # No usable terminal: plain mode, never curses.
 f = fresh()
