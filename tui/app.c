@@ -343,6 +343,7 @@ static int global_key(struct app *a, const struct screen *top, const struct tui_
 		tui_show(a, SCREEN_RESULTS);
 		return TUI_HANDLED;
 	case ACT_OVERVIEW:
+	case ACT_LIST:          /* the workshop's list is its overview */
 		tui_show(a, SCREEN_OVERVIEW);
 		return TUI_HANDLED;
 	case ACT_EXPORT:
@@ -413,7 +414,10 @@ static bool make_event(struct app *a, int rc, wint_t ch, struct tui_event *ev)
 		ev->x = me.x;
 		return true;
 	}
-	(void)a;
+	for (int c = KEYS_WORKSHOP; c < KEYS_NCONTEXTS; c++)
+		if ((a->key_contexts & KEYS_BIT(c)) &&
+		    (ev->action = keys_action(c, ev->key, ev->fkey, &ev->n)) != ACT_NONE)
+			return true;
 	ev->action = keys_action(KEYS_MAIN, ev->key, ev->fkey, &ev->n);
 	return true;
 }

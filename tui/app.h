@@ -76,6 +76,9 @@ struct app {
 	bool cancelled;         /* ended before anything was written */
 	/* Hooks for question screens opened by tui_show_question (borrowed). */
 	const struct question_hooks *question_hooks;
+	/* Key contexts beyond KEYS_MAIN and KEYS_TEXT in use (KEYS_BIT()s):
+	 * looked up before KEYS_MAIN, and listed by the help screen. */
+	unsigned key_contexts;
 	SCREEN *term;
 };
 

@@ -62,6 +62,11 @@ static const struct binding bindings[] = {
 	{ KEYS_TEXT, KEY_BTAB, true, ACT_PREV_FIELD, N_("Shift-Tab") },
 	{ KEYS_TEXT, KEY_F(1), true, ACT_HELP, "F1" },
 	{ KEYS_TEXT, CTRL('L'), false, ACT_REDRAW, N_("Ctrl-L") },
+	{ KEYS_WORKSHOP, 'l', false, ACT_LIST, "l" },
+	{ KEYS_WORKSHOP, 'o', false, ACT_LIST, "o" },
+	{ KEYS_VOTING, 'v', false, ACT_VOTE, N_("v, then 1-9") },
+	{ KEYS_VOTING, '!', false, ACT_VOTE_N, N_("Shift-1-9") },
+	{ KEYS_VOTING, 'z', false, ACT_UNVOTE, "z" },
 };
 enum { NBINDINGS = sizeof bindings / sizeof *bindings };
 
@@ -73,6 +78,11 @@ struct action_help {
 };
 
 static const struct action_help help[] = {
+	{ KEYS_WORKSHOP, ACT_NONE, N_("Workshop") },
+	{ KEYS_VOTING, ACT_VOTE, N_("a vote from the room for a level (on a question)") },
+	{ KEYS_VOTING, ACT_VOTE_N, N_("the same in one key (Shift-1 is ! on a US keyboard)") },
+	{ KEYS_VOTING, ACT_UNVOTE, N_("take back the last vote on this question") },
+	{ KEYS_WORKSHOP, ACT_LIST, N_("the list of questions and the decisions taken") },
 	{ KEYS_MAIN, ACT_NONE, N_("Answering") },
 	{ KEYS_MAIN, ACT_UP, N_("highlight the previous answer (or line)") },
 	{ KEYS_MAIN, ACT_DOWN, N_("highlight the next answer (or line)") },
@@ -106,6 +116,9 @@ static const struct action_help help[] = {
 };
 enum { NHELP = sizeof help / sizeof *help };
 
+/* Shift+1..9 on a US keyboard: the votes in one key. */
+static const char shifted_digits[] = "!@#$%^&*(";
+
 enum tui_action keys_action(enum keys_context ctx, int key, bool fkey, int *n)
 {
 	if (n)
@@ -115,36 +128,55 @@ enum tui_action keys_action(enum keys_context ctx, int key, bool fkey, int *n)
 			*n = key - '0';
 		return ACT_CHOOSE_N;
 	}
+	const char *sh = ctx == KEYS_VOTING && !fkey && key > 0 && key < 128 ? strchr(shifted_digits, key) : NULL;
+	if (sh) {
+		if (n)
+			*n = (int)(sh - shifted_digits) + 1;
+		return ACT_VOTE_N;
+	}
 	for (int i = 0; i < NBINDINGS; i++)
 		if (bindings[i].ctx == ctx && bindings[i].key == key && bindings[i].fkey == fkey)
 			return bindings[i].action;
 	return ACT_NONE;
 }
 
+/* True when an extra context in `contexts` takes key k from KEYS_MAIN. */
+static bool taken(unsigned contexts, const struct binding *k)
+{
+	for (int c = KEYS_WORKSHOP; c < KEYS_NCONTEXTS; c++)
+		if ((contexts & KEYS_BIT(c)) && keys_action(c, k->key, k->fkey, NULL) != ACT_NONE)
+			return true;
+	return false;
+}
+
 /* "Up, k" for one action: every named binding in table order. */
-static void key_names(enum keys_context ctx, enum tui_action a, char *buf, size_t len)
+static void key_names(enum keys_context ctx, enum tui_action a, unsigned contexts, char *buf, size_t len)
 {
 	size_t used = 0;
 	buf[0] = '\0';
 	for (int i = 0; i < NBINDINGS; i++) {
-		if (bindings[i].ctx != ctx || bindings[i].action != a || !bindings[i].name)
+		const struct binding *k = &bindings[i];
+		if (k->ctx != ctx || k->action != a || !k->name || (ctx == KEYS_MAIN && taken(contexts, k)))
 			continue;
-		int w = snprintf(buf + used, len - used, "%s%s", used ? ", " : "", _(bindings[i].name));
+		int w = snprintf(buf + used, len - used, "%s%s", used ? ", " : "", _(k->name));
 		if (w < 0 || (size_t)w >= len - used)
 			break;
 		used += (size_t)w;
 	}
 }
 
-void keys_help(keys_help_fn fn, void *ctx)
+void keys_help(keys_help_fn fn, void *ctx, unsigned contexts)
 {
 	char names[128];
 	for (int i = 0; i < NHELP; i++) {
+		if (!(contexts & KEYS_BIT(help[i].ctx)))
+			continue;
 		if (help[i].action == ACT_NONE) {
 			fn(ctx, NULL, _(help[i].text));
 			continue;
 		}
-		key_names(help[i].ctx, help[i].action, names, sizeof names);
-		fn(ctx, names, _(help[i].text));
+		key_names(help[i].ctx, help[i].action, contexts, names, sizeof names);
+		if (names[0])
+			fn(ctx, names, _(help[i].text));
 	}
 }

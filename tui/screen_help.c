@@ -155,11 +155,10 @@ static const struct screen_ops ops = {
 
 struct screen *screen_help_new(struct app *a)
 {
-	(void)a;
 	struct help_screen *h = calloc(1, sizeof *h);
 	if (!h)
 		return NULL;
 	h->base.ops = &ops;
-	keys_help(add, h);
+	keys_help(add, h, KEYS_BIT(KEYS_MAIN) | KEYS_BIT(KEYS_TEXT) | a->key_contexts);
 	return &h->base;
 }

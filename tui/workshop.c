@@ -347,7 +347,6 @@ static int on_key(void *ctx, struct app *a, int qi, const struct tui_event *ev)
 {
 	struct workshop *w = ctx;
 	bool live = w->o->participants > 0;
-	static const char shifted[] = "!@#$%^&*(";    /* Shift+1..9 on a US keyboard */
 	int k = ev->fkey ? 0 : ev->key;
 	if (w->armed) {
 		w->armed = false;
@@ -356,26 +355,26 @@ static int on_key(void *ctx, struct app *a, int qi, const struct tui_event *ev)
 		app_message(a, false, "%s", _("No vote cast."));
 		return TUI_HANDLED;
 	}
-	if (k == 'l') {
-		show_list(a, w);
-		return TUI_HANDLED;
-	}
-	if (!live && (k == 'v' || k == 'z')) {
+	if (!live && keys_action(KEYS_VOTING, ev->key, ev->fkey, NULL) != ACT_NONE) {
 		app_message(a, false, "%s", _("In review mode the votes are the respondents' answers."));
 		return TUI_HANDLED;
 	}
-	if (k == 'v') {
+	switch (ev->action) {
+	case ACT_VOTE:
 		w->armed = true;
 		app_message(a, false, _("A vote for which level? Press 1-%d (another key cancels)."),
 		            a->s->q->nlevels < 9 ? a->s->q->nlevels : 9);
 		return TUI_HANDLED;
-	}
-	if (k == 'z')
+	case ACT_VOTE_N:
+		return vote(w, a, qi, ev->n - 1);
+	case ACT_UNVOTE:
 		return undo(w, a, qi);
-	const char *sh = live && k > 0 && k < 128 ? strchr(shifted, k) : NULL;
-	if (sh)
-		return vote(w, a, qi, (int)(sh - shifted));
-	return TUI_UNHANDLED;
+	case ACT_LIST:
+		show_list(a, w);
+		return TUI_HANDLED;
+	default:
+		return TUI_UNHANDLED;
+	}
 }
 
 /* ---- the session ---- */
@@ -412,6 +411,7 @@ enum tui_status tui_run_workshop(const struct questionnaire *q, struct response 
 		return TUI_NO_TERMINAL;
 	}
 	a.question_hooks = &w.hooks;
+	a.key_contexts = KEYS_BIT(KEYS_WORKSHOP) | (o->participants > 0 ? KEYS_BIT(KEYS_VOTING) : 0);
 	if (o->notice)
 		app_message(&a, true, "%s", o->notice);
 	if (o->ask_organisation)

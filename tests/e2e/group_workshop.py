@@ -93,7 +93,12 @@ def review(base, tmp):
         # plan is asked after training (show_if): it comes right after it
         s = t.wait(r"Is er een opleidingsplan\?")
         check(s is not None and "Question 3/5" in s, "review: plan does not follow training", t)
-        t.keys("l")
+        t.keys("?")
+        s = t.wait(r"Workshop")
+        check(s is not None and re.search(r"l, o +the list of questions", s) is not None,
+              "review: ? lists the workshop's keys", t)
+        check(s is not None and "v, then 1-9" not in s, "review: ? lists vote keys, which review mode has not", t)
+        t.keys("Escape", "l")
         s = t.wait(r"decided 2 of 5")
         check(s is not None, "review: the list does not count two decisions", t)
         check(s is not None and re.search(r"! 2 Basis .*0\.46 .*digitale hulp", s) is not None,
@@ -154,8 +159,22 @@ def live(base, tmp):
         check(s is not None and "consensus" not in s, "live: undo does not hide again", t)
         t.keys("@")
         check(t.wait(r"all 5 are in") is not None, "live: Shift+2 does not vote", t)
+        t.keys("?")
+        s = t.wait(r"Workshop")
+        # generated from the key table: every workshop key, with what it does
+        for keys, what in (("v, then 1-9", "a vote from the room"), ("Shift-1-9", "the same in one key"),
+                           ("z", "take back the last vote"), ("l, o", "the list of questions")):
+            check(s is not None and re.search(r"\n +%s +%s" % (re.escape(keys), what), s) is not None,
+                  "live: ? does not list '%s'" % keys, t)
+        t.keys("Escape")
         t.keys("4")
         check(t.wait(r"Question 2/5") is not None, "live: choosing does not go on", t)
+        t.keys("r")
+        t.wait(r"Overall")
+        t.keys("l")
+        check(t.wait(r"decided 1 of \d") is not None, "live: l does not show the list from the results", t)
+        t.keys("Enter")
+        t.wait(r"Question \d/5")
         quits_cleanly(t, "live")
     finally:
         t.close()
