@@ -239,11 +239,13 @@ void theme_init(struct theme *t, bool utf8, enum theme_mode mode)
 	memset(t, 0, sizeof *t);
 	t->utf8 = utf8;
 	t->color = mode == THEME_COLOR && has_colors() && start_color() == OK;
-	t->mode = t->color ? THEME_COLOR : mode == THEME_PLAIN ? THEME_PLAIN : THEME_MONO;
+	t->mode = t->color ? THEME_COLOR : mode == THEME_COLOR ? THEME_MONO : mode;
 	if (t->color)
 		use_default_colors();
 	for (int i = 0; i < AT_COUNT; i++) {
 		t->at[i] = t->mode == THEME_PLAIN ? A_NORMAL : roles[i].mono;
+		if (t->mode == THEME_CONTRAST)
+			t->at[i] &= ~A_DIM;
 		if (!t->color || (roles[i].fg < 0 && roles[i].bg < 0))
 			continue;
 		if (init_pair((short)i, roles[i].fg, roles[i].bg) == OK) {

@@ -19,9 +19,11 @@ enum tui_attr {
 };
 
 /* COLOR when the terminal has colours; MONO: bold, reverse, underline;
- * PLAIN (NO_COLOR, theme = none): no colour and no video attributes at
- * all, the glyphs (cursor, radio buttons, bars) carry the meaning. */
-enum theme_mode { THEME_COLOR, THEME_MONO, THEME_PLAIN };
+ * CONTRAST (theme = high-contrast): MONO on the terminal's own colours,
+ * without dim text (hard to read for many); PLAIN (NO_COLOR, theme =
+ * none): no colour and no video attributes at all, the glyphs (cursor,
+ * radio buttons, bars) carry the meaning. */
+enum theme_mode { THEME_COLOR, THEME_MONO, THEME_CONTRAST, THEME_PLAIN };
 
 struct theme {
 	bool utf8;              /* the locale is UTF-8: wide characters, box glyphs */

@@ -39,8 +39,8 @@ enum tui_status tui_run_fill(const struct questionnaire *q, struct response *r,
 		return TUI_NO_TERMINAL;
 	}
 	/* High contrast: the monochrome attributes (bold, reverse) on the
-	 * terminal's own colours. */
-	enum theme_mode mode = o->no_color ? THEME_PLAIN : o->high_contrast ? THEME_MONO : THEME_COLOR;
+	 * terminal's own colours, nothing dim. */
+	enum theme_mode mode = o->no_color ? THEME_PLAIN : o->high_contrast ? THEME_CONTRAST : THEME_COLOR;
 	if (!app_open(&a, &s, mode, err, errlen)) {
 		session_fini(&s);
 		return TUI_NO_TERMINAL;

@@ -162,14 +162,30 @@ static int question_rows(const struct question_screen *qs, const struct app *a, 
 	return n < MAX_QUESTION_ROWS ? n : MAX_QUESTION_ROWS;
 }
 
-static int head_rows(const struct question_screen *qs, const struct app *a, int width)
+/* Rows of the hooks' summary, pinned under the question when the body
+ * does not fit in the window (in a workshop at 60x20, the votes below the
+ * answers and the note would be out of view). */
+static int summary_rows(const struct question_screen *qs, const struct app *a, struct rect area)
 {
-	return BAR_ROWS + question_rows(qs, a, width) + 1;
+	if (!qs->hooks.summary_rows)
+		return 0;
+	struct lines b;
+	layout(&b, qs, a, area.w);
+	int n = b.n;
+	lines_free(&b);
+	if (n <= area.h - BAR_ROWS - question_rows(qs, a, area.w) - 1)
+		return 0;
+	return qs->hooks.summary_rows(qs->hooks.ctx, a, qs->qi, area.w - 2);
+}
+
+static int head_rows(const struct question_screen *qs, const struct app *a, struct rect area)
+{
+	return BAR_ROWS + question_rows(qs, a, area.w) + summary_rows(qs, a, area) + 1;
 }
 
 static int body_rows(const struct question_screen *qs, const struct app *a, struct rect area)
 {
-	return area.h - head_rows(qs, a, area.w);
+	return area.h - head_rows(qs, a, area);
 }
 
 /* Scrolls so that the highlighted choice is in view. */
@@ -233,6 +249,9 @@ static void draw_header(const struct question_screen *qs, const struct app *a, s
 		          i == rows - 1 && total_rows > rows ? DRAW_ELLIPSIS : 0);
 	}
 	theme_set(stdscr, t, AT_NORMAL);
+	int sr = summary_rows(qs, a, r);
+	if (sr > 0)
+		qs->hooks.draw_summary(qs->hooks.ctx, a, qs->qi, (struct rect){ r.y + BAR_ROWS + rows, 1, sr, r.w - 2 });
 }
 
 static void draw_choice_start(const struct question_screen *qs, const struct app *a, int y, int c,
@@ -299,7 +318,7 @@ static void draw(const struct screen *sc, const struct app *a, struct rect r)
 	draw_header(qs, a, r);
 	struct lines b;
 	layout(&b, qs, a, r.w);
-	int bh = body_rows(qs, a, r), y0 = r.y + head_rows(qs, a, r.w);
+	int bh = body_rows(qs, a, r), y0 = r.y + head_rows(qs, a, r);
 	int extra_first = -1;
 	for (int i = qs->top; i < b.n && i - qs->top < bh; i++) {
 		if (b.v[i].kind == L_EXTRA && extra_first < 0)
@@ -366,7 +385,7 @@ static int choose(struct question_screen *qs, struct app *a, int c)
 static int choice_at(const struct question_screen *qs, const struct app *a, int y)
 {
 	struct rect r = app_area(a);
-	int y0 = r.y + head_rows(qs, a, r.w);
+	int y0 = r.y + head_rows(qs, a, r);
 	if (y < y0 || y >= r.y + r.h)
 		return -1;
 	struct lines b;

@@ -14,6 +14,11 @@ struct question_hooks {
 	int (*extra_rows)(void *ctx, const struct app *a, int question, int width);
 	/* Draws it into r (r.h == what extra_rows returned, clipped). */
 	void (*draw_extra)(void *ctx, const struct app *a, int question, struct rect r);
+	/* A summary of the extra content, pinned under the question when the
+	 * body does not fit the window (so that it stays in view): its rows
+	 * at this width, and drawing it into r. */
+	int (*summary_rows)(void *ctx, const struct app *a, int question, int width);
+	void (*draw_summary)(void *ctx, const struct app *a, int question, struct rect r);
 	/* Called after the group's answer to `question` changed, before moving on. */
 	void (*answered)(void *ctx, struct app *a, int question);
 	/* Sees each key before the question screen does (votes in the room);

@@ -265,6 +265,64 @@ static void draw_extra(void *ctx, const struct app *a, int qi, struct rect r)
 	pane_fill(&p, ctx, qi);
 }
 
+/* ---- the summary pinned under the question on a small window ---- */
+
+/* "Votes 1:1 2:2 3:1 · mean 2.00 · consensus 0.65", or how many are in
+ * while they are hidden; *contested: a second line says so. */
+static void summary_text(const struct workshop *w, const struct app *a, int qi, char *buf, size_t len,
+                         bool *contested)
+{
+	const struct questionnaire *q = a->s->q;
+	const char *sep = a->theme.sep;
+	int *counts = calloc((size_t)q->nlevels, sizeof(int));
+	struct group_question g;
+	*contested = false;
+	buf[0] = '\0';
+	if (!counts)
+		return;
+	workshop_stats(a, qi, counts, &g);
+	if (!workshop_revealed(w, a, qi)) {
+		snprintf(buf, len, _("Votes: %d of %d in, hidden until all are in"), g.n, w->o->participants);
+	} else if (!g.has_stats) {
+		snprintf(buf, len, "%s", _("Nobody chose a level."));
+	} else {
+		char levels[256] = "";
+		size_t used = 0;
+		for (int i = 0; i < q->nlevels && used < sizeof levels; i++) {
+			int n = snprintf(levels + used, sizeof levels - used, "%s%d:%d", i ? " " : "",
+			                 q->levels[i].value, counts[i]);
+			used += n > 0 ? (size_t)n : 0;
+		}
+		snprintf(buf, len, _("Votes %s%smean %.2f%sconsensus %.2f"), levels, sep, g.mean, sep, g.consensus);
+		*contested = g.contested;
+	}
+	free(counts);
+}
+
+static int summary_rows(void *ctx, const struct app *a, int qi, int width)
+{
+	char buf[512];
+	bool contested;
+	(void)width;
+	summary_text(ctx, a, qi, buf, sizeof buf, &contested);
+	return contested ? 2 : 1;
+}
+
+static void draw_summary(void *ctx, const struct app *a, int qi, struct rect r)
+{
+	const struct theme *t = &a->theme;
+	char buf[512];
+	bool contested;
+	summary_text(ctx, a, qi, buf, sizeof buf, &contested);
+	theme_set(stdscr, t, AT_HEADING);
+	draw_str(stdscr, t, r.y, r.x, r.w, buf, DRAW_ELLIPSIS);
+	if (contested && r.h > 1) {
+		theme_set(stdscr, t, AT_ERROR);
+		draw_str(stdscr, t, r.y + 1, r.x, r.w, _("Contested: discuss before deciding."), DRAW_ELLIPSIS);
+	}
+	theme_set(stdscr, t, AT_NORMAL);
+}
+
 /* ---- votes in the room ---- */
 
 static int vote(struct workshop *w, struct app *a, int qi, int li)
@@ -397,15 +455,16 @@ enum tui_status tui_run_workshop(const struct questionnaire *q, struct response 
 	struct session s;
 	struct app a;
 	struct workshop w = { .o = o, .current = -1 };
-	w.hooks = (struct question_hooks){ .ctx = &w, .extra_rows = extra_rows,
-	                                   .draw_extra = draw_extra, .key = on_key };
+	w.hooks = (struct question_hooks){ .ctx = &w, .extra_rows = extra_rows, .draw_extra = draw_extra,
+	                                   .summary_rows = summary_rows, .draw_summary = draw_summary,
+	                                   .key = on_key };
 	*signo = 0;
 	err[0] = '\0';
 	if (!session_init(&s, q, r, path, o->lang) || (o->participants <= 0 && !contested_first(&s))) {
 		snprintf(err, errlen, "%s", _("out of memory"));
 		return TUI_NO_TERMINAL;
 	}
-	enum theme_mode mode = o->no_color ? THEME_PLAIN : o->high_contrast ? THEME_MONO : THEME_COLOR;
+	enum theme_mode mode = o->no_color ? THEME_PLAIN : o->high_contrast ? THEME_CONTRAST : THEME_COLOR;
 	if (!app_open(&a, &s, mode, err, errlen)) {
 		session_fini(&s);
 		return TUI_NO_TERMINAL;

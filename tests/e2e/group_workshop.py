@@ -132,6 +132,35 @@ def review(base, tmp):
         t.close()
 
 
+def small(base, tmp):
+    """At 60x20 the votes are below the answers and out of view: a summary
+    is pinned under the question instead."""
+    t = start([PEIL, "workshop", "-q", Q, "-o", os.path.join(tmp, "small.yaml"), os.path.join(FX, "team")],
+              base, tmp, "small-review", w=60, h=20)
+    try:
+        s = t.wait(r"Question 1/5")
+        check(s is not None and "median" not in s, "small: the test needs the pane's figures out of view", t)
+        check(s is not None and re.search(r"Votes 1:1 2:2 3:1 4:1 5:1 · mean 2\.83 · consensus 0\.46", s) is not None,
+              "small: review mode pins the votes and their spread under the question", t)
+        check(s is not None and "Contested" in s, "small: review mode says the question is contested", t)
+        quits_cleanly(t, "small-review")
+    finally:
+        t.close()
+    t = start([PEIL, "workshop", "-q", Q, "-o", os.path.join(tmp, "small-live.yaml"), "--participants", "3",
+               "--organisation", "Gemeente Klein"], base, tmp, "small-live", w=60, h=20)
+    try:
+        t.wait(r"Question 1/5")
+        t.keys("v", "4", "v", "4")
+        s = t.wait(r"Votes: 2 of 3 in")
+        check(s is not None and "hidden until all are in" in s, "small: live mode pins how many votes are in", t)
+        t.keys("v", "5")
+        s = t.wait(r"Votes 1:0 2:0 3:0 4:2 5:1")
+        check(s is not None and "consensus" in s, "small: live mode pins the votes once all are in", t)
+        quits_cleanly(t, "small-live")
+    finally:
+        t.close()
+
+
 def live(base, tmp):
     session = os.path.join(tmp, "live.yaml")
     t = start([PEIL, "workshop", "-q", Q, "-o", session, "--participants", "5", "--organisation", "Gemeente Test"],
@@ -204,6 +233,7 @@ def main():
     try:
         review(base, tmp)
         live(base, tmp)
+        small(base, tmp)
     finally:
         subprocess.run(["rm", "-rf", tmp])
     for sc in screens:      # first, so that the summary lines end the output

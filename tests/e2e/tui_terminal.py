@@ -175,6 +175,19 @@ for theme, extra in (("colour", {}), ("high-contrast", {"XDG_CONFIG_HOME": cfg})
     t.keys("q")
     t.close()
 
+# High contrast draws nothing dim: the question's help text is legible
+# (the colour theme draws it dim, which shows that the check can tell).
+SGR = re.compile(r"\x1b\[([0-9;]*)m")
+for theme, extra, want_dim in (("colour", {}, True), ("high-contrast", {"XDG_CONFIG_HOME": cfg}, False)):
+    t = start(fresh(), extra=extra)
+    t.wait(r"Question 1/7")
+    e = t.screen(esc=True)
+    t.keys("q")
+    t.close()
+    row = next((x for x in e.splitlines() if "Think of applications" in x), "")
+    dim = any("2" in m.group(1).split(";") for m in SGR.finditer(row))
+    r.check(row and dim == want_dim, f"{theme}: the help text is {'dim' if want_dim else 'not dim'}", repr(row))
+
 # No usable terminal: plain mode, never curses.
 f = fresh()
 p = subprocess.run([peil, "fill", "-q", town, "-o", f, "--organisation", "Plain", "--lang", "en"],
