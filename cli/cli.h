@@ -76,6 +76,13 @@ typedef bool (*cli_group_fn)(void *ctx, const char *path, struct response *r);
 int cli_group_load(const char *qarg, char *const *args, int nargs, bool strict,
                    struct questionnaire **q, cli_group_fn fn, void *ctx);
 
+struct lock;
+/* The lock on a response file, or NULL (the reason printed to stderr).
+ * Where the file system cannot lock, peil carries on: the warning is printed
+ * and copied to `notice` for the TUI's status line (else notice is ""). */
+struct lock *cli_take_lock(const char *path, char *notice, size_t len);
+bool cli_is_file(const char *path);
+
 /* Accepts "text" or "json" into *json; false for anything else. */
 bool cli_parse_format(const char *s, bool *json);
 

@@ -228,31 +228,6 @@ static int open_assessment(const struct fill_args *fa, bool exists, char **path,
 	return rc;
 }
 
-/* The lock on path, or NULL (the reason printed). Where the file system
- * cannot lock, peil carries on: the warning is printed now and copied to
- * `notice` for the TUI's status line (else notice is ""). */
-static struct lock *take_lock(const char *path, char *notice, size_t len)
-{
-	char err[512];
-	struct lock *l = lock_acquire(path, err, sizeof err);
-	notice[0] = '\0';
-	if (!l) {
-		fprintf(stderr, "peil: %s\n", err);
-		return NULL;
-	}
-	if (err[0]) {
-		snprintf(notice, len, _("warning: the file cannot be locked, so a second peil on it would not be stopped (%s)"), err);
-		fprintf(stderr, "peil: %s\n", notice);
-	}
-	return l;
-}
-
-static bool is_file(const char *path)
-{
-	struct stat st;
-	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
-
 int cmd_fill(int argc, char **argv)
 {
 	struct fill_args fa;
@@ -270,15 +245,15 @@ int cmd_fill(int argc, char **argv)
 	 * our reading the file and locking it would leave us its old answers.
 	 * A new file in the data dir is named (and locked) once q is known. */
 	if (exists || fa.out) {
-		if (!(lock = take_lock(path, notice, sizeof notice))) {
+		if (!(lock = cli_take_lock(path, notice, sizeof notice))) {
 			rc = EXIT_WRITE;
 			goto out;
 		}
-		exists = is_file(path);         /* it may have appeared meanwhile */
+		exists = cli_is_file(path);         /* it may have appeared meanwhile */
 	}
 	if ((rc = open_assessment(&fa, exists, &path, &q, &r)) != EXIT_OK)
 		goto out;
-	if (!lock && !(lock = take_lock(path, notice, sizeof notice))) {
+	if (!lock && !(lock = cli_take_lock(path, notice, sizeof notice))) {
 		rc = EXIT_WRITE;
 		goto out;
 	}

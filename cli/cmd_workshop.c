@@ -250,31 +250,6 @@ static int run_tui(const struct questionnaire *q, struct response *r, const char
 	return EXIT_OK;
 }
 
-/* The lock on path, or NULL (the reason printed). Where the file system
- * cannot lock, peil carries on: the warning is printed now and copied to
- * `notice` for the TUI's status line (else notice is ""). */
-static struct lock *take_lock(const char *path, char *notice, size_t len)
-{
-	char err[512];
-	struct lock *l = lock_acquire(path, err, sizeof err);
-	notice[0] = '\0';
-	if (!l) {
-		fprintf(stderr, "peil: %s\n", err);
-		return NULL;
-	}
-	if (err[0]) {
-		snprintf(notice, len, _("warning: the file cannot be locked, so a second peil on it would not be stopped (%s)"), err);
-		fprintf(stderr, "peil: %s\n", notice);
-	}
-	return l;
-}
-
-static bool is_file(const char *path)
-{
-	struct stat st;
-	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
-
 int cmd_workshop(int argc, char **argv)
 {
 	struct ws_args wa;
@@ -284,7 +259,7 @@ int cmd_workshop(int argc, char **argv)
 	char *path = wa.out ? mem_strdup(wa.out) : default_path();
 	if (!path)
 		return EXIT_WRITE;
-	if (wa.nfiles == 0 && wa.participants <= 0 && !is_file(path)) {
+	if (wa.nfiles == 0 && wa.participants <= 0 && !cli_is_file(path)) {
 		mem_free(path);
 		return cli_usage_error("workshop", "%s",
 		                       _("name the respondents' files, or say how many vote in the room: --participants N"));
@@ -296,13 +271,13 @@ int cmd_workshop(int argc, char **argv)
 	char err[512], notice[640];
 	/* The lock before the session file: another peil that saves and quits
 	 * between our reading it and locking it would leave us its old state. */
-	struct lock *lock = take_lock(path, notice, sizeof notice);
+	struct lock *lock = cli_take_lock(path, notice, sizeof notice);
 	if (!lock) {
 		rc = EXIT_WRITE;
 		goto out;
 	}
 	o.notice = notice[0] ? notice : NULL;
-	bool exists = is_file(path);
+	bool exists = cli_is_file(path);
 	if (wa.nfiles > 0)
 		rc = review_session(&wa, path, exists, &c, &q, &r);
 	else

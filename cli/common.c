@@ -9,6 +9,7 @@
 #include "cli/cli.h"
 #include "core/atomic.h"
 #include "core/i18n.h"
+#include "core/lock.h"
 #include "core/lookup.h"
 #include "core/mem.h"
 #include "core/ydoc.h"
@@ -142,4 +143,26 @@ bool cli_parse_format(const char *s, bool *json)
 	else
 		return false;
 	return true;
+}
+
+struct lock *cli_take_lock(const char *path, char *notice, size_t len)
+{
+	char err[512];
+	struct lock *l = lock_acquire(path, err, sizeof err);
+	notice[0] = '\0';
+	if (!l) {
+		fprintf(stderr, "peil: %s\n", err);
+		return NULL;
+	}
+	if (err[0]) {
+		snprintf(notice, len, _("warning: the file cannot be locked, so a second peil on it would not be stopped (%s)"), err);
+		fprintf(stderr, "peil: %s\n", notice);
+	}
+	return l;
+}
+
+bool cli_is_file(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }

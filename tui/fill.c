@@ -45,24 +45,33 @@ enum tui_status tui_run_fill(const struct questionnaire *q, struct response *r,
 		session_fini(&s);
 		return TUI_NO_TERMINAL;
 	}
-	if (o->notice)
-		app_message(&a, true, "%s", o->notice);
-	if (o->ask_organisation)
-		app_push(&a, screen_org_new(&a, start_screens));
-	else
-		start_screens(&a);
-	app_run(&a);
-	app_close(&a);
-	enum tui_status st = TUI_DONE;
-	if (a.cancelled) {
-		st = TUI_CANCELLED;
-	} else if (s.dirty) {
-		snprintf(err, errlen, "%s: %s", path, s.save_err);
-		st = TUI_NOT_SAVED;
-	} else if (a.signo) {
-		*signo = a.signo;
-		st = TUI_SIGNALLED;
-	}
+	enum tui_status st = tui_run_app(&a, o->notice, o->ask_organisation, start_screens,
+	                                 path, signo, err, errlen);
 	session_fini(&s);
 	return st;
+}
+
+enum tui_status tui_run_app(struct app *a, const char *notice, bool ask_organisation,
+                            void (*start)(struct app *), const char *path, int *signo,
+                            char *err, size_t errlen)
+{
+	if (notice)
+		app_message(a, true, "%s", notice);
+	if (ask_organisation)
+		app_push(a, screen_org_new(a, start));
+	else
+		start(a);
+	app_run(a);
+	app_close(a);
+	if (a->cancelled)
+		return TUI_CANCELLED;
+	if (a->s->dirty) {
+		snprintf(err, errlen, "%s: %s", path, a->s->save_err);
+		return TUI_NOT_SAVED;
+	}
+	if (a->signo) {
+		*signo = a->signo;
+		return TUI_SIGNALLED;
+	}
+	return TUI_DONE;
 }

@@ -5,6 +5,7 @@
 #define PEIL_TUI_SCREENS_H
 
 #include "tui/app.h"
+#include "tui/tui.h"
 
 /* Extensions of the question screen, for `peil workshop` (vote
  * histograms below the answers, say). All optional; ctx is borrowed. */
@@ -45,5 +46,12 @@ struct screen *screen_org_new(struct app *a, void (*done)(struct app *a));
 void tui_show(struct app *a, enum screen_kind kind);
 /* Shows question qi: on the open question screen, else on a new one. */
 void tui_show_question(struct app *a, int qi);
+
+/* Runs an opened app to its end (fill and workshop alike): shows `notice`,
+ * asks the organisation first when asked to, then `start`; closes the
+ * terminal and says how the session ended (err filled for NOT_SAVED). */
+enum tui_status tui_run_app(struct app *a, const char *notice, bool ask_organisation,
+                            void (*start)(struct app *), const char *path, int *signo,
+                            char *err, size_t errlen);
 
 #endif

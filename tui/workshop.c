@@ -471,24 +471,8 @@ enum tui_status tui_run_workshop(const struct questionnaire *q, struct response 
 	}
 	a.question_hooks = &w.hooks;
 	a.key_contexts = KEYS_BIT(KEYS_WORKSHOP) | (o->participants > 0 ? KEYS_BIT(KEYS_VOTING) : 0);
-	if (o->notice)
-		app_message(&a, true, "%s", o->notice);
-	if (o->ask_organisation)
-		app_push(&a, screen_org_new(&a, start_screens));
-	else
-		start_screens(&a);
-	app_run(&a);
-	app_close(&a);
-	enum tui_status st = TUI_DONE;
-	if (a.cancelled) {
-		st = TUI_CANCELLED;
-	} else if (s.dirty) {
-		snprintf(err, errlen, "%s: %s", path, s.save_err);
-		st = TUI_NOT_SAVED;
-	} else if (a.signo) {
-		*signo = a.signo;
-		st = TUI_SIGNALLED;
-	}
+	enum tui_status st = tui_run_app(&a, o->notice, o->ask_organisation, start_screens,
+	                                 path, signo, err, errlen);
 	session_fini(&s);
 	free(w.undo);
 	return st;
