@@ -83,6 +83,11 @@ struct lock;
 struct lock *cli_take_lock(const char *path, char *notice, size_t len);
 bool cli_is_file(const char *path);
 
+/* Parses the options of a command that takes only -q, --format text|json
+ * and --help. Returns -1 to go on (operands from optind), else the exit
+ * code to return (help printed, or a usage error reported). */
+int cli_parse_q_format(const char *command, int argc, char **argv, const char **qarg, bool *json);
+
 /* Accepts "text" or "json" into *json; false for anything else. */
 bool cli_parse_format(const char *s, bool *json);
 

@@ -163,32 +163,11 @@ static int run(const char *qarg, const char *old_path, const char *new_path, boo
 
 int cmd_compare(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ "questionnaire", required_argument, NULL, 'q' },
-		{ "format", required_argument, NULL, 'f' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *qarg = NULL;
 	bool json = false;
-	int c;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "hq:f:", opts, NULL)) != -1) {
-		switch (c) {
-		case 'h':
-			cli_command_help("compare", stdout);
-			return EXIT_OK;
-		case 'q':
-			qarg = optarg;
-			break;
-		case 'f':
-			if (!cli_parse_format(optarg, &json))
-				return cli_usage_error("compare", _("--format takes text or json, not '%s'"), optarg);
-			break;
-		default:
-			return cli_usage_error("compare", _("unknown option or missing value: '%s'"), argv[optind - 1]);
-		}
-	}
+	int rc = cli_parse_q_format("compare", argc, argv, &qarg, &json);
+	if (rc >= 0)
+		return rc;
 	if (argc - optind != 2)
 		return cli_usage_error("compare", "%s", _("name two response files: OLD and NEW"));
 	return run(qarg, argv[optind], argv[optind + 1], json);

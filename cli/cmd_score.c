@@ -98,32 +98,11 @@ static bool print_text(FILE *f, const struct questionnaire *q, const struct resp
 
 int cmd_score(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ "questionnaire", required_argument, NULL, 'q' },
-		{ "format", required_argument, NULL, 'f' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *qarg = NULL;
 	bool json = false;
-	int c;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "hq:f:", opts, NULL)) != -1) {
-		switch (c) {
-		case 'h':
-			cli_command_help("score", stdout);
-			return EXIT_OK;
-		case 'q':
-			qarg = optarg;
-			break;
-		case 'f':
-			if (!cli_parse_format(optarg, &json))
-				return cli_usage_error("score", _("--format takes text or json, not '%s'"), optarg);
-			break;
-		default:
-			return cli_usage_error("score", _("unknown option or missing value: '%s'"), argv[optind - 1]);
-		}
-	}
+	int rc = cli_parse_q_format("score", argc, argv, &qarg, &json);
+	if (rc >= 0)
+		return rc;
 	if (argc - optind != 1)
 		return cli_usage_error("score", "%s", _("name exactly one response file"));
 	struct questionnaire *q;
@@ -131,7 +110,7 @@ int cmd_score(int argc, char **argv)
 	if (!cli_load_response(qarg, argv[optind], &q, &r))
 		return EXIT_INVALID;
 	struct scorecard *s = score_compute(q, r);
-	int rc = EXIT_OK;
+	rc = EXIT_OK;
 	if (!s) {
 		fprintf(stderr, "peil: %s\n", _("out of memory"));
 		rc = EXIT_INVALID;
