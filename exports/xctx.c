@@ -196,7 +196,10 @@ const char *xctx_status_word(const struct xctx *x, int qi)
 		return _("not asked");
 	const struct answer *a = response_answer(x->r, qi);
 	switch (a->status) {
-	case ANSWER_LEVEL: return a->proposal ? _("proposed, not yet decided") : _("answered");
+	case ANSWER_LEVEL:
+		if (a->proposal)
+			return _("proposed, not yet decided");
+		return a->carried_over ? _("carried over, not yet confirmed") : _("answered");
 	case ANSWER_NA: return _("not applicable");
 	case ANSWER_UNKNOWN: return _("don't know");
 	case ANSWER_OPEN: break;
