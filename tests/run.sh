@@ -34,6 +34,7 @@ for t in "$build"/tests/test_*; do
 	[ -x "$t" ] && run "unit/$(basename "$t")" "$t"
 done
 for t in tests/e2e/*.sh; do
+	case $(basename "$t") in _*) continue ;; esac   # sourced helpers
 	[ -f "$t" ] && run "e2e/$(basename "$t")" sh "$t"
 done
 for t in tests/e2e/*.py; do

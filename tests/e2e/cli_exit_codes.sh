@@ -7,17 +7,7 @@ tmp=$(mktemp -d) && trap 'rm -rf "$tmp"' EXIT
 export XDG_DATA_HOME="$tmp/data" PEIL_PATH="$fx/scoring:$fx/valid" LC_ALL=C.UTF-8
 unset LANGUAGE
 fails=0
-expect() {  # expected-exit description command...
-	want=$1 what=$2; shift 2
-	"$@" >"$tmp/out" 2>"$tmp/err"
-	got=$?
-	if [ "$got" -ne "$want" ]; then
-		echo "FAIL: $what: exit $got, expected $want: $*"; sed 's/^/  | /' "$tmp/err" | head -5
-		fails=$((fails + 1))
-	elif grep -q 'Sanitizer\|runtime error' "$tmp/err"; then
-		echo "FAIL: $what: sanitizer report"; head -20 "$tmp/err"; fails=$((fails + 1))
-	fi
-}
+. "$ROOT/tests/e2e/_lib.sh"
 expect 0 "valid questionnaire" "$PEIL" validate "$fx/valid/mini.yaml"
 grep -qx "$fx/valid/mini.yaml: ok" "$tmp/out" || { echo "FAIL: no 'ok' line"; fails=$((fails + 1)); }
 expect 0 "valid response, questionnaire by id" "$PEIL" validate "$fx/scoring/r15.yaml"

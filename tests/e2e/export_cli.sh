@@ -10,17 +10,7 @@ export SOURCE_DATE_EPOCH=1782777600
 unset LANGUAGE LANG LC_MESSAGES
 cur=$fx/current.yaml old=$fx/baseline.yaml q="-q $fx/questionnaire.yaml"
 fails=0
-expect() {  # expected-exit description command...
-	want=$1 what=$2; shift 2
-	"$@" >"$tmp/out" 2>"$tmp/err"
-	got=$?
-	if [ "$got" -ne "$want" ]; then
-		echo "FAIL: $what: exit $got, expected $want: $*"; sed 's/^/  | /' "$tmp/err" | head -5
-		fails=$((fails + 1))
-	elif grep -q 'Sanitizer\|runtime error' "$tmp/err"; then
-		echo "FAIL: $what: sanitizer report"; head -20 "$tmp/err"; fails=$((fails + 1))
-	fi
-}
+. "$ROOT/tests/e2e/_lib.sh"
 no_file() {  # description path
 	if [ -e "$2" ]; then echo "FAIL: $1: $2 exists"; fails=$((fails + 1)); fi
 }

@@ -126,22 +126,7 @@ static void test_bad_fixtures(void **state)
 static void test_table_covers_fixtures(void **state)
 {
 	(void)state;
-	DIR *dir = opendir(tu_fixture("bad"));
-	assert_non_null(dir);
-	int on_disk = 0;
-	for (struct dirent *e; (e = readdir(dir));) {
-		if (strncmp(e->d_name, "q-", 2) != 0)
-			continue;
-		on_disk++;
-		bool found = false;
-		for (size_t i = 0; i < sizeof bad_cases / sizeof *bad_cases; i++)
-			found |= !strcmp(bad_cases[i].fixture, e->d_name);
-		if (!found)
-			print_error("bad/%s is not in the table\n", e->d_name);
-		assert_true(found);
-	}
-	closedir(dir);
-	assert_int_equal(on_disk, sizeof bad_cases / sizeof *bad_cases);
+	tu_assert_table_covers("q-", bad_cases);
 }
 
 static struct questionnaire *load_ok(const char *rel, struct diag_list *d)

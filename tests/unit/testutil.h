@@ -174,4 +174,30 @@ static inline void tu_assert_errors(const struct diag_list *d, const char *path,
 	free(got);
 }
 
+/* Asserts that every tests/fixtures/bad/PREFIX* file appears in a table of
+ * structs whose `fixture` member names it, and nothing else is in it
+ * (so a new broken fixture cannot be forgotten). */
+#define tu_assert_table_covers(prefix, table) \
+	tu_assert_covers_((prefix), (const char *)&(table)[0].fixture, sizeof (table)[0], \
+	                  sizeof (table) / sizeof *(table))
+static inline void tu_assert_covers_(const char *prefix, const char *first, size_t stride, size_t n)
+{
+	DIR *dir = opendir(tu_fixture("bad"));
+	assert_non_null(dir);
+	size_t on_disk = 0;
+	for (struct dirent *e; (e = readdir(dir));) {
+		if (strncmp(e->d_name, prefix, strlen(prefix)) != 0)
+			continue;
+		on_disk++;
+		bool found = false;
+		for (size_t i = 0; i < n; i++)
+			found |= !strcmp(*(const char *const *)(first + i * stride), e->d_name);
+		if (!found)
+			print_error("bad/%s is not in the table\n", e->d_name);
+		assert_true(found);
+	}
+	closedir(dir);
+	assert_int_equal(on_disk, n);
+}
+
 #endif
