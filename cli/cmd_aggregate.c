@@ -142,8 +142,8 @@ static void question_row(struct cli_table *t, const struct questionnaire *q, con
 
 static void print_legend(FILE *f, const struct questionnaire *q, int lang)
 {
-	fprintf(f, _("! contested: consensus below %.1f, or answers %d or more levels apart.\n"),
-	        GROUP_CONTESTED_CONSENSUS, GROUP_CONTESTED_RANGE);
+	fprintf(f, _("! contested: consensus below %.1f, or the middle half of the answers more than %g level apart.\n"),
+	        GROUP_CONTESTED_CONSENSUS, GROUP_CONTESTED_IQR);
 	fprintf(f, "%s", _("Votes: one column per level,"));
 	for (int i = 0; i < q->nlevels; i++)
 		fprintf(f, " %d %s%s", q->levels[i].value, qn_level_label(q, q->levels[i].value, lang),
@@ -240,6 +240,7 @@ static void json_question(struct jsonw *w, const struct questionnaire *q, const 
 	number_or_null(w, "min", g->has_stats, g->min);
 	number_or_null(w, "max", g->has_stats, g->max);
 	number_or_null(w, "sd", g->has_stats, g->sd);
+	number_or_null(w, "iqr", g->has_stats, g->iqr);
 	number_or_null(w, "consensus", g->has_stats, g->consensus);
 	jsonw_kbool(w, "contested", g->contested);
 	jsonw_kint(w, "na", g->na);

@@ -48,7 +48,7 @@ static void domain_row(struct cli_table *t, const struct questionnaire *q, const
 	else
 		cli_table_cell(t, "—");
 	cli_table_cell(t, figure(a, sizeof a, ds->has_target && ds->has_score, ds->gap));
-	cli_table_cellf(t, "%d/%d", ds->answered + ds->na + ds->unknown, ds->total);
+	cli_table_cellf(t, "%d/%d", ds->answered + ds->na + ds->unknown, ds->total - ds->hidden);
 }
 
 /* The table of domains; false when memory runs out. */
@@ -77,7 +77,7 @@ static bool print_text(FILE *f, const struct questionnaire *q, const struct resp
 	fprintf(f, "%s — %s %s (%s)\n", response_organisation(r), qn_str(q, &q->title, lang),
 	        q->version, response_date(r));
 	fprintf(f, _("Progress: %.0f%% (%d of %d questions answered, %d not applicable, %d don't know)\n\n"),
-	        s->progress * 100, s->answered + s->na + s->unknown, s->total, s->na, s->unknown);
+	        s->progress * 100, s->answered + s->na + s->unknown, s->total - s->hidden, s->na, s->unknown);
 	if (!print_domains(f, q, s, lang))
 		return false;
 	if (s->npriorities == 0)

@@ -46,6 +46,8 @@ void score_json_fields_ext(struct jsonw *w, const struct questionnaire *q, const
 		jsonw_kint(w, "na", ds->na);
 		jsonw_kint(w, "unknown", ds->unknown);
 		jsonw_kint(w, "open", ds->open);
+		jsonw_kint(w, "hidden", ds->hidden);
+		jsonw_kint(w, "unconfirmed", ds->unconfirmed);
 		jsonw_kint(w, "total", ds->total);
 		if (h && h->domain)
 			h->domain(w, d, h->ctx);

@@ -34,7 +34,7 @@ static void header(struct doc *d)
 	f[n++] = (struct doc_fact){ _("Answered by"), xctx_respondent(x) };
 	f[n++] = (struct doc_fact){ _("Progress"),
 		xctx_printf(x, _("%ld%% — %d of %d questions answered (%d not applicable, %d don't know)"),
-		            xfmt_round(s->progress * 100), s->answered + s->na + s->unknown, s->total,
+		            xfmt_round(s->progress * 100), s->answered + s->na + s->unknown, s->total - s->hidden,
 		            s->na, s->unknown) };
 	if (x->o->baseline)
 		f[n++] = (struct doc_fact){ _("Compared with"),
@@ -205,9 +205,9 @@ static void coverage(struct doc *d)
 		return;
 	for (int i = 0; i <= s->ndomains; i++) {
 		const struct domain_score *ds = &s->domains[i < s->ndomains ? i : 0];
-		int a = ds->answered, na = ds->na, u = ds->unknown, o = ds->open, t = ds->total;
+		int a = ds->answered, na = ds->na, u = ds->unknown, o = ds->open, t = ds->total - ds->hidden;
 		if (i == s->ndomains) {
-			a = s->answered; na = s->na; u = s->unknown; o = s->open; t = s->total;
+			a = s->answered; na = s->na; u = s->unknown; o = s->open; t = s->total - s->hidden;
 		}
 		const char **row = cells + i * 6;
 		row[0] = i < s->ndomains ? xctx_domain_title(x, i) : _("All domains");

@@ -63,11 +63,11 @@ void scorecard_group(struct doc *d)
 		d->ops->para(d, xctx_printf(x, ngettext("%d participant voted.", "%d participants voted.",
 		                                        (unsigned long)n), n));
 	d->ops->para(d, xctx_printf(x, ngettext("%d of %d question is contested: the votes were far apart "
-	                                        "(a consensus below 0.6, or two or more levels between the "
-	                                        "lowest and the highest vote).",
+	                                        "(a consensus below 0.6, or the middle half of the votes more "
+	                                        "than one level apart).",
 	                                        "%d of %d questions are contested: the votes were far apart "
-	                                        "(a consensus below 0.6, or two or more levels between the "
-	                                        "lowest and the highest vote).", (unsigned long)voted),
+	                                        "(a consensus below 0.6, or the middle half of the votes more "
+	                                        "than one level apart).", (unsigned long)voted),
 	                            contested, voted));
 	if (contested)
 		contested_table(d, contested);

@@ -117,6 +117,16 @@ static int nth_value(const struct questionnaire *q, const int *counts, int k)
 	return q->levels[q->nlevels - 1].value;
 }
 
+/* The p-quantile of the votes: linear interpolation between the order
+ * statistics around position (n-1)p, 0-based (SPEC, as in benchmark). */
+static double quantile(const struct questionnaire *q, const int *counts, int n, double p)
+{
+	double pos = (n - 1) * p;
+	int lo = (int)pos, hi = lo + 1 < n ? lo + 1 : n - 1;
+	double a = nth_value(q, counts, lo), b = nth_value(q, counts, hi);
+	return a + (b - a) * (pos - lo);
+}
+
 void group_question_stats(const struct questionnaire *q, const int *counts,
                           struct group_question *g)
 {
@@ -151,7 +161,8 @@ void group_question_stats(const struct questionnaire *q, const int *counts,
 	}
 	g->sd = sqrt(var);
 	g->consensus = cns;
-	g->contested = cns < GROUP_CONTESTED_CONSENSUS || g->max - g->min >= GROUP_CONTESTED_RANGE;
+	g->iqr = quantile(q, counts, n, 0.75) - quantile(q, counts, n, 0.25);
+	g->contested = cns < GROUP_CONTESTED_CONSENSUS || g->iqr > GROUP_CONTESTED_IQR + 1e-9;
 }
 
 static struct group_stats *stats_new(const struct questionnaire *q)

@@ -18,10 +18,12 @@
 #include "core/questionnaire.h"
 #include "core/response.h"
 
-/* A question is contested below this consensus, or with a spread of at
- * least GROUP_CONTESTED_RANGE levels (max - min, in level values). */
+/* A question is contested below this consensus, or when the middle half of
+ * the group is more than GROUP_CONTESTED_IQR levels apart (p75 - p25, in
+ * level values). A single outlier widens the range but not the
+ * interquartile range, so it no longer makes a question contested. */
 #define GROUP_CONTESTED_CONSENSUS 0.6
-#define GROUP_CONTESTED_RANGE 2
+#define GROUP_CONTESTED_IQR 1.0
 
 struct group_question {
 	int n;                  /* respondents who chose a level */
@@ -29,6 +31,7 @@ struct group_question {
 	int na, unknown, open;  /* the others; hidden (show_if) counts as na */
 	bool has_stats;         /* n > 0; the figures below are 0 otherwise */
 	double mean, median, sd, consensus;
+	double iqr;             /* p75 - p25, quartiles interpolated at (n-1)p */
 	int min, max;           /* level values */
 	bool contested;
 };

@@ -11,9 +11,10 @@ static void count_question(const struct questionnaire *q, const struct response 
 	double w = q->questions[qi].weight;
 	ds->total++;
 	if (hidden) {
-		ds->na++;
+		ds->hidden++;
 		return;
 	}
+	ds->unconfirmed += a->carried_over;
 	switch (a->status) {
 	case ANSWER_OPEN:
 		ds->open++;
@@ -39,6 +40,8 @@ static int cmp_priority(const void *pa, const void *pb)
 	const struct priority *a = pa, *b = pb;
 	if (a->weight != b->weight)
 		return a->weight > b->weight ? -1 : 1;
+	if (a->domain_gap != b->domain_gap)
+		return a->domain_gap > b->domain_gap ? -1 : 1;
 	return a->question - b->question;       /* stable: questionnaire order */
 }
 
@@ -59,6 +62,7 @@ static bool collect_priorities(const struct questionnaire *q, const struct respo
 		s->priorities[s->npriorities++] = (struct priority){
 			.question = qi, .domain = qu->domain, .level = a->level, .target = ds->target,
 			.weight = (ds->target - a->level) * qu->weight * q->domains[qu->domain].weight,
+			.domain_gap = ds->has_score ? ds->gap : 0,
 		};
 	}
 	qsort(s->priorities, (size_t)s->npriorities, sizeof(struct priority), cmp_priority);
@@ -100,14 +104,17 @@ struct scorecard *score_compute(const struct questionnaire *q, const struct resp
 		s->na += ds->na;
 		s->unknown += ds->unknown;
 		s->open += ds->open;
+		s->hidden += ds->hidden;
 		s->total += ds->total;
+		s->unconfirmed += ds->unconfirmed;
 	}
 	if (weights > 0) {
 		s->has_overall = true;
 		s->overall = sum / weights;
 		s->overall_level = qn_level_for_score(q, s->overall);
 	}
-	s->progress = s->total ? (double)(s->answered + s->na + s->unknown) / s->total : 0.0;
+	int asked = s->total - s->hidden;
+	s->progress = asked ? (double)(s->answered + s->na + s->unknown) / asked : 0.0;
 	bool ok = collect_priorities(q, r, hidden, s);
 	mem_free(hidden);
 	if (!ok) {

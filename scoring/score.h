@@ -15,13 +15,19 @@ struct domain_score {
 	bool has_target;
 	int target;
 	double gap;             /* target - score (if both) */
-	int answered, na, unknown, open, total;   /* hidden questions count as na */
+	/* Every question counts in total and in exactly one of answered, na,
+	 * unknown, open and hidden (not asked: show_if not met, another
+	 * region). unconfirmed counts the carried-over answers among the asked
+	 * ones that nobody has confirmed yet; they are scored as usual. */
+	int answered, na, unknown, open, hidden, total;
+	int unconfirmed;
 };
 
 struct priority {
 	int question, domain;
 	int level, target;
 	double weight;          /* (target - level) * question weight * domain weight */
+	double domain_gap;      /* the domain's gap, for ties (0 without a score) */
 };
 
 struct scorecard {
@@ -30,10 +36,11 @@ struct scorecard {
 	bool has_overall;
 	double overall;
 	int overall_level;
-	double progress;        /* (answered + na + unknown) / questions */
-	int answered, na, unknown, open, total;
+	double progress;        /* (answered + na + unknown) / (total - hidden) */
+	int answered, na, unknown, open, hidden, total, unconfirmed;
 	int npriorities;
-	struct priority *priorities;    /* largest first, ties in questionnaire order */
+	struct priority *priorities;    /* largest first; ties: the domain with the
+	                                 * larger gap, then questionnaire order */
 };
 
 /* Returns NULL only when memory runs out. Free with scorecard_free(). */

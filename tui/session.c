@@ -119,8 +119,8 @@ void session_progress(const struct session *s, int domain, int *done, int *total
 {
 	*done = *total = 0;
 	for (int qi = 0; qi < s->q->nquestions; qi++) {
-		if (domain >= 0 && s->q->questions[qi].domain != domain)
-			continue;
+		if ((domain >= 0 && s->q->questions[qi].domain != domain) || response_hidden(s->r, qi))
+			continue;           /* a hidden question is not asked (SPEC) */
 		(*total)++;
 		if (!is_open(s, qi))
 			(*done)++;

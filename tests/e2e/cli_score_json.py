@@ -32,7 +32,8 @@ def check_shape(doc, name):
         fails.append(f"{name}: questionnaire keys {list(doc['questionnaire'])}")
     if set(doc["overall"]) != {"score", "level"}:
         fails.append(f"{name}: overall keys {list(doc['overall'])}")
-    dkeys = ["id", "score", "level", "target", "gap", "answered", "na", "unknown", "open", "total"]
+    dkeys = ["id", "score", "level", "target", "gap", "answered", "na", "unknown", "open", "hidden",
+             "unconfirmed", "total"]
     for d in doc["domains"]:
         if list(d) != dkeys:
             fails.append(f"{name}: domain keys {list(d)}")
@@ -64,11 +65,12 @@ check_shape(doc, "r15")
 expect("r15", doc, {
     "questionnaire.id": "score-15", "questionnaire.version": "1",
     "organisation": "Gemeente Vijfschaal", "date": "2026-03-01",
-    "progress": 0.9, "overall.score": 17 / 6, "overall.level": 2,
+    "progress": 8 / 9, "overall.score": 17 / 6, "overall.level": 2,
     "domains.0.id": "a", "domains.0.score": 8 / 3, "domains.0.level": 2, "domains.0.target": 4,
     "domains.0.gap": 4 / 3, "domains.0.answered": 3, "domains.0.na": 1, "domains.0.unknown": 0,
-    "domains.0.open": 1, "domains.0.total": 5,
-    "domains.1.score": 3.5, "domains.1.target": 3, "domains.1.gap": -0.5, "domains.1.na": 1,
+    "domains.0.open": 1, "domains.0.hidden": 0, "domains.0.total": 5,
+    "domains.1.score": 3.5, "domains.1.target": 3, "domains.1.gap": -0.5, "domains.1.na": 0,
+    "domains.1.hidden": 1, "domains.1.unconfirmed": 0,
     "domains.2.score": None, "domains.2.level": None, "domains.2.target": 5, "domains.2.gap": None,
     "domains.2.unknown": 1,
     "domains.3.score": None, "domains.3.target": None, "domains.3.gap": None, "domains.3.answered": 1,
@@ -89,13 +91,14 @@ expect("r03", doc, {
 
 doc = json.loads(score("r15-empty.yaml"))
 check_shape(doc, "r15-empty")
-expect("r15-empty", doc, {"overall.score": None, "overall.level": None, "progress": 0.1})
+expect("r15-empty", doc, {"overall.score": None, "overall.level": None, "progress": 0.0,
+                               "domains.1.hidden": 1, "domains.1.open": 2})
 if doc["priorities"] != []:
     fails.append("r15-empty: priorities should be []")
 
 # The text table a CIO pastes into an email carries the same figures.
 text = score("r15.yaml", "text")
-for want in ["Gemeente Vijfschaal", "Progress: 90%", "Alpha", "2.67", "1.33", "Beta", "3.50", "-0.50",
+for want in ["Gemeente Vijfschaal", "Progress: 89%", "Alpha", "2.67", "1.33", "Beta", "3.50", "-0.50",
              "Overall", "2.83", "Priorities", "level 2 → 4", "Do 2"]:
     if want not in text:
         fails.append(f"text: '{want}' missing")

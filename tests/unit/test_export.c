@@ -264,7 +264,7 @@ static void group_section_shows_contested(void **state)
 	struct export_options o = { .q = q, .r = r, .lang = 1 };
 	char *md = run(EXPORT_MD, &o);
 	assert_non_null(strstr(md, "\n## How the group scored\n\n6 participants voted.\n"));
-	assert_non_null(strstr(md, "3 of 7 questions are contested"));
+	assert_non_null(strstr(md, "2 of 7 questions are contested"));
 	assert_non_null(strstr(md, "| Is there digital help for visitors? | 1: 2, 2: 1, 4: 3 | 1 – 4 | 0.40 | 2 Basic |"));
 	assert_null(strstr(md, "| Are staff trained in digital skills? | 2: 1"));   /* not contested */
 	assert_non_null(strstr(md, "- **Answered by:** Werksessie juni (group session with 6 participants)\n"));
@@ -297,7 +297,7 @@ static void merged_proposals_are_marked(void **state)
 	free(csv);
 	char *json = run(EXPORT_JSON, &o);
 	assert_non_null(strstr(json, "\"proposal\": true,"));
-	assert_non_null(strstr(json, "\"contested\": 2,\n    \"proposals\": 3,"));
+	assert_non_null(strstr(json, "\"contested\": 1,\n    \"proposals\": 3,"));
 	free(json);
 	response_free(r);
 	questionnaire_free(q);

@@ -243,16 +243,33 @@ static void test_extremes_have_no_consensus(void **state)
 	questionnaire_free(q);
 }
 
-static void test_contested_by_range_alone(void **state)
+/* Contested: consensus < 0.6 or an interquartile range above one level
+ * (SPEC). One outlier on each side widens the range, not the middle half. */
+static void test_contested_by_iqr_not_by_outliers(void **state)
 {
 	(void)state;
 	struct questionnaire *q = load(five);
-	/* 3 4 4 4 4 5: consensus 1 + 1/3 log2(3/4) = 0.86, yet 5 - 3 = 2 */
+	/* 3 4 4 4 4 5: consensus 1 + 1/3 log2(3/4) = 0.86; range 2, but
+	 * p25 (position 1.25) = 4 and p75 (3.75) = 4: iqr 0, agreed. */
 	const char *people[] = { "3", "4", "4", "4", "4", "5" };
 	struct group_stats *s = group(q, people, 6);
 	assert_near(s->questions[0].consensus, 1 + log2(0.75) / 3, EPS);
+	assert_near(s->questions[0].iqr, 0, EPS);
+	assert_false(s->questions[0].contested);
+	group_stats_free(s);
+	/* 2 2 3 4 4: consensus 1 + 0.8 log2(3/4) = 0.67, yet p25 = 2 and
+	 * p75 = 4 (positions 1 and 3): iqr 2, contested by the spread alone. */
+	const char *split[] = { "2", "2", "3", "4", "4" };
+	s = group(q, split, 5);
+	assert_near(s->questions[0].consensus, 1 + 0.8 * log2(0.75), EPS);
 	assert_true(s->questions[0].consensus >= 0.6);
+	assert_near(s->questions[0].iqr, 2, EPS);
 	assert_true(s->questions[0].contested);
+	group_stats_free(s);
+	/* 1 2 2 3: p25 at 0.75 = 1.75, p75 at 2.25 = 2.25: iqr 0.5 (interpolated) */
+	const char *four[] = { "1", "2", "2", "3" };
+	s = group(q, four, 4);
+	assert_near(s->questions[0].iqr, 0.5, EPS);
 	group_stats_free(s);
 	/* 3 3 3 4: range 1, consensus 1 + 3/4 log2(15/16) + 1/4 log2(13/16) */
 	const char *calm[] = { "3", "3", "3", "4" };
@@ -422,7 +439,7 @@ int main(void)
 		cmocka_unit_test(test_all_not_applicable),
 		cmocka_unit_test(test_two_level_scale),
 		cmocka_unit_test(test_extremes_have_no_consensus),
-		cmocka_unit_test(test_contested_by_range_alone),
+		cmocka_unit_test(test_contested_by_iqr_not_by_outliers),
 		cmocka_unit_test(test_hidden_question_does_not_count),
 		cmocka_unit_test(test_order_contested_first_ties_in_order),
 		cmocka_unit_test(test_merge_equals_one_pass),

@@ -47,13 +47,15 @@ static void unload(struct fixture *f)
 	questionnaire_free(f->q);
 }
 
-static void assert_counts(const struct domain_score *ds, int answered, int na, int unknown, int open)
+static void assert_counts(const struct domain_score *ds, int answered, int na, int unknown, int open,
+                          int hidden)
 {
 	assert_int_equal(ds->answered, answered);
 	assert_int_equal(ds->na, na);
 	assert_int_equal(ds->unknown, unknown);
 	assert_int_equal(ds->open, open);
-	assert_int_equal(ds->total, answered + na + unknown + open);
+	assert_int_equal(ds->hidden, hidden);
+	assert_int_equal(ds->total, answered + na + unknown + open + hidden);
 }
 
 /* Scale 1–5 (s15.yaml, r15.yaml):
@@ -61,12 +63,12 @@ static void assert_counts(const struct domain_score *ds, int answered, int na, i
  *     a.1 w1 level 2, a.2 w2 level 3, a.3 w0 level 5 (answered, not scored),
  *     a.4 na, a.5 open            -> (1*2 + 2*3) / 3 = 8/3, level 2, gap 4/3
  *   b (weight 0.5, target 3 from the file):
- *     b.1 w1 level 2, b.2 hidden (b.1 < 3; its level 5 is not counted: na),
+ *     b.1 w1 level 2, b.2 hidden (b.1 < 3; its level 5 is not counted),
  *     b.3 w3 level 4              -> (2 + 12) / 4 = 3.5, level 3, gap -0.5
  *   c (target 2 in the questionnaire, 5 in the file): c.1 unknown -> no score
  *   d: d.1 w0 level 5           -> answered, but no score
  *   overall = (2 * 8/3 + 0.5 * 3.5) / 2.5 = 17/6, level 2
- *   progress = (6 answered + 2 na + 1 unknown) / 10 = 0.9
+ *   progress = (6 answered + 1 na + 1 unknown) / (10 - 1 hidden) = 8/9
  *   priorities: a.1 (4-2)*1*2 = 4, a.2 (4-3)*2*2 = 4 (tie: file order),
  *               b.1 (3-2)*1*0.5 = 0.5; b.3 is above target, a.3 weighs 0. */
 static void test_scale_1_to_5(void **state)
@@ -84,25 +86,26 @@ static void test_scale_1_to_5(void **state)
 	assert_true(a->has_target);
 	assert_int_equal(a->target, 4);
 	assert_near(a->gap, 4.0 / 3);
-	assert_counts(a, 3, 1, 0, 1);
+	assert_counts(a, 3, 1, 0, 1, 0);
 	assert_near(b->score, 3.5);
 	assert_int_equal(b->level, 3);
 	assert_int_equal(b->target, 3);
 	assert_near(b->gap, -0.5);
-	assert_counts(b, 2, 1, 0, 0);
+	assert_counts(b, 2, 0, 0, 0, 1);
 	assert_false(c->has_score);
 	assert_true(c->has_target);
 	assert_int_equal(c->target, 5);         /* the file's target wins */
-	assert_counts(c, 0, 0, 1, 0);
+	assert_counts(c, 0, 0, 1, 0, 0);
 	assert_false(d->has_score);             /* only a weight-0 answer */
 	assert_false(d->has_target);
-	assert_counts(d, 1, 0, 0, 0);
+	assert_counts(d, 1, 0, 0, 0, 0);
 	assert_true(s->has_overall);
 	assert_near(s->overall, 17.0 / 6);
 	assert_int_equal(s->overall_level, 2);
-	assert_near(s->progress, 0.9);
+	assert_near(s->progress, 8.0 / 9);
 	assert_int_equal(s->answered, 6);
-	assert_int_equal(s->na, 2);
+	assert_int_equal(s->na, 1);
+	assert_int_equal(s->hidden, 1);
 	assert_int_equal(s->unknown, 1);
 	assert_int_equal(s->open, 1);
 	assert_int_equal(s->total, 10);
@@ -148,8 +151,8 @@ static void test_scale_0_to_3(void **state)
 	unload(&f);
 }
 
-/* Nothing answered: no scores, no priorities; progress 1/10, because the
- * hidden b.2 needs no answer (it counts as not applicable). */
+/* Nothing answered: no scores, no priorities, progress 0: the hidden b.2
+ * is not asked, so it is neither done nor to do (SPEC). */
 static void test_all_open(void **state)
 {
 	(void)state;
@@ -158,11 +161,11 @@ static void test_all_open(void **state)
 	assert_false(f.s->has_overall);
 	for (int d = 0; d < f.s->ndomains; d++)
 		assert_false(f.s->domains[d].has_score);
-	assert_near(f.s->progress, 0.1);
+	assert_near(f.s->progress, 0.0);
 	assert_int_equal(f.s->npriorities, 0);
-	/* b.2 is hidden while b.1 is open: counted as not applicable. */
-	assert_counts(&f.s->domains[1], 0, 1, 0, 2);
-	assert_counts(&f.s->domains[0], 0, 0, 0, 5);
+	/* b.2 is hidden while b.1 is open: counted as hidden only. */
+	assert_counts(&f.s->domains[1], 0, 0, 0, 2, 1);
+	assert_counts(&f.s->domains[0], 0, 0, 0, 5, 0);
 	unload(&f);
 }
 
@@ -180,7 +183,7 @@ static void test_changes_through_setters(void **state)
 	/* b = (1*3 + 1*5 + 3*4) / 5 = 4 */
 	assert_near(f.s->domains[1].score, 4.0);
 	assert_int_equal(f.s->domains[1].level, 4);
-	assert_counts(&f.s->domains[1], 3, 0, 0, 0);
+	assert_counts(&f.s->domains[1], 3, 0, 0, 0, 0);
 	assert_int_equal(f.s->domains[2].target, 2);
 	/* overall = (2 * 8/3 + 0.5 * 4) / 2.5 = 44/15 */
 	assert_near(f.s->overall, 44.0 / 15);
@@ -269,7 +272,8 @@ static void test_long_show_if_chain(void **state)
 	response_set_level(r, 0, 1);            /* hides q1 only: q2 reads q1's recorded 2 */
 	scorecard_free(s);
 	s = score_compute(q, r);
-	assert_int_equal(s->domains[0].na, 1);
+	assert_int_equal(s->domains[0].hidden, 1);
+	assert_int_equal(s->domains[0].na, 0);
 	assert_int_equal(s->domains[0].answered, N - 1);
 	assert_near(s->domains[0].score, (2.0 * (N - 2) + 1) / (N - 1));
 	scorecard_free(s);
@@ -278,6 +282,53 @@ static void test_long_show_if_chain(void **state)
 	diag_list_free(d);
 	free(qt);
 	free(rt);
+}
+
+/* Equal weighted gaps: the domain furthest from its target comes first,
+ * then questionnaire order (SPEC: Scoring, priorities). Domain "near"
+ * (listed first) scores 2.5 against 3, domain "far" 1.5 against 3: each has
+ * one question one level below target, so the weights tie at 1. Carried-over
+ * answers are scored and counted as unconfirmed. */
+static void test_priority_ties_go_to_the_larger_gap(void **state)
+{
+	(void)state;
+	static const char qt[] =
+		"peil: 1\nid: ties\nversion: \"1\"\nlanguages: [en]\ntitle: Ties\n"
+		"levels: [{value: 1, label: A}, {value: 2, label: B}, {value: 3, label: C}]\n"
+		"domains:\n"
+		"  - {id: near, title: N, target: 3, questions: [\n"
+		"      {id: n1, text: T, answers: [{level: 1, text: a}, {level: 2, text: b}, {level: 3, text: c}]},\n"
+		"      {id: n2, text: T, answers: [{level: 1, text: a}, {level: 2, text: b}, {level: 3, text: c}]}]}\n"
+		"  - {id: far, title: F, target: 3, questions: [\n"
+		"      {id: f1, text: T, answers: [{level: 1, text: a}, {level: 2, text: b}, {level: 3, text: c}]},\n"
+		"      {id: f2, text: T, weight: 0.5, answers: [{level: 1, text: a}, {level: 2, text: b}, {level: 3, text: c}]}]}\n";
+	static const char rt[] =
+		"peil-responses: 1\nquestionnaire: ties\norganisation: X\ndate: 2026-01-01\nanswers:\n"
+		"  n1: {level: 2}\n  n2: {level: 3, carried_over: true}\n"
+		"  f1: {level: 2}\n  f2: {level: 1, carried_over: true}\n";
+	struct diag_list *d = diag_list_new();
+	struct ydoc *doc = ydoc_load_buffer("ties.yaml", qt, sizeof qt - 1, d);
+	struct questionnaire *q = questionnaire_from_doc(doc, d);
+	ydoc_free(doc);
+	assert_non_null(q);
+	doc = ydoc_load_buffer("r.yaml", rt, sizeof rt - 1, d);
+	struct response *r = response_from_doc(doc, q, d);
+	ydoc_free(doc);
+	assert_non_null(r);
+	struct scorecard *s = score_compute(q, r);
+	/* near: 2.5, gap 0.5; far: (2 + 0.5) / 1.5 = 5/3, gap 4/3.
+	 * Weights: n1 1, f1 1, f2 (3-1) * 0.5 = 1: a three-way tie. */
+	assert_int_equal(s->npriorities, 3);
+	assert_string_equal(q->questions[s->priorities[0].question].id, "f1");
+	assert_string_equal(q->questions[s->priorities[1].question].id, "f2");
+	assert_string_equal(q->questions[s->priorities[2].question].id, "n1");
+	assert_int_equal(s->domains[0].unconfirmed, 1);
+	assert_int_equal(s->domains[1].unconfirmed, 1);
+	assert_int_equal(s->unconfirmed, 2);
+	scorecard_free(s);
+	response_free(r);
+	questionnaire_free(q);
+	diag_list_free(d);
 }
 
 static void test_allocation_failures(void **state)
@@ -304,6 +355,7 @@ int main(void)
 		cmocka_unit_test(test_sparse_scale),
 		cmocka_unit_test(test_strengths),
 		cmocka_unit_test(test_long_show_if_chain),
+		cmocka_unit_test(test_priority_ties_go_to_the_larger_gap),
 		cmocka_unit_test(test_allocation_failures),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
