@@ -14,6 +14,9 @@
 
 #include "core/diag.h"
 
+/* Regional variants of a language (nl-BE) a questionnaire may hold. */
+enum { QN_MAX_VARIANTS = 4 };
+
 struct qn_text {
 	const char **tr;        /* one string per language, or NULL when absent */
 };
