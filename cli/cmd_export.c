@@ -1,4 +1,4 @@
-/* peil export [-q Q] FILE --format md|html|csv|json [-o OUT] [--baseline OLD]
+/* peil export [-q Q] FILE --format FORMAT [-o OUT] [--baseline OLD]
  * [--peers DIR] [--same-size] [--min-peers K] [--csv-sep C] [--bom]:
  * a scorecard for the council. The export is written into memory first and
  * then atomically, so a failure never leaves half a file (exit 3). */
@@ -45,8 +45,11 @@ static int parse_option(int c, struct export_args *a, char **argv)
 	case 'B': a->bom = true; break;
 	case 'S': a->po.same_size = true; break;
 	case 'f':
-		if (!export_format_parse(optarg, &a->format))
-			return cli_usage_error("export", _("--format takes md, html, csv or json, not '%s'"), optarg);
+		if (!export_format_parse(optarg, &a->format)) {
+			char names[128];
+			return cli_usage_error("export", _("--format takes one of %s, not '%s'"),
+			                       export_format_names(names, sizeof names, ", "), optarg);
+		}
 		a->has_format = true;
 		break;
 	case 's':
@@ -63,6 +66,16 @@ static int parse_option(int c, struct export_args *a, char **argv)
 		return cli_usage_error("export", _("unknown option or missing value: '%s'"), argv[optind - 1]);
 	}
 	return EXIT_OK;
+}
+
+/* The formats, one a line ("  pdf   PDF: ..."), from the format table; the
+ * bash completion and the man page test read these lines. */
+static void format_help(FILE *out)
+{
+	fprintf(out, "%s\n", _("Formats (--format):"));
+	for (int i = 0; i < EXPORT_NFORMATS; i++)
+		fprintf(out, "  %-6s %s: %s\n", export_format_name((enum export_format)i),
+		        export_format_label((enum export_format)i), export_format_help((enum export_format)i));
 }
 
 /* Returns EXIT_OK, a usage error, or -1 after --help. */
@@ -86,6 +99,7 @@ static int parse_args(int argc, char **argv, struct export_args *a)
 	while ((c = getopt_long(argc, argv, "hq:f:o:", opts, NULL)) != -1) {
 		if (c == 'h') {
 			cli_command_help("export", stdout);
+			format_help(stdout);
 			return -1;
 		}
 		int rc = parse_option(c, a, argv);
@@ -94,8 +108,11 @@ static int parse_args(int argc, char **argv, struct export_args *a)
 	}
 	if (argc - optind != 1)
 		return cli_usage_error("export", "%s", _("name exactly one response file"));
-	if (!a->has_format)
-		return cli_usage_error("export", "%s", _("--format md|html|csv|json is required"));
+	if (!a->has_format) {
+		char names[128];
+		return cli_usage_error("export", _("--format %s is required"),
+		                       export_format_names(names, sizeof names, "|"));
+	}
 	a->file = argv[optind];
 	return EXIT_OK;
 }

@@ -18,7 +18,7 @@ static const struct command commands[] = {
 	  N_("check questionnaires and response files") },
 	{ "score", cmd_score, "peil score [-q Q] FILE [--format text|json]",
 	  N_("scores, levels, gaps and priorities of a response file") },
-	{ "export", cmd_export, "peil export [-q Q] FILE --format md|html|csv|json [-o OUT] [--baseline OLD] [--peers DIR] "
+	{ "export", cmd_export, "peil export [-q Q] FILE --format FORMAT [-o OUT] [--baseline OLD] [--peers DIR] "
 	  "[--same-size] [--min-peers K] [--csv-sep C] [--bom]",
 	  N_("a scorecard for the council") },
 	{ "aggregate", cmd_aggregate, "peil aggregate [-q Q] FILE|DIR... [-o MERGED] [--format text|json] [--strict]",

@@ -1,21 +1,21 @@
-/* The exporter table and the two entry points. */
+/* The format table and the one entry point. exports/ opens no file: the
+ * caller hands it a stream (cli/ and tui/ write it atomically). */
 #include "exports/export.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/atomic.h"
 #include "core/i18n.h"
 #include "exports/doc.h"
 
-static bool write_md(struct xctx *x, FILE *f)
+bool md_write(struct xctx *x, FILE *f)
 {
 	struct doc d = { .f = f, .x = x, .ops = &markdown_ops };
 	scorecard_write(&d);
 	return true;
 }
 
-static bool write_html(struct xctx *x, FILE *f)
+bool html_write(struct xctx *x, FILE *f)
 {
 	struct doc d = { .f = f, .x = x, .ops = &html_ops };
 	scorecard_write(&d);
@@ -23,13 +23,12 @@ static bool write_html(struct xctx *x, FILE *f)
 }
 
 static const struct exporter {
-	const char *name;
+	const char *name, *ext, *label, *help;
 	bool (*write)(struct xctx *x, FILE *f);
 } exporters[EXPORT_NFORMATS] = {
-	[EXPORT_MD] = { "md", write_md },
-	[EXPORT_HTML] = { "html", write_html },
-	[EXPORT_CSV] = { "csv", csv_write },
-	[EXPORT_JSON] = { "json", json_write },
+#define EXPORT_ROW(id, name, ext, writer, label, help) [EXPORT_##id] = { name, ext, label, help, writer },
+	EXPORT_FORMATS(EXPORT_ROW)
+#undef EXPORT_ROW
 };
 
 bool export_format_parse(const char *s, enum export_format *f)
@@ -47,9 +46,42 @@ bool export_format_parse(const char *s, enum export_format *f)
 	return false;
 }
 
+static const struct exporter *exporter(enum export_format f)
+{
+	static const struct exporter none = { "?", "", "?", "", NULL };
+	return (unsigned)f < EXPORT_NFORMATS ? &exporters[f] : &none;
+}
+
 const char *export_format_name(enum export_format f)
 {
-	return (unsigned)f < EXPORT_NFORMATS ? exporters[f].name : "?";
+	return exporter(f)->name;
+}
+
+const char *export_format_ext(enum export_format f)
+{
+	return exporter(f)->ext;
+}
+
+const char *export_format_label(enum export_format f)
+{
+	return _(exporter(f)->label);
+}
+
+const char *export_format_help(enum export_format f)
+{
+	return *exporter(f)->help ? _(exporter(f)->help) : "";
+}
+
+const char *export_format_names(char *buf, size_t len, const char *sep)
+{
+	size_t used = 0;
+	if (len)
+		buf[0] = '\0';
+	for (int i = 0; i < EXPORT_NFORMATS && used < len; i++) {
+		int n = snprintf(buf + used, len - used, "%s%s", i ? sep : "", exporters[i].name);
+		used += n > 0 ? (size_t)n : 0;
+	}
+	return buf;
 }
 
 bool export_write(enum export_format f, const struct export_options *o, FILE *out)
@@ -60,25 +92,4 @@ bool export_write(enum export_format f, const struct export_options *o, FILE *ou
 	bool ok = xctx_init(&x, o) && exporters[f].write(&x, out) && !x.oom;
 	xctx_free(&x);
 	return ok && fflush(out) == 0 && !ferror(out);
-}
-
-bool export_to_file(enum export_format f, const struct export_options *o,
-                    const char *path, char *err, size_t errlen)
-{
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *mem = open_memstream(&buf, &len);
-	if (!mem) {
-		snprintf(err, errlen, "%s", _("out of memory"));
-		return false;
-	}
-	bool ok = export_write(f, o, mem);
-	if (fclose(mem) != 0)
-		ok = false;
-	if (!ok)
-		snprintf(err, errlen, "%s", _("out of memory"));
-	else
-		ok = atomic_write(path, buf, len, 0666, true, false, err, errlen);
-	free(buf);
-	return ok;
 }

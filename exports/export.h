@@ -1,8 +1,8 @@
 /* The one exporter interface: a scorecard of one response as Markdown,
  * self-contained HTML, CSV or JSON, written to a stream.
  *
- * Used by `peil export` (which writes into a memory stream and then hands
- * the buffer to the atomic writer) and by the TUI's export dialog.
+ * Used by `peil export` and by the TUI's export dialog, which both write
+ * into a memory stream and then hand the buffer to the atomic writer.
  * Exporters are pure functions of their options: they read the
  * questionnaire and responses, compute scores themselves and never touch
  * the file system. Fixed wording goes through gettext (the caller sets the
@@ -16,13 +16,29 @@
 #include "core/questionnaire.h"
 #include "core/response.h"
 
+/* One row per export format; this table is the only list of them. It
+ * makes the enum, `--format` parsing and help, the TUI's export dialog,
+ * the man page check and the bash completion (both through `peil export
+ * --help`). Adding a format means its writer plus one row here.
+ *   X(ID, name for --format, file extension, writer, label, when to use it)
+ * The writer is `bool writer(struct xctx *, FILE *)`, declared from this
+ * row in exports/xctx.h; label and help are marked for translation. */
+#define EXPORT_FORMATS(X) \
+	X(MD, "md", "md", md_write, N_("Markdown"), \
+	  N_("plain text with headings and tables: for a wiki, an e-mail or a repository")) \
+	X(HTML, "html", "html", html_write, N_("HTML"), \
+	  N_("one self-contained web page: for the website, the intranet or a phone")) \
+	X(CSV, "csv", "csv", csv_write, N_("CSV"), \
+	  N_("one row per question: for a spreadsheet")) \
+	X(JSON, "json", "json", json_write, N_("JSON"), \
+	  N_("every figure, for other tools (exports/JSON.md)"))
+
 enum export_format {
-	EXPORT_MD,
-	EXPORT_HTML,
-	EXPORT_CSV,
-	EXPORT_JSON,
+#define EXPORT_ENUM(id, name, ext, writer, label, help) EXPORT_##id,
+	EXPORT_FORMATS(EXPORT_ENUM)
+#undef EXPORT_ENUM
+	EXPORT_NFORMATS
 };
-enum { EXPORT_NFORMATS = 4 };
 
 /* Peer figures for one domain, as `peil benchmark` computes them. The
  * exporters only print these; cli/ fills them from scoring/peers. */
@@ -50,19 +66,22 @@ struct export_options {
 	bool csv_bom;           /* start the CSV with a UTF-8 BOM */
 };
 
-/* "md" (or "markdown"), "html", "csv", "json"; false for anything else. */
+/* A format by its --format name ("markdown" also means md); false for
+ * anything else. */
 bool export_format_parse(const char *s, enum export_format *f);
-/* "md", "html", "csv", "json": also the usual file name extension. */
+/* Its --format name, e.g. "md". */
 const char *export_format_name(enum export_format f);
+/* The usual file name extension, e.g. "md". */
+const char *export_format_ext(enum export_format f);
+/* Its label ("Markdown") and when to use it, translated. */
+const char *export_format_label(enum export_format f);
+const char *export_format_help(enum export_format f);
+/* Every --format name joined by sep ("md|html|..."), into buf. */
+const char *export_format_names(char *buf, size_t len, const char *sep);
 
 /* Writes the export to out. Returns false when memory runs out or a write
  * to out fails (ferror); what was written so far is then to be thrown away,
  * which is why callers write into a buffer first. */
 bool export_write(enum export_format f, const struct export_options *o, FILE *out);
-
-/* Writes the export to `path` atomically (nothing half-written is left
- * behind on failure). For the TUI; `err` says why on failure. */
-bool export_to_file(enum export_format f, const struct export_options *o,
-                    const char *path, char *err, size_t errlen);
 
 #endif

@@ -46,8 +46,9 @@ bool xctx_init(struct xctx *x, const struct export_options *o)
 		return false;
 	if (o->baseline) {
 		x->base = score_compute(x->q, o->baseline);
-		x->cmp = compare_compute(x->q, o->baseline, x->r);
-		if (!x->base || !x->cmp || !compute_votes(x, o->baseline, &x->base_votes))
+		/* Each file is scored once: the comparison reuses both scorecards. */
+		x->cmp = x->base ? compare_scored(x->q, o->baseline, x->base, x->r, x->s) : NULL;
+		if (!x->cmp || !compute_votes(x, o->baseline, &x->base_votes))
 			return false;
 	}
 	return true;

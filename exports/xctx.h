@@ -86,10 +86,12 @@ int xctx_voted(const struct xctx *x, int *contested);
 /* Mean consensus over questions with votes; false when none. */
 bool xctx_mean_consensus(const struct group_question *g, int n, double *mean);
 
-/* The format writers behind export_write() (Markdown and HTML go through
- * doc.h). They return false only on out-of-memory. */
-bool csv_write(struct xctx *x, FILE *f);
-bool json_write(struct xctx *x, FILE *f);
+/* The format writers behind export_write(), declared from their rows in
+ * EXPORT_FORMATS (export.h): a new format needs no declaration of its own.
+ * They return false only on out-of-memory. */
+#define EXPORT_DECL(id, name, ext, writer, label, help) bool writer(struct xctx *x, FILE *f);
+EXPORT_FORMATS(EXPORT_DECL)
+#undef EXPORT_DECL
 
 /* Walks a UTF-8 string by code point: returns the bytes consumed (>= 1 at
  * a non-empty s) and the code point, with invalid bytes and code points

@@ -52,13 +52,13 @@ static bool collect_changes(const struct questionnaire *q, const struct response
 	return true;
 }
 
-struct comparison *compare_compute(const struct questionnaire *q, const struct response *old,
-                                   const struct response *cur)
+struct comparison *compare_scored(const struct questionnaire *q, const struct response *old,
+                                  const struct scorecard *so, const struct response *cur,
+                                  const struct scorecard *sn)
 {
 	struct comparison *c = mem_alloc(sizeof(*c));
-	struct scorecard *so = score_compute(q, old), *sn = score_compute(q, cur);
-	if (!c || !so || !sn)
-		goto fail;
+	if (!c)
+		return NULL;
 	c->ndomains = q->ndomains;
 	c->domains = mem_alloc((size_t)(q->ndomains ? q->ndomains : 1) * sizeof(*c->domains));
 	if (!c->domains)
@@ -71,14 +71,20 @@ struct comparison *compare_compute(const struct questionnaire *q, const struct r
 	                    sn->has_overall, sn->overall, sn->overall_level);
 	if (!collect_changes(q, old, cur, c))
 		goto fail;
+	return c;
+fail:
+	comparison_free(c);
+	return NULL;
+}
+
+struct comparison *compare_compute(const struct questionnaire *q, const struct response *old,
+                                   const struct response *cur)
+{
+	struct scorecard *so = score_compute(q, old), *sn = score_compute(q, cur);
+	struct comparison *c = so && sn ? compare_scored(q, old, so, cur, sn) : NULL;
 	scorecard_free(so);
 	scorecard_free(sn);
 	return c;
-fail:
-	scorecard_free(so);
-	scorecard_free(sn);
-	comparison_free(c);
-	return NULL;
 }
 
 void comparison_free(struct comparison *c)

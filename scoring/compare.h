@@ -8,6 +8,7 @@
 
 #include "core/questionnaire.h"
 #include "core/response.h"
+#include "scoring/score.h"
 
 struct compare_figure {
 	bool has_old, has_new;  /* false: that side has no score */
@@ -37,6 +38,11 @@ struct comparison {
  * Free with comparison_free(). */
 struct comparison *compare_compute(const struct questionnaire *q, const struct response *old,
                                    const struct response *cur);
+/* The same from scorecards already computed for old and cur (an export
+ * scores each file once and shares the scorecards). */
+struct comparison *compare_scored(const struct questionnaire *q, const struct response *old,
+                                  const struct scorecard *so, const struct response *cur,
+                                  const struct scorecard *sn);
 void comparison_free(struct comparison *c);     /* NULL is fine */
 
 /* -1, 0 or 1: the direction of a change that a reader sees at two

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/atomic.h"
 #include "core/i18n.h"
 #include "exports/export.h"
 #include "tui/edit.h"
@@ -24,14 +25,10 @@ struct export_screen {
 	bool result_error;
 };
 
-static const char *const format_names[EXPORT_NFORMATS] = {
-	[EXPORT_MD] = "Markdown", [EXPORT_HTML] = "HTML", [EXPORT_CSV] = "CSV", [EXPORT_JSON] = "JSON",
-};
-
 /* The response file's name with the format's extension. */
 static bool default_path(struct export_screen *es, const struct app *a)
 {
-	const char *p = a->s->path, *ext = export_format_name(es->fmt);
+	const char *p = a->s->path, *ext = export_format_ext(es->fmt);
 	size_t n = strlen(p);
 	if (n > 5 && !strcmp(p + n - 5, ".yaml"))
 		n -= 5;
@@ -88,7 +85,10 @@ static void draw(const struct screen *sc, const struct app *a, struct rect r)
 	draw_str(stdscr, t, r.y + 2, 1, r.w - 2,
 	         _("The answers so far as a scorecard: levels, targets, priorities and advice."), DRAW_ELLIPSIS);
 	draw_label(es, a, ROW_FORMAT, r.y + 4, _("Format"));
-	draw_choices(a, r.y + 4, 3 + LABEL_COLS, r.w - 4 - LABEL_COLS, format_names, EXPORT_NFORMATS, es->fmt);
+	const char *formats[EXPORT_NFORMATS];     /* the labels of the format table */
+	for (int i = 0; i < EXPORT_NFORMATS; i++)
+		formats[i] = export_format_label((enum export_format)i);
+	draw_choices(a, r.y + 4, 3 + LABEL_COLS, r.w - 4 - LABEL_COLS, formats, EXPORT_NFORMATS, es->fmt);
 	draw_label(es, a, ROW_LANG, r.y + 5, _("Language"));
 	draw_choices(a, r.y + 5, 3 + LABEL_COLS, r.w - 4 - LABEL_COLS, a->s->q->langs, a->s->q->nlangs, es->lang);
 	draw_label(es, a, ROW_PATH, r.y + 6, _("File"));
@@ -127,6 +127,24 @@ static char *expand_home(const char *p)
 	if (s)
 		sprintf(s, "%s%s", home, p + 1);
 	return s;
+}
+
+/* The export into memory, then atomically to path: nothing half-written. */
+static bool export_to_file(enum export_format f, const struct export_options *o, const char *path,
+                           char *err, size_t errlen)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+	bool ok = mem && export_write(f, o, mem);
+	if (mem && fclose(mem) != 0)
+		ok = false;
+	if (!ok)
+		snprintf(err, errlen, "%s", _("out of memory"));
+	else
+		ok = atomic_write(path, buf, len, 0666, true, false, err, errlen);
+	free(buf);
+	return ok;
 }
 
 static int write_export(struct export_screen *es, struct app *a)

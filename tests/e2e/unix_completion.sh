@@ -2,6 +2,7 @@
 # Bash completion: commands, options per command, --format values per
 # command, --lang values, questionnaire ids and files.
 ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
+PEIL=${PEIL:-$ROOT/build/peil}
 command -v bash >/dev/null 2>&1 || { echo "needs bash"; exit 77; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -36,7 +37,7 @@ check "compare" peil co
 check "--help --lang --version" peil -
 check "en nl" peil --lang ""
 check "compare" peil --lang nl co
-check "csv html json md" peil export x.yaml --format ""
+check "$("$PEIL" --lang en export --help | sed -n '/^Formats/,$ s/^  \([a-z][a-z0-9]*\) .*/\1/p' | LC_ALL=C sort | tr "\n" " " | sed "s/ $//")" "$PEIL" export x.yaml --format ""
 check "json text" peil score x.yaml --format ""
 check "json text" peil aggregate -f ""
 check "--baseline --bom" peil export x.yaml --b

@@ -84,6 +84,26 @@ static void figures_match_hand_computed(void **state)
 	comparison_free(c);
 }
 
+/* From scorecards computed once by the caller (an export shares them):
+ * the same figures and changes as compare_compute. */
+static void scored_equals_computed(void **state)
+{
+	struct fx *f = *state;
+	struct scorecard *so = score_compute(f->q, f->old), *sn = score_compute(f->q, f->cur);
+	struct comparison *a = compare_compute(f->q, f->old, f->cur);
+	struct comparison *b = compare_scored(f->q, f->old, so, f->cur, sn);
+	assert_non_null(a);
+	assert_non_null(b);
+	assert_memory_equal(&a->overall, &b->overall, sizeof a->overall);
+	assert_memory_equal(a->domains, b->domains, (size_t)a->ndomains * sizeof *a->domains);
+	assert_int_equal(a->nchanges, b->nchanges);
+	assert_memory_equal(a->changes, b->changes, (size_t)a->nchanges * sizeof *a->changes);
+	comparison_free(a);
+	comparison_free(b);
+	scorecard_free(so);
+	scorecard_free(sn);
+}
+
 /* Every answer that differs, in questionnaire order; a hidden question is
  * "not applicable" on its side; notes alone are no change. */
 static void changes_are_listed_in_order(void **state)
@@ -193,6 +213,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(figures_match_hand_computed),
 		cmocka_unit_test(changes_are_listed_in_order),
+		cmocka_unit_test(scored_equals_computed),
 		cmocka_unit_test(same_response_has_no_change),
 		cmocka_unit_test(empty_side_has_no_score),
 		cmocka_unit_test(direction_follows_two_decimals),
