@@ -65,6 +65,7 @@ void answer_clear(struct answer *a)
 	mem_free((void *)a->note);
 	free_evidence(a->evidence, a->nevidence);
 	mem_free((void *)a->votes);
+	answer_free_rounds(a);
 	memset(a, 0, sizeof(*a));
 }
 

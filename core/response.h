@@ -27,8 +27,20 @@ struct answer {
 	const char *const *evidence;
 	int nevidence;
 	const int *votes;       /* count per level index (nlevels), or NULL */
+	/* Votes in the room for "not applicable" and "don't know" (extension,
+	 * questionnaires/FORMAT.md), and the earlier rounds of votes when the
+	 * facilitator re-opened the vote: oldest first. */
+	int votes_na, votes_unknown;
+	const struct vote_round *rounds;
+	int nrounds;
 	bool carried_over;      /* copied from last year, not yet confirmed */
 	bool proposal;          /* level proposed by `aggregate`, not decided */
+};
+
+/* An earlier round of votes on one question. */
+struct vote_round {
+	const int *votes;       /* count per level index (nlevels) */
+	int na, unknown;
 };
 
 struct response;
@@ -80,6 +92,14 @@ bool response_set_status(struct response *r, int question, enum answer_status st
 bool response_set_note(struct response *r, int question, const char *note);   /* NULL/"" clears */
 bool response_set_evidence(struct response *r, int question, const char *const *items, int n);
 bool response_set_votes(struct response *r, int question, const int *counts); /* NULL clears */
+/* The votes for "not applicable" and "don't know" (negative counts as 0). */
+bool response_set_vote_statuses(struct response *r, int question, int na, int unknown);
+/* Appends an earlier round of votes (votes: nlevels counts). */
+bool response_add_round(struct response *r, int question, const int *votes, int na, int unknown);
+/* Closes the current round on question: its counts become an earlier
+ * round and the question has no votes. False (nothing changed) when memory
+ * runs out or there are no votes to close. */
+bool response_push_round(struct response *r, int question);
 void response_set_carried_over(struct response *r, int question, bool carried);
 void response_set_proposal(struct response *r, int question, bool proposal);
 void response_confirm(struct response *r, int question);  /* clears carried_over */

@@ -58,15 +58,11 @@ static void read_evidence(struct rloader *L, const struct ynode *n, int qi)
 	mem_free(items);
 }
 
-static void read_votes(struct rloader *L, const struct ynode *n, int qi)
+/* votes: {level: count}, into counts[nlevels] (zeroed by the caller). */
+static bool read_counts(struct rloader *L, const struct ynode *n, int *counts)
 {
 	if (!schema_map(&L->s, n, "votes"))
-		return;
-	int *counts = mem_alloc((size_t)L->q->nlevels * sizeof(int));
-	if (!counts) {
-		no_memory(L);
-		return;
-	}
+		return false;
 	for (size_t i = 0; i < n->len; i++) {
 		int level, count;
 		const struct ynode *k = n->u.pairs[i].key;
@@ -79,7 +75,56 @@ static void read_votes(struct rloader *L, const struct ynode *n, int qi)
 		else
 			counts[qn_level_index(L->q, level)] = count;
 	}
-	if (!response_set_votes(L->r, qi, counts))
+	return true;
+}
+
+static void read_votes(struct rloader *L, const struct ynode *n, int qi)
+{
+	int *counts = mem_alloc((size_t)L->q->nlevels * sizeof(int));
+	if (!counts) {
+		no_memory(L);
+		return;
+	}
+	memset(counts, 0, (size_t)L->q->nlevels * sizeof(int));
+	if (read_counts(L, n, counts) && !response_set_votes(L->r, qi, counts))
+		no_memory(L);
+	mem_free(counts);
+}
+
+/* votes_na / votes_unknown: a count >= 0, 0 when absent or wrong. */
+static int read_status_count(struct rloader *L, const struct ynode *m, const char *key)
+{
+	const struct ynode *n = ynode_get(m, key);
+	int count = 0;
+	if (!n || !schema_int(&L->s, n, key, &count))
+		return 0;
+	if (count < 0) {
+		schema_error(&L->s, n, _("%s: a count cannot be negative"), key);
+		return 0;
+	}
+	return count;
+}
+
+/* rounds: the earlier rounds of votes, each {votes, votes_na, votes_unknown}. */
+static void read_rounds(struct rloader *L, const struct ynode *n, int qi)
+{
+	static const char *const keys[] = { "votes", "votes_na", "votes_unknown", NULL };
+	if (!schema_seq(&L->s, n, "rounds"))
+		return;
+	int *counts = mem_alloc((size_t)L->q->nlevels * sizeof(int));
+	bool ok = counts != NULL;
+	for (size_t i = 0; ok && i < n->len; i++) {
+		const struct ynode *round = n->u.items[i], *v;
+		if (!schema_map(&L->s, round, "rounds"))
+			continue;
+		schema_check_keys(&L->s, round, keys);
+		memset(counts, 0, (size_t)L->q->nlevels * sizeof(int));
+		if ((v = ynode_get(round, "votes")))
+			read_counts(L, v, counts);
+		ok = response_add_round(L->r, qi, counts, read_status_count(L, round, "votes_na"),
+		                        read_status_count(L, round, "votes_unknown"));
+	}
+	if (!ok)
 		no_memory(L);
 	mem_free(counts);
 }
@@ -87,6 +132,7 @@ static void read_votes(struct rloader *L, const struct ynode *n, int qi)
 static void read_answer(struct rloader *L, const struct ynode *key, const struct ynode *m)
 {
 	static const char *const keys[] = { "level", "status", "note", "evidence", "votes",
+	                                    "votes_na", "votes_unknown", "rounds",
 	                                    "carried_over", "proposal", NULL };
 	int qi = qn_question_index(L->q, key->u.str);
 	if (qi < 0) {
@@ -124,6 +170,10 @@ static void read_answer(struct rloader *L, const struct ynode *key, const struct
 		read_evidence(L, n, qi);
 	if ((n = ynode_get(m, "votes")))
 		read_votes(L, n, qi);
+	response_set_vote_statuses(L->r, qi, read_status_count(L, m, "votes_na"),
+	                           read_status_count(L, m, "votes_unknown"));
+	if ((n = ynode_get(m, "rounds")))
+		read_rounds(L, n, qi);
 	bool flag;
 	if ((n = ynode_get(m, "carried_over")) && schema_bool(&L->s, n, "carried_over", &flag))
 		L->r->answers[qi].carried_over = flag;

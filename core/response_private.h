@@ -17,5 +17,7 @@ struct response {
 };
 
 void answer_clear(struct answer *a);
+/* Frees the answer's earlier rounds (core/response_votes.c). */
+void answer_free_rounds(struct answer *a);
 
 #endif

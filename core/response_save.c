@@ -126,11 +126,40 @@ static void end(struct emit *m, bool map)
 	put(m, &ev);
 }
 
+static void emit_votes(struct emit *m, const struct questionnaire *q, const int *votes)
+{
+	scalar(m, "votes", YAML_PLAIN_SCALAR_STYLE);
+	start(m, true, true);
+	for (int i = 0; i < q->nlevels; i++) {
+		number(m, q->levels[i].value);
+		number(m, votes[i]);
+	}
+	end(m, true);
+}
+
+/* Votes for "not applicable" and "don't know": written only when there are. */
+static void emit_vote_statuses(struct emit *m, int na, int unknown)
+{
+	if (na > 0) {
+		scalar(m, "votes_na", YAML_PLAIN_SCALAR_STYLE);
+		number(m, na);
+	}
+	if (unknown > 0) {
+		scalar(m, "votes_unknown", YAML_PLAIN_SCALAR_STYLE);
+		number(m, unknown);
+	}
+}
+
+static bool has_votes(const struct answer *a)
+{
+	return a->votes || a->votes_na > 0 || a->votes_unknown > 0 || a->nrounds > 0;
+}
+
 static void emit_answer(struct emit *m, const struct response *r, int qi)
 {
 	const struct questionnaire *q = r->q;
 	const struct answer *a = &r->answers[qi];
-	bool simple = !a->note && a->nevidence == 0 && !a->votes;
+	bool simple = !a->note && a->nevidence == 0 && !has_votes(a);
 	string(m, q->questions[qi].id);     /* an id like `no` or `1.0` is quoted too */
 	start(m, true, simple);
 	if (a->status == ANSWER_LEVEL) {
@@ -147,14 +176,19 @@ static void emit_answer(struct emit *m, const struct response *r, int qi)
 			string(m, a->evidence[i]);
 		end(m, false);
 	}
-	if (a->votes) {
-		scalar(m, "votes", YAML_PLAIN_SCALAR_STYLE);
-		start(m, true, true);
-		for (int i = 0; i < q->nlevels; i++) {
-			number(m, q->levels[i].value);
-			number(m, a->votes[i]);
+	if (a->votes)
+		emit_votes(m, q, a->votes);
+	emit_vote_statuses(m, a->votes_na, a->votes_unknown);
+	if (a->nrounds > 0) {
+		scalar(m, "rounds", YAML_PLAIN_SCALAR_STYLE);
+		start(m, false, false);
+		for (int i = 0; i < a->nrounds; i++) {
+			start(m, true, true);
+			emit_votes(m, q, a->rounds[i].votes);
+			emit_vote_statuses(m, a->rounds[i].na, a->rounds[i].unknown);
+			end(m, true);
 		}
-		end(m, true);
+		end(m, false);
 	}
 	if (a->carried_over) {
 		scalar(m, "carried_over", YAML_PLAIN_SCALAR_STYLE);
@@ -169,7 +203,7 @@ static void emit_answer(struct emit *m, const struct response *r, int qi)
 
 static bool answer_is_empty(const struct answer *a)
 {
-	return a->status == ANSWER_OPEN && !a->note && a->nevidence == 0 && !a->votes;
+	return a->status == ANSWER_OPEN && !a->note && a->nevidence == 0 && !has_votes(a);
 }
 
 static void emit_body(struct emit *m, const struct response *r)

@@ -51,6 +51,9 @@ static const struct bad_case bad_cases[] = {
 	{ "r-answer-unknown-key.yaml", "8:37: error: unknown key 'notes' (did you mean 'note'?)\n" },
 	{ "r-duplicate-answer.yaml", "11:3: error: duplicate key 'services.online-loans' (first at line 8)\n" },
 	{ "r-votes-undefined-level.yaml", "10:45: error: level 9 is not one of the questionnaire's levels\n" },
+	{ "r-votes-rounds-negative.yaml",
+	  "10:15: error: votes_na: a count cannot be negative\n"
+	  "12:43: error: unknown key 'voters' (did you mean 'votes'?)\n" },
 	{ "r-type-answer-list.yaml", "10:20: error: skills.training: expected a mapping (key: value pairs)\n" },
 	{ "r-alias.yaml",
 	  "8:26: error: anchors (&a) and aliases are not allowed\n"
@@ -226,6 +229,42 @@ static void test_setters_keep_invariants(void **state)
 	questionnaire_free(q);
 }
 
+/* Votes in the room: n/a and don't know, and a re-opened vote's earlier
+ * round, survive saving and loading; the old round keeps its counts. */
+static void test_vote_rounds_round_trip(void **state)
+{
+	(void)state;
+	struct questionnaire *q = library();
+	struct response *r = response_new(q, "Gemeente Proef");
+	int first[5] = { 0, 2, 3, 0, 0 }, second[5] = { 0, 0, 5, 1, 0 };
+	assert_false(response_push_round(r, 0));            /* nothing to close */
+	assert_true(response_set_votes(r, 0, first));
+	assert_true(response_set_vote_statuses(r, 0, 1, 2));
+	assert_true(response_push_round(r, 0));
+	const struct answer *a = response_answer(r, 0);
+	assert_null(a->votes);
+	assert_int_equal(a->votes_na + a->votes_unknown, 0);
+	assert_true(response_set_votes(r, 0, second));
+	char *tmp = tu_mkdtemp(), path[512], err[256];
+	snprintf(path, sizeof path, "%s/s.yaml", tmp);
+	assert_true(response_save(r, path, err, sizeof err));
+	struct diag_list *d = diag_list_new();
+	struct response *back = response_load(path, q, d);
+	assert_non_null(back);
+	a = response_answer(back, 0);
+	assert_int_equal(a->nrounds, 1);
+	assert_memory_equal(a->rounds[0].votes, first, sizeof first);
+	assert_int_equal(a->rounds[0].na, 1);
+	assert_int_equal(a->rounds[0].unknown, 2);
+	assert_memory_equal(a->votes, second, sizeof second);
+	assert_int_equal(a->votes_na, 0);
+	response_free(back);
+	response_free(r);
+	diag_list_free(d);
+	tu_rmdir(tmp);
+	questionnaire_free(q);
+}
+
 /* A condition reads the level recorded for the earlier question, as the
  * SPEC's reference does, even when that question is hidden itself. */
 static void test_show_if_chain(void **state)
@@ -328,6 +367,7 @@ int main(void)
 		cmocka_unit_test(test_setters_keep_invariants),
 		cmocka_unit_test(test_show_if_chain),
 		cmocka_unit_test(test_carry_over),
+		cmocka_unit_test(test_vote_rounds_round_trip),
 		cmocka_unit_test(test_allocation_failures),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
