@@ -60,9 +60,19 @@ bool cli_load_response(const char *qarg, const char *path, struct questionnaire 
  * Returns NULL (exit 1) on failure; the caller frees it. */
 struct response *cli_load_response_with(const struct questionnaire *q, const char *path);
 
-/* Writes a finished buffer to `out` ("-" or NULL: stdout) atomically,
- * following the umask. Returns EXIT_OK or EXIT_WRITE (after a message). */
+/* Writes a finished buffer to `out` ("-" or NULL: stdout) atomically under
+ * the output-path rules of core/outpath.h: never over a non-regular or
+ * read-only file, a file another peil holds, or a response file; a new file
+ * follows the umask, an existing one keeps its mode. Returns EXIT_OK or
+ * EXIT_WRITE (after a message). */
 int cli_write_output(const char *out, const char *buf, size_t len);
+struct outpath_rules;
+/* The same with the command's own rules (its inputs, --force). */
+int cli_write_output_checked(const char *out, const char *buf, size_t len,
+                             const struct outpath_rules *rules);
+/* The rules checked before the work (NULL and "-" pass): EXIT_OK, or
+ * EXIT_WRITE after a message. */
+int cli_check_output(const char *out, const struct outpath_rules *rules);
 
 /* A group's files (cli/group_files.c; used by aggregate and workshop).
  * Expands directories (every *.yaml below, sorted), loads the questionnaire

@@ -1,14 +1,17 @@
-/* peil aggregate [-q Q] FILE|DIR... [-o MERGED] [--format text|json] [--strict]
+/* peil aggregate [-q Q] FILE|DIR... [-o MERGED] [--format text|json] [--strict] [--force]
  * Merges respondents' files: group statistics and where the group disagrees.
  * The files are read by cli_group_load() (cli/group_files.c). */
 #include <getopt.h>
 #include <langinfo.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli/cli.h"
 #include "core/i18n.h"
+#include "core/lock.h"
 #include "core/mem.h"
+#include "core/outpath.h"
 #include "exports/jsonw.h"
 #include "scoring/group.h"
 
@@ -22,6 +25,8 @@ struct agg {
 	long population;
 	int *target;            /* per domain: -1 none yet, -2 respondents differ */
 	bool oom;
+	struct stat out;        /* the existing output file, when has_out */
+	bool has_out, out_is_input;
 };
 
 static void note_targets(struct agg *A, const struct response *r)
@@ -37,7 +42,9 @@ static void note_targets(struct agg *A, const struct response *r)
 static bool agg_add(void *ctx, const char *path, struct response *r)
 {
 	struct agg *A = ctx;
-	(void)path;
+	struct stat st;
+	if (A->has_out && stat(path, &st) == 0 && st.st_dev == A->out.st_dev && st.st_ino == A->out.st_ino)
+		A->out_is_input = true;
 	if (!A->acc) {
 		A->q = response_questionnaire(r);
 		A->acc = group_acc_new(A->q);
@@ -282,7 +289,7 @@ static void print_json(FILE *f, const struct questionnaire *q, const struct grou
 }
 
 /* The merged response file: votes and proposals (see group_apply). */
-static int write_merged(const struct agg *A, const struct group_stats *s, const char *out)
+static int save_merged(const struct agg *A, const struct group_stats *s, const char *out)
 {
 	const struct questionnaire *q = A->q;
 	struct response *r = response_new(q, A->organisation);
@@ -312,9 +319,32 @@ static int write_merged(const struct agg *A, const struct group_stats *s, const 
 	return rc;
 }
 
+static int write_merged(const struct agg *A, const struct group_stats *s, const char *out, bool force)
+{
+	if (A->out_is_input && !force) {
+		fputs("peil: ", stderr);
+		fprintf(stderr, _("%s is one of the files this output is made from; writing there "
+		                  "would destroy it (choose another file, or --force)"), out);
+		fputc('\n', stderr);
+		return EXIT_WRITE;
+	}
+	/* Like every output: under the lock, never over another kind of file.
+	 * A merged group file from an earlier run may be replaced. */
+	struct outpath_rules rules = { .force = force, .group_ok = true };
+	char notice[640];
+	struct lock *lock = cli_take_lock(out, notice, sizeof notice);
+	if (!lock)
+		return EXIT_WRITE;
+	int rc = cli_check_output(out, &rules);
+	if (rc == EXIT_OK)
+		rc = save_merged(A, s, out);
+	lock_release(lock);
+	return rc;
+}
+
 struct agg_args {
 	const char *qarg, *out;
-	bool json, strict;
+	bool json, strict, force;
 };
 
 /* Returns -1 when the arguments are fine, else the exit code. */
@@ -326,6 +356,7 @@ static int parse_args(int argc, char **argv, struct agg_args *a)
 		{ "output", required_argument, NULL, 'o' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "strict", no_argument, NULL, 's' },
+		{ "force", no_argument, NULL, 'F' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
@@ -348,6 +379,9 @@ static int parse_args(int argc, char **argv, struct agg_args *a)
 		case 's':
 			a->strict = true;
 			break;
+		case 'F':
+			a->force = true;
+			break;
 		default:
 			return cli_usage_error("aggregate", _("unknown option or missing value: '%s'"), argv[optind - 1]);
 		}
@@ -366,6 +400,12 @@ int cmd_aggregate(int argc, char **argv)
 	struct agg A = { .population = -1 };
 	struct questionnaire *q = NULL;
 	struct group_stats *s = NULL;
+	/* The files named (directories are expanded later, see agg_add). */
+	struct outpath_rules rules = { .inputs = (const char *const *)argv + optind,
+	                               .ninputs = (size_t)(argc - optind), .force = a.force, .group_ok = true };
+	if (a.out && (rc = cli_check_output(a.out, &rules)) != EXIT_OK)
+		return rc;
+	A.has_out = a.out && stat(a.out, &A.out) == 0;
 	rc = cli_group_load(a.qarg, argv + optind, argc - optind, a.strict, &q, agg_add, &A);
 	if (rc == EXIT_OK && !(s = group_finish(A.acc))) {
 		fprintf(stderr, "peil: %s\n", _("out of memory"));
@@ -384,7 +424,7 @@ int cmd_aggregate(int argc, char **argv)
 		}
 	}
 	if (rc == EXIT_OK && a.out)
-		rc = write_merged(&A, s, a.out);
+		rc = write_merged(&A, s, a.out, a.force);
 	group_stats_free(s);
 	group_acc_free(A.acc);
 	mem_free(A.organisation);

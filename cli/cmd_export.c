@@ -1,5 +1,5 @@
 /* peil export [-q Q] FILE --format FORMAT [-o OUT] [--baseline OLD]
- * [--peers DIR] [--same-size] [--min-peers K] [--csv-sep C] [--bom]:
+ * [--peers DIR] [--same-size] [--min-peers K] [--csv-sep C] [--bom] [--force]:
  * a scorecard for the council. The export is written into memory first and
  * then atomically, so a failure never leaves half a file (exit 3). */
 #include <getopt.h>
@@ -10,6 +10,7 @@
 #include "cli/cli.h"
 #include "core/i18n.h"
 #include "core/mem.h"
+#include "core/outpath.h"
 #include "exports/export.h"
 #include "scoring/peers.h"
 
@@ -18,7 +19,7 @@ struct export_args {
 	bool has_format;
 	enum export_format format;
 	char csv_sep;
-	bool bom;
+	bool bom, force;
 	struct peer_options po;
 };
 
@@ -43,6 +44,7 @@ static int parse_option(int c, struct export_args *a, char **argv)
 	case 'b': a->baseline = optarg; break;
 	case 'p': a->peers = optarg; break;
 	case 'B': a->bom = true; break;
+	case 'F': a->force = true; break;
 	case 'S': a->po.same_size = true; break;
 	case 'f':
 		if (!export_format_parse(optarg, &a->format)) {
@@ -92,6 +94,7 @@ static int parse_args(int argc, char **argv, struct export_args *a)
 		{ "min-peers", required_argument, NULL, 'm' },
 		{ "csv-sep", required_argument, NULL, 's' },
 		{ "bom", no_argument, NULL, 'B' },
+		{ "force", no_argument, NULL, 'F' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
@@ -155,7 +158,8 @@ static bool load_peers(const struct export_args *a, const struct questionnaire *
 	return true;
 }
 
-static int write_export(const struct export_args *a, const struct export_options *o)
+static int write_export(const struct export_args *a, const struct export_options *o,
+                        const struct outpath_rules *rules)
 {
 	char *buf = NULL;
 	size_t len = 0;
@@ -167,7 +171,7 @@ static int write_export(const struct export_args *a, const struct export_options
 	if (!ok)
 		fprintf(stderr, "peil: %s\n", _("out of memory"));
 	else
-		rc = cli_write_output(a->out, buf, len);
+		rc = cli_write_output_checked(a->out, buf, len, rules);
 	free(buf);
 	return rc;
 }
@@ -182,6 +186,15 @@ int cmd_export(int argc, char **argv)
 	struct response *r, *base = NULL;
 	if (!cli_load_response(a.qarg, a.file, &q, &r))
 		return EXIT_INVALID;
+	/* Never over its own inputs, nor over any response file (unless
+	 * --force): `export r.yaml -o r.yaml` would turn the answers into HTML. */
+	const char *inputs[] = { a.file, q->path, a.baseline, a.peers };
+	struct outpath_rules rules = { .inputs = inputs, .ninputs = 4, .force = a.force };
+	if ((rc = cli_check_output(a.out, &rules)) != EXIT_OK) {
+		response_free(r);
+		questionnaire_free(q);
+		return rc;
+	}
 	struct export_peers peers;
 	struct export_peer_domain *pdomains = NULL;
 	rc = EXIT_INVALID;
@@ -193,7 +206,7 @@ int cmd_export(int argc, char **argv)
 		.q = q, .r = r, .baseline = base, .peers = a.peers ? &peers : NULL,
 		.lang = cli_lang(q), .csv_sep = a.csv_sep, .csv_bom = a.bom,
 	};
-	rc = write_export(&a, &o);
+	rc = write_export(&a, &o, &rules);
 done:
 	mem_free(pdomains);
 	response_free(base);

@@ -13,6 +13,7 @@
 #include "core/lock.h"
 #include "core/lookup.h"
 #include "core/mem.h"
+#include "core/outpath.h"
 #include "core/ydoc.h"
 
 int cli_usage_error(const char *command, const char *fmt, ...)
@@ -118,7 +119,8 @@ struct response *cli_load_response_with(const struct questionnaire *q, const cha
 	return r;
 }
 
-int cli_write_output(const char *out, const char *buf, size_t len)
+int cli_write_output_checked(const char *out, const char *buf, size_t len,
+                             const struct outpath_rules *rules)
 {
 	if (!out || !strcmp(out, "-")) {
 		if (fwrite(buf, 1, len, stdout) != len || fflush(stdout) != 0) {
@@ -127,12 +129,26 @@ int cli_write_output(const char *out, const char *buf, size_t len)
 		}
 		return EXIT_OK;
 	}
-	char err[512];
-	if (!atomic_write(out, buf, len, 0666, true, false, err, sizeof err)) {
+	char err[1024];
+	if (!outpath_write(out, buf, len, 0666, rules, err, sizeof err)) {
 		fprintf(stderr, "peil: %s\n", err);
 		return EXIT_WRITE;
 	}
 	return EXIT_OK;
+}
+
+int cli_write_output(const char *out, const char *buf, size_t len)
+{
+	return cli_write_output_checked(out, buf, len, NULL);
+}
+
+int cli_check_output(const char *out, const struct outpath_rules *rules)
+{
+	char err[1024];
+	if (!out || !strcmp(out, "-") || outpath_check(out, rules, err, sizeof err))
+		return EXIT_OK;
+	fprintf(stderr, "peil: %s\n", err);
+	return EXIT_WRITE;
 }
 
 bool cli_parse_format(const char *s, bool *json)
@@ -148,9 +164,14 @@ bool cli_parse_format(const char *s, bool *json)
 
 struct lock *cli_take_lock(const char *path, char *notice, size_t len)
 {
-	char err[512];
-	struct lock *l = lock_acquire(path, err, sizeof err);
+	char err[1024];
 	notice[0] = '\0';
+	/* Before the lock: no FILE.lock next to a device, no session on one. */
+	if (!outpath_target_ok(path, err, sizeof err)) {
+		fprintf(stderr, "peil: %s\n", err);
+		return NULL;
+	}
+	struct lock *l = lock_acquire(path, err, sizeof err);
 	if (!l) {
 		fprintf(stderr, "peil: %s\n", err);
 		return NULL;

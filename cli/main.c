@@ -19,9 +19,9 @@ static const struct command commands[] = {
 	{ "score", cmd_score, "peil score [-q Q] FILE [--format text|json]",
 	  N_("scores, levels, gaps and priorities of a response file") },
 	{ "export", cmd_export, "peil export [-q Q] FILE --format FORMAT [-o OUT] [--baseline OLD] [--peers DIR] "
-	  "[--same-size] [--min-peers K] [--csv-sep C] [--bom]",
+	  "[--same-size] [--min-peers K] [--csv-sep C] [--bom] [--force]",
 	  N_("a scorecard for the council") },
-	{ "aggregate", cmd_aggregate, "peil aggregate [-q Q] FILE|DIR... [-o MERGED] [--format text|json] [--strict]",
+	{ "aggregate", cmd_aggregate, "peil aggregate [-q Q] FILE|DIR... [-o MERGED] [--format text|json] [--strict] [--force]",
 	  N_("merge respondents: group statistics and disagreement") },
 	{ "compare", cmd_compare, "peil compare [-q Q] OLD NEW [--format text|json]",
 	  N_("what changed since last time") },

@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/atomic.h"
 #include "core/i18n.h"
 #include "core/mem.h"
 #include "core/text.h"
@@ -143,23 +144,26 @@ static int try_lock(const char *lp, const char *path, int *out, char *err, size_
 	return 1;
 }
 
-/* A save killed half-way leaves PATH.tmp-XXXXXX (core/atomic.c's name)
- * with part of the answers in it. With the lock held no other peil is
- * writing one, so these are leftovers: remove them. */
-static void remove_stale_temps(const char *path)
+/* A save killed half-way leaves PATH.tmp-peil-<random> (core/atomic.c's
+ * name) with part of the answers in it. With the lock held no other peil
+ * is writing one, so these are leftovers: remove them, but only what is
+ * provably ours: the exact name, a regular file of this user, and older
+ * than our taking the lock (`since`), so never a file somebody is writing
+ * right now without a lock, nor one a person happened to name alike. */
+static void remove_stale_temps(const char *path, const struct timespec *since)
 {
 	const char *slash = strrchr(path, '/');
 	const char *base = slash ? slash + 1 : path;
 	char *dir = slash ? mem_strndup(path, slash == path ? 1 : (size_t)(slash - path)) : mem_strdup(".");
 	DIR *d = dir ? opendir(dir) : NULL;
-	size_t bl = strlen(base);
 	for (struct dirent *e; d && (e = readdir(d));) {
 		struct stat st;
-		if (strncmp(e->d_name, base, bl) != 0 || strncmp(e->d_name + bl, ".tmp-", 5) != 0 ||
-		    strlen(e->d_name + bl + 5) != 6)
+		if (!atomic_is_temp_name(base, e->d_name))
 			continue;
 		if (fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
-		    st.st_uid == geteuid())
+		    st.st_uid == geteuid() &&
+		    (st.st_mtim.tv_sec < since->tv_sec ||
+		     (st.st_mtim.tv_sec == since->tv_sec && st.st_mtim.tv_nsec < since->tv_nsec)))
 			unlinkat(dirfd(d), e->d_name, 0);
 	}
 	if (d)
@@ -178,6 +182,8 @@ struct lock *lock_acquire(const char *path, char *err, size_t errlen)
 		return NULL;
 	}
 	err[0] = '\0';
+	struct timespec since;
+	clock_gettime(CLOCK_REALTIME, &since);
 	int fd = -1, got = -1;
 	for (int attempt = 0; attempt < 100 && got == -1; attempt++)
 		got = try_lock(lp, path, &fd, err, errlen);
@@ -196,7 +202,7 @@ struct lock *lock_acquire(const char *path, char *err, size_t errlen)
 		return NULL;
 	}
 	write_owner(fd);
-	remove_stale_temps(path);
+	remove_stale_temps(path, &since);
 	l->fd = fd;
 	l->path = lp;
 	return l;

@@ -8,8 +8,10 @@
  * so a stale FILE.lock left on disk never blocks anybody. The side file
  * holds who took the lock (process, user, host, time) for the message.
  *
- * Taking the lock also removes FILE.tmp-XXXXXX files that a save killed
- * half-way left behind (they hold part of the answers).
+ * Taking the lock also removes FILE.tmp-peil-<16 hex digits> files that a
+ * save killed half-way left behind (they hold part of the answers): only
+ * that exact name, only this user's regular files, only those older than
+ * the moment the lock was taken.
  *
  * Advisory: other programs can still write FILE; two peil instances cannot. */
 #ifndef PEIL_LOCK_H

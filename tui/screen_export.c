@@ -5,8 +5,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "core/atomic.h"
 #include "core/i18n.h"
+#include "core/outpath.h"
 #include "exports/export.h"
 #include "tui/edit.h"
 #include "tui/screens.h"
@@ -129,9 +129,10 @@ static char *expand_home(const char *p)
 	return s;
 }
 
-/* The export into memory, then atomically to path: nothing half-written. */
+/* The export into memory, then atomically to path: nothing half-written,
+ * under the output-path rules (core/outpath.h). */
 static bool export_to_file(enum export_format f, const struct export_options *o, const char *path,
-                           char *err, size_t errlen)
+                           const struct outpath_rules *rules, char *err, size_t errlen)
 {
 	char *buf = NULL;
 	size_t len = 0;
@@ -142,7 +143,7 @@ static bool export_to_file(enum export_format f, const struct export_options *o,
 	if (!ok)
 		snprintf(err, errlen, "%s", _("out of memory"));
 	else
-		ok = atomic_write(path, buf, len, 0666, true, false, err, errlen);
+		ok = outpath_write(path, buf, len, 0666, rules, err, errlen);
 	free(buf);
 	return ok;
 }
@@ -150,7 +151,7 @@ static bool export_to_file(enum export_format f, const struct export_options *o,
 static int write_export(struct export_screen *es, struct app *a)
 {
 	char *path = expand_home(es->path.text);
-	char err[512] = "";
+	char err[768] = "";
 	if (!path || !*path) {
 		snprintf(es->result, sizeof es->result, "%s", _("Name a file to write to."));
 		es->result_error = true;
@@ -160,7 +161,10 @@ static int write_export(struct export_screen *es, struct app *a)
 	const struct export_options o = { .q = a->s->q, .r = a->s->r, .lang = es->lang };
 	/* The scorecard's fixed wording in the language chosen for it. */
 	char *saved = app_message_language(a->s->q->langs[es->lang]);
-	bool ok = export_to_file(es->fmt, &o, path, err, sizeof err);
+	/* Never over the session's own file (nor its questionnaire). */
+	const char *inputs[] = { a->s->path, a->s->q->path };
+	const struct outpath_rules rules = { .inputs = inputs, .ninputs = 2 };
+	bool ok = export_to_file(es->fmt, &o, path, &rules, err, sizeof err);
 	app_restore_language(saved);
 	struct stat st;
 	if (ok && stat(path, &st) == 0)

@@ -8,6 +8,9 @@
 #include <cmocka.h>
 
 #include <errno.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
 
 #include "core/atomic.h"
 #include "core/response.h"
@@ -334,18 +337,84 @@ static void test_missing_directory(void **state)
 	assert_string_equal(err, "cannot create a file next to /nonexistent-dir/r.yaml: No such file or directory");
 }
 
-/* Writing over a directory fails at the rename; nothing is left behind. */
-static void test_rename_failure(void **state)
+/* Issue 13.1: nothing but a regular file is ever replaced. As root,
+ * `-o /dev/null` used to turn the device into a regular file. Each kind
+ * is made in a scratch directory (a device node only where mknod works). */
+static void test_not_regular_refused(void **state)
 {
 	(void)state;
-	char *dir = tu_mkdtemp(), *sub = tu_join(dir, "taken");
-	assert_int_equal(mkdir(sub, 0700), 0);
-	char err[512] = "";
-	assert_false(atomic_write(sub, "x", 1, 0600, false, true, err, sizeof err));
-	assert_non_null(strstr(err, "cannot replace the file"));
+	char *dir = tu_mkdtemp();
+	static const struct { const char *name, *kind; } kinds[] = {
+		{ "dir", "is a directory, not a regular file" },
+		{ "fifo", "is a named pipe (FIFO), not a regular file" },
+		{ "null", "is a character device, not a regular file" },
+		{ "link-to-fifo", "is a named pipe (FIFO), not a regular file" },
+	};
+	char *p[4];
+	for (int i = 0; i < 4; i++)
+		p[i] = tu_join(dir, kinds[i].name);
+	assert_int_equal(mkdir(p[0], 0700), 0);
+	assert_int_equal(mkfifo(p[1], 0600), 0);
+	bool dev = mknod(p[2], S_IFCHR | 0666, makedev(1, 3)) == 0;
+	assert_int_equal(symlink("fifo", p[3]), 0);
+	for (int i = 0; i < 4; i++) {
+		if (i == 2 && !dev)
+			continue;
+		char err[512] = "", want[1024];
+		assert_false(atomic_write(p[i], "x", 1, 0600, false, true, err, sizeof err));
+		snprintf(want, sizeof want, "%s %s; peil writes only regular files and never replaces anything else",
+		         p[i], kinds[i].kind);
+		assert_string_equal(err, want);
+		struct stat st;
+		assert_int_equal(lstat(p[i], &st), 0);
+		assert_false(S_ISREG(st.st_mode));
+	}
+	assert_int_equal(tu_count_entries(dir), 4 - !dev);
+	rmdir(p[0]);
+	for (int i = 1; i < 4; i++)
+		unlink(p[i]);
+	for (int i = 0; i < 4; i++)
+		free(p[i]);
+	tu_rmdir(dir);
+}
+
+/* Issue 13.13: a read-only response file is not rewritten (not even by
+ * root, who may write anything), and says why; the file is untouched. */
+static void test_read_only_refused(void **state)
+{
+	(void)state;
+	char *dir = tu_mkdtemp(), *file = tu_join(dir, "r.yaml");
+	tu_write_str(file, "old\n");
+	assert_int_equal(chmod(file, 0444), 0);
+	char err[512] = "", want[1024];
+	assert_false(atomic_write(file, "new\n", 4, 0600, false, true, err, sizeof err));
+	snprintf(want, sizeof want, "%s is read-only (mode 0444); peil does not rewrite a file that was "
+	         "protected on purpose: make it writable (chmod u+w) or choose another file", file);
+	assert_string_equal(err, want);
+	char *text = tu_read(file, NULL);
+	assert_string_equal(text, "old\n");
+	free(text);
 	assert_int_equal(tu_count_entries(dir), 1);
-	rmdir(sub);
-	free(sub);
+	free(file);
+	tu_rmdir(dir);
+}
+
+/* Issue 13.13: an export written over one its owner made 0600 stays 0600
+ * (the umask is for new files only). */
+static void test_existing_mode_kept_for_exports(void **state)
+{
+	(void)state;
+	char *dir = tu_mkdtemp(), *file = tu_join(dir, "card.html");
+	tu_write_str(file, "old\n");
+	assert_int_equal(chmod(file, 0600), 0);
+	mode_t old = umask(022);
+	char err[512] = "";
+	assert_true(atomic_write(file, "new\n", 4, 0666, true, true, err, sizeof err));
+	umask(old);
+	struct stat st;
+	assert_int_equal(stat(file, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0600);
+	free(file);
 	tu_rmdir(dir);
 }
 
@@ -374,7 +443,9 @@ int main(void)
 		cmocka_unit_test(test_write_failure_enospc),
 		cmocka_unit_test(test_write_failure_zero),
 		cmocka_unit_test(test_missing_directory),
-		cmocka_unit_test(test_rename_failure),
+		cmocka_unit_test(test_not_regular_refused),
+		cmocka_unit_test(test_read_only_refused),
+		cmocka_unit_test(test_existing_mode_kept_for_exports),
 		cmocka_unit_test(test_umask_applied_for_exports),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -6,7 +6,9 @@
 #include <stddef.h>
 #include <cmocka.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 
 #include "core/lock.h"
 #include "tests/unit/testutil.h"
@@ -163,16 +165,27 @@ static void test_symlink_refused(void **state)
 	free(victim);
 }
 
-/* Saves killed half-way leave FILE.tmp-XXXXXX behind; the next holder of
- * the lock removes them, and nothing else. */
+/* Saves killed half-way leave FILE.tmp-peil-<16 hex> behind; the next
+ * holder of the lock removes them, and nothing else: not a user's file
+ * that merely looks alike (issue 13.12: r.yaml.tmp-backup was deleted),
+ * not the old six-character pattern, and not a file newer than the lock. */
 static void test_stale_temporary_files_removed(void **state)
 {
 	struct fx *f = *state;
-	static const char *const names[] = { "antwoorden.yaml.tmp-a1B2c3", "antwoorden.yaml.tmp-ZZZZZZ",
-		"antwoorden.yaml.tmp-toolong", "andere.yaml.tmp-a1B2c3", "antwoorden.yaml", NULL };
+	static const char *const names[] = {
+		"antwoorden.yaml.tmp-peil-0123456789abcdef", "antwoorden.yaml.tmp-peil-fedcba9876543210",
+		"antwoorden.yaml.tmp-backup", "antwoorden.yaml.tmp-a1B2c3",
+		"antwoorden.yaml.tmp-peil-0123456789ABCDEF", "antwoorden.yaml.tmp-peil-0123456789abcde",
+		"antwoorden.yaml.tmp-peil-0123456789abcdef0", "andere.yaml.tmp-peil-0123456789abcdef",
+		"antwoorden.yaml.tmp-peil-00000000000000ff", "antwoorden.yaml", NULL };
+	enum { NSTALE = 2, FUTURE = 8 };
 	for (const char *const *n = names; *n; n++) {
 		char *p = tu_join(f->dir, *n);
 		tu_write_str(p, "half a save\n");
+		/* Older than the lock, except one written "after" it. */
+		struct timespec t[2] = { { .tv_sec = time(NULL) + (n - names == FUTURE ? 3600 : -60) } };
+		t[1] = t[0];
+		assert_int_equal(utimensat(AT_FDCWD, p, t, 0), 0);
 		free(p);
 	}
 	char err[512];
@@ -180,8 +193,9 @@ static void test_stale_temporary_files_removed(void **state)
 	assert_non_null(l);
 	for (const char *const *n = names; *n; n++) {
 		char *p = tu_join(f->dir, *n);
-		bool stale = n - names < 2;
-		assert_int_equal(access(p, F_OK) == 0, !stale);
+		bool stale = n - names < NSTALE;
+		if ((access(p, F_OK) == 0) == stale)
+			fail_msg("%s: %s", *n, stale ? "left behind" : "deleted");
 		free(p);
 	}
 	lock_release(l);
