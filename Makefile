@@ -37,6 +37,11 @@ YAML_CFLAGS   := $(shell $(PKG_CONFIG) --cflags yaml-0.1 2>/dev/null)
 YAML_LIBS     := $(shell $(PKG_CONFIG) --libs yaml-0.1 2>/dev/null || echo -lyaml)
 CURSES_CFLAGS := $(shell $(PKG_CONFIG) --cflags ncursesw formw menuw 2>/dev/null)
 CURSES_LIBS   := $(shell $(PKG_CONFIG) --libs ncursesw formw menuw 2>/dev/null || echo -lncursesw -lformw -lmenuw)
+# Voting from phones (serve/): the HTTP server and the join QR code.
+MHD_CFLAGS    := $(shell $(PKG_CONFIG) --cflags libmicrohttpd 2>/dev/null)
+MHD_LIBS      := $(shell $(PKG_CONFIG) --libs libmicrohttpd 2>/dev/null || echo -lmicrohttpd)
+QR_CFLAGS     := $(shell $(PKG_CONFIG) --cflags libqrencode 2>/dev/null)
+QR_LIBS       := $(shell $(PKG_CONFIG) --libs libqrencode 2>/dev/null || echo -lqrencode)
 CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 
@@ -61,6 +66,8 @@ endif
 LIB_SRC  := $(wildcard core/*.c scoring/*.c exports/*.c)
 TUI_SRC  := $(wildcard tui/*.c)
 CLI_SRC  := $(wildcard cli/*.c)
+SERVE_SRC := $(wildcard serve/*.c)
+SERVE_OBJ := $(SERVE_SRC:%.c=$(BUILD)/%.o)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 TUI_OBJ  := $(TUI_SRC:%.c=$(BUILD)/%.o)
@@ -75,9 +82,20 @@ $(BUILD)/libpeil.a: $(LIB_OBJ)
 	$(E) AR $@
 	$(Q)rm -f $@ && ar rcs $@ $^
 
-$(BUILD)/peil: $(CLI_OBJ) $(TUI_OBJ) $(BUILD)/libpeil.a
+$(BUILD)/peil: $(CLI_OBJ) $(TUI_OBJ) $(BUILD)/libserve.a $(BUILD)/libpeil.a
 	$(E) LD $@
-	$(Q)$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(TUI_OBJ) $(BUILD)/libpeil.a $(CURSES_LIBS) $(LIBS)
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(TUI_OBJ) $(BUILD)/libserve.a $(BUILD)/libpeil.a $(CURSES_LIBS) \
+		$(MHD_LIBS) $(QR_LIBS) $(LIBS)
+
+# The workshop's HTTP side: the only objects (with cli/) that see the network.
+$(BUILD)/libserve.a: $(SERVE_OBJ)
+	$(E) AR $@
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/serve/%.o: serve/%.c
+	@mkdir -p $(@D)
+	$(E) CC $<
+	$(Q)$(CC) $(CFLAGS) $(MHD_CFLAGS) $(QR_CFLAGS) -c -o $@ $<
 
 $(BUILD)/tui/%.o: tui/%.c
 	@mkdir -p $(@D)
@@ -94,10 +112,11 @@ $(BUILD)/%.o: %.c
 	$(E) CC $<
 	$(Q)$(CC) $(CFLAGS) -c -o $@ $<
 
-$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libpeil.a
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libserve.a $(BUILD)/libpeil.a
 	@mkdir -p $(@D)
 	$(E) CC $<
-	$(Q)$(CC) $(CFLAGS) $(CMOCKA_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libpeil.a $(CMOCKA_LIBS) $(LIBS)
+	$(Q)$(CC) $(CFLAGS) $(CMOCKA_CFLAGS) $(MHD_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libserve.a $(BUILD)/libpeil.a \
+		$(CMOCKA_LIBS) $(MHD_LIBS) $(QR_LIBS) $(LIBS)
 
 $(BUILD)/locale/%/LC_MESSAGES/peil.mo: po/%.po
 	@mkdir -p $(@D)

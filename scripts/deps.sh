@@ -4,6 +4,8 @@
 #   deps.sh check   that, plus what `make check` needs
 set -u
 need="gcc make pkg-config libncurses-dev libyaml-dev gettext"
+# Voting from phones: the HTTP server (with GnuTLS for --tls-cert) and the QR code.
+need="$need libmicrohttpd-dev libqrencode-dev"
 if [ "${1:-build}" = check ]; then
 	need="$need libcmocka-dev tmux python3 python3-yaml locales clang groff-base man-db chromium poppler-utils"
 fi
