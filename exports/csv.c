@@ -37,14 +37,6 @@ static void number_cell(FILE *f, bool has, int v, char sep)
 		fprintf(f, "%d", v);
 }
 
-static const char *evidence_lines(struct xctx *x, const struct answer *a)
-{
-	const char *s = "";
-	for (int i = 0; i < a->nevidence; i++)
-		s = xctx_printf(x, "%s%s%s", s, i ? "\n" : "", a->evidence[i]);
-	return s;
-}
-
 static void row(FILE *f, struct xctx *x, int qi, char sep)
 {
 	const struct qn_question *qu = &x->q->questions[qi];
@@ -59,7 +51,7 @@ static void row(FILE *f, struct xctx *x, int qi, char sep)
 	cell(f, xctx_status_word(x, qi), sep, false);
 	number_cell(f, ds->has_target, ds->target, sep);
 	cell(f, a->note, sep, false);
-	cell(f, evidence_lines(x, a), sep, false);
+	cell(f, xctx_join(x, (const char *const *)a->evidence, a->nevidence, "\n"), sep, false);
 	fputs("\r\n", f);
 }
 

@@ -1,9 +1,12 @@
-/* The scorecard as a document: scorecard.c decides what is said, in which
- * order; a sink (Markdown, HTML) decides how it looks. Both formats thus
- * always carry the same content. Private to exports/.
+/* The scorecard as a document model, the way pandoc has one AST for many
+ * writers: scorecard.c decides once what is said and in which order, as a
+ * list of blocks (sections, headings, paragraphs, facts, tables, lists,
+ * charts, notes); the md, html, pdf and odt writers only lay it out. So
+ * the formats cannot drift apart. Private to exports/.
  *
- * Every string handed to a sink is plain text (not markup): the sink
- * escapes it for its format. NULL strings are treated as "". */
+ * Every string in the model is plain text (not markup): a writer escapes
+ * it for its format. NULL strings are treated as "". Everything lives in
+ * the export's arena (xctx) until xctx_free(). */
 #ifndef PEIL_DOC_H
 #define PEIL_DOC_H
 
@@ -26,45 +29,107 @@ struct doc_item {
 	const char *detail;             /* e.g. advice; or NULL */
 };
 
-enum { DOC_RADAR, DOC_BARS };
-
 struct doc_fact {
 	const char *key, *value;
 };
 
-struct doc;
+enum doc_chart_kind { DOC_RADAR, DOC_BARS };
 
-struct doc_ops {
-	void (*begin)(struct doc *d, const char *title, const char *subtitle);
-	void (*end)(struct doc *d);
-	/* A top-level section; new_page: start it on a new page in print. */
-	void (*section)(struct doc *d, const char *id, const char *title, bool new_page);
-	void (*heading)(struct doc *d, int level, const char *title);   /* 3 or 4 */
-	void (*para)(struct doc *d, const char *text);
-	void (*facts)(struct doc *d, const struct doc_fact *f, int n);
-	void (*table)(struct doc *d, const struct doc_table *t);
-	void (*items)(struct doc *d, bool ordered, const struct doc_item *it, int n);
-	/* A chart of the domains: DOC_RADAR or DOC_BARS; NULL: no charts. */
-	void (*chart)(struct doc *d, int which);
+/* The charts' figures, described once and drawn by every writer (SVG for
+ * html and odt, cairo for pdf and odt's fallback image). */
+enum doc_series { DOC_SCORE, DOC_TARGET, DOC_BASE, DOC_PEER, DOC_NSERIES };
+struct doc_chart_domain {
+	const char *title;
+	bool has[DOC_NSERIES];
+	double v[DOC_NSERIES];
+	double p25, p75;                /* the peers' middle half, with has[DOC_PEER] */
+	const char *score_text;         /* the score as a reader sees it */
+	const char *figures, *peer_figures;     /* the figures under a bar; peers or NULL */
+	const char *words;              /* every figure in words, for screen readers */
+};
+struct doc_chart {
+	int ndomains;
+	const struct doc_chart_domain *domains;
+	int nlevels;
+	const int *levels;              /* the level values, lowest first */
+	bool series[DOC_NSERIES];       /* which series the legend shows */
+	const char *legend[DOC_NSERIES];
+};
+
+enum doc_kind {
+	DOC_SECTION,    /* a top-level part: id, title, new_page (in print) */
+	DOC_HEADING,    /* level 3 or 4, title */
+	DOC_PARA,       /* text */
+	DOC_NOTE,       /* text: a remark set apart (smaller, muted) */
+	DOC_FACTS,      /* facts, n */
+	DOC_TABLE,      /* table */
+	DOC_ITEMS,      /* items, n, ordered */
+	DOC_CHART,      /* chart: DOC_RADAR or DOC_BARS, with a caption */
+};
+
+struct doc_block {
+	enum doc_kind kind;
+	int level;
+	const char *id, *title, *text;
+	bool new_page, ordered;
+	int n;
+	const struct doc_fact *facts;
+	const struct doc_item *items;
+	struct doc_table table;
+	enum doc_chart_kind chart;
 };
 
 struct doc {
-	FILE *f;
 	struct xctx *x;
-	const struct doc_ops *ops;
-	int open_sections;              /* for sinks that need to close them */
+	const char *title, *subtitle, *lang;    /* lang: "nl", "en" */
+	const char *author;                     /* who answered, for metadata */
+	struct doc_block *blocks;
+	int nblocks, cap;
+	struct doc_chart chart;
+	bool appendix;                          /* the appendix is part of it */
 };
 
-/* Writes the whole scorecard through d->ops. */
-void scorecard_write(struct doc *d);
-/* Its later sections, in scorecard_more.c. */
+/* Builds the whole scorecard into d (scorecard.c). False on out-of-memory. */
+bool doc_build(struct doc *d, struct xctx *x, bool appendix);
+void doc_free(struct doc *d);
+
+/* Adding blocks: the model copies the arrays (callers may pass stack
+ * arrays); the strings must live in the arena or be static. */
+void doc_section(struct doc *d, const char *id, const char *title, bool new_page);
+void doc_heading(struct doc *d, int level, const char *title);
+void doc_para(struct doc *d, const char *text);
+void doc_note(struct doc *d, const char *text);
+void doc_facts(struct doc *d, const struct doc_fact *f, int n);
+void doc_table(struct doc *d, const struct doc_table *t);
+void doc_items(struct doc *d, bool ordered, const struct doc_item *it, int n);
+void doc_chart(struct doc *d, enum doc_chart_kind which);
+/* Describes the charts' figures once, into d->chart. */
+bool doc_chart_describe(struct doc *d);
+/* A zeroed array of n cells ("") in the arena; NULL on out-of-memory. */
+const char **doc_cells(struct doc *d, int n);
+
+/* The scorecard's parts, in scorecard*.c. */
+void scorecard_reading(struct doc *d);
+void scorecard_ambitions(struct doc *d);
+void scorecard_peer_explanation(struct doc *d);
+void scorecard_priorities(struct doc *d);
+void scorecard_coverage(struct doc *d);
 void scorecard_group(struct doc *d);
 void scorecard_changes(struct doc *d);
 void scorecard_method(struct doc *d);
+void scorecard_glossary(struct doc *d);
 void scorecard_appendix(struct doc *d);
+/* The parts that come from the improvement plan (scorecard_plan.c). */
+void scorecard_decision(struct doc *d);
+void scorecard_plan(struct doc *d);
+void scorecard_done(struct doc *d);
 
-/* The sinks. */
-extern const struct doc_ops markdown_ops;
-extern const struct doc_ops html_ops;
+/* The writers that are not in a header of their own. */
+void md_render(const struct doc *d, FILE *f);
+bool export_wants_appendix(const struct xctx *x, bool by_default);
+
+/* Chart captions (shared by the writers). */
+const char *doc_chart_caption(enum doc_chart_kind which);
+const char *doc_chart_title(enum doc_chart_kind which);
 
 #endif

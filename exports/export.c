@@ -7,19 +7,33 @@
 
 #include "core/i18n.h"
 #include "exports/doc.h"
+#include "exports/html.h"
+
+/* The appendix: --appendix / --no-appendix, else the format's default
+ * (in the PDF only on request, as a part of its own). */
+bool export_wants_appendix(const struct xctx *x, bool by_default)
+{
+	return x->o->appendix ? x->o->appendix > 0 : by_default;
+}
 
 bool md_write(struct xctx *x, FILE *f)
 {
-	struct doc d = { .f = f, .x = x, .ops = &markdown_ops };
-	scorecard_write(&d);
-	return true;
+	struct doc d;
+	bool ok = doc_build(&d, x, export_wants_appendix(x, true));
+	if (ok)
+		md_render(&d, f);
+	doc_free(&d);
+	return ok;
 }
 
 bool html_write(struct xctx *x, FILE *f)
 {
-	struct doc d = { .f = f, .x = x, .ops = &html_ops };
-	scorecard_write(&d);
-	return true;
+	struct doc d;
+	bool ok = doc_build(&d, x, export_wants_appendix(x, true));
+	if (ok)
+		html_render(&d, f);
+	doc_free(&d);
+	return ok;
 }
 
 static const struct exporter {

@@ -64,6 +64,8 @@ struct export_options {
 	int lang;               /* language index into q->langs */
 	char csv_sep;           /* ',' (default when 0) or ';' ... */
 	bool csv_bom;           /* start the CSV with a UTF-8 BOM */
+	int appendix;           /* 1 with, -1 without the appendix of every answer,
+	                         * 0 the format's default (on; off in the PDF) */
 };
 
 /* A format by its --format name ("markdown" also means md); false for

@@ -26,7 +26,6 @@ static const char css[] =
 	"dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.15rem 1rem;margin:.5rem 0}\n"
 	"dl.facts dt{font-weight:600}\n"
 	"dl.facts dd{margin:0;overflow-wrap:break-word}\n"
-	".table-wrap{overflow-x:auto}\n"
 	"table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.95rem}\n"
 	"th,td{text-align:left;vertical-align:top;padding:.3rem .45rem;border-bottom:1px solid var(--line);"
 	"overflow-wrap:break-word}\n"
@@ -36,6 +35,7 @@ static const char css[] =
 	"td.num{white-space:nowrap}\n"
 	"ol.items li,ul.items li{margin:0 0 .7rem}\n"
 	".detail{display:block;color:var(--muted)}\n"
+	".note{color:var(--muted);font-size:.95rem}\n"
 	"figure{margin:1rem 0}\n"
 	"figure>svg{display:block;width:100%;height:auto;max-width:40rem}\n"
 	"figcaption{font-weight:600;margin-bottom:.3rem}\n"
@@ -46,6 +46,8 @@ static const char css[] =
 	"svg .grid{stroke:var(--line);fill:none}\n"
 	"svg .axis{stroke:var(--muted);stroke-width:.6}\n"
 	"svg .small{font-size:11px;fill:var(--muted)}\n"
+	"svg .key{display:none;font-weight:700}\n"
+	"ol.radar-keys{display:none;margin:.3rem 0;padding-left:1.6rem}\n"
 	"svg .ring{paint-order:stroke;stroke:#fff;stroke-width:3px}\n"
 	"svg .label{font-size:13px;font-weight:600}\n"
 	"svg .value{font-size:12px;font-weight:600;paint-order:stroke;stroke:#fff;stroke-width:3px}\n"
@@ -62,14 +64,37 @@ static const char css[] =
 	"svg .track{fill:#fff;stroke:var(--line)}\n"
 	"@media (max-width:36rem){body{font-size:15px;padding:.6rem}dl.facts{grid-template-columns:1fr}"
 	"dl.facts dt{margin-top:.4rem}h1{font-size:1.5rem}"
-	/* charts shrink to the screen: larger type inside keeps it legible */
-	"svg .label{font-size:19px}svg .blabel{font-size:17px}svg .value{font-size:17px}"
-	"svg .figs{font-size:16px}svg .small{font-size:15px}}\n"
-	"@media print{body{max-width:none;padding:0;font-size:10.5pt}.table-wrap{overflow:visible}"
+	/* tables become one card per row: every cell with its column's name,
+	 * so nothing goes off-screen and nothing needs scrolling */
+	"table,tbody,tr,th,td{display:block}thead{position:absolute;width:1px;height:1px;overflow:hidden;"
+	"clip:rect(0 0 0 0);white-space:nowrap}"
+	"tbody tr{border-bottom:1px solid var(--line);padding:.35rem 0}"
+	"tbody th,td{border:0;padding:.1rem 0}td.num{text-align:left;white-space:normal}"
+	"td::before{content:attr(data-label) \": \";font-weight:600}"
+	/* charts shrink to the screen (to about 0.6): larger type inside keeps
+	 * it at 12 px or more */
+	"svg .label{font-size:22px}svg .value{font-size:22px}svg .small{font-size:22px}"
+	"svg .key{display:inline;font-size:24px}figure.radar svg .label{display:none}"
+	"ol.radar-keys{display:block}svg .figs{display:none}}\n"
+	"@media print{body{max-width:none;padding:0;font-size:10.5pt}"
 	"table{font-size:9.5pt}h2{margin-top:1.2rem}"
 	"section.new-page{break-before:page}table,figure,li,dl.facts,.q{break-inside:avoid}"
 	"h2,h3,h4{break-after:avoid}thead{display:table-header-group}tr{break-inside:avoid}"
 	"figure.radar>svg{max-width:15cm}figure.bars>svg{max-width:16cm}p{orphans:3;widows:3}}\n";
+
+/* s inside a CSS string "...": quotes, backslashes and newlines escaped,
+ * unsafe code points as U+FFFD, < escaped so no </style> can occur. */
+static void css_string(FILE *f, const char *s)
+{
+	while (s && *s) {
+		unsigned long cp;
+		s += xs_next(s, &cp);
+		if (cp == '"' || cp == '\\' || cp == '<' || cp == '\n')
+			fprintf(f, "\\%lx ", cp);
+		else
+			xs_put(f, cp);
+	}
+}
 
 void html_escape(FILE *f, const char *s, bool br)
 {
@@ -88,85 +113,84 @@ void html_escape(FILE *f, const char *s, bool br)
 	}
 }
 
-static void close_section(struct doc *d)
+static void h_begin(FILE *f, const struct doc *d)
 {
-	if (d->open_sections) {
-		fputs("</section>\n", d->f);
-		d->open_sections = 0;
-	}
-}
-
-static void h_begin(struct doc *d, const char *title, const char *subtitle)
-{
-	FILE *f = d->f;
 	fputs("<!DOCTYPE html>\n<html lang=\"", f);
-	html_escape(f, d->x->q->langs[d->x->lang], false);
+	html_escape(f, d->lang, false);
 	fputs("\">\n<head>\n<meta charset=\"utf-8\">\n"
 	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 	      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
 	      "style-src 'unsafe-inline'\">\n"
 	      "<meta name=\"generator\" content=\"peil\">\n<title>", f);
-	html_escape(f, title, false);
+	html_escape(f, d->title, false);
 	fputs(" — ", f);
-	html_escape(f, subtitle, false);
-	fprintf(f, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<header>\n<h1>", css);
-	html_escape(f, title, false);
+	html_escape(f, d->subtitle, false);
+	fputs("</title>\n<style>\n", f);
+	fputs(css, f);
+	/* The printed page's footer (print CSS, issue 16 item 14): the
+	 * organisation and "page n of m", so no browser header is needed. */
+	fputs("@page{@bottom-left{content:\"", f);
+	css_string(f, d->title);
+	fputs("\";font:8pt sans-serif;color:#4d4d4d}@bottom-right{content:\"", f);
+	css_string(f, _("page"));
+	fputs(" \" counter(page) \" ", f);
+	css_string(f, _("of"));
+	fputs(" \" counter(pages);font:8pt sans-serif;color:#4d4d4d}}\n</style>\n</head>\n<body>\n<header>\n<h1>", f);
+	html_escape(f, d->title, false);
 	fputs("</h1>\n<p class=\"subtitle\">", f);
-	html_escape(f, subtitle, false);
+	html_escape(f, d->subtitle, false);
 	fputs("</p>\n", f);
 }
 
-static void h_end(struct doc *d)
+static void h_section(FILE *f, const struct doc_block *b, bool *open, bool *in_main)
 {
-	close_section(d);
-	fputs("</main>\n</body>\n</html>\n", d->f);
-}
-
-static void h_section(struct doc *d, const char *id, const char *title, bool new_page)
-{
-	if (!strcmp(id, "summary"))
-		fputs("</header>\n<main>\n", d->f);
-	close_section(d);
-	fputs("<section id=\"", d->f);
-	html_escape(d->f, id, false);
-	fprintf(d->f, "\"%s>\n<h2>", new_page ? " class=\"new-page\"" : "");
-	html_escape(d->f, title, false);
-	fputs("</h2>\n", d->f);
-	d->open_sections = 1;
-}
-
-static void h_heading(struct doc *d, int level, const char *title)
-{
-	level = level < 3 ? 3 : level > 6 ? 6 : level;
-	fprintf(d->f, "<h%d>", level);
-	html_escape(d->f, title, false);
-	fprintf(d->f, "</h%d>\n", level);
-}
-
-static void h_para(struct doc *d, const char *text)
-{
-	fputs("<p>", d->f);
-	html_escape(d->f, text, true);
-	fputs("</p>\n", d->f);
-}
-
-static void h_facts(struct doc *d, const struct doc_fact *fa, int n)
-{
-	fputs("<dl class=\"facts\">\n", d->f);
-	for (int i = 0; i < n; i++) {
-		fputs("<dt>", d->f);
-		html_escape(d->f, fa[i].key, false);
-		fputs("</dt><dd>", d->f);
-		html_escape(d->f, fa[i].value, true);
-		fputs("</dd>\n", d->f);
+	if (!*in_main) {
+		fputs("</header>\n<main>\n", f);
+		*in_main = true;
 	}
-	fputs("</dl>\n", d->f);
+	if (*open)
+		fputs("</section>\n", f);
+	fputs("<section id=\"", f);
+	html_escape(f, b->id, false);
+	fprintf(f, "\"%s>\n<h2>", b->new_page ? " class=\"new-page\"" : "");
+	html_escape(f, b->title, false);
+	fputs("</h2>\n", f);
+	*open = true;
 }
 
-static void h_table(struct doc *d, const struct doc_table *t)
+static void h_heading(FILE *f, const struct doc_block *b)
 {
-	FILE *f = d->f;
-	fputs("<div class=\"table-wrap\"><table>\n", f);
+	int level = b->level < 3 ? 3 : b->level > 6 ? 6 : b->level;
+	fprintf(f, "<h%d>", level);
+	html_escape(f, b->title, false);
+	fprintf(f, "</h%d>\n", level);
+}
+
+static void h_para(FILE *f, const struct doc_block *b)
+{
+	fputs(b->kind == DOC_NOTE ? "<p class=\"note\">" : "<p>", f);
+	html_escape(f, b->text, true);
+	fputs("</p>\n", f);
+}
+
+static void h_facts(FILE *f, const struct doc_fact *fa, int n)
+{
+	fputs("<dl class=\"facts\">\n", f);
+	for (int i = 0; i < n; i++) {
+		fputs("<dt>", f);
+		html_escape(f, fa[i].key, false);
+		fputs("</dt><dd>", f);
+		html_escape(f, fa[i].value, true);
+		fputs("</dd>\n", f);
+	}
+	fputs("</dl>\n", f);
+}
+
+/* A table that turns into one card per row on a narrow screen: every cell
+ * carries its column's name (data-label), shown by the phone CSS. */
+static void h_table(FILE *f, const struct doc_table *t)
+{
+	fputs("<table>\n", f);
 	if (t->caption) {
 		fputs("<caption>", f);
 		html_escape(f, t->caption, false);
@@ -184,19 +208,20 @@ static void h_table(struct doc *d, const struct doc_table *t)
 		for (int c = 0; c < t->ncols; c++) {
 			/* The first column names the row, for screen readers. */
 			const char *tag = c == 0 ? "th" : "td";
-			fprintf(f, "<%s%s%s>", tag, c == 0 ? " scope=\"row\"" : "",
+			fprintf(f, "<%s%s%s data-label=\"", tag, c == 0 ? " scope=\"row\"" : "",
 			        t->numeric[c] ? " class=\"num\"" : "");
+			html_escape(f, t->head[c], false);
+			fputs("\">", f);
 			html_escape(f, t->cells[r * t->ncols + c], true);
 			fprintf(f, "</%s>", tag);
 		}
 		fputs("</tr>\n", f);
 	}
-	fputs("</tbody>\n</table></div>\n", f);
+	fputs("</tbody>\n</table>\n", f);
 }
 
-static void h_items(struct doc *d, bool ordered, const struct doc_item *it, int n)
+static void h_items(FILE *f, bool ordered, const struct doc_item *it, int n)
 {
-	FILE *f = d->f;
 	fprintf(f, "<%s class=\"items\">\n", ordered ? "ol" : "ul");
 	for (int i = 0; i < n; i++) {
 		fputs("<li><strong>", f);
@@ -213,48 +238,63 @@ static void h_items(struct doc *d, bool ordered, const struct doc_item *it, int 
 	fprintf(f, "</%s>\n", ordered ? "ol" : "ul");
 }
 
-static void legend(struct doc *d)
+static void legend(FILE *f, const struct doc_chart *c)
 {
-	struct xctx *x = d->x;
-	const char *kinds[4] = { "score", "target", "base", "peer" };
-	const char *words[4] = { _("score"), _("target"), _("before"), _("peers: median, middle half") };
-	bool shown[4] = { true, true, x->cmp != NULL, x->o->peers != NULL };
-	fputs("<ul class=\"legend\">\n", d->f);
-	for (int i = 0; i < 4; i++) {
-		if (!shown[i])
+	static const char *const kinds[DOC_NSERIES] = { "score", "target", "base", "peer" };
+	fputs("<ul class=\"legend\">\n", f);
+	for (int i = 0; i < DOC_NSERIES; i++) {
+		if (!c->series[i])
 			continue;
-		fputs("<li>", d->f);
-		svg_legend_mark(d->f, kinds[i]);
-		html_escape(d->f, words[i], false);
-		fputs("</li>\n", d->f);
+		fputs("<li>", f);
+		svg_legend_mark(f, kinds[i]);
+		html_escape(f, c->legend[i], false);
+		fputs("</li>\n", f);
 	}
-	fputs("</ul>\n", d->f);
+	fputs("</ul>\n", f);
 }
 
-static void h_chart(struct doc *d, int which)
+static void h_chart(FILE *f, const struct doc *d, enum doc_chart_kind which)
 {
-	struct xctx *x = d->x;
-	if (which == DOC_RADAR && x->q->ndomains < 3)
-		return;         /* a radar of one or two axes says nothing */
-	fprintf(d->f, "<figure class=\"%s\">\n<figcaption>", which == DOC_RADAR ? "radar" : "bars");
-	html_escape(d->f, which == DOC_RADAR ? _("The domains at a glance") : _("Score per domain"), false);
-	fputs("</figcaption>\n", d->f);
-	if (which == DOC_RADAR)
-		svg_radar(d->f, x);
-	else
-		svg_bars(d->f, x);
-	legend(d);
-	fputs("</figure>\n", d->f);
+	fprintf(f, "<figure class=\"%s\">\n<figcaption>", which == DOC_RADAR ? "radar" : "bars");
+	html_escape(f, doc_chart_caption(which), false);
+	fputs("</figcaption>\n", f);
+	if (which == DOC_RADAR) {
+		svg_radar(f, &d->chart);
+		/* On a phone the radar shows numbers; these are their names. */
+		fputs("<ol class=\"radar-keys\" aria-hidden=\"true\">\n", f);
+		for (int i = 0; i < d->chart.ndomains; i++) {
+			fputs("<li>", f);
+			html_escape(f, d->chart.domains[i].title, false);
+			fputs(": ", f);
+			html_escape(f, d->chart.domains[i].score_text, false);
+			fputs("</li>\n", f);
+		}
+		fputs("</ol>\n", f);
+	} else {
+		svg_bars(f, &d->chart);
+	}
+	legend(f, &d->chart);
+	fputs("</figure>\n", f);
 }
 
-const struct doc_ops html_ops = {
-	.begin = h_begin,
-	.end = h_end,
-	.section = h_section,
-	.heading = h_heading,
-	.para = h_para,
-	.facts = h_facts,
-	.table = h_table,
-	.items = h_items,
-	.chart = h_chart,
-};
+void html_render(const struct doc *d, FILE *f)
+{
+	bool open = false, in_main = false;
+	h_begin(f, d);
+	for (int i = 0; i < d->nblocks; i++) {
+		const struct doc_block *b = &d->blocks[i];
+		switch (b->kind) {
+		case DOC_SECTION: h_section(f, b, &open, &in_main); break;
+		case DOC_HEADING: h_heading(f, b); break;
+		case DOC_PARA:
+		case DOC_NOTE: h_para(f, b); break;
+		case DOC_FACTS: h_facts(f, b->facts, b->n); break;
+		case DOC_TABLE: h_table(f, &b->table); break;
+		case DOC_ITEMS: h_items(f, b->ordered, b->items, b->n); break;
+		case DOC_CHART: h_chart(f, d, b->chart); break;
+		}
+	}
+	if (open)
+		fputs("</section>\n", f);
+	fputs(in_main ? "</main>\n</body>\n</html>\n" : "</header>\n</body>\n</html>\n", f);
+}

@@ -1,4 +1,5 @@
-/* Shared by the HTML scorecard and its SVG charts. Private to exports/. */
+/* Shared by the HTML scorecard, its SVG charts and the ODT (which embeds
+ * the same SVG). Private to exports/. */
 #ifndef PEIL_HTML_H
 #define PEIL_HTML_H
 
@@ -14,9 +15,14 @@ void html_escape(FILE *f, const char *s, bool br);
 
 /* The charts: a radar of the domains (three or more domains) and a bar
  * per domain, as inline SVG with text beside every mark. */
-void svg_radar(FILE *f, struct xctx *x);
-void svg_bars(FILE *f, struct xctx *x);
+struct doc_chart;
+void svg_radar(FILE *f, const struct doc_chart *c);
+void svg_bars(FILE *f, const struct doc_chart *c);
 /* A small sample of each kind of mark, for the legend. */
 void svg_legend_mark(FILE *f, const char *kind);
+
+struct doc;
+/* The document model as one self-contained HTML page. */
+void html_render(const struct doc *d, FILE *f);
 
 #endif

@@ -1,7 +1,12 @@
-/* The scorecard as Markdown (CommonMark with GitHub tables). Every text is
- * escaped so that it reads as the text it is: no HTML, links, emphasis,
- * headings or lists can come out of a note or a name. */
+/* The scorecard as Markdown (CommonMark with GitHub tables), from the
+ * document model. Every text is escaped so that it reads as the text it
+ * is: no HTML, links, emphasis, headings or lists can come out of a note or
+ * a name, and no bare URL, www. or e-mail address becomes a link under
+ * GitHub's autolink extension (its ':' '.' '@' are backslash-escaped).
+ * Hard line breaks are two trailing spaces, which every renderer knows. */
+#include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/i18n.h"
 #include "exports/doc.h"
@@ -32,9 +37,24 @@ static size_t line_start(FILE *f, const char *s)
 	return 0;
 }
 
+/* Whether the character at s (inside text t) would start or continue an
+ * autolink in GFM: the ':' of "://", the '.' of a word-initial "www.", any
+ * '@' (e-mail addresses, mailto: and xmpp: links). */
+static bool breaks_autolink(const char *t, const char *s)
+{
+	if (*s == ':')
+		return s[1] == '/' && s[2] == '/';
+	if (*s == '@')
+		return true;
+	if (*s != '.' || s - t < 3 || strncasecmp(s - 3, "www", 3) != 0)
+		return false;
+	return s - t == 3 || !isalnum((unsigned char)s[-4]);
+}
+
 static void md_text(FILE *f, const char *s, enum md_mode mode)
 {
 	bool at_start = mode != MD_TABLE;
+	const char *t = s;
 	if (!s)
 		return;
 	while (*s) {
@@ -53,11 +73,11 @@ static void md_text(FILE *f, const char *s, enum md_mode mode)
 			else if (mode == MD_LINE)
 				fputc(' ', f);
 			else
-				fputs(mode == MD_ITEM ? "\\\n   " : "\\\n", f);
+				fputs(mode == MD_ITEM ? "  \n   " : "  \n", f);
 			at_start = mode == MD_PARA || mode == MD_ITEM;
 		} else if (cp == '\t') {
 			fputc(' ', f);
-		} else if (cp < 0x80 && strchr("\\`*_[]<>|#~&!", (int)cp)) {
+		} else if ((cp < 0x80 && strchr("\\`*_[]<>|#~&!", (int)cp)) || breaks_autolink(t, s - n)) {
 			fputc('\\', f);
 			fputc((int)cp, f);
 		} else {
@@ -66,52 +86,38 @@ static void md_text(FILE *f, const char *s, enum md_mode mode)
 	}
 }
 
-static void md_begin(struct doc *d, const char *title, const char *subtitle)
+static void md_section(FILE *f, const struct doc_block *b)
 {
-	fputs("# ", d->f);
-	md_text(d->f, title, MD_LINE);
-	fputs("\n\n*", d->f);
-	md_text(d->f, subtitle, MD_LINE);
-	fputs("*\n", d->f);
+	fputs("\n## ", f);
+	md_text(f, b->title, MD_LINE);
+	fputc('\n', f);
 }
 
-static void md_end(struct doc *d)
+static void md_heading(FILE *f, const struct doc_block *b)
 {
-	(void)d;
+	fprintf(f, "\n%.*s ", b->level < 6 ? b->level : 6, "######");
+	md_text(f, b->title, MD_LINE);
+	fputc('\n', f);
 }
 
-static void md_section(struct doc *d, const char *id, const char *title, bool new_page)
+static void md_para(FILE *f, const struct doc_block *b)
 {
-	(void)id;
-	(void)new_page;
-	fputs("\n## ", d->f);
-	md_text(d->f, title, MD_LINE);
-	fputc('\n', d->f);
+	fputc('\n', f);
+	if (b->kind == DOC_NOTE)
+		fputs("> ", f);
+	md_text(f, b->text, MD_PARA);
+	fputc('\n', f);
 }
 
-static void md_heading(struct doc *d, int level, const char *title)
+static void md_facts(FILE *f, const struct doc_fact *fa, int n)
 {
-	fprintf(d->f, "\n%.*s ", level < 6 ? level : 6, "######");
-	md_text(d->f, title, MD_LINE);
-	fputc('\n', d->f);
-}
-
-static void md_para(struct doc *d, const char *text)
-{
-	fputc('\n', d->f);
-	md_text(d->f, text, MD_PARA);
-	fputc('\n', d->f);
-}
-
-static void md_facts(struct doc *d, const struct doc_fact *fa, int n)
-{
-	fputc('\n', d->f);
+	fputc('\n', f);
 	for (int i = 0; i < n; i++) {
-		fputs("- **", d->f);
-		md_text(d->f, fa[i].key, MD_LINE);
-		fputs(":** ", d->f);
-		md_text(d->f, fa[i].value, MD_ITEM);
-		fputc('\n', d->f);
+		fputs("- **", f);
+		md_text(f, fa[i].key, MD_LINE);
+		fputs(":** ", f);
+		md_text(f, fa[i].value, MD_ITEM);
+		fputc('\n', f);
 	}
 }
 
@@ -126,46 +132,57 @@ static void md_row(FILE *f, const char *const *cells, int n)
 	fputc('\n', f);
 }
 
-static void md_table(struct doc *d, const struct doc_table *t)
+static void md_table(FILE *f, const struct doc_table *t)
 {
-	fputc('\n', d->f);
-	md_row(d->f, t->head, t->ncols);
-	fputc('|', d->f);
+	fputc('\n', f);
+	md_row(f, t->head, t->ncols);
+	fputc('|', f);
 	for (int c = 0; c < t->ncols; c++)
-		fputs(t->numeric[c] ? " ---: |" : " --- |", d->f);
-	fputc('\n', d->f);
+		fputs(t->numeric[c] ? " ---: |" : " --- |", f);
+	fputc('\n', f);
 	for (int r = 0; r < t->nrows; r++)
-		md_row(d->f, t->cells + r * t->ncols, t->ncols);
+		md_row(f, t->cells + r * t->ncols, t->ncols);
 }
 
-static void md_items(struct doc *d, bool ordered, const struct doc_item *it, int n)
+static void md_items(FILE *f, bool ordered, const struct doc_item *it, int n)
 {
-	fputc('\n', d->f);
+	fputc('\n', f);
 	for (int i = 0; i < n; i++) {
 		if (ordered)
-			fprintf(d->f, "%d. **", i + 1);
+			fprintf(f, "%d. **", i + 1);
 		else
-			fputs("-  **", d->f);
-		md_text(d->f, it[i].title, MD_LINE);
-		fputs("**\\\n   ", d->f);
-		md_text(d->f, it[i].text, MD_ITEM);
+			fputs("-  **", f);
+		md_text(f, it[i].title, MD_LINE);
+		fputs("**  \n   ", f);
+		md_text(f, it[i].text, MD_ITEM);
 		if (it[i].detail && *it[i].detail) {
-			fputs("\\\n   *", d->f);
-			md_text(d->f, it[i].detail, MD_ITEM);
-			fputc('*', d->f);
+			fputs("  \n   *", f);
+			md_text(f, it[i].detail, MD_ITEM);
+			fputc('*', f);
 		}
-		fputc('\n', d->f);
+		fputc('\n', f);
 	}
 }
 
-const struct doc_ops markdown_ops = {
-	.begin = md_begin,
-	.end = md_end,
-	.section = md_section,
-	.heading = md_heading,
-	.para = md_para,
-	.facts = md_facts,
-	.table = md_table,
-	.items = md_items,
-	.chart = NULL,
-};
+/* Markdown has no charts: the tables next to them carry every figure. */
+void md_render(const struct doc *d, FILE *f)
+{
+	fputs("# ", f);
+	md_text(f, d->title, MD_LINE);
+	fputs("\n\n*", f);
+	md_text(f, d->subtitle, MD_LINE);
+	fputs("*\n", f);
+	for (int i = 0; i < d->nblocks; i++) {
+		const struct doc_block *b = &d->blocks[i];
+		switch (b->kind) {
+		case DOC_SECTION: md_section(f, b); break;
+		case DOC_HEADING: md_heading(f, b); break;
+		case DOC_PARA:
+		case DOC_NOTE: md_para(f, b); break;
+		case DOC_FACTS: md_facts(f, b->facts, b->n); break;
+		case DOC_TABLE: md_table(f, &b->table); break;
+		case DOC_ITEMS: md_items(f, b->ordered, b->items, b->n); break;
+		case DOC_CHART: break;
+		}
+	}
+}

@@ -1,5 +1,24 @@
-/* What the scorecard says, in which order (Markdown and HTML alike). The
- * readers are a council and a college: plain words, figures explained. */
+/* What the scorecard says, in which order, for every format: it builds the
+ * document model (doc.h) once; the writers only lay it out. The readers
+ * are a council and a college: plain words (B1), every figure explained
+ * where it first appears.
+ *
+ * The order is the `parts` table in doc_build(): one function per section.
+ * Page 1 of the PDF answers "where are we, where do we want to be, what do
+ * you ask of us": the facts, the summary with the radar, the decision.
+ *
+ * ADDING A SECTION (e.g. for the improvement plan, issue 15): write one
+ * function `void scorecard_NAME(struct doc *d)` that starts with
+ * doc_section(d, "NAME", title, new_page) and then adds blocks (doc_para,
+ * doc_table, doc_items, doc_facts, doc_note); put it in the `parts` table
+ * where it belongs. Adding nothing (no section) is fine when there is
+ * nothing to say. Three slots are waiting in scorecard_plan.c, already in
+ * the table: scorecard_decision (what the council is asked to decide,
+ * right after the summary, on page 1), scorecard_plan (the plan, after the
+ * priorities) and scorecard_done (done since last time, before the
+ * changes). Every writer (md, html, pdf, odt) then shows the section with
+ * no further change; strings are plain text, figures go through
+ * xctx_score() and friends, and everything lives in x->arena. */
 #include <string.h>
 
 #include "core/i18n.h"
@@ -7,24 +26,28 @@
 #include "exports/doc.h"
 #include "exports/xfmt.h"
 
-static const char **cells_new(struct xctx *x, int n)
+/* "the assessment of 30 June 2025" and who answered then, if it differs. */
+static void respondent_change(struct doc *d)
 {
-	const char **c = arena_alloc(x->arena, (size_t)(n ? n : 1) * sizeof(*c));
-	if (!c) {
-		x->oom = true;
-		return NULL;
-	}
-	for (int i = 0; i < n; i++)
-		c[i] = "";
-	return c;
+	struct xctx *x = d->x;
+	const struct response *b = x->o->baseline;
+	const char *ow = response_respondent(b), *nw = response_respondent(x->r);
+	const char *orl = response_role(b), *nrl = response_role(x->r);
+	bool same_who = (!ow && !nw) || (ow && nw && !strcmp(ow, nw));
+	bool same_role = (!orl && !nrl) || (orl && nrl && !strcmp(orl, nrl));
+	if (same_who && same_role)
+		return;
+	const char *before = ow && orl ? xctx_printf(x, "%s (%s)", ow, orl) : ow ? ow : orl ? orl : _("not recorded");
+	doc_para(d, xctx_printf(x, _("Last time the questions were answered by %s; this time by %s. "
+	                             "Keep this in mind when comparing."), before, xctx_respondent(x)));
 }
 
 static void header(struct doc *d)
 {
 	struct xctx *x = d->x;
 	const struct scorecard *s = x->s;
-	d->ops->begin(d, response_organisation(x->r),
-	              xctx_printf(x, _("Scorecard: %s"), xctx_tr(x, &x->q->title)));
+	d->title = response_organisation(x->r);
+	d->subtitle = xctx_printf(x, _("Scorecard: %s"), xctx_tr(x, &x->q->title));
 	struct doc_fact f[7];
 	int n = 0;
 	f[n++] = (struct doc_fact){ _("Organisation"), response_organisation(x->r) };
@@ -42,10 +65,11 @@ static void header(struct doc *d)
 	if (x->o->peers) {
 		const struct export_peers *p = x->o->peers;
 		f[n++] = (struct doc_fact){ _("Peers"), p->size_class
-			? xctx_printf(x, _("%d municipalities of the same size (%s inhabitants)"), p->npeers, p->size_class)
-			: xctx_printf(x, _("%d municipalities"), p->npeers) };
+			? xctx_printf(x, _("%d comparable municipalities (the same size: %s inhabitants)"),
+			              p->npeers, p->size_class)
+			: xctx_printf(x, _("%d other municipalities (of every size)"), p->npeers) };
 	}
-	d->ops->facts(d, f, n);
+	doc_facts(d, f, n);
 }
 
 static void overall_change(struct doc *d)
@@ -60,13 +84,65 @@ static void overall_change(struct doc *d)
 	xfmt_number(num, sizeof num, dir < 0 ? -c->delta : c->delta, 2, x->comma);
 	const char *from = xctx_score(x, true, c->old_score), *to = xctx_score(x, true, c->new_score);
 	if (dir > 0)
-		d->ops->para(d, xctx_printf(x, _("Since %s the overall score went up by %s, from %s to %s."),
-		                            date, num, from, to));
+		doc_para(d, xctx_printf(x, _("Since %s the overall score went up by %s, from %s to %s."),
+		                        date, num, from, to));
 	else if (dir < 0)
-		d->ops->para(d, xctx_printf(x, _("Since %s the overall score went down by %s, from %s to %s."),
-		                            date, num, from, to));
+		doc_para(d, xctx_printf(x, _("Since %s the overall score went down by %s, from %s to %s."),
+		                        date, num, from, to));
 	else
-		d->ops->para(d, xctx_printf(x, _("Since %s the overall score stayed the same (%s)."), date, to));
+		doc_para(d, xctx_printf(x, _("Since %s the overall score stayed the same (%s)."), date, to));
+}
+
+/* Where the organisation wants to be: targets reached, the largest gap. */
+static void targets(struct doc *d)
+{
+	struct xctx *x = d->x;
+	const struct scorecard *s = x->s;
+	int n = 0, reached = 0, widest = -1;
+	for (int i = 0; i < s->ndomains; i++) {
+		const struct domain_score *ds = &s->domains[i];
+		if (!ds->has_target || !ds->has_score)
+			continue;
+		n++;
+		reached += ds->gap < 0.005;
+		if (ds->gap >= 0.005 && (widest < 0 || ds->gap > s->domains[widest].gap))
+			widest = i;
+	}
+	if (!n)
+		return;
+	const char *t = xctx_printf(x, ngettext("Target reached in %d of %d domain.",
+	                                        "Target reached in %d of %d domains.", (unsigned long)n), reached, n);
+	if (widest >= 0)
+		t = xctx_printf(x, _("%s The largest gap is in %s: %s to go to level %d."), t,
+		                xctx_domain_title(x, widest), xctx_levels(x, s->domains[widest].gap),
+		                s->domains[widest].target);
+	doc_para(d, t);
+}
+
+/* With --peers: how many domains score above the other municipalities'
+ * median, in one sentence. */
+static void peers_summary(struct doc *d)
+{
+	struct xctx *x = d->x;
+	const struct export_peers *p = x->o->peers;
+	int n = 0, above = 0;
+	for (int i = 0; p && i < x->s->ndomains; i++) {
+		const struct domain_score *ds = &x->s->domains[i];
+		if (!p->domains[i].has || !ds->has_score)
+			continue;
+		n++;
+		above += ds->score > p->domains[i].median + 0.005;
+	}
+	if (!p)
+		return;
+	if (!n) {
+		doc_para(d, _("There are too few other municipalities to compare with."));
+		return;
+	}
+	doc_para(d, xctx_printf(x, ngettext("Compared with %s: above their median in %d of %d domain.",
+	                                    "Compared with %s: above their median in %d of %d domains.",
+	                                    (unsigned long)n),
+	                        xctx_peer_group(x), above, n));
 }
 
 static void summary(struct doc *d)
@@ -74,34 +150,42 @@ static void summary(struct doc *d)
 	struct xctx *x = d->x;
 	const struct scorecard *s = x->s;
 	const struct questionnaire *q = x->q;
-	d->ops->section(d, "summary", _("In short"), false);
+	doc_section(d, "summary", _("In short"), false);
+	doc_para(d, xctx_printf(x, _("This is a self-assessment: %s answered the questions. The figures are "
+	                             "their own judgement, not an audit."), xctx_respondent(x)));
+	if (x->o->baseline)
+		respondent_change(d);
 	if (!s->has_overall) {
-		d->ops->para(d, _("There is no score yet: no question has been answered with a level."));
+		doc_para(d, _("There is no score yet: no question has been answered with a level."));
 	} else {
 		int li = qn_level_index(q, s->overall_level);
-		d->ops->para(d, xctx_printf(x, _("Overall level: %s (score %s on a scale from %d to %d)."),
-		                            xctx_level(x, true, s->overall_level), xctx_score(x, true, s->overall),
-		                            q->levels[0].value, q->levels[q->nlevels - 1].value));
+		doc_para(d, xctx_printf(x, _("Overall level: %s (score %s on a scale from %d to %d). A score of %s "
+		                             "means level %d: a level counts once the score has reached it."),
+		                        xctx_level(x, true, s->overall_level), xctx_score(x, true, s->overall),
+		                        q->levels[0].value, q->levels[q->nlevels - 1].value,
+		                        xctx_score(x, true, s->overall), s->overall_level));
 		const char *desc = qn_tr(q, &q->levels[li].description, x->lang);
 		if (desc)
-			d->ops->para(d, desc);
+			doc_para(d, desc);
 	}
 	if (x->cmp)
 		overall_change(d);
-	int targets = 0, reached = 0;
-	for (int i = 0; i < s->ndomains; i++) {
-		const struct domain_score *ds = &s->domains[i];
-		if (ds->has_target && ds->has_score) {
-			targets++;
-			reached += ds->gap < 0.005;
-		}
-	}
-	if (targets)
-		d->ops->para(d, xctx_printf(x, ngettext("Target reached in %d of %d domain.",
-		                                        "Target reached in %d of %d domains.",
-		                                        (unsigned long)targets), reached, targets));
-	if (d->ops->chart)
-		d->ops->chart(d, DOC_RADAR);
+	targets(d);
+	peers_summary(d);
+	doc_chart(d, DOC_RADAR);
+}
+
+/* "2 Repeatable", or "1 Initial → 2 Repeatable" when it changed. */
+static const char *level_cell(struct xctx *x, int i)
+{
+	const struct domain_score *ds = &x->s->domains[i];
+	const char *now = xctx_level(x, ds->has_score, ds->level);
+	if (!x->cmp)
+		return now;
+	const struct compare_figure *c = &x->cmp->domains[i];
+	if (!c->has_old || (c->has_new && c->old_level == c->new_level))
+		return now;
+	return xctx_printf(x, "%s → %s", xctx_level(x, true, c->old_level), now);
 }
 
 static void domains(struct doc *d)
@@ -115,8 +199,9 @@ static void domains(struct doc *d)
 	if (x->cmp)
 		head[c++] = _("Since last time");
 	if (x->o->peers)
-		head[c++] = _("Among peers");
-	const char **cells = cells_new(x, s->ndomains * nc);
+		head[c++] = x->o->peers->size_class ? _("Among comparable municipalities")
+		                                    : _("Among other municipalities");
+	const char **cells = doc_cells(d, s->ndomains * nc);
 	if (!cells)
 		return;
 	for (int i = 0; i < s->ndomains; i++) {
@@ -124,7 +209,7 @@ static void domains(struct doc *d)
 		const char **row = cells + i * nc;
 		row[0] = xctx_domain_title(x, i);
 		row[1] = xctx_score(x, ds->has_score, ds->score);
-		row[2] = xctx_level(x, ds->has_score, ds->level);
+		row[2] = level_cell(x, i);
 		row[3] = xctx_target(x, ds);
 		row[4] = xctx_gap(x, ds);
 		c = 5;
@@ -133,25 +218,22 @@ static void domains(struct doc *d)
 		if (x->o->peers)
 			row[c++] = xctx_peer(x, i);
 	}
-	d->ops->section(d, "domains", _("Per domain"), true);
-	if (d->ops->chart)
-		d->ops->chart(d, DOC_BARS);
-	d->ops->table(d, &(struct doc_table){ .caption = NULL, .ncols = nc, .nrows = s->ndomains,
-	                                      .head = head, .numeric = numeric, .cells = cells });
-	d->ops->para(d, _("The score is the average level of the answers in a domain. The gap is how far "
-	                  "the score still is from the target the organisation set itself."));
+	doc_section(d, "domains", _("Per domain"), false);
+	doc_chart(d, DOC_BARS);
+	doc_table(d, &(struct doc_table){ .caption = NULL, .ncols = nc, .nrows = s->ndomains,
+	                                  .head = head, .numeric = numeric, .cells = cells });
+	scorecard_ambitions(d);
 	if (x->o->peers)
-		d->ops->para(d, _("Among peers: the share of peer municipalities that score lower (percentile "
-		                  "62: higher than 62 in 100), and the middle score of the peers (median)."));
+		scorecard_peer_explanation(d);
 }
 
 static void strengths(struct doc *d)
 {
 	struct xctx *x = d->x;
 	struct doc_item it[XCTX_STRENGTHS];
-	d->ops->section(d, "strengths", _("What goes well"), false);
+	doc_section(d, "strengths", _("What goes well"), false);
 	if (x->nstrengths == 0) {
-		d->ops->para(d, _("No answer has reached its target yet."));
+		doc_para(d, _("No answer has reached its target yet."));
 		return;
 	}
 	for (int i = 0; i < x->nstrengths; i++) {
@@ -159,82 +241,30 @@ static void strengths(struct doc *d)
 		it[i] = (struct doc_item){ xctx_question_text(x, qi), xctx_answer(x, qi),
 		                           xctx_domain_title(x, x->q->questions[qi].domain) };
 	}
-	d->ops->items(d, false, it, x->nstrengths);
+	doc_items(d, false, it, x->nstrengths);
 }
 
-static void priorities(struct doc *d)
+static void appendix(struct doc *d)
 {
-	struct xctx *x = d->x;
-	const struct scorecard *s = x->s;
-	struct doc_item it[XCTX_PRIORITIES];
-	int n = s->npriorities < XCTX_PRIORITIES ? s->npriorities : XCTX_PRIORITIES;
-	d->ops->section(d, "priorities", _("Priorities"), false);
-	if (n == 0) {
-		d->ops->para(d, _("No answer is below its target: there are no priorities."));
-		return;
-	}
-	d->ops->para(d, _("The questions furthest below their target, the most important first, "
-	                  "with the next step to take."));
-	for (int i = 0; i < n; i++) {
-		const struct priority *p = &s->priorities[i];
-		const struct qn_question *qu = &x->q->questions[p->question];
-		const char *advice = qn_tr(x->q, &qu->answers[qn_level_index(x->q, p->level)].advice, x->lang);
-		it[i] = (struct doc_item){
-			xctx_question_text(x, p->question),
-			xctx_printf(x, _("%s: now %s, target %s."), xctx_domain_title(x, p->domain),
-			            xctx_level(x, true, p->level), xctx_level(x, true, p->target)),
-			advice ? xctx_printf(x, _("Next step: %s"), advice) : NULL,
-		};
-	}
-	d->ops->items(d, true, it, n);
-	if (s->npriorities > n)
-		d->ops->para(d, xctx_printf(x, ngettext("There is %d more question below its target; see the appendix.",
-		                                        "There are %d more questions below their target; see the appendix.",
-		                                        (unsigned long)(s->npriorities - n)), s->npriorities - n));
+	if (d->appendix)
+		scorecard_appendix(d);
 }
 
-static void coverage(struct doc *d)
+bool doc_build(struct doc *d, struct xctx *x, bool with_appendix)
 {
-	struct xctx *x = d->x;
-	const struct scorecard *s = x->s;
-	const char *head[6] = { _("Domain"), _("Answered"), _("Not applicable"), _("Don't know"),
-	                        _("Open"), _("Questions") };
-	bool numeric[6] = { false, true, true, true, true, true };
-	const char **cells = cells_new(x, (s->ndomains + 1) * 6);
-	if (!cells)
-		return;
-	for (int i = 0; i <= s->ndomains; i++) {
-		const struct domain_score *ds = &s->domains[i < s->ndomains ? i : 0];
-		int a = ds->answered, na = ds->na, u = ds->unknown, o = ds->open, t = ds->total - ds->hidden;
-		if (i == s->ndomains) {
-			a = s->answered; na = s->na; u = s->unknown; o = s->open; t = s->total - s->hidden;
-		}
-		const char **row = cells + i * 6;
-		row[0] = i < s->ndomains ? xctx_domain_title(x, i) : _("All domains");
-		row[1] = xctx_printf(x, "%d", a);
-		row[2] = xctx_printf(x, "%d", na);
-		row[3] = xctx_printf(x, "%d", u);
-		row[4] = xctx_printf(x, "%d", o);
-		row[5] = xctx_printf(x, "%d", t);
+	static void (*const parts[])(struct doc *) = {
+		summary, scorecard_decision, scorecard_reading, domains, strengths, scorecard_priorities,
+		scorecard_plan, scorecard_done, scorecard_changes, scorecard_group, scorecard_coverage,
+		scorecard_method, scorecard_glossary, appendix,
+	};
+	*d = (struct doc){ .x = x, .lang = x->q->langs[x->lang], .appendix = with_appendix,
+	                   .author = xctx_respondent(x) };
+	if (!doc_chart_describe(d)) {
+		x->oom = true;
+		return false;
 	}
-	d->ops->section(d, "coverage", _("How complete the answers are"), false);
-	d->ops->table(d, &(struct doc_table){ .ncols = 6, .nrows = s->ndomains + 1, .head = head,
-	                                      .numeric = numeric, .cells = cells });
-	d->ops->para(d, _("Questions answered with \"not applicable\" or \"don't know\", and open questions, "
-	                  "do not count in the scores. The more of them a domain has, the less its score says."));
-}
-
-void scorecard_write(struct doc *d)
-{
 	header(d);
-	summary(d);
-	domains(d);
-	strengths(d);
-	priorities(d);
-	coverage(d);
-	scorecard_group(d);
-	scorecard_changes(d);
-	scorecard_method(d);
-	scorecard_appendix(d);
-	d->ops->end(d);
+	for (size_t i = 0; i < sizeof parts / sizeof *parts; i++)
+		parts[i](d);
+	return !x->oom;
 }

@@ -1,5 +1,5 @@
-/* The scorecard's later sections: the group session, the changes since the
- * baseline, the method and the appendix with every answer. */
+/* The scorecard's middle sections: the priorities, how complete the answers
+ * are, the group session and the changes since the baseline. */
 #include <string.h>
 
 #include "core/i18n.h"
@@ -47,7 +47,7 @@ static void contested_table(struct doc *d, int ncontested)
 			r[c++] = consensus_words(x, &x->base_votes[qi]);
 		r[c] = xctx_group_answer(x, qi);
 	}
-	d->ops->table(d, &(struct doc_table){ .ncols = nc, .nrows = row, .head = head,
+	doc_table(d, &(struct doc_table){ .ncols = nc, .nrows = row, .head = head,
 	                                      .numeric = numeric, .cells = cells });
 }
 
@@ -57,12 +57,12 @@ void scorecard_group(struct doc *d)
 	int contested, voted = xctx_voted(x, &contested);
 	if (!x->votes)
 		return;
-	d->ops->section(d, "group", _("How the group scored"), false);
+	doc_section(d, "group", _("How the group scored"), false);
 	int n = response_participants(x->r);
 	if (n > 0)
-		d->ops->para(d, xctx_printf(x, ngettext("%d participant voted.", "%d participants voted.",
+		doc_para(d, xctx_printf(x, ngettext("%d participant voted.", "%d participants voted.",
 		                                        (unsigned long)n), n));
-	d->ops->para(d, xctx_printf(x, ngettext("%d of %d question is contested: the votes were far apart "
+	doc_para(d, xctx_printf(x, ngettext("%d of %d question is contested: the votes were far apart "
 	                                        "(a consensus below 0.6, or the middle half of the votes more "
 	                                        "than one level apart).",
 	                                        "%d of %d questions are contested: the votes were far apart "
@@ -73,7 +73,7 @@ void scorecard_group(struct doc *d)
 		contested_table(d, contested);
 	int proposed = xctx_proposals(x);
 	if (proposed)
-		d->ops->para(d, xctx_printf(x, ngettext("%d answer is only proposed: the median of the votes, "
+		doc_para(d, xctx_printf(x, ngettext("%d answer is only proposed: the median of the votes, "
 		                                        "until the group decides. The scores above count it as given.",
 		                                        "%d answers are only proposed: the median of the votes, "
 		                                        "until the group decides. The scores above count them as given.",
@@ -84,12 +84,12 @@ void scorecard_group(struct doc *d)
 		return;
 	xfmt_number(a, sizeof a, now, 2, x->comma);
 	if (xctx_mean_consensus(x->base_votes, x->q->nquestions, &before))
-		d->ops->para(d, xctx_printf(x, _("Average consensus: %s; at the assessment of %s it was %s "
+		doc_para(d, xctx_printf(x, _("Average consensus: %s; at the assessment of %s it was %s "
 		                                 "(1 means everybody gave the same answer)."),
 		                            a, xctx_date(x, response_date(x->o->baseline)),
 		                            xfmt_number(b, sizeof b, before, 2, x->comma)));
 	else
-		d->ops->para(d, xctx_printf(x, _("Average consensus: %s (1 means everybody gave the same answer)."), a));
+		doc_para(d, xctx_printf(x, _("Average consensus: %s (1 means everybody gave the same answer)."), a));
 }
 
 static const char *change_words(struct xctx *x, enum answer_status s, int level)
@@ -103,109 +103,167 @@ static const char *change_words(struct xctx *x, enum answer_status s, int level)
 	return _("open");
 }
 
+/* Whether a change is a real one (a level to another level) or one of the
+ * other kinds the summary counts. */
+enum change_kind { CH_UP, CH_DOWN, CH_NEW, CH_OTHER, CH_NKINDS };
+
+static enum change_kind change_kind(const struct question_change *ch)
+{
+	if (ch->old_status == ANSWER_LEVEL && ch->new_status == ANSWER_LEVEL)
+		return ch->new_level > ch->old_level ? CH_UP : CH_DOWN;
+	if (ch->new_status == ANSWER_LEVEL)
+		return CH_NEW;
+	return CH_OTHER;
+}
+
+static void changes_table(struct doc *d, bool real)
+{
+	struct xctx *x = d->x;
+	const struct comparison *c = x->cmp;
+	const char *head[4] = { _("Question"), _("Domain"), _("Before"), _("Now") };
+	bool numeric[4] = { false, false, false, false };
+	const char **cells = doc_cells(d, c->nchanges * 4);
+	if (!cells)
+		return;
+	int n = 0;
+	for (int i = 0; i < c->nchanges; i++) {
+		const struct question_change *ch = &c->changes[i];
+		enum change_kind k = change_kind(ch);
+		if ((k == CH_UP || k == CH_DOWN) != real)
+			continue;
+		const char **row = cells + 4 * n++;
+		row[0] = xctx_question_text(x, ch->question);
+		row[1] = xctx_domain_title(x, ch->domain);
+		row[2] = change_words(x, ch->old_status, ch->old_level);
+		row[3] = xctx_printf(x, "%s%s", k == CH_UP ? "↑ " : k == CH_DOWN ? "↓ " : "",
+		                     change_words(x, ch->new_status, ch->new_level));
+	}
+	if (n == 0)
+		return;
+	doc_heading(d, 3, real ? _("Answers that went up or down") : _("Answered for the first time, or otherwise changed"));
+	doc_table(d, &(struct doc_table){ .ncols = 4, .nrows = n, .head = head, .numeric = numeric, .cells = cells });
+}
+
 void scorecard_changes(struct doc *d)
 {
 	struct xctx *x = d->x;
 	if (!x->cmp)
 		return;
 	const struct comparison *c = x->cmp;
-	d->ops->section(d, "changes", xctx_printf(x, _("Changes since %s"), xctx_date(x, response_date(x->o->baseline))), false);
+	doc_section(d, "changes", xctx_printf(x, _("Changes since %s"), xctx_date(x, response_date(x->o->baseline))), false);
 	if (c->nchanges == 0) {
-		d->ops->para(d, _("No answer changed."));
+		doc_para(d, _("No answer changed."));
 		return;
 	}
-	const char *head[4] = { _("Question"), _("Domain"), _("Before"), _("Now") };
-	bool numeric[4] = { false, false, false, false };
-	const char **cells = arena_alloc(x->arena, (size_t)(c->nchanges * 4) * sizeof(*cells));
-	if (!cells) {
-		x->oom = true;
+	int n[CH_NKINDS] = { 0 };
+	for (int i = 0; i < c->nchanges; i++)
+		n[change_kind(&c->changes[i])]++;
+	/* TRANSLATORS: "28 higher, 5 newly answered, 0 lower". */
+	const char *t = xctx_printf(x, _("%d higher, %d newly answered, %d lower."), n[CH_UP], n[CH_NEW], n[CH_DOWN]);
+	if (n[CH_OTHER])
+		t = xctx_printf(x, ngettext("%s %d answer changed otherwise (for example to \"don't know\").",
+		                            "%s %d answers changed otherwise (for example to \"don't know\").",
+		                            (unsigned long)n[CH_OTHER]), t, n[CH_OTHER]);
+	doc_para(d, t);
+	changes_table(d, true);
+	changes_table(d, false);
+}
+
+static struct doc_item priority_item(struct xctx *x, const struct priority *p)
+{
+	const struct qn_question *qu = &x->q->questions[p->question];
+	const char *advice = qn_tr(x->q, &qu->answers[qn_level_index(x->q, p->level)].advice, x->lang);
+	return (struct doc_item){
+		xctx_question_text(x, p->question),
+		xctx_printf(x, _("%s: now %s, target %s."), xctx_domain_title(x, p->domain),
+		            xctx_level(x, true, p->level), xctx_level(x, true, p->target)),
+		advice ? xctx_printf(x, _("Next step: %s"), advice) : NULL,
+	};
+}
+
+/* Per domain its single largest priority (the first in the ordered list),
+ * so that a domain with a big gap is never missing from the agenda. */
+static void priorities_per_domain(struct doc *d, int shown)
+{
+	struct xctx *x = d->x;
+	const struct scorecard *s = x->s;
+	const char *head[3] = { _("Domain"), _("Largest step"), _("Now → target") };
+	bool numeric[3] = { false, false, false };
+	const char **cells = doc_cells(d, s->ndomains * 3);
+	if (!cells)
+		return;
+	int n = 0, beyond = 0;
+	for (int dom = 0; dom < s->ndomains; dom++) {
+		for (int i = 0; i < s->npriorities; i++) {
+			const struct priority *p = &s->priorities[i];
+			if (p->domain != dom)
+				continue;
+			const char **row = cells + 3 * n++;
+			row[0] = xctx_domain_title(x, dom);
+			row[1] = xctx_question_text(x, p->question);
+			row[2] = xctx_printf(x, "%d → %d", p->level, p->target);
+			beyond += i >= shown;
+			break;
+		}
+	}
+	if (n < 2 || beyond == 0)
+		return;         /* the list above already covers every domain */
+	doc_heading(d, 3, _("The largest step in each domain"));
+	doc_table(d, &(struct doc_table){ .ncols = 3, .nrows = n, .head = head, .numeric = numeric, .cells = cells });
+}
+
+void scorecard_priorities(struct doc *d)
+{
+	struct xctx *x = d->x;
+	const struct scorecard *s = x->s;
+	struct doc_item it[XCTX_PRIORITIES];
+	int n = s->npriorities < XCTX_PRIORITIES ? s->npriorities : XCTX_PRIORITIES;
+	doc_section(d, "priorities", _("Priorities"), false);
+	if (n == 0) {
+		doc_para(d, _("No answer is below its target: there are no priorities."));
 		return;
 	}
-	for (int i = 0; i < c->nchanges; i++) {
-		const struct question_change *ch = &c->changes[i];
-		const char *arrow = "";
-		if (ch->old_status == ANSWER_LEVEL && ch->new_status == ANSWER_LEVEL)
-			arrow = ch->new_level > ch->old_level ? "↑ " : "↓ ";
-		cells[i * 4] = xctx_question_text(x, ch->question);
-		cells[i * 4 + 1] = xctx_domain_title(x, ch->domain);
-		cells[i * 4 + 2] = change_words(x, ch->old_status, ch->old_level);
-		cells[i * 4 + 3] = xctx_printf(x, "%s%s", arrow, change_words(x, ch->new_status, ch->new_level));
-	}
-	d->ops->table(d, &(struct doc_table){ .ncols = 4, .nrows = c->nchanges, .head = head,
-	                                      .numeric = numeric, .cells = cells });
+	doc_para(d, _("The questions furthest below their target, the most important first, "
+	              "with the next step to take."));
+	for (int i = 0; i < n; i++)
+		it[i] = priority_item(x, &s->priorities[i]);
+	doc_items(d, true, it, n);
+	priorities_per_domain(d, n);
+	if (s->npriorities > n)
+		doc_para(d, xctx_printf(x, ngettext("There is %d more question below its target; the appendix gives "
+		                                    "the target and the next step for every question.",
+		                                    "There are %d more questions below their target; the appendix gives "
+		                                    "the target and the next step for every question.",
+		                                    (unsigned long)(s->npriorities - n)), s->npriorities - n));
 }
 
-void scorecard_method(struct doc *d)
+void scorecard_coverage(struct doc *d)
 {
 	struct xctx *x = d->x;
-	const struct questionnaire *q = x->q;
-	int lo = q->levels[0].value, hi = q->levels[q->nlevels - 1].value;
-	d->ops->section(d, "method", _("How to read this scorecard"), false);
-	d->ops->para(d, xctx_printf(x, _("Every question describes situations from level %d to level %d. "
-	                                 "Whoever answered chose the one that fits the organisation best."),
-	                            lo, hi));
-	double example = (q->levels[0].value + q->levels[1].value) / 2.0;
-	d->ops->para(d, xctx_printf(x, _("The score of a domain is the average of the levels chosen in it; more "
-	                                 "important questions count more. Its level is the highest level the "
-	                                 "score has reached: a score of %s is level %d. The overall score is the "
-	                                 "average of the domain scores, again weighted by importance."),
-	                            xctx_score(x, true, example), lo));
-	d->ops->para(d, _("Answers \"not applicable\" and \"don't know\" and open questions are left out. The "
-	                  "target is the level the organisation wants to reach in a domain. The priorities are "
-	                  "the answers furthest below the target, the most important first."));
-	const char *head[3] = { _("Level"), _("Name"), _("What it means") };
-	bool numeric[3] = { true, false, false };
-	const char **cells = arena_alloc(x->arena, (size_t)(q->nlevels * 3) * sizeof(*cells));
-	if (!cells) {
-		x->oom = true;
+	const struct scorecard *s = x->s;
+	const char *head[6] = { _("Domain"), _("Answered"), _("Not applicable"), _("Don't know"),
+	                        _("Open"), _("Questions") };
+	bool numeric[6] = { false, true, true, true, true, true };
+	const char **cells = doc_cells(d, (s->ndomains + 1) * 6);
+	if (!cells)
 		return;
+	for (int i = 0; i <= s->ndomains; i++) {
+		const struct domain_score *ds = &s->domains[i < s->ndomains ? i : 0];
+		int a = ds->answered, na = ds->na, u = ds->unknown, o = ds->open, t = ds->total - ds->hidden;
+		if (i == s->ndomains) {
+			a = s->answered; na = s->na; u = s->unknown; o = s->open; t = s->total - s->hidden;
+		}
+		const char **row = cells + i * 6;
+		row[0] = i < s->ndomains ? xctx_domain_title(x, i) : _("All domains");
+		row[1] = xctx_printf(x, "%d", a);
+		row[2] = xctx_printf(x, "%d", na);
+		row[3] = xctx_printf(x, "%d", u);
+		row[4] = xctx_printf(x, "%d", o);
+		row[5] = xctx_printf(x, "%d", t);
 	}
-	for (int l = 0; l < q->nlevels; l++) {
-		cells[l * 3] = xctx_printf(x, "%d", q->levels[l].value);
-		cells[l * 3 + 1] = xctx_tr(x, &q->levels[l].label);
-		cells[l * 3 + 2] = xctx_tr(x, &q->levels[l].description);
-	}
-	d->ops->table(d, &(struct doc_table){ .ncols = 3, .nrows = q->nlevels, .head = head,
-	                                      .numeric = numeric, .cells = cells });
-}
-
-static const char *evidence_words(struct xctx *x, const struct answer *a)
-{
-	const char *s = "";
-	for (int i = 0; i < a->nevidence; i++)
-		s = xctx_printf(x, "%s%s%s", s, i ? "; " : "", a->evidence[i]);
-	return s;
-}
-
-static void appendix_question(struct doc *d, int qi)
-{
-	struct xctx *x = d->x;
-	const struct answer *a = response_answer(x->r, qi);
-	struct doc_fact f[5];
-	int n = 0;
-	d->ops->heading(d, 4, xctx_question_text(x, qi));
-	f[n++] = (struct doc_fact){ _("Code"), x->q->questions[qi].id };
-	f[n++] = (struct doc_fact){ _("Answer"), xctx_answer(x, qi) };
-	if (a->note)
-		f[n++] = (struct doc_fact){ _("Note"), a->note };
-	if (a->nevidence)
-		f[n++] = (struct doc_fact){ _("Evidence"), evidence_words(x, a) };
-	if (a->votes)
-		f[n++] = (struct doc_fact){ _("Votes per level"), xctx_votes(x, qi) };
-	d->ops->facts(d, f, n);
-}
-
-void scorecard_appendix(struct doc *d)
-{
-	struct xctx *x = d->x;
-	d->ops->section(d, "appendix", _("Appendix: every question and answer"), true);
-	for (int dom = 0; dom < x->q->ndomains; dom++) {
-		const struct qn_domain *qd = &x->q->domains[dom];
-		d->ops->heading(d, 3, xctx_domain_title(x, dom));
-		const char *desc = qn_tr(x->q, &qd->description, x->lang);
-		if (desc)
-			d->ops->para(d, desc);
-		for (int qi = qd->first; qi < qd->first + qd->count; qi++)
-			appendix_question(d, qi);
-	}
+	doc_section(d, "coverage", _("How complete the answers are"), false);
+	doc_table(d, &(struct doc_table){ .ncols = 6, .nrows = s->ndomains + 1, .head = head,
+	                                  .numeric = numeric, .cells = cells });
+	doc_para(d, _("Questions answered with \"not applicable\" or \"don't know\", and open questions, "
+	              "do not count in the scores. The more of them a domain has, the less its score says."));
 }

@@ -1,10 +1,16 @@
-/* The scorecard's charts as inline SVG. Every mark has its own shape and
- * line pattern, and its value is written beside it, so that nothing rests
- * on colour alone. Coordinates are printed with the C locale. */
+/* The scorecard's charts as SVG, drawn from the charts' description in the
+ * document model (doc.h), for the HTML page and the ODT. Every mark has its
+ * own shape and line pattern, and its value is written beside it, so that
+ * nothing rests on colour alone. Coordinates are printed with the C locale.
+ * At phone width the SVG shrinks to about 0.55: the phone CSS then raises
+ * the font sizes (every text stays at 12 px or more), shows numbered keys
+ * instead of the radar's long domain names (the page lists them under the
+ * chart) and leaves the figures under the bars to the table that follows. */
 #include <math.h>
 #include <string.h>
 
 #include "core/i18n.h"
+#include "exports/doc.h"
 #include "exports/html.h"
 #include "exports/xfmt.h"
 
@@ -24,13 +30,22 @@ static void pt(FILE *f, double x, double y)
 	fputc(' ', f);
 }
 
-/* Position of value v on a 0..1 scale: level 1 of 1..5 is not at zero
- * length, since it is a level reached too. */
-static double frac(const struct questionnaire *q, double v)
+/* Position of value v on the radar's 0..1 scale, from 0 at the centre, so
+ * that level 1 of 1..5 is a ring of its own. */
+static double frac_radar(const struct doc_chart *c, double v)
 {
-	int lo = q->levels[0].value, hi = q->levels[q->nlevels - 1].value;
+	int lo = c->levels[0], hi = c->levels[c->nlevels - 1];
 	double base = lo > 0 ? 0 : lo;
 	double t = hi > base ? (v - base) / (hi - base) : 0;
+	return t < 0 ? 0 : t > 1 ? 1 : t;
+}
+
+/* Position on a bar's track, which starts at the scale's first level
+ * (issue 16 item 8: no unlabelled 0). */
+static double frac_bar(const struct doc_chart *c, double v)
+{
+	int lo = c->levels[0], hi = c->levels[c->nlevels - 1];
+	double t = hi > lo ? (v - lo) / (hi - lo) : 0;
 	return t < 0 ? 0 : t > 1 ? 1 : t;
 }
 
@@ -77,42 +92,25 @@ void svg_legend_mark(FILE *f, const char *kind)
 	fputs("</svg>", f);
 }
 
-/* Which value a radar series has for domain d. */
-enum series { S_SCORE, S_TARGET, S_BASE, S_PEER };
-
-static bool series_value(const struct xctx *x, enum series s, int d, double *v)
+static bool series_value(const struct doc_chart *c, enum doc_series s, int d, double *v)
 {
-	const struct domain_score *ds = &x->s->domains[d];
-	switch (s) {
-	case S_SCORE:
-		*v = ds->score;
-		return ds->has_score;
-	case S_TARGET:
-		*v = ds->target;
-		return ds->has_target;
-	case S_BASE:
-		*v = x->cmp ? x->cmp->domains[d].old_score : 0;
-		return x->cmp && x->cmp->domains[d].has_old;
-	case S_PEER:
-		*v = x->o->peers ? x->o->peers->domains[d].median : 0;
-		return x->o->peers && x->o->peers->domains[d].has;
-	}
-	return false;
+	*v = c->domains[d].v[s];
+	return c->domains[d].has[s];
 }
 
-static void radar_xy(const struct xctx *x, int d, double v, double *px, double *py)
+static void radar_xy(const struct doc_chart *x, int d, double v, double *px, double *py)
 {
-	double a = -M_PI / 2 + 2 * M_PI * d / x->q->ndomains;
-	double r = RADAR_R * frac(x->q, v);
+	double a = -M_PI / 2 + 2 * M_PI * d / x->ndomains;
+	double r = RADAR_R * frac_radar(x, v);
 	*px = RADAR_W / 2.0 + r * cos(a);
 	*py = RADAR_H / 2.0 + r * sin(a);
 }
 
 /* A series: its polygon when every domain has a value, markers always. */
-static void radar_series(FILE *f, const struct xctx *x, enum series s)
+static void radar_series(FILE *f, const struct doc_chart *x, enum doc_series s)
 {
 	static const char *const kinds[] = { "score", "target", "base", "peer" };
-	int n = x->q->ndomains, have = 0;
+	int n = x->ndomains, have = 0;
 	double v, px, py;
 	for (int d = 0; d < n; d++)
 		have += series_value(x, s, d, &v);
@@ -188,30 +186,29 @@ static void wrapped_text(FILE *f, const char *s, double x, double y, const char 
 	fputs("</text>\n", f);
 }
 
-static void radar_grid(FILE *f, const struct xctx *x)
+static void radar_grid(FILE *f, const struct doc_chart *x)
 {
-	const struct questionnaire *q = x->q;
 	double px, py;
-	for (int l = 0; l < q->nlevels; l++) {
+	for (int l = 0; l < x->nlevels; l++) {
 		fputs("<polygon class=\"grid\" points=\"", f);
-		for (int d = 0; d < q->ndomains; d++) {
-			radar_xy(x, d, q->levels[l].value, &px, &py);
+		for (int d = 0; d < x->ndomains; d++) {
+			radar_xy(x, d, x->levels[l], &px, &py);
 			pt(f, px, py);
 		}
 		fputs("\"/>\n", f);
 		/* The ring's number halfway between the first two spokes, where
 		 * no mark sits. */
 		double qx, qy;
-		radar_xy(x, 0, q->levels[l].value, &px, &py);
-		radar_xy(x, 1, q->levels[l].value, &qx, &qy);
+		radar_xy(x, 0, x->levels[l], &px, &py);
+		radar_xy(x, 1, x->levels[l], &qx, &qy);
 		fputs("<text class=\"small ring\" text-anchor=\"middle\" x=\"", f);
 		num(f, (px + qx) / 2);
 		fputs("\" y=\"", f);
 		num(f, (py + qy) / 2 + 4);
-		fprintf(f, "\">%d</text>\n", q->levels[l].value);
+		fprintf(f, "\">%d</text>\n", x->levels[l]);
 	}
-	for (int d = 0; d < q->ndomains; d++) {
-		radar_xy(x, d, q->levels[q->nlevels - 1].value, &px, &py);
+	for (int d = 0; d < x->ndomains; d++) {
+		radar_xy(x, d, x->levels[x->nlevels - 1], &px, &py);
 		fprintf(f, "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"", RADAR_W / 2, RADAR_H / 2);
 		num(f, px);
 		fputs("\" y2=\"", f);
@@ -220,10 +217,10 @@ static void radar_grid(FILE *f, const struct xctx *x)
 	}
 }
 
-static void radar_labels(FILE *f, struct xctx *x)
+static void radar_labels(FILE *f, const struct doc_chart *x)
 {
-	for (int d = 0; d < x->q->ndomains; d++) {
-		double a = -M_PI / 2 + 2 * M_PI * d / x->q->ndomains;
+	for (int d = 0; d < x->ndomains; d++) {
+		double a = -M_PI / 2 + 2 * M_PI * d / x->ndomains;
 		double lx = RADAR_W / 2.0 + (RADAR_R + 16) * cos(a), ly = RADAR_H / 2.0 + (RADAR_R + 16) * sin(a);
 		/* Only labels straight above or below the centre are centred:
 		 * neighbours near the bottom must not grow into each other. */
@@ -238,9 +235,14 @@ static void radar_labels(FILE *f, struct xctx *x)
 		} else {
 			ly += 4;
 		}
-		wrapped_text(f, xctx_domain_title(x, d), lx, ly, anchor, x->q->ndomains > 8 ? 13 : 16, valign);
+		wrapped_text(f, x->domains[d].title, lx, ly, anchor, x->ndomains > 8 ? 13 : 16, valign);
+		fputs("<text class=\"key\" x=\"", f);
+		num(f, lx);
+		fputs("\" y=\"", f);
+		num(f, ly + (valign == 0 ? 8 : valign == 1 ? -2 : 4));
+		fprintf(f, "\" text-anchor=\"%s\">%d</text>\n", anchor, d + 1);
 		double v;
-		if (!series_value(x, S_SCORE, d, &v))
+		if (!series_value(x, DOC_SCORE, d, &v))
 			continue;
 		double px, py;
 		radar_xy(x, d, v, &px, &py);
@@ -249,60 +251,66 @@ static void radar_labels(FILE *f, struct xctx *x)
 		fputs("\" y=\"", f);
 		num(f, py + 12 * sin(a) + 4);
 		fprintf(f, "\" text-anchor=\"%s\">", anchor);
-		html_escape(f, xctx_score(x, true, v), false);
+		html_escape(f, x->domains[d].score_text, false);
 		fputs("</text>\n", f);
 	}
 }
 
-/* What a screen reader says for a chart: every figure in words. */
-static const char *domain_words(struct xctx *x, int d)
-{
-	const struct domain_score *ds = &x->s->domains[d];
-	const char *s = xctx_printf(x, _("%s: score %s, target %s"), xctx_domain_title(x, d),
-	                            xctx_score(x, ds->has_score, ds->score), ds->has_target
-	                            ? xctx_printf(x, "%d", ds->target) : "—");
-	if (x->cmp)
-		s = xctx_printf(x, _("%s, before %s"), s, xctx_score(x, x->cmp->domains[d].has_old,
-		                                                      x->cmp->domains[d].old_score));
-	if (x->o->peers && x->o->peers->domains[d].has) {
-		const struct export_peer_domain *p = &x->o->peers->domains[d];
-		s = xctx_printf(x, _("%s, peers: median %s, middle half %s to %s"), s,
-		                xctx_score(x, true, p->median), xctx_score(x, true, p->p25),
-		                xctx_score(x, true, p->p75));
-	}
-	return s;
-}
-
-static void chart_title(FILE *f, struct xctx *x, const char *title)
+static void chart_title(FILE *f, const struct doc_chart *x, const char *title)
 {
 	fputs("<title>", f);        /* the first <title> child names the image */
 	html_escape(f, title, false);
 	fputs("</title>\n<desc>", f);
-	for (int d = 0; d < x->q->ndomains; d++) {
-		html_escape(f, domain_words(x, d), false);
-		fputs(d + 1 < x->q->ndomains ? "; " : ".", f);
+	for (int d = 0; d < x->ndomains; d++) {
+		html_escape(f, x->domains[d].words, false);
+		fputs(d + 1 < x->ndomains ? "; " : ".", f);
 	}
 	fputs("</desc>\n", f);
 }
 
-void svg_radar(FILE *f, struct xctx *x)
+/* The peers' middle half as a ring between their p25 and p75 polygons
+ * (drawn only when every domain has peer figures). */
+static void radar_band(FILE *f, const struct doc_chart *x)
+{
+	double px, py;
+	for (int d = 0; d < x->ndomains; d++)
+		if (!x->domains[d].has[DOC_PEER])
+			return;
+	fputs("<path class=\"band\" fill-rule=\"evenodd\" d=\"", f);
+	for (int ring = 0; ring < 2; ring++) {
+		for (int d = 0; d < x->ndomains; d++) {
+			const struct doc_chart_domain *c = &x->domains[d];
+			radar_xy(x, d, ring ? c->p25 : c->p75, &px, &py);
+			fputc(d ? 'L' : 'M', f);
+			pt(f, px, py);
+		}
+		fputs("Z ", f);
+	}
+	fputs("\"/>\n", f);
+}
+
+void svg_radar(FILE *f, const struct doc_chart *x)
 {
 	fprintf(f, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"img\">\n", RADAR_W, RADAR_H);
-	chart_title(f, x, _("Radar chart of the domains"));
+	chart_title(f, x, doc_chart_title(DOC_RADAR));
+	if (x->series[DOC_PEER])
+		radar_band(f, x);
 	radar_grid(f, x);
-	if (x->o->peers)
-		radar_series(f, x, S_PEER);
-	if (x->cmp)
-		radar_series(f, x, S_BASE);
-	radar_series(f, x, S_TARGET);
-	radar_series(f, x, S_SCORE);
+	if (x->series[DOC_BASE])
+		radar_series(f, x, DOC_BASE);
+	radar_series(f, x, DOC_TARGET);
+	radar_series(f, x, DOC_SCORE);
+	/* The peers' median on top, dashed: where it equals the score, both
+	 * stay visible (issue 16 item 7). */
+	if (x->series[DOC_PEER])
+		radar_series(f, x, DOC_PEER);
 	radar_labels(f, x);
 	fputs("</svg>\n", f);
 }
 
-static double bar_x(const struct xctx *x, double v)
+static double bar_x(const struct doc_chart *x, double v)
 {
-	return BAR_L + (BAR_W - 2 * BAR_L) * frac(x->q, v);
+	return BAR_L + (BAR_W - 2 * BAR_L) * frac_bar(x, v);
 }
 
 static void vline(FILE *f, const char *cls, double x, double y1, double y2)
@@ -331,86 +339,61 @@ static void rect(FILE *f, const char *cls, double x1, double y, double x2, doubl
 	fputs("\"/>", f);
 }
 
-/* The figures under a bar: every mark's value in words; the peers' on a
- * line of their own (NULL without peer figures). */
-static const char *bar_words(struct xctx *x, int d, const char **peers)
+static int bar_block(const struct doc_chart *x)
 {
-	const struct domain_score *ds = &x->s->domains[d];
-	const char *s = xctx_printf(x, _("score %s"), xctx_score(x, ds->has_score, ds->score));
-	if (ds->has_target)
-		s = xctx_printf(x, _("%s · target %d"), s, ds->target);
-	if (x->cmp && x->cmp->domains[d].has_old)
-		s = xctx_printf(x, _("%s · before %s (%s)"), s, xctx_score(x, true, x->cmp->domains[d].old_score),
-		                xctx_delta(x, &x->cmp->domains[d]));
-	*peers = NULL;
-	if (x->o->peers && x->o->peers->domains[d].has) {
-		const struct export_peer_domain *p = &x->o->peers->domains[d];
-		*peers = xctx_printf(x, _("peers: median %s, middle half %s–%s"), xctx_score(x, true, p->median),
-		                     xctx_score(x, true, p->p25), xctx_score(x, true, p->p75));
-	}
-	return s;
+	return BAR_BLOCK + (x->series[DOC_PEER] ? 24 : 0);
 }
 
-static int bar_block(const struct xctx *x)
+static void bar(FILE *f, const struct doc_chart *x, int d, double y)
 {
-	return BAR_BLOCK + (x->o->peers ? 20 : 0);
-}
-
-static void bar(FILE *f, struct xctx *x, int d, double y)
-{
-	const struct domain_score *ds = &x->s->domains[d];
-	const struct questionnaire *q = x->q;
-	double v;
+	const struct doc_chart_domain *c = &x->domains[d];
 	fprintf(f, "<text class=\"label blabel\" x=\"%d\" y=\"", BAR_L);
 	num(f, y + 12);
 	fputs("\">", f);
-	html_escape(f, xctx_domain_title(x, d), false);
+	html_escape(f, c->title, false);
 	fputs("</text>\n", f);
 	rect(f, "track", BAR_L, y + 24, BAR_W - BAR_L, 20);
-	for (int l = 0; l < q->nlevels; l++)
-		vline(f, "grid", bar_x(x, q->levels[l].value), y + 24, y + 44);
-	if (series_value(x, S_PEER, d, &v)) {
-		const struct export_peer_domain *p = &x->o->peers->domains[d];
-		rect(f, "band", bar_x(x, p->p25), y + 22, bar_x(x, p->p75), 24);
-		vline(f, "l-peer", bar_x(x, v), y + 20, y + 48);
-		marker(f, "peer", bar_x(x, v), y + 52);
+	for (int l = 0; l < x->nlevels; l++)
+		vline(f, "grid", bar_x(x, x->levels[l]), y + 24, y + 44);
+	if (c->has[DOC_PEER]) {
+		rect(f, "band", bar_x(x, c->p25), y + 22, bar_x(x, c->p75), 24);
+		vline(f, "l-peer", bar_x(x, c->v[DOC_PEER]), y + 20, y + 48);
+		marker(f, "peer", bar_x(x, c->v[DOC_PEER]), y + 52);
 	}
-	if (ds->has_score)
-		rect(f, "m-score", BAR_L, y + 28, bar_x(x, ds->score), 12);
-	if (series_value(x, S_BASE, d, &v)) {
-		vline(f, "l-base", bar_x(x, v), y + 20, y + 48);
-		marker(f, "base", bar_x(x, v), y + 52);
+	if (c->has[DOC_SCORE])
+		rect(f, "m-score", BAR_L, y + 28, bar_x(x, c->v[DOC_SCORE]), 12);
+	if (c->has[DOC_BASE]) {
+		vline(f, "l-base", bar_x(x, c->v[DOC_BASE]), y + 20, y + 48);
+		marker(f, "base", bar_x(x, c->v[DOC_BASE]), y + 52);
 	}
-	if (ds->has_target) {
-		vline(f, "l-target", bar_x(x, ds->target), y + 20, y + 48);
-		marker(f, "target", bar_x(x, ds->target), y + 20);
+	if (c->has[DOC_TARGET]) {
+		vline(f, "l-target", bar_x(x, c->v[DOC_TARGET]), y + 20, y + 48);
+		marker(f, "target", bar_x(x, c->v[DOC_TARGET]), y + 20);
 	}
-	const char *peers, *own = bar_words(x, d, &peers);
 	fprintf(f, "\n<text class=\"figs\" x=\"%d\" y=\"", BAR_L);
-	num(f, y + 72);
+	num(f, y + 74);
 	fputs("\">", f);
-	html_escape(f, own, false);
-	if (peers) {
-		fprintf(f, "<tspan x=\"%d\" dy=\"20\">", BAR_L);
-		html_escape(f, peers, false);
+	html_escape(f, c->figures, false);
+	if (c->peer_figures) {
+		fprintf(f, "<tspan x=\"%d\" dy=\"1.25em\">", BAR_L);
+		html_escape(f, c->peer_figures, false);
 		fputs("</tspan>", f);
 	}
 	fputs("</text>\n", f);
 }
 
-void svg_bars(FILE *f, struct xctx *x)
+void svg_bars(FILE *f, const struct doc_chart *x)
 {
-	const struct questionnaire *q = x->q;
-	int h = BAR_TOP + q->ndomains * bar_block(x) + 4;
+	int h = BAR_TOP + x->ndomains * bar_block(x) + 4;
 	fprintf(f, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"img\">\n", BAR_W, h);
-	chart_title(f, x, _("Bar chart of the score per domain"));
-	for (int l = 0; l < q->nlevels; l++) {
+	chart_title(f, x, doc_chart_title(DOC_BARS));
+	for (int l = 0; l < x->nlevels; l++) {
 		fputs("<text class=\"small\" text-anchor=\"middle\" x=\"", f);
-		num(f, bar_x(x, q->levels[l].value));
-		fprintf(f, "\" y=\"14\">%d</text>", q->levels[l].value);
+		num(f, bar_x(x, x->levels[l]));
+		fprintf(f, "\" y=\"14\">%d</text>", x->levels[l]);
 	}
 	fputc('\n', f);
-	for (int d = 0; d < q->ndomains; d++)
+	for (int d = 0; d < x->ndomains; d++)
 		bar(f, x, d, BAR_TOP + d * bar_block(x));
 	fputs("</svg>\n", f);
 }

@@ -138,7 +138,25 @@ const char *xctx_gap(struct xctx *x, const struct domain_score *ds)
 		return "—";
 	if (ds->gap < 0.005)
 		return _("reached");
-	return xctx_score(x, true, ds->gap);
+	return xctx_levels(x, ds->gap);
+}
+
+const char *xctx_levels(struct xctx *x, double v)
+{
+	char buf[64];
+	xfmt_number(buf, sizeof buf, v, 2, x->comma);
+	/* TRANSLATORS: a distance on the maturity scale: "1.36 levels". */
+	return xctx_printf(x, _("%s levels"), buf);
+}
+
+const char *xctx_peer_group(struct xctx *x)
+{
+	const struct export_peers *p = x->o->peers;
+	if (p && p->size_class)
+		return xctx_printf(x, ngettext("%d comparable municipality", "%d comparable municipalities",
+		                               (unsigned long)p->npeers), p->npeers);
+	return xctx_printf(x, ngettext("%d other municipality", "%d other municipalities",
+	                               (unsigned long)(p ? p->npeers : 0)), p ? p->npeers : 0);
 }
 
 const char *xctx_target(struct xctx *x, const struct domain_score *ds)
@@ -252,11 +270,51 @@ const char *xctx_votes(struct xctx *x, int qi)
 	const int *votes = response_answer(x->r, qi)->votes;
 	if (!votes)
 		return "";
-	const char *s = "";
+	/* "1: 5, 2: 3": at most 2 * 11 digits and ", : " per level, written
+	 * once into a buffer of that size (linear in the number of levels). */
+	size_t cap = (size_t)x->q->nlevels * 28 + 1, len = 0;
+	char *s = arena_alloc(x->arena, cap);
+	if (!s) {
+		x->oom = true;
+		return "";
+	}
 	for (int l = 0; l < x->q->nlevels; l++)
 		if (votes[l])
-			s = xctx_printf(x, "%s%s%d: %d", s, *s ? ", " : "", x->q->levels[l].value, votes[l]);
+			len += (size_t)snprintf(s + len, cap - len, "%s%d: %d", len ? ", " : "", x->q->levels[l].value,
+			                        votes[l]);
 	return s;
+}
+
+const char *xctx_join(struct xctx *x, const char *const *items, int n, const char *sep)
+{
+	size_t len = 1, seplen = strlen(sep);
+	for (int i = 0; i < n; i++)
+		len += strlen(items[i]) + (i ? seplen : 0);
+	char *s = arena_alloc(x->arena, len), *p = s;
+	if (!s) {
+		x->oom = true;
+		return "";
+	}
+	for (int i = 0; i < n; i++) {
+		size_t k = strlen(items[i]);
+		if (i) {
+			memcpy(p, sep, seplen);
+			p += seplen;
+		}
+		memcpy(p, items[i], k);
+		p += k;
+	}
+	*p = '\0';
+	return s;
+}
+
+const char *xctx_next_step(const struct xctx *x, int qi)
+{
+	const struct answer *a = response_answer(x->r, qi);
+	if (a->status != ANSWER_LEVEL || response_hidden(x->r, qi))
+		return NULL;
+	const struct qn_question *qu = &x->q->questions[qi];
+	return qn_tr(x->q, &qu->answers[qn_level_index(x->q, a->level)].advice, x->lang);
 }
 
 int xctx_voted(const struct xctx *x, int *contested)

@@ -55,7 +55,12 @@ const char *xctx_score(struct xctx *x, bool has, double v);
 const char *xctx_delta(struct xctx *x, const struct compare_figure *c);
 /* "3 In order", "—" when !has. */
 const char *xctx_level(struct xctx *x, bool has, int level);
-/* "0.60", "reached", "—". */
+/* A distance on the scale with its unit: "1.36 levels" ("1,36 niveau"). */
+const char *xctx_levels(struct xctx *x, double v);
+/* "12 other municipalities", or "12 comparable municipalities" when the
+ * peers are limited to the same size (--same-size). */
+const char *xctx_peer_group(struct xctx *x);
+/* "0.60 levels", "reached", "—". */
 const char *xctx_gap(struct xctx *x, const struct domain_score *ds);
 /* The target as "4 Advanced" or "—". */
 const char *xctx_target(struct xctx *x, const struct domain_score *ds);
@@ -80,6 +85,11 @@ int xctx_proposals(const struct xctx *x);
 const char *xctx_answer(struct xctx *x, int qi);
 /* "1: 1, 2: 5, 3: 2" (level value: votes; levels nobody chose left out). */
 const char *xctx_votes(struct xctx *x, int qi);
+
+/* items joined by sep, built in one pass (linear in their total size). */
+const char *xctx_join(struct xctx *x, const char *const *items, int n, const char *sep);
+/* The advice for the level given (the next step), or NULL. */
+const char *xctx_next_step(const struct xctx *x, int qi);
 
 /* Number of questions with votes, and how many are contested. */
 int xctx_voted(const struct xctx *x, int *contested);

@@ -191,9 +191,9 @@ static void markdown_cells_stay_cells(void **state)
 	struct export_options o = { .q = q, .r = r, .lang = 0 };
 	char *md = run(EXPORT_MD, &o);
 	assert_true(!strncmp(md, "# Org \\| \\<b\\> \\# x\n", 20));
-	assert_non_null(strstr(md, "\n| A \\| B<br>C | 1.00 | 1 One \\| 1 | 2 Two | 1.00 |\n"));
+	assert_non_null(strstr(md, "\n| A \\| B<br>C | 1.00 | 1 One \\| 1 | 2 Two | 1.00 levels |\n"));
 	assert_non_null(strstr(md, "\n#### \\<b\\>x\\</b\\> \\# not a heading\n"));
-	assert_non_null(strstr(md, "- **Note:** \\- item\\\n   1\\. one\\\n   \\<script\\>alert(1)\\</script\\> "
+	assert_non_null(strstr(md, "- **Note:** \\- item  \n   1\\. one  \n   \\<script\\>alert(1)\\</script\\> "
 	                           "\\[a\\](b) \\`c\\`\n"));
 	assert_non_null(strstr(md, "1 One \\| 1 — \\*one\\*"));
 	for (const char *p = strchr(md, '<'); p; p = strchr(p + 1, '<'))
@@ -294,7 +294,8 @@ static void merged_proposals_are_marked(void **state)
 	assert_non_null(strstr(md, "\n3 answers are only proposed: the median of the votes, until the group decides."));
 	free(md);
 	char *html = run(EXPORT_HTML, &o);
-	assert_non_null(strstr(html, "<td class=\"num\">0.40</td><td>proposed: level 2 Basic (median), not yet decided</td>"));
+	assert_non_null(strstr(html, "<td class=\"num\" data-label=\"Consensus\">0.40</td><td data-label=\"Group&#39;s answer\">"
+	                             "proposed: level 2 Basic (median), not yet decided</td>"));
 	free(html);
 	char *csv = run(EXPORT_CSV, &o);
 	assert_non_null(strstr(csv, "services.help-desk,Is there digital help for visitors?,2,Basic,"
