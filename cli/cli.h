@@ -35,6 +35,7 @@ int cmd_export(int argc, char **argv);
 int cmd_aggregate(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_benchmark(int argc, char **argv);
+int cmd_plan(int argc, char **argv);
 
 /* Prints "peil COMMAND: MESSAGE" to stderr and returns EXIT_USAGE. */
 int cli_usage_error(const char *command, const char *fmt, ...)

@@ -18,6 +18,8 @@ static const struct command commands[] = {
 	  N_("check questionnaires and response files") },
 	{ "score", cmd_score, "peil score [-q Q] FILE [--format text|json]",
 	  N_("scores, levels, gaps and priorities of a response file") },
+	{ "plan", cmd_plan, "peil plan [-q Q] FILE [--format text|json|csv]",
+	  N_("the improvement plan: actions, owners, due dates, status, costs") },
 	{ "export", cmd_export, "peil export [-q Q] FILE --format FORMAT [-o OUT] [--baseline OLD] [--peers DIR] "
 	  "[--same-size] [--min-peers K] [--csv-sep C] [--bom] [--force]",
 	  N_("a scorecard for the council") },

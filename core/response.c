@@ -76,6 +76,7 @@ void response_free(struct response *r)
 	for (int i = 0; r->answers && i < r->q->nquestions; i++)
 		answer_clear(&r->answers[i]);
 	mem_free(r->answers);
+	response_plan_free(r);
 	mem_free((void *)r->organisation);
 	mem_free((void *)r->respondent);
 	mem_free((void *)r->role);
@@ -325,5 +326,10 @@ bool response_carry_over(struct response *r, const struct response *old)
 			return false;
 		r->answers[i].carried_over = o->status != ANSWER_OPEN;
 	}
-	return true;
+	/* SPEC: --from also carries who we are and what we set out to do. */
+	if (!*r->organisation && !response_set_organisation(r, old->organisation))
+		return false;
+	if (r->population < 0)
+		r->population = old->population;
+	return response_carry_plan(r, old);
 }

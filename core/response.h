@@ -112,7 +112,9 @@ void response_set_participants(struct response *r, int n);
 bool response_set_target(struct response *r, int domain, int level);
 void response_clear_target(struct response *r, int domain);
 /* Copies answers from last year's response (same questionnaire), each
- * marked carried over; notes and evidence come along. */
+ * marked carried over; notes and evidence come along, and so do the
+ * organisation (when r has none), population, targets, who decided them
+ * and the open actions (core/response_plan.h: response_carry_plan). */
 bool response_carry_over(struct response *r, const struct response *old);
 
 /* Today's date as YYYY-MM-DD, in local time, into buf[11]. */

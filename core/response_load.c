@@ -207,7 +207,7 @@ static bool read_header(struct rloader *L, const struct ynode *root)
 {
 	static const char *const keys[] = { "peil-responses", "questionnaire", "questionnaire_version",
 	                                    "organisation", "respondent", "role", "date", "population",
-	                                    "participants", "targets", "answers", NULL };
+	                                    "participants", "targets", "targets_decided", "plan", "answers", NULL };
 	schema_check_keys(&L->s, root, keys);
 	const struct ynode *n = schema_require(&L->s, root, "peil-responses");
 	int version;
@@ -285,6 +285,9 @@ struct response *response_from_doc(const struct ydoc *doc, const struct question
 				read_answer(&L, answers->u.pairs[i].key, answers->u.pairs[i].value);
 			warn_hidden_answers(&L, answers);
 		}
+		/* After the answers: an action's questions are checked, not its levels. */
+		if (!response_plan_read(L.r, &L.s, doc->root))
+			no_memory(&L);
 		/* Last: the setters above stamp today's date on every change. */
 		const struct ynode *date = schema_require(&L.s, doc->root, "date");
 		if (date && schema_date(&L.s, date, "date"))

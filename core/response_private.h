@@ -4,6 +4,7 @@
 #define PEIL_RESPONSE_PRIVATE_H
 
 #include "core/response.h"
+#include "core/response_plan.h"
 
 struct response {
 	const struct questionnaire *q;
@@ -14,10 +15,21 @@ struct response {
 	bool *has_target;       /* per domain: the file's own target */
 	int *target;
 	struct answer *answers;         /* per question; strings owned here */
+	struct action *actions;         /* the plan (core/response_plan.c) */
+	int nactions;
+	struct decision *decided;       /* targets_decided, or NULL */
 };
 
 void answer_clear(struct answer *a);
 /* Frees the answer's earlier rounds (core/response_votes.c). */
 void answer_free_rounds(struct answer *a);
+/* The plan's part of response_free(). */
+void response_plan_free(struct response *r);
+
+struct schema;
+struct ynode;
+/* Reads `targets_decided` and `plan` (core/response_plan_load.c); errors
+ * go to the schema's list. False when memory ran out. */
+bool response_plan_read(struct response *r, const struct schema *s, const struct ynode *root);
 
 #endif

@@ -95,6 +95,17 @@ static void number(struct emit *m, long v)
 	scalar(m, buf, YAML_PLAIN_SCALAR_STYLE);
 }
 
+/* Euros and hours: whole numbers as such, fractions as written. */
+static void amount(struct emit *m, const char *key, bool has, double v)
+{
+	char buf[40];
+	if (!has)
+		return;
+	snprintf(buf, sizeof buf, "%.15g", v);
+	scalar(m, key, YAML_PLAIN_SCALAR_STYLE);
+	scalar(m, buf, YAML_PLAIN_SCALAR_STYLE);
+}
+
 static void key_string(struct emit *m, const char *key, const char *value)
 {
 	if (!value)
@@ -155,6 +166,22 @@ static bool has_votes(const struct answer *a)
 	return a->votes || a->votes_na > 0 || a->votes_unknown > 0 || a->nrounds > 0;
 }
 
+static void key_date(struct emit *m, const char *key, const char *date)
+{
+	if (!date[0])
+		return;
+	scalar(m, key, YAML_PLAIN_SCALAR_STYLE);
+	scalar(m, date, YAML_PLAIN_SCALAR_STYLE);
+}
+
+static void key_true(struct emit *m, const char *key, bool flag)
+{
+	if (!flag)
+		return;
+	scalar(m, key, YAML_PLAIN_SCALAR_STYLE);
+	scalar(m, "true", YAML_PLAIN_SCALAR_STYLE);
+}
+
 static void emit_answer(struct emit *m, const struct response *r, int qi)
 {
 	const struct questionnaire *q = r->q;
@@ -190,15 +217,51 @@ static void emit_answer(struct emit *m, const struct response *r, int qi)
 		}
 		end(m, false);
 	}
-	if (a->carried_over) {
-		scalar(m, "carried_over", YAML_PLAIN_SCALAR_STYLE);
-		scalar(m, "true", YAML_PLAIN_SCALAR_STYLE);
-	}
-	if (a->proposal) {
-		scalar(m, "proposal", YAML_PLAIN_SCALAR_STYLE);
-		scalar(m, "true", YAML_PLAIN_SCALAR_STYLE);
-	}
+	key_true(m, "carried_over", a->carried_over);
+	key_true(m, "proposal", a->proposal);
 	end(m, true);
+}
+
+static void emit_action(struct emit *m, const struct response *r, const struct action *a)
+{
+	start(m, true, false);
+	key_string(m, "id", a->id);
+	key_string(m, "title", a->title);
+	scalar(m, "questions", YAML_PLAIN_SCALAR_STYLE);
+	start(m, false, true);
+	for (int i = 0; i < a->nquestions; i++)
+		string(m, r->q->questions[a->questions[i]].id);
+	end(m, false);
+	key_string(m, "owner", a->owner);
+	key_date(m, "due", a->due);
+	key_string(m, "status", action_status_key(a->status));
+	amount(m, "cost", a->has_cost, a->cost);
+	amount(m, "hours", a->has_hours, a->hours);
+	key_string(m, "note", a->note);
+	key_true(m, "carried_over", a->carried_over);
+	key_true(m, "proposal", a->proposal);
+	end(m, true);
+}
+
+/* targets_decided and plan, between the targets and the answers. */
+static void emit_plan(struct emit *m, const struct response *r)
+{
+	const struct decision *d = r->decided;
+	if (d) {
+		scalar(m, "targets_decided", YAML_PLAIN_SCALAR_STYLE);
+		start(m, true, true);
+		key_string(m, "by", d->by);
+		key_date(m, "date", d->date);
+		key_string(m, "reference", d->reference);
+		end(m, true);
+	}
+	if (r->nactions == 0)
+		return;
+	scalar(m, "plan", YAML_PLAIN_SCALAR_STYLE);
+	start(m, false, false);
+	for (int i = 0; i < r->nactions; i++)
+		emit_action(m, r, &r->actions[i]);
+	end(m, false);
 }
 
 static bool answer_is_empty(const struct answer *a)
@@ -244,6 +307,7 @@ static void emit_body(struct emit *m, const struct response *r)
 		}
 		end(m, true);
 	}
+	emit_plan(m, r);
 	scalar(m, "answers", YAML_PLAIN_SCALAR_STYLE);
 	bool any = false;
 	for (int i = 0; i < q->nquestions; i++)

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "exports/plan_out.h"
 #include "exports/xctx.h"
 
 static void cell(FILE *f, const char *s, char sep, bool first)
@@ -68,4 +69,37 @@ bool csv_write(struct xctx *x, FILE *f)
 	for (int qi = 0; qi < x->q->nquestions; qi++)
 		row(f, x, qi, sep);
 	return true;
+}
+
+static void amount_cell(FILE *f, bool has, double v, char sep)
+{
+	fputc(sep, f);
+	if (has)
+		fprintf(f, "%.15g", v);
+}
+
+void plan_csv_write(FILE *f, const struct response *r, const struct plan_view *v, char sep)
+{
+	const struct questionnaire *q = response_questionnaire(r);
+	const char *head[] = { _("Action"), _("Title"), _("Questions"), _("Owner"), _("Due"), _("Status"),
+	                       _("Overdue"), _("Cost (EUR)"), _("Hours"), _("Note") };
+	for (size_t i = 0; i < sizeof head / sizeof *head; i++)
+		cell(f, head[i], sep, i == 0);
+	fputs("\r\n", f);
+	for (int k = 0; k < v->nactions; k++) {
+		const struct action *a = response_action(r, v->order[k]);
+		cell(f, a->id, sep, true);
+		cell(f, a->title, sep, false);
+		fputc(sep, f);
+		for (int i = 0; i < a->nquestions; i++)     /* ids hold no quotes or separators */
+			fprintf(f, "%s%s", i ? " " : "", q->questions[a->questions[i]].id);
+		cell(f, a->owner, sep, false);
+		cell(f, a->due, sep, false);
+		cell(f, action_status_key(a->status), sep, false);
+		cell(f, v->overdue[v->order[k]] ? _("yes") : "", sep, false);
+		amount_cell(f, a->has_cost, a->cost, sep);
+		amount_cell(f, a->has_hours, a->hours, sep);
+		cell(f, a->note, sep, false);
+		fputs("\r\n", f);
+	}
 }

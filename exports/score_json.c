@@ -1,11 +1,34 @@
 #include "exports/score_json.h"
 
+#include "scoring/plan.h"
+
 static void number_or_null(struct jsonw *w, const char *key, bool has, double v)
 {
 	if (has)
 		jsonw_knumber(w, key, v);
 	else
 		jsonw_knull(w, key);
+}
+
+/* SPEC: the ids of the plan's actions (not dropped) that name the question,
+ * in file order. Without the index (memory ran out) the slow way. */
+static void priority_actions(struct jsonw *w, const struct response *r, const struct plan_index *x, int qi)
+{
+	jsonw_key(w, "actions");
+	jsonw_array(w);
+	if (x) {
+		const int *ids;
+		int n = plan_index_get(x, qi, &ids);
+		for (int k = 0; k < n; k++)
+			jsonw_string(w, response_action(r, ids[k])->id);
+	} else {
+		for (int i = 0; i < response_nactions(r); i++) {
+			const struct action *a = response_action(r, i);
+			if (a->status != ACTION_DROPPED && action_names(a, qi))
+				jsonw_string(w, a->id);
+		}
+	}
+	jsonw_array_end(w);
 }
 
 void score_json_fields(struct jsonw *w, const struct questionnaire *q,
@@ -56,6 +79,7 @@ void score_json_fields_ext(struct jsonw *w, const struct questionnaire *q, const
 	jsonw_array_end(w);
 	jsonw_key(w, "priorities");
 	jsonw_array(w);
+	struct plan_index *x = plan_index_new(r);
 	for (int i = 0; i < s->npriorities; i++) {
 		const struct priority *p = &s->priorities[i];
 		jsonw_object(w);
@@ -63,9 +87,11 @@ void score_json_fields_ext(struct jsonw *w, const struct questionnaire *q, const
 		jsonw_kstring(w, "domain", q->domains[p->domain].id);
 		jsonw_kint(w, "level", p->level);
 		jsonw_kint(w, "target", p->target);
+		priority_actions(w, r, x, p->question);
 		if (h && h->priority)
 			h->priority(w, p, h->ctx);
 		jsonw_object_end(w);
 	}
 	jsonw_array_end(w);
+	plan_index_free(x);
 }

@@ -50,3 +50,30 @@ char *xfmt_signed(char *buf, size_t len, double v, int decimals, bool comma)
 	snprintf(buf, len, "%s%s", plus ? "+" : "", tmp);
 	return buf;
 }
+
+char *xfmt_grouped(char *buf, size_t len, double v, int decimals, bool comma)
+{
+	char tmp[64], out[96];
+	xfmt_number(tmp, sizeof tmp, v, decimals, false);
+	if (!strcmp(tmp, "—")) {
+		snprintf(buf, len, "%s", tmp);
+		return buf;
+	}
+	const char *digits = tmp + (tmp[0] == '-');
+	size_t whole = strcspn(digits, "."), n = 0;
+	if (tmp[0] == '-')
+		out[n++] = '-';
+	for (size_t i = 0; i < whole; i++) {
+		if (i > 0 && (whole - i) % 3 == 0)
+			out[n++] = comma ? '.' : ',';
+		out[n++] = digits[i];
+	}
+	if (digits[whole] == '.') {
+		out[n++] = comma ? ',' : '.';
+		snprintf(out + n, sizeof out - n, "%s", digits + whole + 1);
+	} else {
+		out[n] = '\0';
+	}
+	snprintf(buf, len, "%s", out);
+	return buf;
+}

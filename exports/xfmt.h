@@ -14,6 +14,10 @@ char *xfmt_number(char *buf, size_t len, double v, int decimals, bool comma);
 /* Same with a sign: "+0.4", "-1.0"; a value that rounds to zero is "0.0". */
 char *xfmt_signed(char *buf, size_t len, double v, int decimals, bool comma);
 
+/* Like xfmt_number with the thousands grouped, for euros and hours:
+ * "15,000.50" or, with comma, "15.000,50". */
+char *xfmt_grouped(char *buf, size_t len, double v, int decimals, bool comma);
+
 /* v rounded half up (used for percentages and percentiles). */
 long xfmt_round(double v);
 

@@ -44,7 +44,7 @@ def check_shape(doc, name):
             if not isinstance(d[k], int):
                 fails.append(f"{name}: domain {d['id']}: {k} is not an integer")
     for p in doc["priorities"]:
-        if list(p) != ["question", "domain", "level", "target"]:
+        if list(p) != ["question", "domain", "level", "target", "actions"] or not isinstance(p["actions"], list):
             fails.append(f"{name}: priority keys {list(p)}")
 
 

@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Differential test: random questionnaires and responses (level scales that
 start at 0 or skip values, weights of 0 and fractions, targets from the file
-and from the questionnaire, show_if, N/A, don't know, open questions) scored
-by `peil score` and `peil aggregate`, against the SPEC's reference
-implementation ../shared/checks/oracle.py. Skipped (77) without it."""
-import json, os, random, subprocess, sys, tempfile
+and from the questionnaire, show_if, N/A, don't know, open questions, and
+improvement plans: due dates or none, every status, dropped actions, several
+actions per question) scored by `peil score`, `peil aggregate` and
+`peil plan`, against the SPEC's reference implementation
+../shared/checks/oracle.py. Skipped (77) without it."""
+import calendar, datetime, json, os, random, subprocess, sys, tempfile
 
 root = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 peil = os.environ.get("PEIL", os.path.join(root, "build/peil"))
@@ -59,14 +61,38 @@ def response(rng, q, n):
             if x < 0.6: r["answers"][qu["id"]] = {"level": rng.choice(values)}
             elif x < 0.7 and qu.get("allow_na", True): r["answers"][qu["id"]] = {"status": "na"}
             elif x < 0.8: r["answers"][qu["id"]] = {"status": "unknown"}
+    if rng.random() < 0.7:
+        r["plan"] = plan(rng, q)
     return r
+
+TODAY = datetime.date(2026, 12, 4)      # peil's today, through SOURCE_DATE_EPOCH
+EPOCH = str(calendar.timegm(TODAY.timetuple()) + 3600)
+
+def plan(rng, q):
+    """Actions with or without due dates (before, on and after today), every
+    status, costs and hours whole, fractional or absent, ids out of file
+    order, and questions named by several actions."""
+    qids = [qu["id"] for d in q["domains"] for qu in d["questions"]]
+    ids = rng.sample(range(100), rng.randint(1, 7))
+    acts = []
+    for n in ids:
+        a = {"id": rng.choice(["a", "b-", "x.", "z_"]) + str(n), "title": "Action %d" % n,
+             "questions": rng.sample(qids, rng.randint(1, min(3, len(qids)))),
+             "status": rng.choice(["planned", "in-progress", "done", "dropped"])}
+        if rng.random() < 0.5: a["owner"] = rng.choice(["CISO", "Teamleider ICT", "Privacy officer"])
+        if rng.random() < 0.7: a["due"] = TODAY + datetime.timedelta(days=rng.choice([-400, -30, -1, 0, 1, 90, 365]))
+        if rng.random() < 0.7: a["cost"] = rng.choice([0, 1500, 15000, 2499.5, 0.1])
+        if rng.random() < 0.6: a["hours"] = rng.choice([0, 8, 120, 12.5])
+        acts.append(a)
+    return acts
 
 def close(a, b):
     if a is None or b is None: return a is None and b is None
     return abs(float(a) - float(b)) < 1e-6
 
 def run(args):
-    p = subprocess.run([peil] + args, capture_output=True, text=True, timeout=30)
+    p = subprocess.run([peil] + args, capture_output=True, text=True, timeout=30,
+                       env=dict(os.environ, SOURCE_DATE_EPOCH=EPOCH))
     if p.returncode != 0:
         raise RuntimeError("peil %s: exit %d: %s" % (" ".join(args[:2]), p.returncode, p.stderr[:300]))
     return json.loads(p.stdout)
@@ -85,6 +111,23 @@ def compare_score(got, exp, where, fails):
     if [p["question"] for p in got["priorities"]] != [p["question"] for p in exp["priorities"]]:
         fails.append("%s priorities %s != %s" % (where, [p["question"] for p in got["priorities"]],
                                                   [p["question"] for p in exp["priorities"]]))
+    elif [p["actions"] for p in got["priorities"]] != [p["actions"] for p in exp["priorities"]]:
+        fails.append("%s priorities' actions %s != %s" % (where, [p["actions"] for p in got["priorities"]],
+                                                           [p["actions"] for p in exp["priorities"]]))
+
+def compare_plan(got, exp, where, fails):
+    """Every field of every action, in order; the uncovered priorities; the totals."""
+    for k in ["uncovered"]:
+        if got[k] != exp[k]: fails.append("%s plan.%s %s != %s" % (where, k, got[k], exp[k]))
+    for k in ["cost", "hours"]:
+        if not close(got["totals"][k], exp["totals"][k]): fails.append("%s plan.totals.%s" % (where, k))
+    if [a["id"] for a in got["actions"]] != [a["id"] for a in exp["actions"]]:
+        fails.append("%s plan order %s != %s" % (where, [a["id"] for a in got["actions"]], [a["id"] for a in exp["actions"]]))
+        return
+    for g, e in zip(got["actions"], exp["actions"]):
+        for k, v in e.items():
+            same = close(g.get(k), v) if k in ("cost", "hours") else g.get(k) == v
+            if not same or k not in g: fails.append("%s action %s.%s %r != %r" % (where, e["id"], k, g.get(k), v))
 
 def compare_group(got, exp, where, fails):
     gq = {x["id"]: x for x in got["questions"]}
@@ -114,6 +157,7 @@ def main():
                 paths.append(rp)
                 before = len(fails)
                 compare_score(run(["score", "-q", qp, rp, "--format", "json"]), oracle.score(q, oracle.load(rp)), rp, fails)
+                compare_plan(run(["plan", "-q", qp, rp, "--format", "json"]), oracle.plan(q, oracle.load(rp), str(TODAY)), rp, fails)
                 checks += 1
                 if len(fails) > before: fails.append("  (questionnaire %s)" % qp)
             exp = oracle.group(q, [oracle.load(p) for p in paths])

@@ -32,13 +32,14 @@ check() {   # expected (space-separated, sorted), words...
 		fail=1
 	fi
 }
-check "aggregate benchmark compare export fill score validate workshop" peil ""
+check "aggregate benchmark compare export fill plan score validate workshop" peil ""
 check "compare" peil co
 check "--help --lang --version" peil -
 check "en nl" peil --lang ""
 check "compare" peil --lang nl co
 check "$("$PEIL" --lang en export --help | sed -n '/^Formats/,$ s/^  \([a-z][a-z0-9]*\) .*/\1/p' | LC_ALL=C sort | tr "\n" " " | sed "s/ $//")" "$PEIL" export x.yaml --format ""
 check "json text" peil score x.yaml --format ""
+check "csv json text" peil plan x.yaml --format ""
 check "json text" peil aggregate -f ""
 check "--baseline --bom" peil export x.yaml --b
 check "--plain" peil fill --p

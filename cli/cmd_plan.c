@@ -1,0 +1,178 @@
+/* peil plan FILE [--format text|json|csv]: the improvement plan (SPEC:
+ * "plan --format json"). The text is a table a CIO pastes into an e-mail:
+ * by due date, overdue ones flagged, totals, and what no action covers. */
+#include <getopt.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/i18n.h"
+#include "exports/plan_out.h"
+#include "exports/xfmt.h"
+
+enum plan_format { PLAN_TEXT, PLAN_JSON, PLAN_CSV };
+
+/* Whole euros and hours as such, fractions with two decimals. */
+static const char *amount(char *buf, size_t len, bool has, double v, bool comma)
+{
+	if (!has)
+		return "";
+	return xfmt_grouped(buf, len, v, v == (double)(long)v ? 0 : 2, comma);
+}
+
+static void action_row(struct cli_table *t, const struct response *r, const struct plan_view *v, int i,
+                       bool comma)
+{
+	const struct action *a = response_action(r, i);
+	char buf[64];
+	cli_table_cell(t, a->due[0] ? a->due : "—");
+	if (v->overdue[i])
+		cli_table_cellf(t, "%s, %s", action_status_words(a->status), _("OVERDUE"));
+	else
+		cli_table_cell(t, action_status_words(a->status));
+	cli_table_cell(t, a->title);
+	cli_table_cell(t, a->owner ? a->owner : "—");
+	cli_table_cell(t, amount(buf, sizeof buf, a->has_cost, a->cost, comma));
+	cli_table_cell(t, amount(buf, sizeof buf, a->has_hours, a->hours, comma));
+}
+
+static bool print_actions(FILE *f, const struct response *r, const struct plan_view *v, bool comma)
+{
+	char buf[64];
+	struct cli_table *t = cli_table_new(6);
+	cli_table_max_width(t, 2, CLI_TITLE_MAX);
+	cli_table_align_right(t, 4);
+	cli_table_align_right(t, 5);
+	const char *head[] = { _("Due"), _("Status"), _("Action"), _("Owner"), _("Cost (EUR)"), _("Hours") };
+	for (size_t i = 0; i < sizeof head / sizeof *head; i++)
+		cli_table_cell(t, head[i]);
+	for (int k = 0; k < v->nactions; k++)
+		action_row(t, r, v, v->order[k], comma);
+	cli_table_cell(t, _("Total"));
+	cli_table_cell(t, "");
+	cli_table_cell(t, _("(dropped actions not counted)"));
+	cli_table_cell(t, "");
+	cli_table_cell(t, amount(buf, sizeof buf, true, v->cost, comma));
+	cli_table_cell(t, amount(buf, sizeof buf, true, v->hours, comma));
+	bool ok = cli_table_print(t, f);
+	cli_table_free(t);
+	return ok;
+}
+
+static void print_uncovered(FILE *f, const struct questionnaire *q, const struct scorecard *s,
+                            const struct plan_view *v, int lang)
+{
+	if (v->nuncovered == 0) {
+		if (s->npriorities > 0)
+			fprintf(f, "\n%s\n", _("Every priority is covered by an action."));
+		return;
+	}
+	fprintf(f, "\n%s\n", _("Priorities without an action (largest gap first):"));
+	/* uncovered[] is a subsequence of the priorities, in their order. */
+	for (int i = 0, k = 0; i < s->npriorities && k < v->nuncovered; i++) {
+		const struct priority *p = &s->priorities[i];
+		if (p->question != v->uncovered[k])
+			continue;
+		const struct qn_question *qu = &q->questions[p->question];
+		fprintf(f, "%3d. %s (%s) — %s %d → %d\n", ++k, qn_str(q, &qu->text, lang), qu->id, _("level"),
+		        p->level, p->target);
+	}
+}
+
+static bool print_text(FILE *f, const struct questionnaire *q, const struct response *r,
+                       const struct scorecard *s, const struct plan_view *v, const char *today)
+{
+	int lang = cli_lang(q);
+	const char *ml = i18n_language();
+	bool comma = ml && !strcmp(ml, "nl");
+	fprintf(f, _("%s — improvement plan (%s)\n"), response_organisation(r), response_date(r));
+	if (v->nactions == 0) {
+		fprintf(f, "%s\n", _("The plan has no actions yet."));
+	} else {
+		fprintf(f, _("%d actions, %d open; %d overdue on %s.\n\n"), v->nactions, v->nopen, v->noverdue, today);
+		if (!print_actions(f, r, v, comma))
+			return false;
+	}
+	print_uncovered(f, q, s, v, lang);
+	return true;
+}
+
+static int parse_args(int argc, char **argv, const char **qarg, enum plan_format *fmt)
+{
+	static const struct option opts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "questionnaire", required_argument, NULL, 'q' },
+		{ "format", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "hq:f:", opts, NULL)) != -1) {
+		if (c == 'h') {
+			cli_command_help("plan", stdout);
+			return EXIT_OK;
+		} else if (c == 'q') {
+			*qarg = optarg;
+		} else if (c == 'f' && !strcmp(optarg, "text")) {
+			*fmt = PLAN_TEXT;
+		} else if (c == 'f' && !strcmp(optarg, "json")) {
+			*fmt = PLAN_JSON;
+		} else if (c == 'f' && !strcmp(optarg, "csv")) {
+			*fmt = PLAN_CSV;
+		} else if (c == 'f') {
+			return cli_usage_error("plan", _("--format takes text, json or csv, not '%s'"), optarg);
+		} else {
+			return cli_usage_error("plan", _("unknown option or missing value: '%s'"), argv[optind - 1]);
+		}
+	}
+	if (argc - optind != 1)
+		return cli_usage_error("plan", "%s", _("name exactly one response file"));
+	return -1;
+}
+
+static bool write_plan(enum plan_format fmt, const struct questionnaire *q, const struct response *r,
+                       const struct scorecard *s, const struct plan_view *v, const char *today)
+{
+	if (fmt == PLAN_CSV) {
+		plan_csv_write(stdout, r, v, ',');
+		return true;
+	}
+	if (fmt == PLAN_TEXT)
+		return print_text(stdout, q, r, s, v, today);
+	struct jsonw w;
+	jsonw_init(&w, stdout, true);
+	jsonw_object(&w);
+	jsonw_kstring(&w, "organisation", response_organisation(r));
+	jsonw_kstring(&w, "date", response_date(r));
+	plan_json_fields(&w, r, v, false);
+	jsonw_object_end(&w);
+	return true;
+}
+
+int cmd_plan(int argc, char **argv)
+{
+	const char *qarg = NULL;
+	enum plan_format fmt = PLAN_TEXT;
+	int rc = parse_args(argc, argv, &qarg, &fmt);
+	if (rc >= 0)
+		return rc;
+	struct questionnaire *q;
+	struct response *r;
+	if (!cli_load_response(qarg, argv[optind], &q, &r))
+		return EXIT_INVALID;
+	char today[11];
+	plan_today(today);
+	struct scorecard *s = score_compute(q, r);
+	struct plan_view *v = s ? plan_compute(r, s, today) : NULL;
+	rc = EXIT_OK;
+	if (!v || !write_plan(fmt, q, r, s, v, today)) {
+		fprintf(stderr, "peil: %s\n", _("out of memory"));
+		rc = EXIT_INVALID;
+	}
+	if (fflush(stdout) != 0 || ferror(stdout))
+		rc = EXIT_WRITE;
+	plan_view_free(v);
+	scorecard_free(s);
+	response_free(r);
+	questionnaire_free(q);
+	return rc;
+}

@@ -1,0 +1,70 @@
+/* The plan's JSON (SPEC: "plan --format json"). */
+#include "exports/plan_out.h"
+
+static void amount(struct jsonw *w, const char *key, bool has, double v)
+{
+	if (has)
+		jsonw_knumber(w, key, v);
+	else
+		jsonw_knull(w, key);
+}
+
+static void action(struct jsonw *w, const struct response *r, const struct action *a, bool overdue,
+                   bool more)
+{
+	const struct questionnaire *q = response_questionnaire(r);
+	jsonw_object(w);
+	jsonw_kstring(w, "id", a->id);
+	jsonw_kstring(w, "title", a->title);
+	jsonw_key(w, "questions");
+	jsonw_array(w);
+	for (int k = 0; k < a->nquestions; k++)
+		jsonw_string(w, q->questions[a->questions[k]].id);
+	jsonw_array_end(w);
+	jsonw_kstring(w, "owner", a->owner);
+	jsonw_kstring(w, "due", a->due[0] ? a->due : NULL);
+	jsonw_kstring(w, "status", action_status_key(a->status));
+	amount(w, "cost", a->has_cost, a->cost);
+	amount(w, "hours", a->has_hours, a->hours);
+	jsonw_kbool(w, "overdue", overdue);
+	if (more) {
+		jsonw_kstring(w, "note", a->note);
+		jsonw_kbool(w, "carried_over", a->carried_over);
+		jsonw_kbool(w, "proposal", a->proposal);
+	}
+	jsonw_object_end(w);
+}
+
+void plan_json_fields(struct jsonw *w, const struct response *r, const struct plan_view *v, bool more)
+{
+	const struct questionnaire *q = response_questionnaire(r);
+	jsonw_key(w, "actions");
+	jsonw_array(w);
+	for (int k = 0; k < v->nactions; k++)
+		action(w, r, response_action(r, v->order[k]), v->overdue[v->order[k]], more);
+	jsonw_array_end(w);
+	jsonw_key(w, "uncovered");
+	jsonw_array(w);
+	for (int i = 0; i < v->nuncovered; i++)
+		jsonw_string(w, q->questions[v->uncovered[i]].id);
+	jsonw_array_end(w);
+	jsonw_key(w, "totals");
+	jsonw_object(w);
+	jsonw_knumber(w, "cost", v->cost);
+	jsonw_knumber(w, "hours", v->hours);
+	jsonw_object_end(w);
+}
+
+void plan_json_decided(struct jsonw *w, const struct response *r)
+{
+	const struct decision *d = response_targets_decided(r);
+	if (!d) {
+		jsonw_null(w);
+		return;
+	}
+	jsonw_object(w);
+	jsonw_kstring(w, "by", d->by);
+	jsonw_kstring(w, "date", d->date[0] ? d->date : NULL);
+	jsonw_kstring(w, "reference", d->reference);
+	jsonw_object_end(w);
+}
