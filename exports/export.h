@@ -31,7 +31,9 @@
 	X(CSV, "csv", "csv", csv_write, N_("CSV"), \
 	  N_("one row per question: for a spreadsheet")) \
 	X(JSON, "json", "json", json_write, N_("JSON"), \
-	  N_("every figure, for other tools (exports/JSON.md)"))
+	  N_("every figure, for other tools (exports/JSON.md)")) \
+	X(ICS, "ics", "ics", ics_write, N_("Calendar"), \
+	  N_("the plan's open actions as to-dos with due dates: for Outlook, Thunderbird or a phone"))
 
 enum export_format {
 #define EXPORT_ENUM(id, name, ext, writer, label, help) EXPORT_##id,

@@ -8,6 +8,8 @@ need="gcc make pkg-config libncurses-dev libyaml-dev gettext"
 need="$need libmicrohttpd-dev libqrencode-dev"
 if [ "${1:-build}" = check ]; then
 	need="$need libcmocka-dev tmux python3 python3-yaml locales clang groff-base man-db chromium poppler-utils"
+	# The calendar export is parsed by a strict iCalendar reader.
+	need="$need python3-icalendar"
 fi
 missing=""
 for p in $need; do
