@@ -5,8 +5,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/i18n.h"
+#include "core/inpath.h"
 #include "core/lookup.h"
 #include "core/mem.h"
 
@@ -159,12 +162,22 @@ struct config *config_parse(const char *text, size_t len, const char *path,
 	return c;
 }
 
-/* Reads at most CONFIG_MAX_BYTES; NULL with errno set when unreadable. */
-static char *slurp(const char *path, size_t *len, bool *too_big)
+/* Reads at most CONFIG_MAX_BYTES of a regular file; NULL with errno set
+ * when unreadable, or with *odd set when it is not a regular file (a FIFO
+ * there would otherwise hang every peil command). */
+static char *slurp(const char *path, size_t *len, bool *too_big, bool *odd)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
+	struct stat st;
+	int fd = inpath_open(path, &st);
+	*odd = fd >= 0 && !S_ISREG(st.st_mode);
+	FILE *f = fd >= 0 && !*odd ? fdopen(fd, "rb") : NULL;
+	if (!f) {
+		int saved = errno;
+		if (fd >= 0)
+			close(fd);
+		errno = saved;
 		return NULL;
+	}
 	char *buf = mem_alloc(CONFIG_MAX_BYTES + 1);
 	size_t n = buf ? fread(buf, 1, CONFIG_MAX_BYTES + 1, f) : 0;
 	int err = ferror(f) ? errno : 0;
@@ -184,11 +197,13 @@ struct config *config_load(const char *path, struct diag_list *d)
 	char *own = path ? NULL : config_default_path();
 	const char *p = path ? path : own;
 	size_t len = 0;
-	bool too_big = false;
-	char *text = p ? slurp(p, &len, &too_big) : NULL;
+	bool too_big = false, odd = false;
+	char *text = p ? slurp(p, &len, &too_big, &odd) : NULL;
 	struct config *c;
 	if (!text) {
-		if (p && errno != ENOENT && errno != ENOTDIR)
+		if (odd)
+			diag_warning(d, p, 0, 0, "%s", _("the settings file is not a regular file; it is ignored"));
+		else if (p && errno != ENOENT && errno != ENOTDIR)
 			diag_warning(d, p, 0, 0, _("cannot read settings: %s"), strerror(errno));
 		c = config_parse("", 0, p ? p : "config", d);
 	} else {

@@ -5,9 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <yaml.h>
 
 #include "core/i18n.h"
+#include "core/inpath.h"
 #include "core/mem.h"
 #include "core/text.h"
 
@@ -393,18 +395,22 @@ struct ydoc *ydoc_load_buffer(const char *path, const char *buf, size_t len,
 
 struct ydoc *ydoc_load_file(const char *path, struct diag_list *d)
 {
-	FILE *f = fopen(path, "rb");
+	/* Never wait in open(): a FIFO nobody writes to then reads as empty. */
+	struct stat st;
+	int fd = inpath_open(path, &st);
+	FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
 	if (!f) {
 		diag_error(d, path, 0, 0, _("cannot open: %s"), strerror(errno));
+		if (fd >= 0)
+			close(fd);
 		return NULL;
 	}
-	struct stat st;
-	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+	if (S_ISDIR(st.st_mode)) {
 		diag_error(d, path, 0, 0, "%s", _("is a directory, not a file"));
 		fclose(f);
 		return NULL;
 	}
-	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > YDOC_MAX_FILE_SIZE) {
+	if (S_ISREG(st.st_mode) && st.st_size > YDOC_MAX_FILE_SIZE) {
 		diag_error(d, path, 1, 1, _("the file is larger than the limit of %d MiB"),
 		           YDOC_MAX_FILE_SIZE / (1024 * 1024));
 		fclose(f);
@@ -477,17 +483,41 @@ const struct ynode *ynode_get(const struct ynode *map, const char *key)
 	return NULL;
 }
 
+/* libyaml's input for a peek: never more than the loader's size limit. */
+struct peek_input {
+	FILE *f;
+	size_t left;
+};
+
+static int peek_read(void *data, unsigned char *buf, size_t size, size_t *got)
+{
+	struct peek_input *in = data;
+	size_t want = size < in->left ? size : in->left;
+	*got = want ? fread(buf, 1, want, in->f) : 0;
+	in->left -= *got;
+	return !ferror(in->f);
+}
+
 char *ydoc_peek_key(const char *path, const char *key)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
+	/* Only a regular file within the loader's size limit: a FIFO in a
+	 * search directory must not hang the lookup, nor a huge file eat
+	 * memory (issue 13.4). */
+	struct stat st;
+	int fd = inpath_open(path, &st);
+	FILE *f = fd >= 0 && S_ISREG(st.st_mode) && st.st_size <= YDOC_MAX_FILE_SIZE ? fdopen(fd, "rb") : NULL;
+	if (!f) {
+		if (fd >= 0)
+			close(fd);
 		return NULL;
+	}
 	yaml_parser_t p;
 	if (!yaml_parser_initialize(&p)) {
 		fclose(f);
 		return NULL;
 	}
-	yaml_parser_set_input_file(&p, f);
+	struct peek_input in = { f, YDOC_MAX_FILE_SIZE };
+	yaml_parser_set_input(&p, peek_read, &in);
 	char *found = NULL;
 	int depth = 0;
 	bool want_value = false, is_key = true;
@@ -504,6 +534,8 @@ char *ydoc_peek_key(const char *path, const char *key)
 		} else if (e.type == YAML_MAPPING_END_EVENT || e.type == YAML_SEQUENCE_END_EVENT) {
 			depth--;
 			stop = stop || depth == 0;
+		} else if (e.type == YAML_SCALAR_EVENT && e.data.scalar.length > YDOC_MAX_SCALAR) {
+			stop = true;    /* the loader would refuse the file */
 		} else if (e.type == YAML_SCALAR_EVENT && depth == 1) {
 			if (want_value)
 				found = mem_strndup((const char *)e.data.scalar.value, e.data.scalar.length);
