@@ -1,52 +1,114 @@
 #!/bin/sh
 # Runs every test against one build directory (default: build/san, the
 # AddressSanitizer + UndefinedBehaviorSanitizer build made by `make check`).
-#   unit:   BUILD/tests/test_*          (cmocka)
-#   e2e:    tests/e2e/*.sh, tests/e2e/*.py   (PEIL=BUILD/peil; exit 77 = skipped)
+#   unit:     BUILD/tests/test_*                   (cmocka)
+#   e2e:      tests/e2e/*.sh, tests/e2e/*.py       (PEIL=BUILD/peil; exit 77 = skipped)
+#             files starting with _ are helpers, not tests; tmuxdrive.py
+#             is the tmux driver and runs its own self-test
 #   contract: ../shared/checks/run-all when it is there
-# Ends with one line "N passed, N failed, N skipped"; exits 1 on any failure.
-build=${1:-build/san}
+#
+#   tests/run.sh [BUILD [TEST...]]     e.g. tests/run.sh build/san e2e/tui_fill.py
+#
+# The tests are independent (each makes its own temporary HOME, files and
+# tmux server), so they run in parallel: PEIL_JOBS at a time (default: the
+# number of cores). The slowest of the last run start first, so that no
+# long test is left to run alone at the end (times kept in BUILD/test-times).
+# Prints each test's result and time as it ends, the output of every failed
+# test, the total time and one line "N passed, N failed, N skipped"; exits 1
+# on any failure. A test still running after PEIL_TEST_TIMEOUT seconds
+# (default 300) fails.
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root" || exit 1
+
+# One test, run by the workers below: tests/run.sh --one LOGDIR NAME
+if [ "${1:-}" = --one ]; then
+	log=$2 name=$3
+	case $name in
+	unit/*) set -- "$PEIL_BUILD/tests/${name#unit/}" ;;
+	e2e/*.sh) set -- sh "tests/$name" ;;
+	e2e/*.py) set -- python3 "tests/$name" "$root" ;;
+	contract/run-all) set -- ../shared/checks/run-all ;;
+	*) echo "no such test: $name" >"$log/$(echo "$name" | tr / _).out"; set -- false ;;
+	esac
+	key=$(echo "$name" | tr / _)
+	start=$(date +%s%N)
+	to=""; command -v timeout >/dev/null && to="timeout -k 5 ${PEIL_TEST_TIMEOUT:-300}"
+	$to "$@" >"$log/$key.out" 2>&1 </dev/null
+	rc=$?
+	ms=$(( ($(date +%s%N) - start) / 1000000 ))
+	echo "$rc $ms" >"$log/$key.rc"
+	secs=$(printf '%d.%d' $((ms / 1000)) $((ms % 1000 / 100)))
+	case $rc in
+	0) printf 'ok    %-40s %6s s\n' "$name" "$secs" ;;
+	77) printf 'skip  %-40s %6s s  %s\n' "$name" "$secs" "$(tail -n 1 "$log/$key.out")" ;;
+	124) printf 'FAIL  %-40s %6s s  (timed out)\n' "$name" "$secs" ;;
+	*) printf 'FAIL  %-40s %6s s  (exit %s)\n' "$name" "$secs" "$rc" ;;
+	esac
+	exit 0
+fi
+
+build=${1:-build/san}
+[ $# -gt 0 ] && shift
 PEIL=$root/$build/peil
 export PEIL ROOT="$root" PEIL_BUILD="$root/$build"
 # ncurses keeps some memory until exit on purpose; leaks of our own still fail.
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}"
 export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$root/tests/lsan.supp:print_suppressions=0}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
-passed=0 failed=0 skipped=0 failures=""
+jobs=${PEIL_JOBS:-$(nproc 2>/dev/null || echo 2)}
+times=$PEIL_BUILD/test-times
 log=$(mktemp -d)
-run() {   # name, command...
-	name=$1; shift
-	if "$@" >"$log/out" 2>&1; then
-		passed=$((passed + 1)); echo "ok    $name"
-	else
-		rc=$?
-		if [ $rc -eq 77 ]; then
-			skipped=$((skipped + 1)); echo "skip  $name: $(tail -n 1 "$log/out")"
-		else
-			failed=$((failed + 1)); failures="$failures $name"
-			echo "FAIL  $name (exit $rc)"; sed 's/^/      /' "$log/out" | tail -n 40
-		fi
-	fi
+trap 'rm -rf "$log"' EXIT
+trap 'exit 130' INT TERM
+
+all_tests() {
+	for t in "$build"/tests/test_*; do
+		[ -x "$t" ] && echo "unit/${t##*/}"
+	done
+	for t in tests/e2e/*.sh tests/e2e/*.py; do
+		case ${t##*/} in _*) continue ;; esac
+		[ -f "$t" ] && echo "e2e/${t##*/}"
+	done
+	[ -x ../shared/checks/run-all ] && echo contract/run-all
 }
-for t in "$build"/tests/test_*; do
-	[ -x "$t" ] && run "unit/$(basename "$t")" "$t"
-done
-for t in tests/e2e/*.sh; do
-	case $(basename "$t") in _*) continue ;; esac   # sourced helpers
-	[ -f "$t" ] && run "e2e/$(basename "$t")" sh "$t"
-done
-for t in tests/e2e/*.py; do
-	case $(basename "$t") in
-	_*|tmuxdrive.py) continue ;;   # modules the tests import
+
+# Longest first by the last run's times; a test never timed counts as long.
+ordered() {
+	if [ $# -gt 0 ]; then printf '%s\n' "$@"; else all_tests; fi |
+	while read -r name; do
+		ms=$( [ -f "$times" ] && awk -v n="$name" '$1 == n { print $2 }' "$times")
+		echo "${ms:-999999} $name"
+	done | sort -k1,1nr -k2 | cut -d' ' -f2
+}
+
+start=$(date +%s%N)
+ordered "$@" >"$log/list"
+xargs -P "$jobs" -n 1 sh "$root/tests/run.sh" --one "$log" <"$log/list"
+total=$(( ($(date +%s%N) - start) / 1000000 ))
+
+passed=0 failed=0 skipped=0 failures=""
+: >"$log/times"
+while read -r name; do
+	key=$(echo "$name" | tr / _)
+	if [ -f "$log/$key.rc" ]; then read -r rc ms <"$log/$key.rc"; else rc=1 ms=0; fi
+	echo "$name $ms" >>"$log/times"
+	case $rc in
+	0) passed=$((passed + 1)) ;;
+	77) skipped=$((skipped + 1)) ;;
+	*) failed=$((failed + 1)); failures="$failures $name"
+	   echo "---- $name (exit $rc):"; tail -n 40 "$log/$key.out" | sed 's/^/      /' ;;
 	esac
-	[ -f "$t" ] && run "e2e/$(basename "$t")" python3 "$t" "$root"
-done
-if [ -x ../shared/checks/run-all ]; then
-	run "contract/run-all" ../shared/checks/run-all
+done <"$log/list"
+# Keep the times of tests not run this time, so a partial run does not
+# forget them.
+if [ -f "$times" ]; then
+	awk 'NR == FNR { seen[$1] = 1; print; next } !($1 in seen)' "$log/times" "$times" >"$log/merged"
+else
+	cp "$log/times" "$log/merged"
 fi
-rm -rf "$log"
+mkdir -p "$PEIL_BUILD" && cp "$log/merged" "$times"
+
 [ -n "$failures" ] && echo "failed:$failures"
+printf 'total %d.%d s on %d jobs\n' $((total / 1000)) $((total % 1000 / 100)) "$jobs"
 echo "$passed passed, $failed failed, $skipped skipped"
 [ $failed -eq 0 ]

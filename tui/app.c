@@ -15,6 +15,7 @@
 
 #include "core/i18n.h"
 #include "tui/screens.h"
+#include "tui/script.h"
 
 /* The handler only records the signal; the loop saves and restores the
  * terminal (nothing else is async-signal-safe). */
@@ -55,6 +56,8 @@ bool app_open(struct app *a, struct session *s, enum theme_mode mode, char *err,
 {
 	memset(a, 0, sizeof *a);
 	a->s = s;
+	if (!script_open(err, errlen))
+		return false;
 	/* Ours before curses starts, so that curses leaves them alone. */
 	signals_install();
 	a->term = newterm(NULL, stdout, stdin);
@@ -63,6 +66,7 @@ bool app_open(struct app *a, struct session *s, enum theme_mode mode, char *err,
 		snprintf(err, errlen, _("cannot use the terminal type '%s' (try TERM=xterm-256color, or --plain)"),
 		         t ? t : "");
 		signals_restore();
+		script_close();
 		return false;
 	}
 	set_term(a->term);
@@ -91,6 +95,7 @@ void app_close(struct app *a)
 		a->term = NULL;
 	}
 	signals_restore();
+	script_close();
 }
 
 struct rect app_area(const struct app *a)
@@ -444,7 +449,7 @@ void app_run(struct app *a)
 		redraw = false;
 		wint_t ch;
 		double t0 = now_ms();
-		int rc = wget_wch(stdscr, &ch);
+		int rc = script_key(stdscr, &ch);
 		if (rc == ERR) {
 			fast_errors = errno != EINTR && now_ms() - t0 < 20 ? fast_errors + 1 : 0;
 			if (fast_errors > 100) {

@@ -6,12 +6,14 @@
 
 #include "core/i18n.h"
 #include "tui/screens.h"
+#include "tui/script.h"
 #include "tui/tui.h"
 
 bool tui_terminal_usable(void)
 {
 	const char *term = getenv("TERM");
-	return term && *term && strcmp(term, "dumb") != 0 && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+	return term && *term && strcmp(term, "dumb") != 0 &&
+	       (script_wanted() || (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)));
 }
 
 /* The overview underneath, the first open (or unconfirmed) question on

@@ -37,8 +37,9 @@ enum tui_status tui_run_fill(const struct questionnaire *q, struct response *r,
                              const char *path, const struct tui_fill_options *o,
                              int *signo, char *err, size_t errlen);
 
-/* True when stdin and stdout are terminals and TERM names a usable
- * terminal (not unset, empty or "dumb"): otherwise use plain mode. */
+/* True when stdin and stdout are terminals (or PEIL_SCRIPT feeds the keys,
+ * tui/script.h) and TERM names a usable terminal (not unset, empty or
+ * "dumb"): otherwise use plain mode. */
 bool tui_terminal_usable(void);
 
 #endif

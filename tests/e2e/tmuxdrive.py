@@ -1,12 +1,51 @@
-"""Drives a program in a private tmux server, as a person at a terminal would.
+"""The one driver of the TUI tests, two ways:
 
-Shared by the tests/e2e/tui_*.py tests: each Term is its own tmux server
-(-L socket), so tests never see the user's tmux or each other. The
-approach follows shared/checks/tmuxdrive.py."""
+- script(): peil's own scripted mode (PEIL_SCRIPT, tui/script.h): keys in,
+  screens dumped where the script says, no terminal and no waiting. Use it
+  for everything that is about what the keys do and what the screens show.
+- Term: the program in a private tmux server, as a person at a terminal,
+  for what needs a real terminal: signals, resizing by the terminal,
+  colours and escape sequences, mouse reports, two programs at once. Each
+  Term is its own tmux server (-L socket), so tests never see the user's
+  tmux or each other. Keys are sent without pauses; a test waits for what
+  the screen shows (wait) or for the file (wait_file), and a wait that
+  times out raises WaitTimeout, which fails the test.
+
+Run as a program, it tests itself (tests/run.sh does)."""
 import atexit, os, re, shlex, shutil, subprocess, sys, tempfile, time, uuid
 
-TIMEOUT = float(os.environ.get("TUI_TIMEOUT", "10"))
+TIMEOUT = float(os.environ.get("TUI_TIMEOUT", "20"))
 _conf = None
+
+
+class WaitTimeout(AssertionError):
+    """A wait that timed out: the event it waited for did not happen."""
+
+
+def until(what, probe, timeout=TIMEOUT, show=lambda: ""):
+    """probe()'s first true value, polled every 20 ms; raises WaitTimeout
+    (saying what was awaited and show()) when timeout passes first."""
+    end = time.monotonic() + timeout
+    while True:
+        v = probe()
+        if v:
+            return v
+        if time.monotonic() >= end:
+            raise WaitTimeout(f"timed out after {timeout:g} s waiting for {what}\n{show()}")
+        time.sleep(0.02)
+
+
+def wait_file(path, probe=lambda text: True, timeout=TIMEOUT, what=None):
+    """The text of path once probe(text) is true (a file another process
+    writes, e.g. a response saved after a key)."""
+    def read():
+        try:
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
+        except (FileNotFoundError, UnicodeDecodeError):
+            return None
+        return text if probe(text) else None
+    return until(what or f"{path} to change", read, timeout)
 
 
 def _config():
@@ -36,16 +75,12 @@ def record_argv(argv, status_path):
 def read_status(status_path, timeout=5.0):
     """(exit status, signal) as strings, one of them "", as recorded by
     record_argv(); None when the program has not ended within timeout."""
-    end = time.time() + timeout
-    while True:
-        try:
-            with open(status_path, encoding="ascii") as f:
-                how, _, n = f.read().strip().partition(" ")
-            return (n, "") if how == "exit" else ("", n)
-        except FileNotFoundError:
-            if time.time() >= end:
-                return None
-            time.sleep(0.05)
+    try:
+        text = wait_file(status_path, timeout=timeout)
+    except WaitTimeout:
+        return None
+    how, _, n = text.strip().partition(" ")
+    return (n, "") if how == "exit" else ("", n)
 
 
 def _record(status_path, argv):
@@ -89,61 +124,45 @@ class Term:
     def screen(self, esc=False):
         return self.t("capture-pane", "-p", *(["-e"] if esc else []))
 
-    def keys(self, *keys, pause=0.15):
-        """Named tmux keys (Enter, Down, BSpace, F1...) or single characters."""
-        for k in keys:
-            self.t("send-keys", k)
-            time.sleep(pause)
+    def keys(self, *keys):
+        """Named tmux keys (Enter, Down, BSpace, F1...) or single
+        characters, sent at once: the program reads them in order. After
+        an Escape that more keys follow, it waits for the screen to change
+        first (else the terminal would send Escape + key as one Alt-key)."""
+        keys = list(keys)
+        while keys:
+            n = keys.index("Escape") + 1 if "Escape" in keys[:-1] else len(keys)
+            before = self.screen() if n < len(keys) else None
+            self.t("send-keys", *keys[:n])
+            if before is not None:
+                until("the screen to change after Escape", lambda: self.screen() != before,
+                      show=self.screen)
+            keys = keys[n:]
 
-    def type(self, text, pause=0.2):
+    def type(self, text):
         """Literal text, UTF-8 included."""
         self.t("send-keys", "-l", text)
-        time.sleep(pause)
 
     def wait(self, pattern, timeout=TIMEOUT):
-        """The screen once it matches pattern (a regex), else None."""
-        end = time.time() + timeout
-        while time.time() < end:
+        """The screen once it matches pattern (a regex); raises WaitTimeout
+        when it does not within timeout."""
+        def match():
             s = self.screen()
-            if re.search(pattern, s):
-                return s
-            time.sleep(0.1)
-        return None
-
-    def settle(self, pause=0.4):
-        """The screen once it stopped changing."""
-        last, same = None, 0
-        end = time.time() + TIMEOUT
-        while time.time() < end and same < 2:
-            time.sleep(pause / 2)
-            s = self.screen()
-            same = same + 1 if s == last else 0
-            last = s
-        return last
+            return s if re.search(pattern, s) else None
+        return until(f"/{pattern}/ on the screen", match, timeout, self.screen)
 
     def pid(self, timeout=TIMEOUT):
         """The program's process id (not the wrapper's that records its
         exit status)."""
-        end = time.time() + timeout
-        while True:
-            try:
-                with open(self.status_path + ".pid", encoding="ascii") as f:
-                    return int(f.read().strip())
-            except (FileNotFoundError, ValueError):
-                if time.time() >= end:
-                    return 0
-                time.sleep(0.05)
+        return int(wait_file(self.status_path + ".pid", lambda t: t.strip().isdigit(), timeout,
+                             "the program to start").strip())
 
     def dead(self):
         return self.t("display", "-p", "#{pane_dead}").strip() == "1"
 
     def wait_dead(self, timeout=TIMEOUT):
-        end = time.time() + timeout
-        while time.time() < end:
-            if self.dead():
-                return True
-            time.sleep(0.1)
-        return False
+        """True once the program has ended; raises WaitTimeout if it does not."""
+        return until("the program to end", self.dead, timeout, self.screen)
 
     def status(self, timeout=5.0):
         """(exit status, signal) of the program as strings, one of them "",
@@ -151,8 +170,9 @@ class Term:
         return read_status(self.status_path, timeout)
 
     def resize(self, w, h):
+        """The terminal's new size (the program redraws when it notices:
+        wait for what it should show then)."""
         self.t("resize-window", "-x", str(w), "-y", str(h))
-        time.sleep(0.3)
 
     def close(self):
         sock = self.t("display", "-p", "#{socket_path}").strip()
@@ -180,10 +200,53 @@ class Results:
         sys.exit(1 if self.failed else 0)
 
 
-def setup():
+class Scripted:
+    """What script() saw: rc (exit status), screens (name -> text, in the
+    order the script dumped them), err (stderr) and out (stdout)."""
+    def __init__(self, rc, screens, out, err):
+        self.rc, self.screens, self.out, self.err = rc, screens, out, err
+
+    def __getitem__(self, name):
+        return self.screens[name]
+
+
+def script(argv, lines, env, w=80, h=24, timeout=TIMEOUT * 3, term="xterm-256color"):
+    """Runs argv (peil ...) with its keys from lines (tui/script.h), at w x h.
+    A line ":screen NAME" (NAME without a slash) dumps the screen under that
+    name. A run that takes longer than timeout fails the test."""
+    d = tempfile.mkdtemp(prefix="peil-script-")
+    try:
+        names, text = [], []
+        for line in lines:
+            if line.startswith(":screen ") and "/" not in line:
+                names.append(line[8:])
+                line = f":screen {d}/{len(names)}.txt"
+            text.append(line)
+        path = os.path.join(d, "script")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("\n".join(text) + "\n")
+        full = dict(os.environ, TERM=term, LC_ALL="C.UTF-8")
+        full.update({k: str(v) for k, v in env.items()})
+        full.update(PEIL_SCRIPT=path, LINES=str(h), COLUMNS=str(w))
+        p = subprocess.run(argv, env=full, stdin=subprocess.DEVNULL, capture_output=True,
+                           timeout=timeout)
+        screens = {}
+        for i, name in enumerate(names, 1):
+            try:
+                with open(os.path.join(d, f"{i}.txt"), encoding="utf-8") as f:
+                    screens[name] = f.read()
+            except FileNotFoundError:
+                screens[name] = None    # the program ended before it
+        return Scripted(p.returncode, screens, p.stdout.decode("utf-8", "replace"),
+                        p.stderr.decode("utf-8", "replace"))
+    finally:
+        shutil.rmtree(d, ignore_errors=True)
+
+
+def setup(need_tmux=True):
     """PEIL, ROOT, a private HOME/XDG dir and the base environment; exits
-    77 (skipped) without tmux or PyYAML."""
-    if not have_tmux():
+    77 (skipped) without tmux (when needed) or PyYAML."""
+    if need_tmux and not have_tmux():
         print("tmux is not installed")
         sys.exit(77)
     try:
@@ -217,15 +280,30 @@ if __name__ == "__main__" and sys.argv[1:2] == ["--record"] and sys.argv[3:4] ==
     sys.exit(_record(sys.argv[2], sys.argv[4:]))
 
 if __name__ == "__main__":
-    # Run as a test by tests/run.sh: check that driving tmux works at all.
+    # Run as a test by tests/run.sh: the driver itself works.
     if not have_tmux():
         print("tmux is not installed")
         sys.exit(77)
     r = Results()
-    t = Term("sh -c \"printf 'caf\\303\\251 \\344\\270\\255\\n'; sleep 5\"", w=40, h=5)
-    r.check(t.wait("café 中", 5) is not None, "tmux runs a program and captures UTF-8", t.screen())
+    t = Term("sh -c \"printf 'caf\\303\\251 \\344\\270\\255\\n'; exec cat\"", w=40, h=5)
+    r.check(t.wait("café 中") is not None, "tmux runs a program and captures UTF-8", t.screen())
     r.check(t.pid() > 0 and t.pid() != int(t.t("display", "-p", "#{pane_pid}") or 0),
             "pid() is the program's, not the wrapper's")
+    t.keys("a", "b", "Enter")
+    t.type("é€")
+    t.keys("Enter")
+    r.check(re.search(r"^ab\n(.*\n)?ab\n", t.wait(r"é€\n(.*\n)?é€")) is not None,
+            "keys and type arrive in order, without pauses", t.screen())
+    start = time.monotonic()
+    try:
+        t.wait("never shown", timeout=0.5)
+        r.check(False, "a wait that times out raises WaitTimeout")
+    except WaitTimeout as e:
+        r.check("never shown" in str(e) and "é€" in str(e) and time.monotonic() - start < 5,
+                "a wait that times out raises WaitTimeout, with the pattern and the screen", str(e))
+    os.kill(t.pid(), 1)
+    r.check(t.wait_dead() and t.status() == ("", "1"), "a signal sent to pid() ends the program",
+            str(t.status()))
     t.close()
     # Exit statuses are recorded, whatever tmux remembers.
     for cmd, want in (("true", ("0", "")), ("sh -c 'exit 3'", ("3", "")),
@@ -233,10 +311,14 @@ if __name__ == "__main__":
         t = Term(cmd, w=40, h=5)
         r.check(t.wait_dead() and t.status() == want, f"{cmd}: status {want}", str(t.status()))
         t.close()
-    t = Term("sh -c 'sleep 5'", w=40, h=5)
-    t.wait(r"^", 1)
-    os.kill(t.pid(), 1)
-    r.check(t.wait_dead() and t.status() == ("", "1"), "a signal sent to pid() ends the program",
-            str(t.status()))
-    t.close()
+    d = tempfile.mkdtemp(prefix="peil-wait-")
+    f = os.path.join(d, "f")
+    subprocess.Popen(["sh", "-c", f"cat /dev/null; echo one > {f}.tmp && mv {f}.tmp {f}"]).wait()
+    r.check(wait_file(f, lambda text: "one" in text) == "one\n", "wait_file returns the text once it holds")
+    try:
+        wait_file(f, lambda text: "two" in text, timeout=0.3)
+        r.check(False, "wait_file times out with WaitTimeout")
+    except WaitTimeout:
+        r.check(True, "wait_file times out with WaitTimeout")
+    shutil.rmtree(d)
     r.done()
