@@ -121,8 +121,10 @@ class Term:
         return subprocess.run(["tmux", "-L", self.sock, *a], capture_output=True,
                               text=True, errors="replace").stdout
 
-    def screen(self, esc=False):
-        return self.t("capture-pane", "-p", *(["-e"] if esc else []))
+    def screen(self, esc=False, history=False):
+        """The screen's text; with history, also what scrolled off it, and
+        lines the terminal wrapped joined again."""
+        return self.t("capture-pane", "-p", *(["-e"] if esc else []), *(["-J", "-S", "-"] if history else []))
 
     def keys(self, *keys):
         """Named tmux keys (Enter, Down, BSpace, F1...) or single

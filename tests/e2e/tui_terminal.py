@@ -7,7 +7,7 @@ curses at all where there is no usable terminal (plain mode instead)."""
 import os, re, shutil, signal, subprocess, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tmuxdrive import Term, Results, setup, answers, script  # noqa: E402
+from tmuxdrive import Term, Results, setup, answers, script, until  # noqa: E402
 
 peil, root, home, env = setup()
 town = os.path.join(root, "tests/fixtures/tui/town.yaml")
@@ -40,10 +40,16 @@ t.resize(60, 20)
 s = t.wait(r"Question 2/7")
 r.check(s is not None and "accessibility" in s, "60x20 works: the question is back", t.screen())
 t.resize(80, 24)
-s = t.wait(r"Question 2/7")
-r.check(s is not None and not t.dead(), "back at 80x24 without a crash", t.screen())
-lines = s.splitlines() if s else []
-r.check(len(lines) >= 24 and "help" in lines[23], "redrawn at the new size (status line at the bottom)", s)
+
+
+def redrawn_at_80x24():
+    lines = t.screen().splitlines()
+    return (len(lines) >= 24 and "help" in lines[23] and len(lines[1].rstrip()) > 60 and
+            lines[1].rstrip().endswith("Question 2/7"))
+
+
+until("the question redrawn at 80x24, the status line at the bottom", redrawn_at_80x24, show=t.screen)
+r.check(not t.dead(), "back at 80x24 without a crash, redrawn at the new size", t.screen())
 t.keys("4")
 t.wait(r"Question 3/7")
 t.keys("q")
@@ -136,8 +142,8 @@ t.wait(r"NOT SAVED")
 t.keys("q", "q")
 r.check(t.wait_dead(), "q twice quits anyway")
 st = t.status()
-r.check(st == ("3", "") and "Is a directory" in t.screen(),
-        "... with exit status 3 and the reason after the terminal is restored", str(st) + t.screen())
+r.check(st == ("3", "") and "is a directory" in t.screen(history=True),
+        "... with exit status 3 and the reason after the terminal is restored", str(st) + t.screen(history=True))
 t.close()
 os.rmdir(f)
 
