@@ -42,6 +42,12 @@ MHD_CFLAGS    := $(shell $(PKG_CONFIG) --cflags libmicrohttpd 2>/dev/null)
 MHD_LIBS      := $(shell $(PKG_CONFIG) --libs libmicrohttpd 2>/dev/null || echo -lmicrohttpd)
 QR_CFLAGS     := $(shell $(PKG_CONFIG) --cflags libqrencode 2>/dev/null)
 QR_LIBS       := $(shell $(PKG_CONFIG) --libs libqrencode 2>/dev/null || echo -lqrencode)
+# Council documents: PDF through cairo + pango, ODT through libzip + libxml2
+# (exports/ only). Their headers as system headers: our warnings are ours.
+DOCS_PKGS     := cairo pangocairo fontconfig libzip libxml-2.0
+DOCS_CFLAGS   := $(patsubst -I%,-isystem %,$(shell $(PKG_CONFIG) --cflags $(DOCS_PKGS) 2>/dev/null))
+DOCS_LIBS     := $(shell $(PKG_CONFIG) --libs $(DOCS_PKGS) 2>/dev/null || \
+                   echo -lpangocairo-1.0 -lpango-1.0 -lgobject-2.0 -lglib-2.0 -lcairo -lfontconfig -lzip -lxml2)
 CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 
@@ -50,9 +56,9 @@ DEFS := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
         -DPEIL_DATADIR='"$(PKGDATADIR)"' \
         -DPEIL_LOCALEDIR='"$(LOCALEDIR)"' \
         -DPEIL_SRCDIR='"$(CURDIR)"'
-override CFLAGS  += $(WARN) $(SANFLAGS) $(DEFS) -I. $(YAML_CFLAGS) -MMD -MP
+override CFLAGS  += $(WARN) $(SANFLAGS) $(DEFS) -I. $(YAML_CFLAGS) $(DOCS_CFLAGS) -MMD -MP
 override LDFLAGS += $(SANFLAGS)
-LIBS := $(YAML_LIBS) -lm -lpthread
+LIBS := $(YAML_LIBS) $(DOCS_LIBS) -lm -lpthread
 
 ifneq ($(V),1)
 Q = @

@@ -1,5 +1,5 @@
 /* peil export [-q Q] FILE --format FORMAT [-o OUT] [--baseline OLD]
- * [--peers DIR] [--same-size] [--min-peers K] [--csv-sep C] [--bom] [--force]:
+ * [--peers DIR] [--same-size] [--min-peers K] [--csv-sep C] [--bom] [--appendix|--no-appendix] [--force]:
  * a scorecard for the council. The export is written into memory first and
  * then atomically, so a failure never leaves half a file (exit 3). */
 #include <getopt.h>
@@ -20,6 +20,7 @@ struct export_args {
 	enum export_format format;
 	char csv_sep;
 	bool bom, force;
+	int appendix;           /* 1 --appendix, -1 --no-appendix, 0 the format's default */
 	struct peer_options po;
 };
 
@@ -44,6 +45,8 @@ static int parse_option(int c, struct export_args *a, char **argv)
 	case 'b': a->baseline = optarg; break;
 	case 'p': a->peers = optarg; break;
 	case 'B': a->bom = true; break;
+	case 'A': a->appendix = 1; break;
+	case 'N': a->appendix = -1; break;
 	case 'F': a->force = true; break;
 	case 'S': a->po.same_size = true; break;
 	case 'f':
@@ -94,6 +97,8 @@ static int parse_args(int argc, char **argv, struct export_args *a)
 		{ "min-peers", required_argument, NULL, 'm' },
 		{ "csv-sep", required_argument, NULL, 's' },
 		{ "bom", no_argument, NULL, 'B' },
+		{ "appendix", no_argument, NULL, 'A' },
+		{ "no-appendix", no_argument, NULL, 'N' },
 		{ "force", no_argument, NULL, 'F' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -205,6 +210,7 @@ int cmd_export(int argc, char **argv)
 	struct export_options o = {
 		.q = q, .r = r, .baseline = base, .peers = a.peers ? &peers : NULL,
 		.lang = cli_lang(q), .csv_sep = a.csv_sep, .csv_bom = a.bom,
+		.appendix = a.appendix,
 	};
 	rc = write_export(&a, &o, &rules);
 done:

@@ -83,6 +83,8 @@ struct doc {
 	struct xctx *x;
 	const char *title, *subtitle, *lang;    /* lang: "nl", "en" */
 	const char *author;                     /* who answered, for metadata */
+	const char *date;                       /* the assessment's, YYYY-MM-DD */
+	const char *footer;                     /* "organisation · date" in print */
 	struct doc_block *blocks;
 	int nblocks, cap;
 	struct doc_chart chart;
@@ -126,6 +128,7 @@ void scorecard_done(struct doc *d);
 
 /* The writers that are not in a header of their own. */
 void md_render(const struct doc *d, FILE *f);
+bool pdf_render(const struct doc *d, FILE *f);
 bool export_wants_appendix(const struct xctx *x, bool by_default);
 
 /* Chart captions (shared by the writers). */

@@ -36,6 +36,14 @@ bool html_write(struct xctx *x, FILE *f)
 	return ok;
 }
 
+bool pdf_write(struct xctx *x, FILE *f)
+{
+	struct doc d;
+	bool ok = doc_build(&d, x, export_wants_appendix(x, false)) && pdf_render(&d, f);
+	doc_free(&d);
+	return ok;
+}
+
 static const struct exporter {
 	const char *name, *ext, *label, *help;
 	bool (*write)(struct xctx *x, FILE *f);

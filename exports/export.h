@@ -28,6 +28,8 @@
 	  N_("plain text with headings and tables: for a wiki, an e-mail or a repository")) \
 	X(HTML, "html", "html", html_write, N_("HTML"), \
 	  N_("one self-contained web page: for the website, the intranet or a phone")) \
+	X(PDF, "pdf", "pdf", pdf_write, N_("PDF"), \
+	  N_("A4 pages to file or print: for the council's papers (add --appendix for every answer)")) \
 	X(CSV, "csv", "csv", csv_write, N_("CSV"), \
 	  N_("one row per question: for a spreadsheet")) \
 	X(JSON, "json", "json", json_write, N_("JSON"), \

@@ -48,6 +48,8 @@ static void header(struct doc *d)
 	const struct scorecard *s = x->s;
 	d->title = response_organisation(x->r);
 	d->subtitle = xctx_printf(x, _("Scorecard: %s"), xctx_tr(x, &x->q->title));
+	d->date = response_date(x->r);
+	d->footer = xctx_printf(x, "%s · %s", response_organisation(x->r), xctx_date(x, d->date));
 	struct doc_fact f[7];
 	int n = 0;
 	f[n++] = (struct doc_fact){ _("Organisation"), response_organisation(x->r) };

@@ -1,6 +1,7 @@
 #include "exports/xctx.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/i18n.h"
@@ -373,4 +374,42 @@ void xs_put(FILE *f, unsigned long cp)
 		fputc((int)(0x80 | ((cp >> 6) & 0x3f)), f);
 		fputc((int)(0x80 | (cp & 0x3f)), f);
 	}
+}
+
+static size_t xs_encode(unsigned long cp, char *o)
+{
+	if (cp < 0x80) {
+		o[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		o[0] = (char)(0xc0 | (cp >> 6));
+		o[1] = (char)(0x80 | (cp & 0x3f));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		o[0] = (char)(0xe0 | (cp >> 12));
+		o[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		o[2] = (char)(0x80 | (cp & 0x3f));
+		return 3;
+	}
+	o[0] = (char)(0xf0 | (cp >> 18));
+	o[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+	o[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+	o[3] = (char)(0x80 | (cp & 0x3f));
+	return 4;
+}
+
+char *xs_sanitize(const char *s)
+{
+	size_t n = s ? strlen(s) : 0, len = 0;
+	char *out = malloc(3 * n + 1);         /* a byte becomes at most U+FFFD */
+	while (out && s && *s) {
+		unsigned long cp;
+		s += xs_next(s, &cp);
+		len += xs_encode(cp, out + len);
+	}
+	if (out)
+		out[len] = '\0';
+	return out;
 }

@@ -108,6 +108,9 @@ EXPORT_FORMATS(EXPORT_DECL)
  * that must never reach a reader (SPEC: control characters, bidi
  * overrides) turned into U+FFFD. */
 size_t xs_next(const char *s, unsigned long *cp);
+/* A copy of s (malloc'd; NULL when memory runs out) with every invalid
+ * byte and unsafe code point as U+FFFD, for libraries that take UTF-8. */
+char *xs_sanitize(const char *s);
 /* Writes code point cp as UTF-8. */
 void xs_put(FILE *f, unsigned long cp);
 

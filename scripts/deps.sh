@@ -6,10 +6,18 @@ set -u
 need="gcc make pkg-config libncurses-dev libyaml-dev gettext"
 # Voting from phones: the HTTP server (with GnuTLS for --tls-cert) and the QR code.
 need="$need libmicrohttpd-dev libqrencode-dev"
+# Council documents: PDF (cairo + pango), ODT (libzip + libxml2), a font
+# that covers Dutch, found through fontconfig.
+need="$need libcairo2-dev libpango1.0-dev libzip-dev libxml2-dev fontconfig fonts-dejavu-core"
 if [ "${1:-build}" = check ]; then
 	need="$need libcmocka-dev tmux python3 python3-yaml locales clang groff-base man-db chromium poppler-utils"
 	# The calendar export is parsed by a strict iCalendar reader.
 	need="$need python3-icalendar"
+	# Documents as a reader gets them: a GFM renderer (no links out of a
+	# note), Python-Markdown (line breaks), LibreOffice (the ODT opens),
+	# npm for axe-core (accessibility, installed below).
+	need="$need cmark-gfm python3-markdown libreoffice-writer-nogui"
+	command -v npm >/dev/null 2>&1 || need="$need npm"
 fi
 missing=""
 for p in $need; do
@@ -46,5 +54,14 @@ if [ "${1:-build}" = check ] && ! locale -a 2>/dev/null | grep -qi '^nl_NL\.utf-
 	else
 		$sudo localedef -i nl_NL -f UTF-8 nl_NL.UTF-8 2>/dev/null || echo "peil: could not generate nl_NL.UTF-8; locale tests will be skipped" >&2
 	fi
+fi
+# axe-core (accessibility rules run inside headless Chromium) has no Debian
+# package: npm installs it once, globally; the tests only look for it.
+if [ "${1:-build}" = check ] && command -v npm >/dev/null 2>&1 &&
+   [ ! -f "$(npm root -g 2>/dev/null)/axe-core/axe.min.js" ]; then
+	echo "peil: installing axe-core (npm) for the accessibility test"
+	if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+	$sudo npm install -g --no-audit --no-fund axe-core@4 >/dev/null 2>&1 ||
+		echo "peil: npm could not install axe-core; the accessibility test will be skipped" >&2
 fi
 exit 0
