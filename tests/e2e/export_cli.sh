@@ -24,7 +24,7 @@ expect 0 "md to stdout" "$PEIL" export $q "$cur" --format md
 head -n 1 "$tmp/out" | grep -qx "# Bibliotheek Voorbeeldstad" || { echo "FAIL: md title"; fails=$((fails + 1)); }
 expect 0 "questionnaire found by id" "$PEIL" export "$cur" --format=json
 expect 2 "no --format" "$PEIL" export $q "$cur"
-expect 2 "unknown format" "$PEIL" export $q "$cur" --format pdf
+expect 2 "unknown format" "$PEIL" export $q "$cur" --format docx
 expect 2 "bad separator" "$PEIL" export $q "$cur" --format csv --csv-sep x
 expect 2 "two files" "$PEIL" export $q "$cur" "$old" --format md
 expect 2 "no file" "$PEIL" export $q --format md
