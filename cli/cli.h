@@ -102,12 +102,6 @@ int cli_parse_q_format(const char *command, int argc, char **argv, const char **
 /* Accepts "text" or "json" into *json; false for anything else. */
 bool cli_parse_format(const char *s, bool *json);
 
-/* The line on stderr after reading --peers DIR (cli/cmd_benchmark.c; used
- * by benchmark and export): files read, peers, and why the others were
- * skipped. `command` is "benchmark" or "export". */
-struct peer_counts;
-void cli_peers_summary(const char *command, const char *dir, const struct peer_counts *c);
-
 /* A text table (cli/table.c) for score, aggregate, compare and benchmark.
  * Each column is as wide as its widest cell, its translated header
  * included, plus two spaces; widths count code points, so accented texts

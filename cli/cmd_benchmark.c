@@ -1,4 +1,4 @@
-/* peil benchmark [-q Q] FILE --peers DIR [--same-size] [--min-peers K]
+/* peil benchmark [-q Q] FILE --peers DIR|ROUND.yaml [--same-size] [--min-peers K]
  *                [--format text|json] [--strict]
  * Where one municipality stands among its peers, per domain. */
 #include <getopt.h>
@@ -10,6 +10,7 @@
 
 #include "cli/cli.h"
 #include "core/i18n.h"
+#include "cli/peer_files.h"
 #include "exports/jsonw.h"
 #include "scoring/peers.h"
 
@@ -49,7 +50,7 @@ static void bar_line(char *buf, size_t cap, const struct questionnaire *q, const
                      const struct glyphs *g)
 {
 	int c25 = -1, c75 = -2, cmed = -1, cself = -1;
-	if (pd->has_figures) {
+	if (pd->has_quartiles) {
 		c25 = column(q, pd->p25);
 		c75 = column(q, pd->p75);
 		cmed = column(q, pd->median);
@@ -100,15 +101,19 @@ static void domain_rows(struct cli_table *t, const struct questionnaire *q, cons
 	cli_table_cell(t, qn_str(q, &q->domains[d].title, lang));
 	num(t, pd->has_score, "%.2f", pd->score);
 	num(t, pd->has_percentile, "%.0f", pd->percentile);
-	num(t, pd->has_figures, "%.2f", pd->p25);
-	num(t, pd->has_figures, "%.2f", pd->median);
-	num(t, pd->has_figures, "%.2f", pd->p75);
+	num(t, pd->has_quartiles, "%.2f", pd->p25);
+	num(t, pd->has_quartiles, "%.2f", pd->median);
+	num(t, pd->has_quartiles, "%.2f", pd->p75);
 	cli_table_cellf(t, "%d", pd->n);
 	bar_line(line, sizeof line, q, pd, glyphs());
 	cli_table_line(t, line);
 	if (!pd->has_figures) {
 		snprintf(line, sizeof line, _("    fewer than %d peers with a score here: no comparison shown"),
 		         peers_min_peers(pf));
+		cli_table_line(t, line);
+	} else if (!pd->has_quartiles) {
+		snprintf(line, sizeof line, _("    fewer than %d peers here: no quartiles, they would be single "
+		                              "municipalities' scores"), PEERS_QUARTILE_MIN);
 		cli_table_line(t, line);
 	}
 }
@@ -135,8 +140,14 @@ static bool print_text(FILE *f, const struct questionnaire *q, const struct peer
 	cli_table_free(t);
 	if (!ok)
 		return false;
-	fprintf(f, "\n%s %s   %s %s   %s %s\n", g->band, _("middle half of the peers (P25–P75)"),
-	        g->median, _("median"), g->mark, org);
+	bool quartiles = false;
+	for (int d = 0; d < q->ndomains; d++)
+		quartiles = quartiles || peers_domain(pf, d)->has_quartiles;
+	if (quartiles)
+		fprintf(f, "\n%s %s   %s %s   %s %s\n", g->band, _("middle half of the peers (P25–P75)"),
+		        g->median, _("median"), g->mark, org);
+	else
+		fprintf(f, "\n%s %s\n", g->mark, org);
 	fprintf(f, "%s\n", _("Pctl: the share of peers scoring lower (ties count half), in percent."));
 	return true;
 }
@@ -170,9 +181,9 @@ static void print_json(FILE *f, const struct questionnaire *q, const struct peer
 		jsonw_kstring(&w, "id", q->domains[d].id);
 		knum(&w, "score", pd->has_score, pd->score);
 		knum(&w, "percentile", pd->has_percentile, pd->percentile);
-		knum(&w, "p25", pd->has_figures, pd->p25);
-		knum(&w, "median", pd->has_figures, pd->median);
-		knum(&w, "p75", pd->has_figures, pd->p75);
+		knum(&w, "p25", pd->has_quartiles, pd->p25);
+		knum(&w, "median", pd->has_quartiles, pd->median);
+		knum(&w, "p75", pd->has_quartiles, pd->p75);
 		jsonw_kint(&w, "n", pd->n);
 		jsonw_object_end(&w);
 	}
@@ -181,16 +192,6 @@ static void print_json(FILE *f, const struct questionnaire *q, const struct peer
 }
 
 /* ---- the command ---- */
-
-/* One line that always says what was read and why files did not count
- * (also for `peil export --peers`). */
-void cli_peers_summary(const char *command, const char *dir, const struct peer_counts *c)
-{
-	/* TRANSLATORS: "peil benchmark: DIR: ..." or "peil export: DIR: ...". */
-	fprintf(stderr, _("peil %s: %s: %zu files read, %zu peers; skipped: %zu invalid, "
-	                  "%zu same organisation, %zu other size class; questionnaires: %zu\n"),
-	        command, dir, c->files, c->peers, c->invalid, c->same_org, c->other_size, c->questionnaires);
-}
 
 static int parse_args(int argc, char **argv, struct bench_args *a)
 {
@@ -206,8 +207,6 @@ static int parse_args(int argc, char **argv, struct bench_args *a)
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
-	char *end;
-	long k;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "hq:f:", opts, NULL)) != -1) {
 		switch (c) {
@@ -223,11 +222,8 @@ static int parse_args(int argc, char **argv, struct bench_args *a)
 				return cli_usage_error("benchmark", _("--format takes text or json, not '%s'"), optarg);
 			break;
 		case OPT_MIN:
-			k = strtol(optarg, &end, 10);
-			if (*end || end == optarg || k < 1 || k > INT_MAX)
-				return cli_usage_error("benchmark", _("--min-peers takes a number of at least 1, not '%s'"),
-				                       optarg);
-			a->o.min_peers = (int)k;
+			if (!peer_parse_min("benchmark", optarg, &a->o.min_peers))
+				return EXIT_USAGE;
 			break;
 		default:
 			return cli_usage_error("benchmark", _("unknown option or missing value: '%s'"), argv[optind - 1]);
@@ -236,21 +232,14 @@ static int parse_args(int argc, char **argv, struct bench_args *a)
 	if (argc - optind != 1)
 		return cli_usage_error("benchmark", "%s", _("name exactly one response file"));
 	if (!a->dir)
-		return cli_usage_error("benchmark", "%s", _("--peers DIR is required"));
+		return cli_usage_error("benchmark", "%s", _("--peers DIR or --peers ROUND.yaml is required"));
 	a->file = argv[optind];
 	return EXIT_OK;
 }
 
-/* Each broken peer's errors are printed as they come: flat memory. */
-static void print_invalid(void *ctx, const struct diag_list *file_diags)
-{
-	(void)ctx;
-	diag_print(file_diags, stderr, false);
-}
-
 int cmd_benchmark(int argc, char **argv)
 {
-	struct bench_args a = { .o = { .on_invalid = print_invalid } };
+	struct bench_args a = { 0 };
 	int rc = parse_args(argc, argv, &a);
 	if (rc != EXIT_OK)
 		return rc < 0 ? EXIT_OK : rc;
@@ -258,36 +247,27 @@ int cmd_benchmark(int argc, char **argv)
 	struct response *self;
 	if (!cli_load_response(a.qarg, a.file, &q, &self))
 		return EXIT_INVALID;
-	if (a.o.same_size && response_population(self) < 0) {
+	struct peer_source ps = { 0 };
+	struct peer_figures *pf = NULL;
+	rc = EXIT_INVALID;
+	if (a.o.same_size && response_population(self) < 0)
 		fprintf(stderr, _("%s:1:1: error: --same-size needs the population of the assessed "
 		                  "municipality (key 'population')\n"), a.file);
-		response_free(self);
-		questionnaire_free(q);
-		return EXIT_INVALID;
-	}
-	struct diag_list *d = diag_list_new();
-	struct peer_figures *pf = d ? peers_compute(q, self, a.dir, &a.o, d) : NULL;
-	if (d)
-		diag_print(d, stderr, false);
-	if (!pf) {
-		rc = EXIT_INVALID;
-	} else {
-		cli_peers_summary("benchmark", a.dir, peers_counts(pf));
-		if (a.strict && peers_counts(pf)->invalid > 0) {
+	else if (peer_source_read(&ps, a.dir, q) && (pf = peer_source_figures(&ps, q, self, &a.o)))
+		peer_source_summary("benchmark", &ps, pf);
+	if (pf && !(a.strict && ps.counts.invalid > 0)) {
+		rc = EXIT_OK;
+		if (a.json) {
+			print_json(stdout, q, pf, response_organisation(self));
+		} else if (!print_text(stdout, q, pf, response_organisation(self))) {
+			fprintf(stderr, "peil: %s\n", _("out of memory"));
 			rc = EXIT_INVALID;
-		} else {
-			if (a.json) {
-				print_json(stdout, q, pf, response_organisation(self));
-			} else if (!print_text(stdout, q, pf, response_organisation(self))) {
-				fprintf(stderr, "peil: %s\n", _("out of memory"));
-				rc = EXIT_INVALID;
-			}
-			if (rc == EXIT_OK && (fflush(stdout) != 0 || ferror(stdout)))
-				rc = EXIT_WRITE;
 		}
+		if (rc == EXIT_OK && (fflush(stdout) != 0 || ferror(stdout)))
+			rc = EXIT_WRITE;
 	}
+	peer_source_free(&ps);
 	peers_free(pf);
-	diag_list_free(d);
 	response_free(self);
 	questionnaire_free(q);
 	return rc;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/peer_files.h"
 #include "core/i18n.h"
 #include "core/mem.h"
 #include "core/outpath.h"
@@ -37,8 +38,6 @@ static bool parse_sep(const char *s, char *sep)
 
 static int parse_option(int c, struct export_args *a, char **argv)
 {
-	char *end;
-	long k;
 	switch (c) {
 	case 'q': a->qarg = optarg; break;
 	case 'o': a->out = optarg; break;
@@ -62,10 +61,8 @@ static int parse_option(int c, struct export_args *a, char **argv)
 			return cli_usage_error("export", _("--csv-sep takes one of , ; | or tab, not '%s'"), optarg);
 		break;
 	case 'm':
-		k = strtol(optarg, &end, 10);
-		if (*end || end == optarg || k < 1 || k > INT_MAX)
-			return cli_usage_error("export", _("--min-peers takes a number of at least 1, not '%s'"), optarg);
-		a->po.min_peers = (int)k;
+		if (!peer_parse_min("export", optarg, &a->po.min_peers))
+			return EXIT_USAGE;
 		break;
 	default:
 		return cli_usage_error("export", _("unknown option or missing value: '%s'"), argv[optind - 1]);
@@ -135,22 +132,22 @@ static bool load_peers(const struct export_args *a, const struct questionnaire *
 		                  "municipality (key 'population')\n"), a->file);
 		return false;
 	}
-	struct diag_list *d = diag_list_new();
-	struct peer_figures *pf = d ? peers_compute(q, r, a->peers, &a->po, d) : NULL;
-	if (d)
-		diag_print(d, stderr, false);
-	diag_list_free(d);
+	struct peer_source ps;
+	if (!peer_source_read(&ps, a->peers, q))
+		return false;
+	struct peer_figures *pf = peer_source_figures(&ps, q, r, &a->po);
 	*domains = pf ? mem_alloc((size_t)(q->ndomains ? q->ndomains : 1) * sizeof(**domains)) : NULL;
 	if (!*domains) {
 		peers_free(pf);
+		peer_source_free(&ps);
 		return false;
 	}
 	const struct peer_counts *c = peers_counts(pf);
-	cli_peers_summary("export", a->peers, c);
+	peer_source_summary("export", &ps, pf);
 	for (int i = 0; i < q->ndomains; i++) {
 		const struct peer_domain *pd = peers_domain(pf, i);
 		(*domains)[i] = (struct export_peer_domain){
-			.has = pd->has_figures, .n = pd->n, .p25 = pd->p25, .median = pd->median, .p75 = pd->p75,
+			.has = pd->has_quartiles, .n = pd->n, .p25 = pd->p25, .median = pd->median, .p75 = pd->p75,
 			.has_percentile = pd->has_percentile, .percentile = pd->percentile,
 		};
 	}
@@ -160,6 +157,7 @@ static bool load_peers(const struct export_args *a, const struct questionnaire *
 		.domains = *domains,
 	};
 	peers_free(pf);
+	peer_source_free(&ps);
 	return true;
 }
 

@@ -27,7 +27,7 @@ static const struct command commands[] = {
 	  N_("merge respondents: group statistics and disagreement") },
 	{ "compare", cmd_compare, "peil compare [-q Q] OLD NEW [--format text|json]",
 	  N_("what changed since last time") },
-	{ "benchmark", cmd_benchmark, "peil benchmark [-q Q] FILE --peers DIR [--same-size] [--min-peers K] [--format text|json] [--strict]",
+	{ "benchmark", cmd_benchmark, "peil benchmark [-q Q] FILE --peers DIR|ROUND.yaml [--same-size] [--min-peers K] [--format text|json] [--strict]",
 	  N_("compare with peer municipalities") },
 };
 enum { NCOMMANDS = sizeof commands / sizeof *commands };

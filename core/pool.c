@@ -17,6 +17,7 @@
 
 #include "core/i18n.h"
 #include "core/mem.h"
+#include "core/path.h"
 
 enum { POOL_MAX_THREADS = 64, POOL_SLOTS_PER_THREAD = 4, POOL_MAX_DEPTH = 32 };
 
@@ -31,7 +32,8 @@ struct pool {
 	pthread_cond_t space;           /* a slot was consumed: claimers wait */
 	const char *const *paths;
 	size_t n;
-	const struct questionnaire *q;
+	pool_load_fn load;
+	void *lctx;
 	pool_fn fn;
 	void *ctx;
 	size_t next;                    /* next index to claim */
@@ -105,7 +107,7 @@ static void *worker(void *arg)
 		pthread_mutex_unlock(&p->mu);
 		/* The slot is ours: the item a window earlier has been consumed. */
 		diag_clear(s->d);
-		struct response *r = response_load(p->paths[i], p->q, s->d);
+		struct response *r = p->load(p->lctx, p->paths[i], s->d);
 		pthread_mutex_lock(&p->mu);
 		s->r = r;
 		s->ready = true;
@@ -114,7 +116,7 @@ static void *worker(void *arg)
 	return NULL;
 }
 
-static bool run_inline(const char *const *paths, size_t n, const struct questionnaire *q,
+static bool run_inline(const char *const *paths, size_t n, pool_load_fn load, void *lctx,
                        pool_fn fn, void *ctx, char *err, size_t errlen)
 {
 	struct slot s = { .d = diag_list_new() };
@@ -126,7 +128,7 @@ static bool run_inline(const char *const *paths, size_t n, const struct question
 	bool ok = true;
 	for (size_t i = 0; i < n && ok; i++) {
 		diag_clear(s.d);
-		s.r = response_load(paths[i], q, s.d);
+		s.r = load(lctx, paths[i], s.d);
 		ok = consume(&s, paths, i, fn, ctx);
 	}
 	diag_list_free(s.d);
@@ -154,8 +156,19 @@ static void pool_destroy(struct pool *p)
 	mem_free(p->slots);
 }
 
+static struct response *load_against(void *q, const char *path, struct diag_list *d)
+{
+	return response_load(path, q, d);
+}
+
 bool pool_for_each_response(const char *const *paths, size_t n, const struct questionnaire *q,
                             int threads, pool_fn fn, void *ctx, char *err, size_t errlen)
+{
+	return pool_for_each_load(paths, n, load_against, (void *)q, threads, fn, ctx, err, errlen);
+}
+
+bool pool_for_each_load(const char *const *paths, size_t n, pool_load_fn load, void *lctx,
+                        int threads, pool_fn fn, void *ctx, char *err, size_t errlen)
 {
 	if (threads <= 0)
 		threads = pool_default_threads();
@@ -164,9 +177,9 @@ bool pool_for_each_response(const char *const *paths, size_t n, const struct que
 	if ((size_t)threads > n)
 		threads = n > 0 ? (int)n : 1;
 	if (threads == 1)
-		return run_inline(paths, n, q, fn, ctx, err, errlen);
+		return run_inline(paths, n, load, lctx, fn, ctx, err, errlen);
 
-	struct pool p = { .paths = paths, .n = n, .q = q, .fn = fn, .ctx = ctx };
+	struct pool p = { .paths = paths, .n = n, .load = load, .lctx = lctx, .fn = fn, .ctx = ctx };
 	if (!pool_init(&p, threads)) {
 		pool_destroy(&p);
 		if (err)
@@ -214,12 +227,6 @@ static char *join(const char *dir, const char *name)
 	if (s)
 		snprintf(s, a + b + 2, "%s%s%s", dir, slash ? "" : "/", name);
 	return s;
-}
-
-static bool is_yaml_name(const char *name)
-{
-	size_t n = strlen(name);
-	return n > 5 && !strcmp(name + n - 5, ".yaml");
 }
 
 /* Entries are stored as a kind letter followed by the name: 'd' a
@@ -282,7 +289,8 @@ static char resolve_kind(char kind, const char *full)
 	return S_ISREG(st.st_mode) ? 'f' : 'x';
 }
 
-static bool walk(struct pool_paths *p, const char *dir, int depth, struct diag_list *d)
+static bool walk(struct pool_paths *p, struct pool_paths *skipped, const char *dir, int depth,
+                 struct diag_list *d)
 {
 	if (depth > POOL_MAX_DEPTH) {
 		diag_error(d, dir, 0, 0, _("directories nested deeper than %d levels are not read"), POOL_MAX_DEPTH);
@@ -292,9 +300,10 @@ static bool walk(struct pool_paths *p, const char *dir, int depth, struct diag_l
 	bool ok = read_entries(dir, &names, d);
 	for (size_t i = 0; ok && i < names.n; i++) {
 		const char *name = names.v[i] + 1;
+		struct pool_paths *to;
 		/* An unknown kind may be a directory: only known files are
 		 * judged by their name before the stat. */
-		if (names.v[i][0] == 'f' && !is_yaml_name(name))
+		if (names.v[i][0] == 'f' && !path_is_yaml(name) && !skipped)
 			continue;
 		char *full = join(dir, name);
 		char kind = full ? resolve_kind(names.v[i][0], full) : 'x';
@@ -302,10 +311,10 @@ static bool walk(struct pool_paths *p, const char *dir, int depth, struct diag_l
 			diag_error(d, dir, 0, 0, "%s", _("out of memory"));
 			ok = false;
 		} else if (kind == 'd') {
-			ok = walk(p, full, depth + 1, d);
-		} else if (kind == 'f' && is_yaml_name(name)) {
-			if (push_path(p, full))
-				continue;       /* p owns it now */
+			ok = walk(p, skipped, full, depth + 1, d);
+		} else if (kind == 'f' && (to = path_is_yaml(name) ? p : skipped)) {
+			if (push_path(to, full))
+				continue;       /* the list owns it now */
 			diag_error(d, dir, 0, 0, "%s", _("out of memory"));
 			ok = false;
 		}
@@ -317,9 +326,15 @@ static bool walk(struct pool_paths *p, const char *dir, int depth, struct diag_l
 
 bool pool_paths_add(struct pool_paths *p, const char *path, struct diag_list *d)
 {
+	return pool_paths_collect(p, NULL, path, d);
+}
+
+bool pool_paths_collect(struct pool_paths *p, struct pool_paths *skipped, const char *path,
+                        struct diag_list *d)
+{
 	struct stat st;
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-		return walk(p, path, 0, d);
+		return walk(p, skipped, path, 0, d);
 	char *s = mem_strdup(path);
 	if (!s || !push_path(p, s)) {
 		mem_free(s);

@@ -42,6 +42,14 @@ typedef bool (*pool_fn)(void *ctx, struct pool_item *item);
 bool pool_for_each_response(const char *const *paths, size_t n, const struct questionnaire *q,
                             int threads, pool_fn fn, void *ctx, char *err, size_t errlen);
 
+/* The same with another loader: `load` runs on the worker threads (so it
+ * must be thread-safe), returns the loaded response or NULL, and reports
+ * to d (the item's diags). `peil validate` and `peil intake` use it to
+ * load each file against the questionnaire it names. */
+typedef struct response *(*pool_load_fn)(void *lctx, const char *path, struct diag_list *d);
+bool pool_for_each_load(const char *const *paths, size_t n, pool_load_fn load, void *lctx,
+                        int threads, pool_fn fn, void *ctx, char *err, size_t errlen);
+
 /* The number of online processors (at most 8), or $PEIL_THREADS when set
  * to a number from 1 to 64. */
 int pool_default_threads(void);
@@ -53,10 +61,15 @@ struct pool_paths {
 };
 
 /* Appends `path` if it is not a directory, else every regular file named
- * *.yaml below it (recursively, hidden entries and symlinked directories
+ * *.yaml or *.yml (any case, core/path.h) below it (recursively, hidden entries and symlinked directories
  * skipped), sorted by name within each directory. Returns false after
  * reporting to d when a directory cannot be read or memory runs out. */
 bool pool_paths_add(struct pool_paths *p, const char *path, struct diag_list *d);
+/* The same, and every other regular file below a directory (not hidden)
+ * goes to `skipped` when it is not NULL, so that callers can count and
+ * name what they did not read. */
+bool pool_paths_collect(struct pool_paths *p, struct pool_paths *skipped, const char *path,
+                        struct diag_list *d);
 void pool_paths_free(struct pool_paths *p);      /* frees the strings; p itself is the caller's */
 
 #endif

@@ -78,6 +78,7 @@ void response_free(struct response *r)
 	mem_free(r->answers);
 	response_plan_free(r);
 	mem_free((void *)r->organisation);
+	mem_free((void *)r->organisation_id);
 	mem_free((void *)r->respondent);
 	mem_free((void *)r->role);
 	mem_free(r->has_target);
@@ -87,6 +88,7 @@ void response_free(struct response *r)
 
 const struct questionnaire *response_questionnaire(const struct response *r) { return r->q; }
 const char *response_organisation(const struct response *r) { return r->organisation; }
+const char *response_organisation_id(const struct response *r) { return r->organisation_id; }
 const char *response_respondent(const struct response *r) { return r->respondent; }
 const char *response_role(const struct response *r) { return r->role; }
 const char *response_date(const struct response *r) { return r->date; }
@@ -259,6 +261,11 @@ bool response_set_organisation(struct response *r, const char *s)
 	return set_string(&r->organisation, s ? s : "", false);
 }
 
+bool response_set_organisation_id(struct response *r, const char *s)
+{
+	return set_string(&r->organisation_id, s, true);
+}
+
 bool response_set_respondent(struct response *r, const char *s)
 {
 	return set_string(&r->respondent, s, true);
@@ -305,6 +312,9 @@ void response_clear_target(struct response *r, int domain)
 bool response_carry_over(struct response *r, const struct response *old)
 {
 	if (old->q != r->q && strcmp(old->q->id, r->q->id) != 0)
+		return false;
+	if (!r->organisation_id && old->organisation_id &&
+	    !response_set_organisation_id(r, old->organisation_id))
 		return false;
 	for (int d = 0; d < r->q->ndomains; d++) {
 		int t;

@@ -66,6 +66,8 @@ char *response_to_yaml(const struct response *r, size_t *len);
 
 const struct questionnaire *response_questionnaire(const struct response *r);
 const char *response_organisation(const struct response *r);
+/* The official code (CBS "GM0363", Belgian NIS "44021"); NULL: none. */
+const char *response_organisation_id(const struct response *r);
 const char *response_respondent(const struct response *r);    /* NULL: none */
 const char *response_role(const struct response *r);          /* NULL: none */
 const char *response_date(const struct response *r);          /* YYYY-MM-DD */
@@ -104,6 +106,7 @@ void response_set_carried_over(struct response *r, int question, bool carried);
 void response_set_proposal(struct response *r, int question, bool proposal);
 void response_confirm(struct response *r, int question);  /* clears carried_over */
 bool response_set_organisation(struct response *r, const char *s);
+bool response_set_organisation_id(struct response *r, const char *s);   /* NULL/"" clears */
 bool response_set_respondent(struct response *r, const char *s);
 bool response_set_role(struct response *r, const char *s);
 bool response_set_date(struct response *r, const char *yyyy_mm_dd);

@@ -1,6 +1,7 @@
 /* Loading and validating a response file (SPEC: "Response file format"). */
 #include "core/response_private.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -201,13 +202,28 @@ static void read_targets(struct rloader *L, const struct ynode *n)
 	}
 }
 
+/* A code as the statistics offices write it: letters, digits, '-' and
+ * '.', at most 32 (CBS "GM0363", NIS "44021"). */
+static void read_organisation_id(struct rloader *L, const struct ynode *n, const char *v)
+{
+	size_t len = strlen(v);
+	bool ok = len > 0 && len <= 32;
+	for (size_t i = 0; ok && i < len; i++)
+		ok = isalnum((unsigned char)v[i]) || v[i] == '-' || v[i] == '.';
+	if (!ok)
+		schema_error(&L->s, n, _("organisation_id: '%s' is not a code such as GM0363 (CBS) or 44021 (NIS)"), v);
+	else if (!response_set_organisation_id(L->r, v))
+		no_memory(L);
+}
+
 /* Checks the header; false when the file is for another questionnaire,
  * in which case its answers are not worth checking question by question. */
 static bool read_header(struct rloader *L, const struct ynode *root)
 {
 	static const char *const keys[] = { "peil-responses", "questionnaire", "questionnaire_version",
-	                                    "organisation", "respondent", "role", "date", "population",
-	                                    "participants", "targets", "targets_decided", "plan", "answers", NULL };
+	                                    "organisation", "organisation_id", "respondent", "role", "date",
+	                                    "population", "participants", "targets", "targets_decided", "plan",
+	                                    "answers", NULL };
 	schema_check_keys(&L->s, root, keys);
 	const struct ynode *n = schema_require(&L->s, root, "peil-responses");
 	int version;
@@ -227,6 +243,9 @@ static bool read_header(struct rloader *L, const struct ynode *root)
 	if ((n = schema_require(&L->s, root, "organisation")) && (v = schema_string(&L->s, n, "organisation")) &&
 	    !response_set_organisation(L->r, v))
 		no_memory(L);
+	if ((n = ynode_get(root, "organisation_id")) && !schema_is_null(n) &&
+	    (v = schema_string(&L->s, n, "organisation_id")))
+		read_organisation_id(L, n, v);
 	if ((n = ynode_get(root, "respondent")) && !schema_is_null(n) &&
 	    (v = schema_string(&L->s, n, "respondent")) && !response_set_respondent(L->r, v))
 		no_memory(L);

@@ -9,6 +9,7 @@
 struct response {
 	const struct questionnaire *q;
 	const char *organisation, *respondent, *role;    /* owned */
+	const char *organisation_id;    /* owned; NULL: none (CBS or NIS code) */
 	char date[11];
 	long population;
 	int participants;

@@ -281,6 +281,7 @@ static void emit_body(struct emit *m, const struct response *r)
 		scalar(m, q->version, YAML_DOUBLE_QUOTED_SCALAR_STYLE);
 	}
 	key_string(m, "organisation", r->organisation);
+	key_string(m, "organisation_id", r->organisation_id);
 	key_string(m, "respondent", r->respondent);
 	key_string(m, "role", r->role);
 	scalar(m, "date", YAML_PLAIN_SCALAR_STYLE);

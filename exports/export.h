@@ -47,10 +47,10 @@ enum export_format {
 /* Peer figures for one domain, as `peil benchmark` computes them. The
  * exporters only print these; cli/ fills them from scoring/peers. */
 struct export_peer_domain {
-	bool has;               /* false: too few peers, nothing is shown */
+	bool has;               /* the quartiles: at least 10 peers (else null) */
 	int n;                  /* peers with a score in this domain */
 	double p25, median, p75;
-	bool has_percentile;    /* has, and this response has a score here */
+	bool has_percentile;    /* at least --min-peers, and this response has a score */
 	double percentile;      /* mid-rank percentile of this response, 0..100 */
 };
 

@@ -171,8 +171,10 @@ const char *xctx_peer(struct xctx *x, int d)
 	if (!p)
 		return "";
 	const struct export_peer_domain *pd = &p->domains[d];
-	if (!pd->has)
+	if (!pd->has && !pd->has_percentile)
 		return _("too few peers");
+	if (!pd->has)           /* 5 to 9 peers: no quartiles (issue 20) */
+		return xctx_printf(x, _("percentile %ld (%d peers)"), xfmt_round(pd->percentile), pd->n);
 	if (!pd->has_percentile)
 		return xctx_printf(x, _("median %s (%d peers)"), xctx_score(x, true, pd->median), pd->n);
 	return xctx_printf(x, _("percentile %ld (median %s)"), xfmt_round(pd->percentile),

@@ -1,17 +1,12 @@
-/* Peer benchmarking: stream peer files, keep their domain scores only. */
+/* Peer benchmarking: the statistics, and the figures of one municipality
+ * among the organisations of a peer set or in a round file. */
 #include "scoring/peers.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
-#include "core/i18n.h"
 #include "core/mem.h"
-#include "core/pool.h"
-#include "core/ydoc.h"
-#include "scoring/score.h"
 
 enum size_class peers_size_class(long population)
 {
@@ -60,6 +55,65 @@ double peers_quantile(const double *sorted, size_t n, double p)
 	return sorted[lo] + (sorted[lo + 1] - sorted[lo]) * frac;
 }
 
+/* Round files keep four decimals: values that close are ties. */
+#define ROUND_TIE_EPSILON 0.00005
+
+/* Reading a percentile from published quantiles. The quantile at p of n
+ * values sits at position (n - 1) p; so whatever the unpublished values
+ * are, the values below x number at least floor(pos) + 1 for every
+ * quantile under x and at most ceil(pos) for the first one at or above
+ * x, and likewise for the values at or below x. The exact mid-rank
+ * percentile lies between these bounds, which are at most one quantile
+ * step apart on either side of their middle (for n >= 10); within them
+ * the estimate follows a straight line between the quantiles. */
+struct qcurve {
+	const double *q;
+	int nq, step;
+	long n;
+};
+
+/* floor and ceil of the position of quantile i (1-based), exactly. */
+static long pos_floor(const struct qcurve *c, int i)
+{
+	return (c->n - 1) * i * c->step / 100;
+}
+
+static long pos_ceil(const struct qcurve *c, int i)
+{
+	return ((c->n - 1) * i * c->step + 99) / 100;
+}
+
+/* The mid-rank percentile of the value at quantile i's position. */
+static double cp(const struct qcurve *c, int i)
+{
+	return ((double)(c->n - 1) * i * c->step / 100.0 + 0.5) / (double)c->n * 100;
+}
+
+static double clamp(double v, double lo, double hi)
+{
+	return v < lo ? lo : v > hi ? hi : v;
+}
+
+double peers_percentile_from_quantiles(const double *q, int nq, int step, long n, double x)
+{
+	const struct qcurve c = { q, nq, step, n > 0 ? n : 1 };
+	int j = 1, k;
+	while (j <= nq && q[j - 1] < x - ROUND_TIE_EPSILON)
+		j++;                    /* the first quantile at or above x */
+	for (k = j - 1; k < nq && q[k] <= x + ROUND_TIE_EPSILON; k++)
+		;                       /* k: the last quantile at or below x */
+	double below_lo = j > 1 ? pos_floor(&c, j - 1) + 1 : 0;
+	double below_hi = j <= nq ? pos_ceil(&c, j) : c.n;
+	double le_lo = k >= 1 ? pos_floor(&c, k) + 1 : 0;
+	double le_hi = k < nq ? pos_ceil(&c, k + 1) : c.n;
+	double lo = (below_lo + le_lo) / 2 / c.n * 100, hi = (below_hi + le_hi) / 2 / c.n * 100;
+	if (k >= j || j == 1 || j > nq)         /* on a quantile, or in a tail */
+		return (lo + hi) / 2;
+	double line = cp(&c, j - 1) + (cp(&c, j) - cp(&c, j - 1)) * (x - q[j - 2]) / (q[j - 1] - q[j - 2]);
+	/* no further than one step from either bound */
+	return clamp(line, hi - step > lo ? hi - step : lo, lo + step < hi ? lo + step : hi);
+}
+
 static int cmp_double(const void *pa, const void *pb)
 {
 	double a = *(const double *)pa, b = *(const double *)pb;
@@ -73,27 +127,26 @@ void peers_fill_domain(struct peer_domain *out, double *scores, size_t n, int mi
 	out->has_score = has_score;
 	out->score = has_score ? score : 0;
 	out->n = (int)n;
-	if (min_peers < 1)
-		min_peers = 1;
+	if (min_peers < PEERS_MIN_FLOOR)
+		min_peers = PEERS_MIN_FLOOR;
 	if (n < (size_t)min_peers)
 		return;
 	qsort(scores, n, sizeof(double), cmp_double);
 	out->has_figures = true;
-	out->p25 = peers_quantile(scores, n, 0.25);
-	out->median = peers_quantile(scores, n, 0.5);
-	out->p75 = peers_quantile(scores, n, 0.75);
+	out->has_quartiles = n >= PEERS_QUARTILE_MIN;
+	if (out->has_quartiles) {
+		out->p25 = peers_quantile(scores, n, 0.25);
+		out->median = peers_quantile(scores, n, 0.5);
+		out->p75 = peers_quantile(scores, n, 0.75);
+	}
 	if (has_score) {
 		out->has_percentile = true;
 		out->percentile = peers_percentile(scores, n, score);
 	}
 }
 
-/* ---- streaming the peers ---- */
 
-struct score_vec {
-	double *v;
-	size_t n, cap;
-};
+/* ---- one municipality's figures ---- */
 
 struct peer_figures {
 	int ndomains;
@@ -104,95 +157,17 @@ struct peer_figures {
 	struct peer_domain *domains;
 };
 
-struct collect {
-	const struct questionnaire *q;
-	const char *self_org;
-	enum size_class want_class;     /* SIZE_UNKNOWN: every size */
-	struct score_vec *vecs;         /* one per domain */
-	struct peer_counts *counts;
-	struct diag_list *d;
-	void (*on_invalid)(void *ctx, const struct diag_list *file_diags);
-	void *on_invalid_ctx;
-	bool oom;
-};
-
-static bool vec_push(struct score_vec *s, double x)
-{
-	if (s->n == s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 256;
-		double *v = mem_realloc(s->v, cap * sizeof(double));
-		if (!v)
-			return false;
-		s->v = v;
-		s->cap = cap;
-	}
-	s->v[s->n++] = x;
-	return true;
-}
-
-/* Keeps the errors of a skipped file (not its warnings: peers are read in
- * bulk, and a warning does not stop a file from counting). */
-static void keep_errors(struct diag_list *to, const struct diag_list *from)
-{
-	for (size_t i = 0; i < diag_count(from); i++) {
-		const struct diag *g = diag_get(from, i);
-		if (g->severity == DIAG_ERROR)
-			diag_add(to, g->path, g->line, g->col, DIAG_ERROR, "%s", g->message);
-	}
-}
-
-static bool take_peer(void *ctx, struct pool_item *it)
-{
-	struct collect *c = ctx;
-	if (!it->r) {
-		/* A questionnaire is often kept beside the files it was answered
-		 * with: not a broken peer. Only failed files pay for the look. */
-		char *v = ydoc_peek_key(it->path, "peil");
-		if (v) {
-			c->counts->questionnaires++;
-			mem_free(v);
-		} else {
-			c->counts->invalid++;
-			if (c->on_invalid)
-				c->on_invalid(c->on_invalid_ctx, it->diags);
-			else
-				keep_errors(c->d, it->diags);
-		}
-		return true;
-	}
-	if (c->self_org && !strcmp(response_organisation(it->r), c->self_org)) {
-		c->counts->same_org++;
-		return true;
-	}
-	if (c->want_class != SIZE_UNKNOWN &&
-	    peers_size_class(response_population(it->r)) != c->want_class) {
-		c->counts->other_size++;
-		return true;
-	}
-	struct scorecard *s = score_compute(c->q, it->r);
-	if (!s) {
-		c->oom = true;
-		return false;
-	}
-	c->counts->peers++;
-	for (int i = 0; i < c->q->ndomains; i++)
-		if (s->domains[i].has_score && !vec_push(&c->vecs[i], s->domains[i].score))
-			c->oom = true;
-	scorecard_free(s);
-	return !c->oom;
-}
-
-static struct peer_figures *figures_new(const struct questionnaire *q, const struct response *self,
+static struct peer_figures *figures_new(int ndomains, const struct peer_self *self,
                                         const struct peer_options *o)
 {
 	struct peer_figures *pf = mem_alloc(sizeof(*pf));
 	if (!pf)
 		return NULL;
-	pf->ndomains = q->ndomains;
-	pf->min_peers = o && o->min_peers > 0 ? o->min_peers : PEERS_DEFAULT_MIN;
+	pf->ndomains = ndomains;
+	pf->min_peers = o && o->min_peers > PEERS_MIN_FLOOR ? o->min_peers : PEERS_DEFAULT_MIN;
 	pf->same_size = o && o->same_size;
-	pf->self_class = peers_size_class(response_population(self));
-	pf->domains = mem_alloc((size_t)(q->ndomains ? q->ndomains : 1) * sizeof(struct peer_domain));
+	pf->self_class = peers_size_class(self->population);
+	pf->domains = mem_alloc((size_t)(ndomains ? ndomains : 1) * sizeof(struct peer_domain));
 	if (!pf->domains) {
 		peers_free(pf);
 		return NULL;
@@ -200,74 +175,84 @@ static struct peer_figures *figures_new(const struct questionnaire *q, const str
 	return pf;
 }
 
-/* Streams the files through the pool into per-domain score vectors. */
-static bool collect_scores(const struct questionnaire *q, const struct response *self,
-                           const struct pool_paths *paths, struct peer_figures *pf,
-                           struct score_vec *vecs, const struct peer_options *o,
-                           struct diag_list *d)
+/* Whether org counts as a peer of self; counts why not. */
+static bool counts_as_peer(const struct peer_org *org, const struct peer_self *self,
+                           const struct peer_figures *pf, struct peer_counts *c)
 {
-	struct collect c = {
-		.q = q, .self_org = response_organisation(self),
-		.want_class = pf->same_size ? pf->self_class : SIZE_UNKNOWN,
-		.vecs = vecs, .counts = &pf->counts, .d = d,
-		.on_invalid = o ? o->on_invalid : NULL, .on_invalid_ctx = o ? o->ctx : NULL,
-	};
-	char err[256] = "";
-	bool ok = pool_for_each_response((const char *const *)paths->v, paths->n, q, o ? o->threads : 0,
-	                                  take_peer, &c, err, sizeof err);
-	if (c.oom || !ok) {
-		diag_error(d, "-", 0, 0, "%s", c.oom || !*err ? _("out of memory") : err);
+	if (peer_is_same(org, self->organisation, self->organisation_id)) {
+		c->self_files += (size_t)org->files;
 		return false;
 	}
+	c->older += (size_t)(org->files - 1);
+	if (pf->same_size) {
+		enum size_class k = peers_size_class(org->population);
+		if (k == SIZE_UNKNOWN) {
+			c->no_population++;
+			return false;
+		}
+		if (k != pf->self_class) {
+			c->other_size++;
+			return false;
+		}
+	}
+	c->peers++;
 	return true;
 }
 
-static bool check_dir(const char *dir, struct diag_list *d)
+struct peer_figures *peers_figures(const struct peer_set *s, const struct peer_self *self,
+                                   const struct peer_options *o)
 {
-	struct stat st;
-	if (stat(dir, &st) != 0) {
-		diag_error(d, dir, 0, 0, _("cannot read the peers' directory: %s"), strerror(errno));
-		return false;
-	}
-	if (!S_ISDIR(st.st_mode)) {
-		diag_error(d, dir, 0, 0, "%s", _("--peers needs a directory of response files"));
-		return false;
-	}
-	return true;
-}
-
-struct peer_figures *peers_compute(const struct questionnaire *q, const struct response *self,
-                                   const char *dir, const struct peer_options *o,
-                                   struct diag_list *d)
-{
-	struct peer_figures *pf = figures_new(q, self, o);
-	struct scorecard *own = score_compute(q, self);
-	struct score_vec *vecs = mem_alloc((size_t)(q->ndomains ? q->ndomains : 1) * sizeof(*vecs));
-	struct pool_paths paths = { 0 };
-	bool ok = pf && own && vecs;
-	if (!ok)
-		diag_error(d, "-", 0, 0, "%s", _("out of memory"));
-	if (ok && pf->same_size && pf->self_class == SIZE_UNKNOWN) {
-		diag_error(d, "-", 0, 0, "%s",
-		           _("--same-size needs the assessed file's population (key 'population')"));
-		ok = false;
-	}
-	ok = ok && check_dir(dir, d) && pool_paths_add(&paths, dir, d);
-	if (ok) {
-		pf->counts.files = paths.n;
-		ok = collect_scores(q, self, &paths, pf, vecs, o, d);
-	}
-	for (int i = 0; ok && i < q->ndomains; i++)
-		peers_fill_domain(&pf->domains[i], vecs[i].v, vecs[i].n, pf->min_peers,
-		                  own->domains[i].has_score, own->domains[i].score);
-	for (int i = 0; vecs && i < q->ndomains; i++)
-		mem_free(vecs[i].v);
-	mem_free(vecs);
-	pool_paths_free(&paths);
-	scorecard_free(own);
-	if (!ok) {
+	int nd = peer_set_ndomains(s);
+	size_t n = peer_set_count(s);
+	struct peer_figures *pf = figures_new(nd, self, o);
+	bool *use = mem_alloc(n ? n : 1);
+	double *v = mem_alloc((n ? n : 1) * sizeof(double));
+	if (!pf || !use || !v) {
 		peers_free(pf);
+		pf = NULL;
+	}
+	for (size_t i = 0; pf && i < n; i++)
+		use[i] = counts_as_peer(peer_set_org(s, i), self, pf, &pf->counts);
+	for (int d = 0; pf && d < nd; d++) {
+		size_t k = 0;
+		for (size_t i = 0; i < n; i++) {
+			const struct peer_org *org = peer_set_org(s, i);
+			if (use[i] && org->has[d])
+				v[k++] = org->scores[d];
+		}
+		peers_fill_domain(&pf->domains[d], v, k, pf->min_peers, self->has[d], self->scores[d]);
+	}
+	mem_free(use);
+	mem_free(v);
+	return pf;
+}
+
+struct peer_figures *peers_figures_from_round(const struct round *r, const char *const *domain_ids,
+                                              int ndomains, const struct peer_self *self,
+                                              const struct peer_options *o)
+{
+	struct peer_figures *pf = figures_new(ndomains, self, o);
+	if (!pf)
 		return NULL;
+	const char *cls = pf->same_size ? peers_size_class_name(pf->self_class) : "all";
+	pf->counts.peers = (size_t)(r->organisations > 0 ? r->organisations : 0);
+	for (int d = 0; cls && d < ndomains; d++) {
+		struct peer_domain *out = &pf->domains[d];
+		const struct round_cell *c = round_find(r, domain_ids[d], cls);
+		out->has_score = self->has[d];
+		out->score = self->has[d] ? self->scores[d] : 0;
+		out->n = c ? (int)c->n : 0;
+		if (!c || c->n < pf->min_peers)
+			continue;
+		out->has_figures = true;
+		out->has_quartiles = c->n >= PEERS_QUARTILE_MIN;
+		out->p25 = c->q[25 / ROUND_STEP - 1];
+		out->median = c->q[50 / ROUND_STEP - 1];
+		out->p75 = c->q[75 / ROUND_STEP - 1];
+		out->has_percentile = self->has[d];
+		if (self->has[d])
+			out->percentile = peers_percentile_from_quantiles(c->q, ROUND_NQ, ROUND_STEP, c->n,
+			                                                  self->scores[d]);
 	}
 	return pf;
 }
@@ -284,7 +269,6 @@ const struct peer_counts *peers_counts(const struct peer_figures *pf) { return &
 enum size_class peers_self_class(const struct peer_figures *pf) { return pf->self_class; }
 bool peers_same_size(const struct peer_figures *pf) { return pf->same_size; }
 int peers_min_peers(const struct peer_figures *pf) { return pf->min_peers; }
-int peers_ndomains(const struct peer_figures *pf) { return pf->ndomains; }
 
 const struct peer_domain *peers_domain(const struct peer_figures *pf, int domain)
 {

@@ -1,19 +1,17 @@
-/* Peer benchmarking (SPEC: `benchmark`): where one municipality stands among
- * its peers, per domain, without exposing any single peer.
+/* Peer benchmarking (SPEC: `benchmark`, `sector`): where one municipality
+ * stands among its peers, per domain, without exposing any single peer.
  *
- * Peers are streamed: each peer file is parsed (in parallel, core/pool.h),
- * scored, and only its domain scores are kept (8 bytes per peer and domain);
- * responses are freed at once. Shared by `peil benchmark` and
- * `peil export --peers DIR`. */
+ * Pure: no files are read here. The caller (cli/peer_files.c) streams the
+ * peer files and adds one record per file to a peer_set, which keeps only
+ * what the figures need (names, dates, sizes and domain scores) and
+ * resolves organisations: peers are organisations, not files. */
 #ifndef PEIL_PEERS_H
 #define PEIL_PEERS_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "core/diag.h"
-#include "core/questionnaire.h"
-#include "core/response.h"
+#include "core/round.h"
 
 /* Size classes by population. Lower bounds are inclusive, upper bounds
  * exclusive: 9,999 is <10k, 10,000 is 10–20k, 100,000 is 100k+. */
@@ -42,18 +40,76 @@ double peers_percentile(const double *sorted, size_t n, double x);
 /* Quantile p in [0, 1], interpolating linearly between the order
  * statistics around position (n - 1) * p (0-based). n must be > 0. */
 double peers_quantile(const double *sorted, size_t n, double p);
+/* The mid-rank percentile of x read from published quantiles of n values:
+ * q[i] at (i + 1) * step percent, ascending. Within one step of the exact
+ * percentile for n >= 10 (see peers.c; tests/unit/test_peers.c). */
+double peers_percentile_from_quantiles(const double *q, int nq, int step, long n, double x);
 
-enum { PEERS_DEFAULT_MIN = 5 };
+/* The privacy rules (SPEC): never fewer than PEERS_MIN_FLOOR peers for any
+ * figure, no quartiles below PEERS_QUARTILE_MIN (they would be single
+ * municipalities' exact scores). */
+enum { PEERS_DEFAULT_MIN = 5, PEERS_MIN_FLOOR = 5, PEERS_QUARTILE_MIN = 10 };
+
+/* ---- organisations ---- */
+
+/* The key under which names are compared: ASCII letters in lower case,
+ * white space collapsed to one space and trimmed, a leading "gemeente "
+ * (or Flemish "stad ") dropped: "  GEMEENTE  Midsluis" is "midsluis".
+ * Writes at most cap - 1 bytes and a NUL. */
+void peers_name_key(const char *name, char *out, size_t cap);
+
+/* One file as the caller read it; everything is copied by peer_set_add. */
+struct peer_record {
+	const char *organisation;
+	const char *organisation_id;    /* NULL: none */
+	const char *date;               /* YYYY-MM-DD */
+	long population;                /* -1: unknown */
+	const char *group;              /* --group-by value, or NULL */
+	const bool *has;                /* per domain: a score */
+	const double *scores;
+};
+
+/* An organisation: the latest of its files. */
+struct peer_org {
+	const char *organisation, *organisation_id, *date, *group;
+	const char *key;                /* "#CODE" or "=name key" */
+	const char *name_key;           /* "=name key" of the kept file */
+	long population;
+	size_t order;                   /* the kept file's place in the adds */
+	int files;                      /* files of this organisation */
+	const bool *has;
+	const double *scores;
+};
+
+struct peer_set;
+
+struct peer_set *peer_set_new(int ndomains);
+/* In path order (the last of equal dates wins). False: out of memory. */
+bool peer_set_add(struct peer_set *s, const struct peer_record *r);
+/* Resolves the organisations once all files are added: the same code is
+ * the same organisation; a file without a code joins the organisation
+ * whose files with a code carry its name (when exactly one code does),
+ * else its name key is its identity. Of each organisation the latest date
+ * counts. False: out of memory. */
+bool peer_set_finish(struct peer_set *s);
+void peer_set_free(struct peer_set *s);         /* NULL is fine */
+int peer_set_ndomains(const struct peer_set *s);
+size_t peer_set_files(const struct peer_set *s);
+size_t peer_set_count(const struct peer_set *s);        /* organisations */
+const struct peer_org *peer_set_org(const struct peer_set *s, size_t i);   /* by key */
+/* The organisation `r` names (the same rules as finish), or NULL. */
+const struct peer_org *peer_set_find(const struct peer_set *s, const char *organisation,
+                                     const char *organisation_id);
+/* True when org is the organisation named by (organisation, id): equal
+ * codes, or equal name keys where either side has no code. Conservative:
+ * a municipality is never its own peer under another spelling. */
+bool peer_is_same(const struct peer_org *org, const char *organisation, const char *organisation_id);
+
+/* ---- figures for one municipality ---- */
 
 struct peer_options {
 	bool same_size;         /* only peers in self's size class */
 	int min_peers;          /* fewer peers with a score: no figures; 0 = default */
-	int threads;            /* parser threads; 0 = pool_default_threads() */
-	/* When set, each invalid peer file's diagnostics go here as they come
-	 * (borrowed for the call), instead of piling up in peers_compute's d:
-	 * memory then stays flat however many files are broken. */
-	void (*on_invalid)(void *ctx, const struct diag_list *file_diags);
-	void *ctx;
 };
 
 /* Per domain, as shown to the user. */
@@ -61,34 +117,42 @@ struct peer_domain {
 	bool has_score;         /* the assessed municipality has a score here */
 	double score;
 	int n;                  /* peers with a score in this domain */
-	bool has_figures;       /* n >= min_peers: the figures below are valid */
+	bool has_figures;       /* n >= min_peers: the percentile is given */
+	bool has_quartiles;     /* and n >= PEERS_QUARTILE_MIN: p25, median, p75 too */
 	double p25, median, p75;
 	bool has_percentile;    /* has_figures && has_score */
 	double percentile;      /* 0..100, mid-rank */
 };
 
-/* Why files in DIR did not count as peers. */
+/* Organisations (and their files) that did not count. */
 struct peer_counts {
-	size_t files;           /* *.yaml files found */
-	size_t peers;           /* counted as peers */
-	size_t invalid;         /* did not parse or validate (reported to d) */
-	size_t questionnaires;  /* a questionnaire kept with the files (not reported) */
-	size_t same_org;        /* organisation equal to the assessed one */
-	size_t other_size;      /* --same-size: another (or unknown) size class */
+	size_t peers;           /* organisations counted as peers */
+	size_t self_files;      /* files of the assessed organisation */
+	size_t older;           /* older files of a peer (its latest counts) */
+	size_t other_size;      /* --same-size: peers in another size class */
+	size_t no_population;   /* --same-size: peers without a population */
+};
+
+/* The assessed municipality. */
+struct peer_self {
+	const char *organisation, *organisation_id;
+	long population;
+	const bool *has;        /* per domain */
+	const double *scores;
 };
 
 struct peer_figures;
 
-/* Reads every *.yaml in `dir` (recursively, in name order) as a peer of
- * `self`. Errors of peer files that do not validate go to `d`, or to
- * o->on_invalid when set (each such file is skipped and counted as invalid); a questionnaire among them is
- * skipped and counted as such. Returns NULL only when `dir` cannot
- * be read or memory runs out (reported to d), or when o->same_size is set
- * and `self` has no population (reported to d with self's path "-"). Free
- * with peers_free(). `q` and `self` are borrowed for the call only. */
-struct peer_figures *peers_compute(const struct questionnaire *q, const struct response *self,
-                                   const char *dir, const struct peer_options *o,
-                                   struct diag_list *d);
+/* Figures for `self` among the organisations of a finished set. NULL: out
+ * of memory. The set may serve many municipalities (batch scorecards). */
+struct peer_figures *peers_figures(const struct peer_set *s, const struct peer_self *self,
+                                   const struct peer_options *o);
+/* The same from a round file: the cell of self's size class with
+ * --same-size, else "all"; the percentile read from the quantiles. NULL:
+ * out of memory. */
+struct peer_figures *peers_figures_from_round(const struct round *r, const char *const *domain_ids,
+                                              int ndomains, const struct peer_self *self,
+                                              const struct peer_options *o);
 void peers_free(struct peer_figures *pf);      /* NULL is fine */
 
 const struct peer_counts *peers_counts(const struct peer_figures *pf);
@@ -96,12 +160,11 @@ const struct peer_counts *peers_counts(const struct peer_figures *pf);
 enum size_class peers_self_class(const struct peer_figures *pf);
 bool peers_same_size(const struct peer_figures *pf);
 int peers_min_peers(const struct peer_figures *pf);
-int peers_ndomains(const struct peer_figures *pf);
 /* Domain i (questionnaire order); the pointer lives as long as pf. */
 const struct peer_domain *peers_domain(const struct peer_figures *pf, int domain);
 
 /* Lower level: fill figures from scores already collected (used by
- * peers_compute and by tests). Sorts `scores` in place. */
+ * peers_figures and by tests). Sorts `scores` in place. */
 void peers_fill_domain(struct peer_domain *out, double *scores, size_t n, int min_peers,
                        bool has_score, double score);
 

@@ -75,8 +75,8 @@ def main():
                 (f"aggregate json {name}", ["aggregate", "-q", Q, path, files["only-na-unknown"], "--format", "json"]),
                 (f"benchmark json {name} no peers", ["benchmark", "-q", Q, path, "--peers", peers_none, "--format", "json"]),
                 (f"benchmark json {name} scoreless peers",
-                 ["benchmark", "-q", Q, path, "--peers", peers_empty, "--min-peers", "1", "--format", "json"]),
-                (f"benchmark {name}", ["benchmark", "-q", Q, path, "--peers", peers_empty, "--min-peers", "1"]),
+                 ["benchmark", "-q", Q, path, "--peers", peers_empty, "--min-peers", "5", "--format", "json"]),
+                (f"benchmark {name}", ["benchmark", "-q", Q, path, "--peers", peers_empty, "--min-peers", "5"]),
             ]
             for fmt in ("md", "html", "csv", "json"):
                 commands.append((f"export {fmt} {name}", ["export", "-q", Q, path, "--format", fmt,

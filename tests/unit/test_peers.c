@@ -1,5 +1,6 @@
-/* Peer benchmarking: percentiles, quartiles, size classes, the minimum
- * number of peers, and the parallel loader that feeds them. */
+/* Peer benchmarking: percentiles, quartiles, size classes, the privacy
+ * rules (organisations, not files; at least five; no quartiles below ten;
+ * never one's own peer), round files, and the parallel loader. */
 #include <setjmp.h>
 #include <math.h>
 #include <stdarg.h>
@@ -10,6 +11,7 @@
 #include <cmocka.h>
 
 #include "core/mem.h"
+#include "core/path.h"
 #include "core/pool.h"
 #include "scoring/peers.h"
 
@@ -63,9 +65,7 @@ static void test_one_peer(void **state)
 	double v[] = { 3 };
 	struct peer_domain pd;
 	peers_fill_domain(&pd, v, 1, 1, true, 3.5);
-	assert_true(pd.has_figures);
-	assert_near(pd.median, 3);
-	assert_near(pd.percentile, 100);
+	assert_false(pd.has_figures);           /* the minimum is five */
 }
 
 static void test_quartiles_interpolate(void **state)
@@ -83,9 +83,7 @@ static void test_quartiles_interpolate(void **state)
 	peers_fill_domain(&pd, v, 6, 5, false, 0);
 	assert_true(pd.has_figures);
 	assert_false(pd.has_percentile);
-	assert_near(pd.p25, 2.25);
-	assert_near(pd.median, 3.5);
-	assert_near(pd.p75, 4);
+	assert_false(pd.has_quartiles);         /* six peers: no quartiles */
 }
 
 static void test_fewer_than_min_peers(void **state)
@@ -98,17 +96,227 @@ static void test_fewer_than_min_peers(void **state)
 	assert_false(pd.has_percentile);
 	assert_int_equal(pd.n, 4);
 	assert_true(pd.has_score);
-	peers_fill_domain(&pd, v, 4, 4, true, 2);
+	double w[] = { 1, 2, 3, 4, 5 };
+	peers_fill_domain(&pd, w, 5, 5, true, 2);
 	assert_true(pd.has_figures);
-	assert_near(pd.percentile, 37.5);      /* (1 + 0.5) / 4 */
+	assert_near(pd.percentile, 30);        /* (1 + 0.5) / 5 */
 	peers_fill_domain(&pd, NULL, 0, 1, true, 2);         /* no peers at all */
 	assert_false(pd.has_figures);
 	assert_int_equal(pd.n, 0);
 }
 
+/* ---- organisations (in memory: scoring/ reads no files) ---- */
+
+enum { ND = 2 };
+
+struct org_in {
+	const char *name, *id, *date;
+	long pop;
+	double s0, s1;          /* < 0: no score in that domain */
+};
+
+static struct peer_set *set_of(const struct org_in *v, size_t n)
+{
+	struct peer_set *s = peer_set_new(ND);
+	assert_non_null(s);
+	for (size_t i = 0; i < n; i++) {
+		bool has[ND] = { v[i].s0 >= 0, v[i].s1 >= 0 };
+		double sc[ND] = { v[i].s0, v[i].s1 };
+		struct peer_record r = { .organisation = v[i].name, .organisation_id = v[i].id,
+		                         .date = v[i].date ? v[i].date : "2026-06-30", .population = v[i].pop,
+		                         .has = has, .scores = sc };
+		assert_true(peer_set_add(s, &r));
+	}
+	assert_true(peer_set_finish(s));
+	return s;
+}
+
+static struct peer_figures *figures_for(const struct peer_set *s, const char *name, const char *id,
+                                        long pop, bool same_size)
+{
+	bool has[ND] = { true, true };
+	double sc[ND] = { 3, 3 };
+	struct peer_self me = { name, id, pop, has, sc };
+	struct peer_options o = { .same_size = same_size };
+	struct peer_figures *pf = peers_figures(s, &me, &o);
+	assert_non_null(pf);
+	return pf;
+}
+
+static void test_name_key(void **state)
+{
+	(void)state;
+	char k[64];
+	peers_name_key("  GEMEENTE   Midsluis ", k, sizeof k);
+	assert_string_equal(k, "midsluis");
+	peers_name_key("Midsluis", k, sizeof k);
+	assert_string_equal(k, "midsluis");
+	peers_name_key("Stad Gent", k, sizeof k);
+	assert_string_equal(k, "gent");
+	peers_name_key("Gemeentehuis", k, sizeof k);     /* a word, not the prefix */
+	assert_string_equal(k, "gemeentehuis");
+	peers_name_key("Súdwest-Fryslân", k, sizeof k);  /* bytes beyond ASCII kept */
+	assert_string_equal(k, "súdwest-fryslân");
+}
+
+/* Privacy: four municipalities and a second file of one of them are four
+ * peers, not five: below --min-peers 5 nothing is shown. */
+static void test_duplicates_do_not_count_twice(void **state)
+{
+	(void)state;
+	const struct org_in v[] = {
+		{ "Gemeente Een", NULL, "2025-06-30", 12000, 1, 1 },
+		{ "Gemeente Twee", NULL, NULL, 12000, 2, 2 },
+		{ "Gemeente Drie", NULL, NULL, 12000, 3, 3 },
+		{ "Gemeente Vier", NULL, NULL, 12000, 4, 4 },
+		{ "gemeente  een", NULL, "2026-06-30", 12000, 5, 5 },
+	};
+	struct peer_set *s = set_of(v, 5);
+	assert_int_equal(peer_set_files(s), 5);
+	assert_int_equal(peer_set_count(s), 4);
+	struct peer_figures *pf = figures_for(s, "Gemeente Zelf", NULL, 12000, false);
+	assert_int_equal(peers_counts(pf)->peers, 4);
+	assert_int_equal(peers_counts(pf)->older, 1);
+	assert_int_equal(peers_domain(pf, 0)->n, 4);
+	assert_false(peers_domain(pf, 0)->has_figures);
+	assert_false(peers_domain(pf, 0)->has_percentile);
+	peers_free(pf);
+	/* the latest file counts: Een scores 5 now, not 1 */
+	const struct peer_org *een = peer_set_find(s, "Een", NULL);
+	assert_non_null(een);
+	assert_near(een->scores[0], 5);
+	assert_int_equal(een->files, 2);
+	peer_set_free(s);
+}
+
+/* On equal dates the last in path order counts. */
+static void test_equal_dates_last_in_order(void **state)
+{
+	(void)state;
+	const struct org_in v[] = {
+		{ "Een", "GM0001", NULL, 1, 1, 1 }, { "Een", "gm0001", NULL, 1, 2, 2 },
+	};
+	struct peer_set *s = set_of(v, 2);
+	assert_int_equal(peer_set_count(s), 1);
+	assert_near(peer_set_org(s, 0)->scores[0], 2);
+	peer_set_free(s);
+}
+
+/* Privacy: with 5 to 9 peers the percentile is given, the quartiles are
+ * not (they would be single municipalities' exact scores); from 10 on
+ * they are. */
+static void test_no_quartiles_below_ten(void **state)
+{
+	(void)state;
+	double nine[] = { 1, 2, 3, 4, 5, 1.5, 2.5, 3.5, 4.5 }, ten[] = { 1, 2, 3, 4, 5, 1.5, 2.5, 3.5, 4.5, 3 };
+	struct peer_domain pd;
+	peers_fill_domain(&pd, nine, 9, 5, true, 3);
+	assert_true(pd.has_figures);
+	assert_true(pd.has_percentile);
+	assert_false(pd.has_quartiles);
+	assert_near(pd.percentile, 50);
+	peers_fill_domain(&pd, ten, 10, 5, true, 3);
+	assert_true(pd.has_quartiles);
+	assert_near(pd.median, 3);
+	/* a minimum below five is raised to five */
+	double four[] = { 1, 2, 3, 4 };
+	peers_fill_domain(&pd, four, 4, 1, true, 3);
+	assert_false(pd.has_figures);
+}
+
+/* Privacy: a municipality is never its own peer, whatever the spelling
+ * or whichever file carries the code. */
+static void test_never_own_peer(void **state)
+{
+	(void)state;
+	const struct org_in v[] = {
+		{ "Midsluis", NULL, "2025-06-01", 30000, 1, 1 },
+		{ "Gemeente Noordwaard", "GM0002", NULL, 30000, 2, 2 },
+		{ "Noordwaard", NULL, "2025-05-01", 30000, 2, 2 },
+		{ "Oostkerk", "GM0003", NULL, 30000, 3, 3 },
+		{ "Gem. Oostkerk", "GM0003", "2025-01-01", 30000, 3, 3 },
+	};
+	struct peer_set *s = set_of(v, 5);
+	assert_int_equal(peer_set_count(s), 3);         /* Noordwaard adopted its code */
+	struct peer_figures *pf = figures_for(s, "Gemeente Midsluis", NULL, 30000, false);
+	assert_int_equal(peers_counts(pf)->self_files, 1);
+	assert_int_equal(peers_counts(pf)->peers, 2);
+	peers_free(pf);
+	pf = figures_for(s, "GEMEENTE MIDSLUIS", "GM0001", 30000, false);     /* a code the files lack */
+	assert_int_equal(peers_counts(pf)->self_files, 1);
+	peers_free(pf);
+	pf = figures_for(s, "Noordwaard (Zld)", "gm0002", 30000, false);       /* another name, same code */
+	assert_int_equal(peers_counts(pf)->self_files, 2);
+	assert_int_equal(peers_counts(pf)->peers, 2);
+	peers_free(pf);
+	pf = figures_for(s, "Noordwaard", NULL, 30000, false);                 /* the name, no code */
+	assert_int_equal(peers_counts(pf)->self_files, 2);
+	peers_free(pf);
+	peer_set_free(s);
+}
+
+/* Two municipalities of one name with different codes stay two. */
+static void test_same_name_other_code(void **state)
+{
+	(void)state;
+	const struct org_in v[] = {
+		{ "Bergen", "GM0373", NULL, 30000, 1, 1 }, { "Bergen", "GM0893", NULL, 13000, 2, 2 },
+		{ "Bergen", NULL, NULL, 13000, 2, 2 },
+	};
+	struct peer_set *s = set_of(v, 3);
+	assert_int_equal(peer_set_count(s), 3);         /* the file without a code is ambiguous */
+	peer_set_free(s);
+}
+
+/* --same-size: a peer without population is "without population", not
+ * "another size class". */
+static void test_same_size_counts(void **state)
+{
+	(void)state;
+	const struct org_in v[] = {
+		{ "A", NULL, NULL, 15000, 1, 1 }, { "B", NULL, NULL, -1, 2, 2 }, { "C", NULL, NULL, 60000, 3, 3 },
+		{ "D", NULL, NULL, 10000, 2, -1 },
+	};
+	struct peer_set *s = set_of(v, 4);
+	struct peer_figures *pf = figures_for(s, "Zelf", NULL, 12000, true);
+	assert_int_equal(peers_self_class(pf), SIZE_10K_20K);
+	assert_int_equal(peers_counts(pf)->peers, 2);
+	assert_int_equal(peers_counts(pf)->no_population, 1);
+	assert_int_equal(peers_counts(pf)->other_size, 1);
+	assert_int_equal(peers_domain(pf, 0)->n, 2);
+	assert_int_equal(peers_domain(pf, 1)->n, 1);    /* D has no score there */
+	peers_free(pf);
+	peer_set_free(s);
+}
+
+/* A round file's percentile lies within one quantile step (5 points) of
+ * the exact one, for many random peer groups with ties. */
+static void test_round_percentile_within_a_step(void **state)
+{
+	(void)state;
+	srand(20261204);
+	for (int trial = 0; trial < 2000; trial++) {
+		size_t n = 10 + (size_t)(rand() % 300);
+		double v[310], q[ROUND_NQ];
+		int denom = 1 + rand() % 12;            /* a mean over up to 12 answers */
+		for (size_t i = 0; i < n; i++)
+			v[i] = 1 + (double)(rand() % (4 * denom + 1)) / denom;
+		struct peer_domain pd;
+		peers_fill_domain(&pd, v, n, 5, false, 0);      /* sorts v */
+		for (int i = 0; i < ROUND_NQ; i++)
+			q[i] = round(peers_quantile(v, n, (i + 1) * 0.05) * 10000) / 10000;     /* as written */
+		for (int k = 0; k < 40; k++) {
+			double x = k % 2 ? v[rand() % n] : 1 + (rand() % 401) / 100.0;
+			double exact = peers_percentile(v, n, x);
+			double est = peers_percentile_from_quantiles(q, ROUND_NQ, ROUND_STEP, (long)n, x);
+			if (fabs(exact - est) > ROUND_STEP + 1e-9)
+				fail_msg("n %zu, x %g: exact %g, from the round %g", n, x, exact, est);
+		}
+	}
+}
+
 struct fixture {
 	struct questionnaire *q;
-	struct response *self;
 	struct diag_list *d;
 };
 
@@ -117,98 +325,17 @@ static int setup(void **state)
 	struct fixture *f = calloc(1, sizeof *f);
 	f->d = diag_list_new();
 	f->q = questionnaire_load(FIX "library.yaml", f->d);
-	f->self = f->q ? response_load(FIX "self.yaml", f->q, f->d) : NULL;
 	*state = f;
-	return f->q && f->self ? 0 : -1;
+	return f->q ? 0 : -1;
 }
 
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	response_free(f->self);
 	questionnaire_free(f->q);
 	diag_list_free(f->d);
 	free(f);
 	return 0;
-}
-
-/* Fixture peers: p1..p7 (p4 has no skills score, p6 is 50–100k, p7 in a
- * subdirectory), one with the assessed organisation, one invalid. */
-static void test_compute_from_directory(void **state)
-{
-	struct fixture *f = *state;
-	for (int threads = 1; threads <= 2; threads++) {
-		struct peer_options o = { .threads = threads };
-		diag_clear(f->d);
-		struct peer_figures *pf = peers_compute(f->q, f->self, FIX "peers", &o, f->d);
-		assert_non_null(pf);
-		const struct peer_counts *c = peers_counts(pf);
-		assert_int_equal(c->files, 9);
-		assert_int_equal(c->peers, 7);
-		assert_int_equal(c->invalid, 1);
-		assert_int_equal(c->same_org, 1);
-		assert_int_equal(diag_errors(f->d), 1);
-		assert_non_null(strstr(diag_get(f->d, 0)->path, "bad.yaml"));
-		const struct peer_domain *sv = peers_domain(pf, 0), *sk = peers_domain(pf, 1);
-		assert_int_equal(sv->n, 7);
-		assert_near(sv->percentile, 300.0 / 7);
-		assert_near(sv->p25, 2.5);
-		assert_near(sv->median, 3);
-		assert_near(sv->p75, 4);
-		/* missing domain: p4 answered "don't know" and does not count */
-		assert_int_equal(sk->n, 6);
-		assert_near(sk->percentile, 100.0 / 3);
-		assert_near(sk->median, 3.5);
-		peers_free(pf);
-	}
-}
-
-static void test_compute_same_size_and_min_peers(void **state)
-{
-	struct fixture *f = *state;
-	struct peer_options o = { .same_size = true, .min_peers = 6 };
-	diag_clear(f->d);
-	struct peer_figures *pf = peers_compute(f->q, f->self, FIX "peers", &o, f->d);
-	assert_non_null(pf);
-	assert_int_equal(peers_self_class(pf), SIZE_10K_20K);
-	assert_int_equal(peers_counts(pf)->peers, 6);
-	assert_int_equal(peers_counts(pf)->other_size, 1);
-	const struct peer_domain *sv = peers_domain(pf, 0), *sk = peers_domain(pf, 1);
-	assert_true(sv->has_figures);
-	assert_near(sv->percentile, 50);
-	assert_near(sv->p75, 3.75);
-	assert_int_equal(sk->n, 5);
-	assert_false(sk->has_figures);          /* 5 < 6: nobody singled out */
-	peers_free(pf);
-}
-
-static void count_invalid(void *ctx, const struct diag_list *file_diags)
-{
-	*(size_t *)ctx += diag_errors(file_diags);
-}
-
-/* With on_invalid, broken peers' errors are handed over, not kept. */
-static void test_compute_on_invalid(void **state)
-{
-	struct fixture *f = *state;
-	size_t seen = 0;
-	struct peer_options o = { .threads = 2, .on_invalid = count_invalid, .ctx = &seen };
-	diag_clear(f->d);
-	struct peer_figures *pf = peers_compute(f->q, f->self, FIX "peers", &o, f->d);
-	assert_non_null(pf);
-	assert_int_equal(seen, 1);
-	assert_int_equal(diag_count(f->d), 0);
-	assert_int_equal(peers_counts(pf)->invalid, 1);
-	assert_int_equal(peers_counts(pf)->questionnaires, 0);
-	peers_free(pf);
-}
-
-static void test_compute_missing_dir(void **state)
-{
-	struct fixture *f = *state;
-	diag_clear(f->d);
-	assert_null(peers_compute(f->q, f->self, FIX "no-such-dir", NULL, f->d));
-	assert_int_equal(diag_errors(f->d), 1);
 }
 
 /* The pool hands every file over exactly once, in order, and stops when
@@ -259,6 +386,28 @@ static void test_paths_recursive_sorted(void **state)
 	for (size_t i = 0; i < p.n; i++)
 		assert_null(strstr(p.v[i], ".txt"));
 	pool_paths_free(&p);
+	/* with a list for the rest, notes.txt is named there */
+	struct pool_paths other = { 0 };
+	assert_true(pool_paths_collect(&p, &other, FIX "peers", f->d));
+	assert_int_equal(p.n, 9);
+	assert_int_equal(other.n, 1);
+	assert_non_null(strstr(other.v[0], "/notes.txt"));
+	pool_paths_free(&p);
+	pool_paths_free(&other);
+}
+
+/* Defect 4: *.yml and *.YAML are response files too. */
+static void test_yaml_suffixes(void **state)
+{
+	(void)state;
+	assert_true(path_is_yaml("a.yaml"));
+	assert_true(path_is_yaml("a.yml"));
+	assert_true(path_is_yaml("A.YAML"));
+	assert_true(path_is_yaml("b.Yml"));
+	assert_false(path_is_yaml(".yaml"));
+	assert_false(path_is_yaml("a.yaml~"));
+	assert_false(path_is_yaml("a.yaml.bak"));
+	assert_false(path_is_yaml("notes.txt"));
 }
 
 int main(void)
@@ -269,10 +418,15 @@ int main(void)
 		cmocka_unit_test(test_one_peer),
 		cmocka_unit_test(test_quartiles_interpolate),
 		cmocka_unit_test(test_fewer_than_min_peers),
-		cmocka_unit_test_setup_teardown(test_compute_from_directory, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_compute_same_size_and_min_peers, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_compute_on_invalid, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_compute_missing_dir, setup, teardown),
+		cmocka_unit_test(test_name_key),
+		cmocka_unit_test(test_duplicates_do_not_count_twice),
+		cmocka_unit_test(test_equal_dates_last_in_order),
+		cmocka_unit_test(test_no_quartiles_below_ten),
+		cmocka_unit_test(test_never_own_peer),
+		cmocka_unit_test(test_same_name_other_code),
+		cmocka_unit_test(test_same_size_counts),
+		cmocka_unit_test(test_round_percentile_within_a_step),
+		cmocka_unit_test(test_yaml_suffixes),
 		cmocka_unit_test_setup_teardown(test_pool_order_and_stop, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_paths_recursive_sorted, setup, teardown),
 	};

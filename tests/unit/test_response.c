@@ -8,6 +8,7 @@
 
 #include <cmocka.h>
 
+#include "core/mem.h"
 #include "core/response.h"
 #include "core/schema.h"
 #include "core/ydoc.h"
@@ -45,6 +46,8 @@ static const struct bad_case bad_cases[] = {
 	{ "r-version-2.yaml", "1:17: error: format version 2 is not supported; this peil reads version 1\n" },
 	{ "r-missing-organisation.yaml", "1:1: error: missing required key 'organisation'\n" },
 	{ "r-missing-date.yaml", "1:1: error: missing required key 'date'\n" },
+	{ "r-organisation-id.yaml",
+	  "5:18: error: organisation_id: 'GM 0363; drop table' is not a code such as GM0363 (CBS) or 44021 (NIS)\n" },
 	{ "r-unknown-key.yaml",
 	  "4:1: error: unknown key 'organization' (did you mean 'organisation'?)\n"
 	  "1:1: error: missing required key 'organisation'\n" },
@@ -176,6 +179,35 @@ static void test_other_warnings(void **state)
 	assert_string_equal(response_organisation(r), "Bieb\xef\xbf\xbd]0;pwned\xef\xbf\xbd");
 	assert_string_equal(response_answer(r, 4)->note, "a\xef\xbf\xbd" "b");
 	assert_true(response_hidden(r, 4));
+	response_free(r);
+	diag_list_free(d);
+	questionnaire_free(q);
+}
+
+/* organisation_id (the CBS or NIS code) is read, written and carried
+ * over by --from; a NIS code of digits stays a string. */
+static void test_organisation_id(void **state)
+{
+	(void)state;
+	struct questionnaire *q = library();
+	struct diag_list *d = diag_list_new();
+	struct response *r = from_text(q, "peil-responses: 1\nquestionnaire: library-digital-services\n"
+	                                  "organisation: Stad Gent\norganisation_id: 44021\ndate: 2026-11-24\n"
+	                                  "answers: {}\n...\n", d);
+	assert_non_null(r);
+	assert_string_equal(response_organisation_id(r), "44021");
+	size_t len;
+	char *yaml = response_to_yaml(r, &len);
+	assert_non_null(strstr(yaml, "organisation_id: \"44021\"\n"));
+	struct response *again = from_text(q, yaml, d);
+	assert_string_equal(response_organisation_id(again), "44021");
+	struct response *next = response_new(q, "Stad Gent");
+	assert_true(response_carry_over(next, again));
+	assert_string_equal(response_organisation_id(next), "44021");
+	assert_int_equal(diag_count(d), 0);
+	mem_free(yaml);
+	response_free(next);
+	response_free(again);
 	response_free(r);
 	diag_list_free(d);
 	questionnaire_free(q);
@@ -364,6 +396,7 @@ int main(void)
 		cmocka_unit_test(test_missing_end_marker_warns),
 		cmocka_unit_test(test_other_warnings),
 		cmocka_unit_test(test_valid_dates),
+		cmocka_unit_test(test_organisation_id),
 		cmocka_unit_test(test_setters_keep_invariants),
 		cmocka_unit_test(test_show_if_chain),
 		cmocka_unit_test(test_carry_over),

@@ -1,0 +1,353 @@
+/* Round files: the model, the reader (with line:column errors) and the
+ * writer (libyaml's emitter). */
+#include "core/round.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "core/i18n.h"
+#include "core/mem.h"
+#include "core/schema.h"
+
+struct round *round_new(const struct questionnaire *q, const char *date, const char *group_by)
+{
+	struct round *r = mem_alloc(sizeof(*r));
+	if (!r)
+		return NULL;
+	r->questionnaire = mem_strdup(q->id);
+	r->version = mem_strdup(q->version);
+	r->group_by = mem_strdup(group_by);
+	r->lo = q->levels[0].value;
+	r->hi = q->levels[q->nlevels - 1].value;
+	if (date && strlen(date) == 10)
+		memcpy(r->date, date, 11);
+	if (!r->questionnaire || (q->version && !r->version) || (group_by && !r->group_by)) {
+		round_free(r);
+		return NULL;
+	}
+	return r;
+}
+
+bool round_add(struct round *r, const char *domain, const char *cls, long n, const double *q)
+{
+	if (r->ncells == r->cap) {
+		size_t cap = r->cap ? r->cap * 2 : 32;
+		struct round_cell *c = mem_realloc(r->cells, cap * sizeof(*c));
+		if (!c)
+			return false;
+		r->cells = c;
+		r->cap = cap;
+	}
+	struct round_cell *c = &r->cells[r->ncells];
+	memset(c, 0, sizeof(*c));
+	c->domain = mem_strdup(domain);
+	c->cls = mem_strdup(cls);
+	if (!c->domain || !c->cls) {
+		mem_free(c->domain);
+		mem_free(c->cls);
+		return false;
+	}
+	c->n = n;
+	memcpy(c->q, q, sizeof(c->q));
+	r->ncells++;
+	return true;
+}
+
+void round_free(struct round *r)
+{
+	if (!r)
+		return;
+	for (size_t i = 0; i < r->ncells; i++) {
+		mem_free(r->cells[i].domain);
+		mem_free(r->cells[i].cls);
+	}
+	mem_free(r->cells);
+	mem_free(r->questionnaire);
+	mem_free(r->version);
+	mem_free(r->group_by);
+	mem_free(r);
+}
+
+const struct round_cell *round_find(const struct round *r, const char *domain, const char *cls)
+{
+	for (size_t i = 0; i < r->ncells; i++)
+		if (!strcmp(r->cells[i].domain, domain) && !strcmp(r->cells[i].cls, cls))
+			return &r->cells[i];
+	return NULL;
+}
+
+/* ---- reading ---- */
+
+struct rreader {
+	struct schema s;
+	const struct questionnaire *q;
+	struct round *r;
+	bool oom;
+};
+
+static bool read_count(struct rreader *R, const struct ynode *n, const char *what, long min, long *out)
+{
+	int v;
+	if (!schema_int(&R->s, n, what, &v))
+		return false;
+	if (v < min) {
+		schema_error(&R->s, n, _("%s: expected at least %ld"), what, min);
+		return false;
+	}
+	*out = v;
+	return true;
+}
+
+/* The 19 quantiles p5 ... p95: numbers, in ascending order, within the
+ * questionnaire's levels when it is known. */
+static bool read_quantiles(struct rreader *R, const struct ynode *cell, double *q)
+{
+	bool ok = true;
+	for (int i = 0; i < ROUND_NQ; i++) {
+		char key[8];
+		snprintf(key, sizeof key, "p%d", (i + 1) * ROUND_STEP);
+		const struct ynode *n = schema_require(&R->s, cell, key);
+		if (!n || !schema_number(&R->s, n, key, &q[i])) {
+			ok = false;
+			continue;
+		}
+		if (R->q && (q[i] < R->q->levels[0].value || q[i] > R->q->levels[R->q->nlevels - 1].value)) {
+			schema_error(&R->s, n, _("%s: %g lies outside the questionnaire's levels"), key, q[i]);
+			ok = false;
+		} else if (ok && i > 0 && q[i] < q[i - 1]) {
+			schema_error(&R->s, n, _("%s: the quantiles must not decrease (p%d is %g)"), key, i * ROUND_STEP,
+			             q[i - 1]);
+			ok = false;
+		}
+	}
+	return ok;
+}
+
+static const char *const cell_keys[] = {
+	"domain", "class", "n", "p5", "p10", "p15", "p20", "p25", "p30", "p35", "p40", "p45", "p50",
+	"p55", "p60", "p65", "p70", "p75", "p80", "p85", "p90", "p95", NULL,
+};
+
+static void read_cell(struct rreader *R, const struct ynode *cell)
+{
+	if (!schema_map(&R->s, cell, _("a cell")))
+		return;
+	schema_check_keys(&R->s, cell, cell_keys);
+	const struct ynode *dn = schema_require(&R->s, cell, "domain");
+	const struct ynode *cn = schema_require(&R->s, cell, "class");
+	const struct ynode *nn = schema_require(&R->s, cell, "n");
+	const char *domain = dn ? schema_string(&R->s, dn, "domain") : NULL;
+	const char *cls = cn ? schema_string(&R->s, cn, "class") : NULL;
+	long n = 0;
+	double q[ROUND_NQ];
+	bool ok = domain && cls && nn && read_count(R, nn, "n", 0, &n);
+	if (ok && n < ROUND_MIN_N) {
+		schema_error(&R->s, nn, _("n: a round file holds no cell of fewer than %d organisations"), ROUND_MIN_N);
+		ok = false;
+	}
+	if (domain && R->q && qn_domain_index(R->q, domain) < 0) {
+		schema_error(&R->s, dn, _("domain: '%s' is not a domain of questionnaire '%s'"), domain, R->q->id);
+		ok = false;
+	}
+	if (ok && round_find(R->r, domain, cls)) {
+		schema_error(&R->s, cell, _("a second cell for domain '%s' and class '%s'"), domain, cls);
+		ok = false;
+	}
+	if (!read_quantiles(R, cell, q) || !ok)
+		return;
+	if (!round_add(R->r, domain, cls, n, q))
+		R->oom = true;
+	else
+		R->r->cells[R->r->ncells - 1].line = cell->line;
+}
+
+static void read_header(struct rreader *R, const struct ynode *root)
+{
+	static const char *const keys[] = { "peil-round", "questionnaire", "questionnaire_version", "date",
+	                                    "group_by", "organisations", "cells", NULL };
+	schema_check_keys(&R->s, root, keys);
+	const struct ynode *n = schema_require(&R->s, root, "peil-round");
+	int version;
+	if (n && schema_int(&R->s, n, "peil-round", &version) && version != 1)
+		schema_error(&R->s, n, _("format version %d is not supported; this peil reads version 1"), version);
+	const char *v = NULL;
+	if ((n = schema_require(&R->s, root, "questionnaire")))
+		v = schema_string(&R->s, n, "questionnaire");
+	if (v && R->q && strcmp(v, R->q->id) != 0)
+		schema_error(&R->s, n, _("this round is of questionnaire '%s', not '%s' (%s)"), v, R->q->id, R->q->path);
+	if (v && !(R->r->questionnaire = mem_strdup(v)))
+		R->oom = true;
+	if ((n = ynode_get(root, "questionnaire_version")) && (v = schema_string(&R->s, n, "questionnaire_version")) &&
+	    !(R->r->version = mem_strdup(v)))
+		R->oom = true;
+	if ((n = ynode_get(root, "group_by")) && !schema_is_null(n) && (v = schema_string(&R->s, n, "group_by")) &&
+	    !(R->r->group_by = mem_strdup(v)))
+		R->oom = true;
+	if ((n = ynode_get(root, "date")) && schema_date(&R->s, n, "date"))
+		memcpy(R->r->date, n->u.str, 11);
+	if ((n = schema_require(&R->s, root, "organisations")))
+		read_count(R, n, "organisations", 0, &R->r->organisations);
+}
+
+struct round *round_from_doc(const struct ydoc *doc, const struct questionnaire *q, struct diag_list *d)
+{
+	struct rreader R = { .s = { doc->path, d }, .q = q, .r = mem_alloc(sizeof(struct round)) };
+	size_t before = diag_errors(d);
+	if (!R.r) {
+		diag_error(d, doc->path, 0, 0, "%s", _("out of memory"));
+		return NULL;
+	}
+	if (q) {
+		R.r->lo = q->levels[0].value;
+		R.r->hi = q->levels[q->nlevels - 1].value;
+	}
+	if (schema_map(&R.s, doc->root, _("a round file"))) {
+		read_header(&R, doc->root);
+		const struct ynode *cells = schema_require(&R.s, doc->root, "cells");
+		if (cells && schema_seq(&R.s, cells, "cells"))
+			for (size_t i = 0; i < cells->len && !R.oom; i++)
+				read_cell(&R, cells->u.items[i]);
+	}
+	if (R.oom)
+		diag_error(d, doc->path, 0, 0, "%s", _("out of memory"));
+	if (R.oom || diag_errors(d) > before) {
+		round_free(R.r);
+		return NULL;
+	}
+	return R.r;
+}
+
+struct round *round_load(const char *path, const struct questionnaire *q, struct diag_list *d)
+{
+	struct ydoc *doc = ydoc_load_file(path, d);
+	struct round *r = doc ? round_from_doc(doc, q, d) : NULL;
+	ydoc_free(doc);
+	return r;
+}
+
+/* ---- writing ---- */
+
+struct remit {
+	yaml_emitter_t e;
+	bool ok;
+};
+
+/* yaml_emitter_emit() takes the event, also when it fails. */
+static void emit(struct remit *m, yaml_event_t *ev)
+{
+	if (!m->ok)
+		yaml_event_delete(ev);
+	else if (!yaml_emitter_emit(&m->e, ev))
+		m->ok = false;
+}
+
+/* Plain for keys and numbers; every string value double-quoted, so that no
+ * class name ("<10k", "100k+") or group value is read back as another type. */
+static void put(struct remit *m, const char *s, bool quoted)
+{
+	yaml_event_t ev;
+	yaml_scalar_style_t style = quoted ? YAML_DOUBLE_QUOTED_SCALAR_STYLE : YAML_PLAIN_SCALAR_STYLE;
+	if (m->ok && yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s, (int)strlen(s), 1, 1, style))
+		emit(m, &ev);
+	else
+		m->ok = false;
+}
+
+static void put_pair(struct remit *m, const char *key, const char *value, bool quoted)
+{
+	put(m, key, false);
+	put(m, value, quoted);
+}
+
+static void put_long(struct remit *m, const char *key, long v)
+{
+	char buf[32];
+	snprintf(buf, sizeof buf, "%ld", v);
+	put_pair(m, key, buf, false);
+}
+
+static void put_map(struct remit *m, bool start)
+{
+	yaml_event_t ev;
+	if (start)
+		yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_MAPPING_STYLE);
+	else
+		yaml_mapping_end_event_initialize(&ev);
+	emit(m, &ev);
+}
+
+/* Four decimals: finer than any reader needs, short enough to read. */
+static void put_cell(struct remit *m, const struct round_cell *c)
+{
+	put_map(m, true);
+	put_pair(m, "domain", c->domain, true);
+	put_pair(m, "class", c->cls, true);
+	put_long(m, "n", c->n);
+	for (int i = 0; i < ROUND_NQ; i++) {
+		char key[8], value[32];
+		snprintf(key, sizeof key, "p%d", (i + 1) * ROUND_STEP);
+		snprintf(value, sizeof value, "%.4f", c->q[i]);
+		put_pair(m, key, value, false);
+	}
+	put_map(m, false);
+}
+
+static void put_body(struct remit *m, const struct round *r)
+{
+	yaml_event_t ev;
+	put_map(m, true);
+	put_long(m, "peil-round", 1);
+	put_pair(m, "questionnaire", r->questionnaire, true);
+	if (r->version)
+		put_pair(m, "questionnaire_version", r->version, true);
+	if (r->date[0])
+		put_pair(m, "date", r->date, false);
+	if (r->group_by)
+		put_pair(m, "group_by", r->group_by, true);
+	put_long(m, "organisations", r->organisations);
+	put(m, "cells", false);
+	yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_SEQUENCE_STYLE);
+	emit(m, &ev);
+	for (size_t i = 0; i < r->ncells; i++)
+		put_cell(m, &r->cells[i]);
+	yaml_sequence_end_event_initialize(&ev);
+	emit(m, &ev);
+	put_map(m, false);
+}
+
+char *round_to_yaml(const struct round *r, size_t *len)
+{
+	char *buf = NULL;
+	FILE *f = open_memstream(&buf, len);
+	struct remit m = { .ok = f != NULL };
+	yaml_event_t ev;
+	if (f && !yaml_emitter_initialize(&m.e))
+		m.ok = false;
+	else if (f) {
+		yaml_emitter_set_output_file(&m.e, f);
+		yaml_emitter_set_unicode(&m.e, 1);
+		yaml_emitter_set_width(&m.e, -1);
+		yaml_emitter_set_indent(&m.e, 2);
+		yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
+		emit(&m, &ev);
+		yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1);
+		emit(&m, &ev);
+		put_body(&m, r);
+		yaml_document_end_event_initialize(&ev, 0);
+		emit(&m, &ev);
+		yaml_stream_end_event_initialize(&ev);
+		emit(&m, &ev);
+		if (m.ok && !yaml_emitter_flush(&m.e))
+			m.ok = false;
+		yaml_emitter_delete(&m.e);
+	}
+	if (f && fclose(f) != 0)
+		m.ok = false;
+	if (!m.ok) {
+		free(buf);
+		return NULL;
+	}
+	return buf;
+}
