@@ -36,6 +36,11 @@ int cmd_aggregate(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_benchmark(int argc, char **argv);
 int cmd_plan(int argc, char **argv);
+/* compare's part about the plan (cli/cmd_plan.c): per action of last
+ * year's plan whether it was done, and whether its questions went up.
+ * False when memory runs out. */
+bool cli_print_followup(FILE *f, const struct questionnaire *q, const struct response *old,
+                        const struct response *cur);
 
 /* Prints "peil COMMAND: MESSAGE" to stderr and returns EXIT_USAGE. */
 int cli_usage_error(const char *command, const char *fmt, ...)

@@ -6,6 +6,7 @@
 #include "cli/cli.h"
 #include "core/i18n.h"
 #include "exports/compare_json.h"
+#include "exports/plan_out.h"
 #include "exports/xfmt.h"
 #include "scoring/compare.h"
 
@@ -119,7 +120,7 @@ static bool print_text(FILE *f, const struct questionnaire *q, const struct resp
 	if (!ok)
 		return false;
 	print_changes(f, q, c, lang);
-	return true;
+	return cli_print_followup(f, q, old, cur);
 }
 
 static void print_json(FILE *f, const struct questionnaire *q, const struct response *old,
@@ -129,6 +130,7 @@ static void print_json(FILE *f, const struct questionnaire *q, const struct resp
 	jsonw_init(&w, f, true);
 	jsonw_object(&w);
 	compare_json_fields(&w, q, c);
+	plan_json_followup(&w, old, cur);
 	jsonw_kstring(&w, "old_date", response_date(old));
 	jsonw_kstring(&w, "new_date", response_date(cur));
 	jsonw_object_end(&w);

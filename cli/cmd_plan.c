@@ -8,6 +8,7 @@
 #include "core/i18n.h"
 #include "exports/plan_out.h"
 #include "exports/xfmt.h"
+#include "core/mem.h"
 
 enum plan_format { PLAN_TEXT, PLAN_JSON, PLAN_CSV };
 
@@ -175,4 +176,41 @@ int cmd_plan(int argc, char **argv)
 	response_free(r);
 	questionnaire_free(q);
 	return rc;
+}
+
+static const char *followup_words(const struct followup *f)
+{
+	if (f->gone)
+		return _("no longer in the plan");
+	if (f->old_index < 0)
+		return _("done (added this year)");
+	if (f->status == ACTION_DONE)
+		return _("done");
+	return f->status == ACTION_DROPPED ? _("dropped") : _("still open");
+}
+
+bool cli_print_followup(FILE *f, const struct questionnaire *q, const struct response *old,
+                        const struct response *cur)
+{
+	struct followup *fu;
+	int n = plan_followup(old, cur, &fu);
+	if (n < 0)
+		return false;
+	if (n > 0)
+		fprintf(f, "\n%s (%d)\n", _("Actions since last time"), n);
+	for (int i = 0; i < n; i++) {
+		const struct action *a = fu[i].new_index >= 0 ? response_action(cur, fu[i].new_index)
+		                                              : response_action(old, fu[i].old_index);
+		fprintf(f, "  %s — %s\n", followup_words(&fu[i]), a->title);
+		for (int k = 0; k < a->nquestions; k++) {
+			int qi = a->questions[k], then, now;
+			if (plan_levels(old, cur, qi, &then, &now))
+				fprintf(f, "      %s %d → %d (%s)\n", q->questions[qi].id, then, now,
+				        now > then ? _("up") : now < then ? _("down") : _("unchanged"));
+			else
+				fprintf(f, "      %s %s\n", q->questions[qi].id, _("(no level to compare)"));
+		}
+	}
+	mem_free(fu);
+	return true;
 }

@@ -56,6 +56,23 @@ static void row(FILE *f, struct xctx *x, int qi, char sep)
 	fputs("\r\n", f);
 }
 
+/* The improvement plan, when there is one, as a second table after one
+ * empty line: the same rows as `peil plan --format csv`. */
+static bool plan_section(FILE *f, struct xctx *x, char sep)
+{
+	char today[11];
+	if (response_nactions(x->r) == 0)
+		return true;
+	plan_today(today);
+	struct plan_view *v = plan_compute(x->r, x->s, today);
+	if (!v)
+		return false;
+	fputs("\r\n", f);
+	plan_csv_write(f, x->r, v, sep);
+	plan_view_free(v);
+	return true;
+}
+
 bool csv_write(struct xctx *x, FILE *f)
 {
 	char sep = x->o->csv_sep ? x->o->csv_sep : ',';
@@ -68,7 +85,7 @@ bool csv_write(struct xctx *x, FILE *f)
 	fputs("\r\n", f);
 	for (int qi = 0; qi < x->q->nquestions; qi++)
 		row(f, x, qi, sep);
-	return true;
+	return plan_section(f, x, sep);
 }
 
 static void amount_cell(FILE *f, bool has, double v, char sep)

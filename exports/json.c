@@ -6,6 +6,7 @@
 #include "core/mem.h"
 #include "core/text.h"
 #include "exports/compare_json.h"
+#include "exports/plan_out.h"
 #include "exports/score_json.h"
 #include "exports/xctx.h"
 
@@ -170,7 +171,30 @@ static void baseline(struct jsonw *w, struct xctx *x)
 	str(w, x, "organisation", response_organisation(x->o->baseline));
 	jsonw_kstring(w, "date", response_date(x->o->baseline));
 	compare_json_fields(w, x->q, x->cmp);
+	if (!plan_json_followup(w, x->o->baseline, x->r))
+		x->oom = true;
 	jsonw_object_end(w);
+}
+
+/* The decision cycle: who set the targets, and the plan as `peil plan
+ * --format json` gives it, with each action's note and flags. */
+static void plan(struct jsonw *w, struct xctx *x)
+{
+	char today[11];
+	plan_today(today);
+	jsonw_key(w, "targets_decided");
+	plan_json_decided(w, x->r);
+	struct plan_view *v = plan_compute(x->r, x->s, today);
+	jsonw_key(w, "plan");
+	if (!v) {
+		x->oom = true;
+		jsonw_null(w);
+		return;
+	}
+	jsonw_object(w);
+	plan_json_fields(w, x->r, v, true);
+	jsonw_object_end(w);
+	plan_view_free(v);
 }
 
 static void peers(struct jsonw *w, struct xctx *x)
@@ -251,6 +275,7 @@ bool json_write(struct xctx *x, FILE *f)
 	score_json_fields_ext(&w, x->q, x->r, x->s, &h);
 	header_fields(&w, x);
 	strengths(&w, x);
+	plan(&w, x);
 	jsonw_key(&w, "answers");
 	jsonw_array(&w);
 	for (int qi = 0; qi < x->q->nquestions; qi++)
@@ -260,5 +285,5 @@ bool json_write(struct xctx *x, FILE *f)
 	peers(&w, x);
 	group(&w, x);
 	jsonw_object_end(&w);
-	return true;
+	return !x->oom;
 }

@@ -1,6 +1,8 @@
 /* The plan's JSON (SPEC: "plan --format json"). */
 #include "exports/plan_out.h"
 
+#include "core/mem.h"
+
 static void amount(struct jsonw *w, const char *key, bool has, double v)
 {
 	if (has)
@@ -67,4 +69,49 @@ void plan_json_decided(struct jsonw *w, const struct response *r)
 	jsonw_kstring(w, "date", d->date[0] ? d->date : NULL);
 	jsonw_kstring(w, "reference", d->reference);
 	jsonw_object_end(w);
+}
+
+static void level_or_null(struct jsonw *w, const char *key, const struct response *r, int qi)
+{
+	const struct answer *a = r ? response_answer(r, qi) : NULL;
+	if (a && a->status == ANSWER_LEVEL)
+		jsonw_kint(w, key, a->level);
+	else
+		jsonw_knull(w, key);
+}
+
+bool plan_json_followup(struct jsonw *w, const struct response *old, const struct response *now)
+{
+	const struct questionnaire *q = response_questionnaire(now);
+	struct followup *f;
+	int n = plan_followup(old, now, &f);
+	if (n < 0)
+		return false;
+	jsonw_key(w, "actions");
+	jsonw_array(w);
+	for (int i = 0; i < n; i++) {
+		const struct action *a = f[i].new_index >= 0 ? response_action(now, f[i].new_index)
+		                                             : response_action(old, f[i].old_index);
+		jsonw_object(w);
+		jsonw_kstring(w, "id", a->id);
+		jsonw_kstring(w, "title", a->title);
+		jsonw_kstring(w, "status", action_status_key(f[i].status));
+		jsonw_kbool(w, "in_old", f[i].old_index >= 0);
+		jsonw_kbool(w, "in_new", f[i].new_index >= 0);
+		jsonw_key(w, "questions");
+		jsonw_array(w);
+		for (int k = 0; k < a->nquestions; k++) {
+			int qi = a->questions[k];
+			jsonw_object(w);
+			jsonw_kstring(w, "question", q->questions[qi].id);
+			level_or_null(w, "old", old, qi);
+			level_or_null(w, "new", now, qi);
+			jsonw_object_end(w);
+		}
+		jsonw_array_end(w);
+		jsonw_object_end(w);
+	}
+	jsonw_array_end(w);
+	mem_free(f);
+	return true;
 }

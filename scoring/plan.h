@@ -40,4 +40,21 @@ struct plan_index *plan_index_new(const struct response *r);
 int plan_index_get(const struct plan_index *x, int qi, const int **actions);
 void plan_index_free(struct plan_index *x);    /* NULL is fine */
 
+/* Next year: what became of the actions (SPEC: "actions done since then
+ * appear in the scorecard as done"). One entry per action of last year's
+ * plan that was not dropped then, followed by the actions of this year's
+ * plan that are done and were not in last year's; matched by id. */
+struct followup {
+	int old_index, new_index;       /* -1 when not in that file */
+	enum action_status status;      /* now: this year's status, else last year's */
+	bool gone;                      /* open last year, not in this year's plan */
+	int up, same, down, unanswered; /* its questions: level now against then */
+};
+/* old may be NULL (no baseline): then this year's done actions only.
+ * Returns how many (out owns an array the caller frees with mem_free), or
+ * -1 when memory runs out. Both responses answer the same questionnaire. */
+int plan_followup(const struct response *old, const struct response *now, struct followup **out);
+/* Level then and now of question qi; false for either side without a level. */
+bool plan_levels(const struct response *old, const struct response *now, int qi, int *then, int *level);
+
 #endif
