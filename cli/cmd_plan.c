@@ -69,7 +69,8 @@ static void print_uncovered(FILE *f, const struct questionnaire *q, const struct
 	}
 	fprintf(f, "\n%s\n", _("Priorities without an action (largest gap first):"));
 	/* uncovered[] is a subsequence of the priorities, in their order. */
-	for (int i = 0, k = 0; i < s->npriorities && k < v->nuncovered; i++) {
+	enum { SHOWN = 10 };            /* an e-mail, not the appendix */
+	for (int i = 0, k = 0; i < s->npriorities && k < v->nuncovered && k < SHOWN; i++) {
 		const struct priority *p = &s->priorities[i];
 		if (p->question != v->uncovered[k])
 			continue;
@@ -77,6 +78,8 @@ static void print_uncovered(FILE *f, const struct questionnaire *q, const struct
 		fprintf(f, "%3d. %s (%s) — %s %d → %d\n", ++k, qn_str(q, &qu->text, lang), qu->id, _("level"),
 		        p->level, p->target);
 	}
+	if (v->nuncovered > SHOWN)
+		fprintf(f, _("    … and %d more\n"), v->nuncovered - SHOWN);
 }
 
 static bool print_text(FILE *f, const struct questionnaire *q, const struct response *r,
