@@ -1,4 +1,5 @@
 /* peil workshop [-q Q] [-o SESSION] [--anonymous] [--participants N] [--large]
+ *               [--serve [ADDR:]PORT [--tls-cert F --tls-key F]]
  *               [--organisation NAME] [FILE|DIR...]
  * A facilitated group session. With files (review mode) the session's votes
  * are the respondents' answers; with --participants N (live mode) the room
@@ -13,6 +14,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/workshop_serve.h"
 #include "core/config.h"
 #include "core/i18n.h"
 #include "core/lock.h"
@@ -26,6 +28,7 @@ struct ws_args {
 	bool anonymous, large;
 	char **files;
 	int nfiles;
+	struct workshop_serve_args serve;
 };
 
 /* The respondents of review mode, kept for their notes. */
@@ -46,6 +49,9 @@ static int parse(int argc, char **argv, struct ws_args *a)
 		{ "large", no_argument, NULL, 'L' },
 		{ "organisation", required_argument, NULL, 'O' },
 		{ "organization", required_argument, NULL, 'O' },
+		{ "serve", required_argument, NULL, 'S' },
+		{ "tls-cert", required_argument, NULL, 'C' },
+		{ "tls-key", required_argument, NULL, 'K' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
@@ -62,6 +68,12 @@ static int parse(int argc, char **argv, struct ws_args *a)
 		case 'A': a->anonymous = true; break;
 		case 'L': a->large = true; break;
 		case 'O': a->organisation = optarg; break;
+		case 'S':
+			if (workshop_serve_parse(optarg, &a->serve) != EXIT_OK)
+				return EXIT_USAGE;
+			break;
+		case 'C': a->serve.tls_cert = optarg; break;
+		case 'K': a->serve.tls_key = optarg; break;
 		case 'p': {
 			long n = strtol(optarg, &end, 10);
 			if (*end || end == optarg || n < 1 || n > 10000)
@@ -78,6 +90,10 @@ static int parse(int argc, char **argv, struct ws_args *a)
 	if (a->nfiles > 0 && a->participants > 0)
 		return cli_usage_error("workshop", "%s",
 		                       _("--participants is for voting in the room; with respondents' files the votes are theirs"));
+	if (a->nfiles > 0 && a->serve.serve)
+		return cli_usage_error("workshop", "%s", _("--serve lets the room vote: it needs --participants N, not files"));
+	if ((a->serve.tls_cert || a->serve.tls_key) && !a->serve.serve)
+		return cli_usage_error("workshop", "%s", _("--tls-cert and --tls-key go with --serve"));
 	if (a->organisation && !*a->organisation)
 		return cli_usage_error("workshop", "%s", _("--organisation needs a name"));
 	return EXIT_OK;
@@ -268,6 +284,7 @@ int cmd_workshop(int argc, char **argv)
 	struct questionnaire *q = NULL;
 	struct response *r = NULL;
 	struct tui_workshop_options o = { .large = wa.large };
+	struct workshop_room wr = { 0 };
 	char err[512], notice[640];
 	/* The lock before the session file: another peil that saves and quits
 	 * between our reading it and locking it would leave us its old state. */
@@ -300,6 +317,11 @@ int cmd_workshop(int argc, char **argv)
 	o.respondents = people;
 	o.nrespondents = c.n;
 	o.ask_organisation = !exists && !*response_organisation(r);
+	if (o.participants > 0 && (rc = workshop_serve_start(&wa.serve, q, o.participants, &wr)) != EXIT_OK) {
+		mem_free(people);
+		goto out;
+	}
+	workshop_serve_options(&wr, &o);
 	/* Written at once (the votes are a change), so that a bad path shows now. */
 	if (!o.ask_organisation && !response_save(r, path, err, sizeof err)) {
 		fprintf(stderr, "peil: %s\n", err);
@@ -311,6 +333,7 @@ int cmd_workshop(int argc, char **argv)
 	}
 	mem_free(people);
 out:
+	workshop_serve_stop(&wr);       /* the server stops with the workshop */
 	lock_release(lock);
 	response_free(r);
 	crowd_free(&c);

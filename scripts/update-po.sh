@@ -12,7 +12,7 @@ version=$(sed -n 's/^VERSION *:= *//p' Makefile)
 # Writes the template to $1: _("…"), N_("…") and ngettext plurals from
 # every C file in the directories that make up the program.
 extract() {
-	find core scoring exports tui cli -name '*.[ch]' 2>/dev/null | LC_ALL=C sort |
+	find core scoring exports tui cli serve -name '*.[ch]' 2>/dev/null | LC_ALL=C sort |
 	xgettext --files-from=- --language=C --from-code=UTF-8 \
 		--keyword=_ --keyword=N_ --keyword=ngettext:1,2 \
 		--add-comments=TRANSLATORS: --add-location=file --no-wrap \

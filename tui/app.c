@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -434,6 +435,31 @@ static double now_ms(void)
 	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
+enum { KEY_WOKEN = -2 };       /* not a key: the wake source had events */
+
+/* The next key as wget_wch gives it (ERR after 200 ms without one), or
+ * KEY_WOKEN when the wake source had events first. Keys that curses has
+ * read ahead come before anything else. */
+static int wait_key(struct app *a, wint_t *ch)
+{
+	if (!a->wake)
+		return script_key(stdscr, ch);
+	wtimeout(stdscr, 0);
+	int rc = script_key(stdscr, ch);
+	wtimeout(stdscr, 200);
+	if (rc != ERR)
+		return rc;
+	struct pollfd p[2] = { { .fd = fileno(stdin), .events = POLLIN }, { .fd = a->wake_fd, .events = POLLIN } };
+	int n = poll(p, 2, 200);
+	if (n > 0 && (p[1].revents & POLLIN)) {
+		int f = a->wake(a, a->wake_ctx);
+		if (f & TUI_CHANGED)
+			app_save(a);
+		return KEY_WOKEN;
+	}
+	return n > 0 ? script_key(stdscr, ch) : ERR;
+}
+
 void app_run(struct app *a)
 {
 	bool redraw = true;
@@ -449,7 +475,11 @@ void app_run(struct app *a)
 		redraw = false;
 		wint_t ch;
 		double t0 = now_ms();
-		int rc = script_key(stdscr, &ch);
+		int rc = wait_key(a, &ch);
+		if (rc == KEY_WOKEN) {
+			redraw = true;
+			continue;
+		}
 		if (rc == ERR) {
 			fast_errors = errno != EINTR && now_ms() - t0 < 20 ? fast_errors + 1 : 0;
 			if (fast_errors > 100) {

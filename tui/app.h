@@ -79,6 +79,12 @@ struct app {
 	/* Key contexts beyond KEYS_MAIN and KEYS_TEXT in use (KEYS_BIT()s):
 	 * looked up before KEYS_MAIN, and listed by the help screen. */
 	unsigned key_contexts;
+	/* Another source of events (the phones of `peil workshop --serve`):
+	 * when wake_fd is readable, the loop calls wake(a, wake_ctx) and acts
+	 * on the flags it returns, as for a key. NULL: none. */
+	int (*wake)(struct app *a, void *ctx);
+	void *wake_ctx;
+	int wake_fd;
 	SCREEN *term;
 };
 

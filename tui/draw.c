@@ -232,6 +232,7 @@ static const struct {
 	[AT_CARRIED] = { COLOR_MAGENTA, -1, A_UNDERLINE, A_BOLD },
 	[AT_KEY] = { COLOR_YELLOW, -1, A_BOLD, A_BOLD },
 	[AT_FIELD] = { -1, -1, A_UNDERLINE, A_UNDERLINE },
+	[AT_QR] = { COLOR_BLACK, COLOR_WHITE, A_NORMAL, A_NORMAL },
 };
 
 void theme_init(struct theme *t, bool utf8, enum theme_mode mode)

@@ -15,6 +15,7 @@
 enum tui_attr {
 	AT_NORMAL, AT_TITLE, AT_STATUS, AT_CURSOR, AT_CHOSEN, AT_DIM, AT_HEADING,
 	AT_ERROR, AT_OK, AT_BAR, AT_BAR_EMPTY, AT_TARGET, AT_CARRIED, AT_KEY, AT_FIELD,
+	AT_QR,                  /* a QR code: black on white */
 	AT_COUNT
 };
 

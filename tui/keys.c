@@ -67,6 +67,9 @@ static const struct binding bindings[] = {
 	{ KEYS_VOTING, 'v', false, ACT_VOTE, N_("v, then 1-9") },
 	{ KEYS_VOTING, '!', false, ACT_VOTE_N, N_("Shift-1-9") },
 	{ KEYS_VOTING, 'z', false, ACT_UNVOTE, "z" },
+	{ KEYS_VOTING, 'R', false, ACT_REVEAL, "R" },
+	{ KEYS_VOTING, 'N', false, ACT_REOPEN, "N" },
+	{ KEYS_VOTING, 'J', false, ACT_JOIN, "J" },
 };
 enum { NBINDINGS = sizeof bindings / sizeof *bindings };
 
@@ -82,6 +85,9 @@ static const struct action_help help[] = {
 	{ KEYS_VOTING, ACT_VOTE, N_("a vote from the room for a level (on a question)") },
 	{ KEYS_VOTING, ACT_VOTE_N, N_("the same in one key (Shift-1 is ! on a US keyboard)") },
 	{ KEYS_VOTING, ACT_UNVOTE, N_("take back the last vote on this question") },
+	{ KEYS_VOTING, ACT_REVEAL, N_("reveal the votes now (closes voting on this question)") },
+	{ KEYS_VOTING, ACT_REOPEN, N_("vote again after the discussion: a new round") },
+	{ KEYS_VOTING, ACT_JOIN, N_("the join address and its QR code for phones (--serve)") },
 	{ KEYS_WORKSHOP, ACT_LIST, N_("the list of questions and the decisions taken") },
 	{ KEYS_MAIN, ACT_NONE, N_("Answering") },
 	{ KEYS_MAIN, ACT_UP, N_("highlight the previous answer (or line)") },

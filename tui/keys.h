@@ -20,6 +20,7 @@ enum tui_action {
 	ACT_CLICK,              /* a mouse click: see tui_event.y/x */
 	/* peil workshop */
 	ACT_LIST, ACT_VOTE, ACT_VOTE_N, ACT_UNVOTE,
+	ACT_REVEAL, ACT_REOPEN, ACT_JOIN,       /* votes in the room, from phones too */
 };
 
 enum keys_context {

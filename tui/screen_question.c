@@ -209,6 +209,8 @@ void screen_question_goto(struct screen *sc, struct app *a, int qi)
 	qs->cursor = c >= 0 ? c : 0;
 	qs->top = 0;
 	ensure_visible(qs, a);
+	if (qs->hooks.shown)
+		qs->hooks.shown(qs->hooks.ctx, a, qi);
 }
 
 static void draw_header(const struct question_screen *qs, const struct app *a, struct rect r)
@@ -480,6 +482,8 @@ static void enter(struct screen *sc, struct app *a)
 			screen_question_goto(sc, a, next);
 	}
 	ensure_visible(qs, a);
+	if (qs->hooks.shown)
+		qs->hooks.shown(qs->hooks.ctx, a, qs->qi);
 }
 
 static void resize(struct screen *sc, struct app *a, struct rect area)

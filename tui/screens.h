@@ -22,6 +22,8 @@ struct question_hooks {
 	void (*draw_summary)(void *ctx, const struct app *a, int question, struct rect r);
 	/* Called after the group's answer to `question` changed, before moving on. */
 	void (*answered)(void *ctx, struct app *a, int question);
+	/* Question `question` is now on the screen (votes in the room follow it). */
+	void (*shown)(void *ctx, struct app *a, int question);
 	/* Sees each key before the question screen does (votes in the room);
 	 * returns TUI_UNHANDLED to leave the key to the screen. */
 	int (*key)(void *ctx, struct app *a, int question, const struct tui_event *ev);

@@ -29,7 +29,7 @@ int workshop_votes(const struct app *a, int qi)
 
 bool workshop_revealed(const struct workshop *w, const struct app *a, int qi)
 {
-	return w->o->participants <= 0 || workshop_votes(a, qi) >= w->o->participants;
+	return w->o->participants <= 0 || workshop_room_revealed(w, a, qi);
 }
 
 /* Puts qi into out, then the questions that wait for it (deferred[c]:
@@ -229,15 +229,12 @@ static void pane_fill(struct pane *p, const struct workshop *w, int qi)
 	char buf[512];
 	bool shown = workshop_revealed(w, a, qi);
 	if (N > 0) {
-		if (shown)
-			snprintf(buf, sizeof buf, _("Votes in the room: all %d are in"), N);
-		else
-			snprintf(buf, sizeof buf, _("Votes in the room: %d of %d%shidden until everyone has voted"),
-			         g.n, N, a->theme.sep);
+		workshop_room_heading(w, a, qi, buf, sizeof buf);
 		pane_text(p, 0, buf, AT_HEADING);
-		snprintf(buf, sizeof buf, _("v then 1-%d: a vote for that level%sz: take the last vote back%sl: list"),
-		         nl < 9 ? nl : 9, a->theme.sep, a->theme.sep);
+		workshop_room_keys(w, a, buf, sizeof buf);
 		pane_text(p, 2, buf, AT_DIM);
+		if (workshop_room_join_line(w, a, buf, sizeof buf))
+			pane_text(p, 2, buf, AT_NORMAL);
 	} else {
 		snprintf(buf, sizeof buf, _("How the %d respondents answered"), w->o->nrespondents);
 		pane_text(p, 0, buf, AT_HEADING);
@@ -245,6 +242,12 @@ static void pane_fill(struct pane *p, const struct workshop *w, int qi)
 	if (shown) {
 		pane_histogram(p, &g, w->o->large);
 		pane_figures(p, &g);
+		const struct answer *ans = response_answer(a->s->r, qi);
+		if (N > 0 && (ans->votes_na || ans->votes_unknown)) {
+			snprintf(buf, sizeof buf, _("Not applicable: %d%sdon't know: %d"), ans->votes_na, a->theme.sep,
+			         ans->votes_unknown);
+			pane_text(p, 0, buf, AT_DIM);
+		}
 	}
 	if (N <= 0)
 		pane_respondents(p, w, qi);
@@ -282,7 +285,8 @@ static void summary_text(const struct workshop *w, const struct app *a, int qi, 
 		return;
 	workshop_stats(a, qi, counts, &g);
 	if (!workshop_revealed(w, a, qi)) {
-		snprintf(buf, len, _("Votes: %d of %d in, hidden until all are in"), g.n, w->o->participants);
+		snprintf(buf, len, _("Votes: %d of %d in, hidden until all are in"), workshop_room_votes(w, a, qi),
+		         w->o->participants);
 	} else if (!g.has_stats) {
 		snprintf(buf, len, "%s", _("Nobody chose a level."));
 	} else {
@@ -323,78 +327,6 @@ static void draw_summary(void *ctx, const struct app *a, int qi, struct rect r)
 	theme_set(stdscr, t, AT_NORMAL);
 }
 
-/* ---- votes in the room ---- */
-
-static int vote(struct workshop *w, struct app *a, int qi, int li)
-{
-	const struct questionnaire *q = a->s->q;
-	int N = w->o->participants, total = workshop_votes(a, qi);
-	if (li >= q->nlevels) {
-		app_message(a, true, _("There are only %d levels."), q->nlevels);
-		return TUI_HANDLED;
-	}
-	if (total >= N) {
-		app_message(a, true, _("All %d votes are in; z takes the last one back."), N);
-		return TUI_HANDLED;
-	}
-	if (w->nundo == w->capundo) {
-		int cap = w->capundo ? w->capundo * 2 : 64;
-		int *u = realloc(w->undo, (size_t)cap * sizeof *u);
-		if (!u) {
-			app_message(a, true, "%s", _("out of memory"));
-			return TUI_HANDLED;
-		}
-		w->undo = u;
-		w->capundo = cap;
-	}
-	int *counts = calloc((size_t)q->nlevels, sizeof(int));
-	const int *v = response_answer(a->s->r, qi)->votes;
-	for (int i = 0; counts && v && i < q->nlevels; i++)
-		counts[i] = v[i];
-	if (counts)
-		counts[li]++;
-	bool ok = counts && response_set_votes(a->s->r, qi, counts);
-	free(counts);
-	if (!ok) {
-		app_message(a, true, "%s", _("out of memory"));
-		return TUI_HANDLED;
-	}
-	w->undo[w->nundo++] = qi * q->nlevels + li;
-	/* Which level is not said: the room sees the screen. */
-	if (total + 1 == N)
-		app_message(a, false, _("All %d votes are in: this is how the room voted."), N);
-	else
-		app_message(a, false, _("Vote %d of %d recorded."), total + 1, N);
-	return TUI_HANDLED | TUI_CHANGED;
-}
-
-static int undo(struct workshop *w, struct app *a, int qi)
-{
-	const struct questionnaire *q = a->s->q;
-	int k = w->nundo - 1;
-	while (k >= 0 && w->undo[k] / q->nlevels != qi)
-		k--;
-	const int *v = response_answer(a->s->r, qi)->votes;
-	int li = k >= 0 ? w->undo[k] % q->nlevels : -1;
-	if (li < 0 || !v || v[li] == 0) {
-		app_message(a, false, "%s", _("No vote on this question to take back in this sitting."));
-		return TUI_HANDLED;
-	}
-	int *counts = calloc((size_t)q->nlevels, sizeof(int));
-	for (int i = 0; counts && i < q->nlevels; i++)
-		counts[i] = v[i] - (i == li);
-	bool ok = counts && response_set_votes(a->s->r, qi, counts);
-	free(counts);
-	if (!ok) {
-		app_message(a, true, "%s", _("out of memory"));
-		return TUI_HANDLED;
-	}
-	memmove(&w->undo[k], &w->undo[k + 1], (size_t)(w->nundo - k - 1) * sizeof *w->undo);
-	w->nundo--;
-	app_message(a, false, _("Vote taken back: %d of %d in."), workshop_votes(a, qi), w->o->participants);
-	return TUI_HANDLED | TUI_CHANGED;
-}
-
 static void show_list(struct app *a, struct workshop *w)
 {
 	if (!app_raise(a, SCREEN_OVERVIEW))
@@ -408,10 +340,7 @@ static int on_key(void *ctx, struct app *a, int qi, const struct tui_event *ev)
 	int k = ev->fkey ? 0 : ev->key;
 	if (w->armed) {
 		w->armed = false;
-		if (k >= '1' && k <= '9')
-			return vote(w, a, qi, k - '1');
-		app_message(a, false, "%s", _("No vote cast."));
-		return TUI_HANDLED;
+		return workshop_room_armed(w, a, k);
 	}
 	if (!live && keys_action(KEYS_VOTING, ev->key, ev->fkey, NULL) != ACT_NONE) {
 		app_message(a, false, "%s", _("In review mode the votes are the respondents' answers."));
@@ -423,15 +352,11 @@ static int on_key(void *ctx, struct app *a, int qi, const struct tui_event *ev)
 		app_message(a, false, _("A vote for which level? Press 1-%d (another key cancels)."),
 		            a->s->q->nlevels < 9 ? a->s->q->nlevels : 9);
 		return TUI_HANDLED;
-	case ACT_VOTE_N:
-		return vote(w, a, qi, ev->n - 1);
-	case ACT_UNVOTE:
-		return undo(w, a, qi);
 	case ACT_LIST:
 		show_list(a, w);
 		return TUI_HANDLED;
 	default:
-		return TUI_UNHANDLED;
+		return live ? workshop_room_key(w, a, qi, ev) : TUI_UNHANDLED;
 	}
 }
 
@@ -457,7 +382,7 @@ enum tui_status tui_run_workshop(const struct questionnaire *q, struct response 
 	struct workshop w = { .o = o, .current = -1 };
 	w.hooks = (struct question_hooks){ .ctx = &w, .extra_rows = extra_rows, .draw_extra = draw_extra,
 	                                   .summary_rows = summary_rows, .draw_summary = draw_summary,
-	                                   .key = on_key };
+	                                   .shown = workshop_room_shown, .key = on_key };
 	*signo = 0;
 	err[0] = '\0';
 	if (!session_init(&s, q, r, path, o->lang) || (o->participants <= 0 && !contested_first(&s))) {
@@ -471,9 +396,13 @@ enum tui_status tui_run_workshop(const struct questionnaire *q, struct response 
 	}
 	a.question_hooks = &w.hooks;
 	a.key_contexts = KEYS_BIT(KEYS_WORKSHOP) | (o->participants > 0 ? KEYS_BIT(KEYS_VOTING) : 0);
+	if (o->room && o->join_url) {   /* the phones' votes wake the loop */
+		a.wake = workshop_room_wake;
+		a.wake_ctx = &w;
+		a.wake_fd = room_wake_fd(o->room);
+	}
 	enum tui_status st = tui_run_app(&a, o->notice, o->ask_organisation, start_screens,
 	                                 path, signo, err, errlen);
 	session_fini(&s);
-	free(w.undo);
 	return st;
 }

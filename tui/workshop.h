@@ -16,6 +16,7 @@
 
 #include "core/questionnaire.h"
 #include "core/response.h"
+#include "serve/room.h"
 #include "tui/tui.h"
 
 /* One respondent in review mode; both borrowed for the whole session. */
@@ -32,6 +33,12 @@ struct tui_workshop_options {
 	bool large;             /* projector layout: bigger histogram, no notes */
 	/* Live mode when > 0: votes per question may not exceed it. */
 	int participants;
+	/* Live mode: the votes in the room (serve/room.h), which the keys and
+	 * the phones change alike (borrowed; the session is its owner). */
+	struct room *room;
+	/* With --serve: where phones join (borrowed), else NULL. */
+	const char *join_url, *join_qr, *join_iface;
+	bool join_everywhere;   /* listening on all interfaces: said on screen */
 	/* Review mode: the respondents (borrowed), for notes and n/a counts. */
 	const struct workshop_respondent *respondents;
 	int nrespondents;
