@@ -183,10 +183,12 @@ static bool set_string(const char **field, const char *s, bool empty_is_null)
 	char *copy = NULL;
 	if (s && (*s || !empty_is_null)) {
 		size_t len = strlen(s);
-		copy = mem_alloc(len * 3 + 1);
+		bool safe = text_is_safe(s, len);
+		copy = safe ? mem_strndup(s, len) : mem_alloc(len * 3 + 1);
 		if (!copy)
 			return false;
-		text_sanitize(s, len, copy, NULL);
+		if (!safe)
+			text_sanitize(s, len, copy, NULL);
 	}
 	mem_free((void *)*field);
 	*field = copy;

@@ -93,9 +93,8 @@ static void read_votes(struct rloader *L, const struct ynode *n, int qi)
 }
 
 /* votes_na / votes_unknown: a count >= 0, 0 when absent or wrong. */
-static int read_status_count(struct rloader *L, const struct ynode *m, const char *key)
+static int read_status_count(struct rloader *L, const struct ynode *n, const char *key)
 {
-	const struct ynode *n = ynode_get(m, key);
 	int count = 0;
 	if (!n || !schema_int(&L->s, n, key, &count))
 		return 0;
@@ -122,12 +121,66 @@ static void read_rounds(struct rloader *L, const struct ynode *n, int qi)
 		memset(counts, 0, (size_t)L->q->nlevels * sizeof(int));
 		if ((v = ynode_get(round, "votes")))
 			read_counts(L, v, counts);
-		ok = response_add_round(L->r, qi, counts, read_status_count(L, round, "votes_na"),
-		                        read_status_count(L, round, "votes_unknown"));
+		int na = read_status_count(L, ynode_get(round, "votes_na"), "votes_na");
+		int unknown = read_status_count(L, ynode_get(round, "votes_unknown"), "votes_unknown");
+		ok = response_add_round(L->r, qi, counts, na, unknown);
 	}
 	if (!ok)
 		no_memory(L);
 	mem_free(counts);
+}
+
+/* The values of an answer's keys, found in one pass (this is the hot loop
+ * when reading thousands of files). */
+struct answer_keys {
+	const struct ynode *level, *status, *note, *evidence, *votes, *votes_na, *votes_unknown,
+	                   *rounds, *carried_over, *proposal;
+};
+
+static bool find_answer_keys(const struct ynode *m, struct answer_keys *k)
+{
+	bool known = true;
+	for (size_t i = 0; i < m->len; i++) {
+		const char *s = m->u.pairs[i].key->u.str;
+		const struct ynode *v = m->u.pairs[i].value, **slot =
+			!strcmp(s, "level") ? &k->level : !strcmp(s, "status") ? &k->status :
+			!strcmp(s, "note") ? &k->note : !strcmp(s, "evidence") ? &k->evidence :
+			!strcmp(s, "votes") ? &k->votes : !strcmp(s, "votes_na") ? &k->votes_na :
+			!strcmp(s, "votes_unknown") ? &k->votes_unknown : !strcmp(s, "rounds") ? &k->rounds :
+			!strcmp(s, "carried_over") ? &k->carried_over :
+			!strcmp(s, "proposal") ? &k->proposal : NULL;
+		if (slot)
+			*slot = v;
+		else
+			known &= !strncmp(s, "x-", 2);
+	}
+	return known;
+}
+
+/* Sets the level or status directly: the setters would also stamp today's
+ * date, which the file's own `date` replaces at the end anyway. */
+static void read_level_or_status(struct rloader *L, const char *id, int qi, const struct answer_keys *k)
+{
+	struct answer *a = &L->r->answers[qi];
+	int level;
+	if (k->level && k->status) {
+		schema_error(&L->s, k->status, "%s", _("an answer has either a level or a status, not both"));
+	} else if (k->level && read_level(L, k->level, &level)) {
+		a->status = ANSWER_LEVEL;
+		a->level = level;
+	} else if (k->status) {
+		const char *v = schema_string(&L->s, k->status, "status");
+		if (v && !strcmp(v, "na")) {
+			if (!L->q->questions[qi].allow_na)
+				schema_error(&L->s, k->status, _("'%s' does not allow \"not applicable\""), id);
+			else
+				a->status = ANSWER_NA;
+		} else if (v && !strcmp(v, "unknown")) {
+			a->status = ANSWER_UNKNOWN;
+		} else if (v) {
+			schema_error(&L->s, k->status, _("status '%s': expected na or unknown"), v);
+		}
+	}
 }
 
 static void read_answer(struct rloader *L, const struct ynode *key, const struct ynode *m)
@@ -142,44 +195,30 @@ static void read_answer(struct rloader *L, const struct ynode *key, const struct
 	}
 	if (!schema_map(&L->s, m, key->u.str))
 		return;
-	schema_check_keys(&L->s, m, keys);
-	const struct ynode *lv = ynode_get(m, "level"), *st = ynode_get(m, "status");
-	int level;
-	if (lv && st) {
-		schema_error(&L->s, st, "%s", _("an answer has either a level or a status, not both"));
-	} else if (lv && read_level(L, lv, &level)) {
-		response_set_level(L->r, qi, level);
-	} else if (st) {
-		const char *v = schema_string(&L->s, st, "status");
-		if (v && !strcmp(v, "na")) {
-			if (!L->q->questions[qi].allow_na)
-				schema_error(&L->s, st, _("'%s' does not allow \"not applicable\""), key->u.str);
-			else
-				response_set_status(L->r, qi, ANSWER_NA);
-		} else if (v && !strcmp(v, "unknown")) {
-			response_set_status(L->r, qi, ANSWER_UNKNOWN);
-		} else if (v) {
-			schema_error(&L->s, st, _("status '%s': expected na or unknown"), v);
-		}
-	}
-	const struct ynode *n;
+	struct answer_keys k = { 0 };
+	if (!find_answer_keys(m, &k))
+		schema_check_keys(&L->s, m, keys);      /* says which, with a suggestion */
+	read_level_or_status(L, key->u.str, qi, &k);
+	struct answer *a = &L->r->answers[qi];
 	const char *note;
-	if ((n = ynode_get(m, "note")) && !schema_is_null(n) &&
-	    (note = schema_string(&L->s, n, "note")) && !response_set_note(L->r, qi, note))
+	/* Scalars in the tree are sanitised already: a plain copy will do. */
+	if (k.note && !schema_is_null(k.note) && (note = schema_string(&L->s, k.note, "note")) &&
+	    *note && !(a->note = mem_strdup(note)))
 		no_memory(L);
-	if ((n = ynode_get(m, "evidence")) && !schema_is_null(n))
-		read_evidence(L, n, qi);
-	if ((n = ynode_get(m, "votes")))
-		read_votes(L, n, qi);
-	response_set_vote_statuses(L->r, qi, read_status_count(L, m, "votes_na"),
-	                           read_status_count(L, m, "votes_unknown"));
-	if ((n = ynode_get(m, "rounds")))
-		read_rounds(L, n, qi);
+	if (k.evidence && !schema_is_null(k.evidence))
+		read_evidence(L, k.evidence, qi);
+	if (k.votes)
+		read_votes(L, k.votes, qi);
+	if (k.votes_na || k.votes_unknown)
+		response_set_vote_statuses(L->r, qi, read_status_count(L, k.votes_na, "votes_na"),
+		                           read_status_count(L, k.votes_unknown, "votes_unknown"));
+	if (k.rounds)
+		read_rounds(L, k.rounds, qi);
 	bool flag;
-	if ((n = ynode_get(m, "carried_over")) && schema_bool(&L->s, n, "carried_over", &flag))
-		L->r->answers[qi].carried_over = flag;
-	if ((n = ynode_get(m, "proposal")) && schema_bool(&L->s, n, "proposal", &flag))
-		L->r->answers[qi].proposal = flag;
+	if (k.carried_over && schema_bool(&L->s, k.carried_over, "carried_over", &flag))
+		a->carried_over = flag;
+	if (k.proposal && schema_bool(&L->s, k.proposal, "proposal", &flag))
+		a->proposal = flag;
 }
 
 static void read_targets(struct rloader *L, const struct ynode *n)
@@ -275,12 +314,16 @@ static void warn_hidden_answers(struct rloader *L, const struct ynode *answers)
 		return;
 	}
 	response_hidden_all(L->r, hidden);
-	for (size_t i = 0; i < answers->len; i++) {
-		int qi = qn_question_index(L->q, answers->u.pairs[i].key->u.str);
-		if (qi >= 0 && L->r->answers[qi].status == ANSWER_LEVEL && hidden[qi])
-			schema_warning(&L->s, answers->u.pairs[i].key,
-			               _("'%s' is hidden by its show_if condition; its answer is not counted"),
-			               L->q->questions[qi].id);
+	/* Rare: look up the key (for its line) only for a hidden answer. */
+	for (int qi = 0; qi < L->q->nquestions; qi++) {
+		const struct ynode *key = NULL;
+		if (L->r->answers[qi].status != ANSWER_LEVEL || !hidden[qi])
+			continue;
+		for (size_t i = 0; !key && i < answers->len; i++)
+			if (!strcmp(answers->u.pairs[i].key->u.str, L->q->questions[qi].id))
+				key = answers->u.pairs[i].key;
+		schema_warning(&L->s, key, _("'%s' is hidden by its show_if condition; its answer is not counted"),
+		               L->q->questions[qi].id);
 	}
 	mem_free(hidden);
 }

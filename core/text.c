@@ -50,6 +50,34 @@ size_t text_utf8_decode(const char *str, size_t n, unsigned long *cp)
 	return len;
 }
 
+/* Bytes that stand for themselves: printable ASCII and newline. */
+static const unsigned char plain_byte[256] = {
+	['\n'] = 1,
+	[' '] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,        /* up to '~' */
+};
+
+bool text_is_safe(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	for (size_t i = 0; i < len;) {
+		if (plain_byte[u[i]]) {
+			i++;
+			continue;
+		}
+		unsigned long cp;
+		size_t n = text_utf8_decode(s + i, len - i, &cp);
+		if (n == 0 || text_is_unsafe_codepoint(cp))
+			return false;
+		i += n;
+	}
+	return true;
+}
+
 size_t text_sanitize(const char *s, size_t len, char *out, bool *replaced)
 {
 	static const char fffd[] = "\xef\xbf\xbd";

@@ -19,6 +19,9 @@ size_t text_utf8_decode(const char *s, size_t n, unsigned long *cp);
  * Returns the new length; *replaced tells whether anything changed. */
 size_t text_sanitize(const char *s, size_t len, char *out, bool *replaced);
 
+/* True when text_sanitize() would copy s unchanged. */
+bool text_is_safe(const char *s, size_t len);
+
 /* Number of terminal columns of a UTF-8 string is left to the TUI (wcwidth);
  * this counts code points, which is what exports need. */
 size_t text_codepoints(const char *s);

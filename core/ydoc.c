@@ -1,24 +1,21 @@
 #include "core/ydoc.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <yaml.h>
 
 #include "core/i18n.h"
-#include "core/inpath.h"
 #include "core/mem.h"
 #include "core/text.h"
 
-/* One open collection while the tree is being built. Children collect in
- * a malloc'd vector and move into the arena when the collection closes. */
+/* One open collection while the tree is being built. The children of all
+ * open collections collect on one stack (seq: items; map: key, value, key,
+ * value…) and move into the arena when their collection closes, so that a
+ * file costs a few allocations, not one per collection. */
 struct frame {
 	struct ynode *node;
-	struct ynode **kids;    /* seq: items; map: key, value, key, value… */
-	size_t n, cap;
+	size_t first;           /* its first child on the kids stack */
 };
 
 struct builder {
@@ -29,6 +26,8 @@ struct builder {
 	struct ydoc *doc;
 	struct frame stack[YDOC_MAX_DEPTH + 1];
 	int depth;
+	struct ynode **kids;
+	size_t nkids, capkids;
 	size_t nodes;
 	int documents;
 	bool failed;            /* a fatal problem: stop and return NULL */
@@ -106,18 +105,17 @@ static bool push_kid(struct builder *b, struct ynode *node)
 		b->doc->root = node;
 		return true;
 	}
-	struct frame *f = &b->stack[b->depth - 1];
-	if (f->n == f->cap) {
-		size_t cap = f->cap ? f->cap * 2 : 8;
-		struct ynode **kids = mem_realloc(f->kids, cap * sizeof(*kids));
+	if (b->nkids == b->capkids) {
+		size_t cap = b->capkids ? b->capkids * 2 : 256;
+		struct ynode **kids = mem_realloc(b->kids, cap * sizeof(*kids));
 		if (!kids) {
 			oom(b);
 			return false;
 		}
-		f->kids = kids;
-		f->cap = cap;
+		b->kids = kids;
+		b->capkids = cap;
 	}
-	f->kids[f->n++] = node;
+	b->kids[b->nkids++] = node;
 	return true;
 }
 
@@ -161,13 +159,21 @@ static void add_scalar(struct builder *b, const yaml_event_t *e)
 	struct ynode *n = new_node(b, YNODE_SCALAR, e->start_mark);
 	if (!n)
 		return;
-	char *s = arena_alloc(b->doc->arena, len * 3 + 1);
+	/* Most texts are safe and keep their exact size; the others may grow
+	 * (each bad byte becomes U+FFFD). */
+	const char *value = (const char *)e->data.scalar.value;
+	bool replaced = false;
+	char *s;
+	if (text_is_safe(value, len)) {
+		s = arena_strndup(b->doc->arena, value, len);
+		n->len = len;
+	} else if ((s = arena_alloc(b->doc->arena, len * 3 + 1))) {
+		n->len = text_sanitize(value, len, s, &replaced);
+	}
 	if (!s) {
 		oom(b);
 		return;
 	}
-	bool replaced;
-	n->len = text_sanitize((const char *)e->data.scalar.value, len, s, &replaced);
 	n->u.str = s;
 	n->plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE && e->data.scalar.plain_implicit;
 	if (replaced)
@@ -189,7 +195,7 @@ static void open_collection(struct builder *b, enum ynode_kind kind, const yaml_
 	struct ynode *n = new_node(b, kind, e->start_mark);
 	if (!n || !push_kid(b, n))
 		return;
-	b->stack[b->depth++] = (struct frame){ .node = n };
+	b->stack[b->depth++] = (struct frame){ .node = n, .first = b->nkids };
 }
 
 struct keyref {
@@ -206,20 +212,43 @@ static int cmp_keyref(const void *pa, const void *pb)
 	return a->index < b->index ? -1 : a->index > b->index;
 }
 
+/* True when no two keys of the mapping are equal: a pairwise look for small
+ * mappings, a hash table on the stack up to a few hundred keys (the answers
+ * of a response file), no answer (false) beyond that. Most mappings have no
+ * duplicates; this is hot when reading thousands of files. */
+static bool keys_distinct(const struct ynode *map)
+{
+	size_t n = map->len;
+	if (n <= 8) {
+		for (size_t i = 1; i < n; i++)
+			for (size_t j = 0; j < i; j++)
+				if (!strcmp(map->u.pairs[i].key->u.str, map->u.pairs[j].key->u.str))
+					return false;
+		return true;
+	}
+	enum { SLOTS = 1024 };
+	if (n > SLOTS / 2)
+		return false;
+	unsigned short slot[SLOTS] = { 0 };
+	for (size_t i = 0; i < n; i++) {
+		const char *k = map->u.pairs[i].key->u.str;
+		unsigned h = 2166136261u;
+		for (const char *c = k; *c; c++)
+			h = (h ^ (unsigned char)*c) * 16777619u;
+		for (h &= SLOTS - 1; slot[h]; h = (h + 1) & (SLOTS - 1))
+			if (!strcmp(map->u.pairs[slot[h] - 1].key->u.str, k))
+				return false;
+		slot[h] = (unsigned short)(i + 1);
+	}
+	return true;
+}
+
 /* Reports duplicate keys (at the later one) and keeps only the first.
  * Sorting makes a mapping with a million keys cost n log n, not n^2. */
 static void drop_duplicate_keys(struct builder *b, struct ynode *map)
 {
 	size_t n = map->len;
-	if (n < 2)
-		return;
-	/* Most mappings are small and have no duplicates: make sure of that
-	 * without allocating (hot when reading thousands of files). */
-	bool dup = false;
-	for (size_t i = 1; n <= 8 && i < n && !dup; i++)
-		for (size_t j = 0; j < i && !dup; j++)
-			dup = !strcmp(map->u.pairs[i].key->u.str, map->u.pairs[j].key->u.str);
-	if (n <= 8 && !dup)
+	if (n < 2 || keys_distinct(map))
 		return;
 	struct keyref *refs = mem_alloc(n * sizeof(*refs));
 	bool *drop = mem_alloc(n * sizeof(*drop));
@@ -256,22 +285,25 @@ static void close_collection(struct builder *b)
 {
 	struct frame *f = &b->stack[--b->depth];
 	struct ynode *n = f->node;
+	struct ynode **kids = b->kids + f->first;
+	size_t nk = b->nkids - f->first;
+	b->nkids = f->first;
 	if (n->kind == YNODE_SEQ) {
-		n->len = f->n;
-		n->u.items = arena_alloc(b->doc->arena, (f->n ? f->n : 1) * sizeof(struct ynode *));
-		if (n->u.items && f->n)         /* `[]` has no kids vector at all */
-			memcpy(n->u.items, f->kids, f->n * sizeof(struct ynode *));
+		n->len = nk;
+		n->u.items = arena_alloc(b->doc->arena, (nk ? nk : 1) * sizeof(struct ynode *));
+		if (n->u.items && nk)           /* `[]` has no kids at all */
+			memcpy(n->u.items, kids, nk * sizeof(struct ynode *));
 	} else {
-		n->u.pairs = arena_alloc(b->doc->arena, (f->n / 2 + 1) * sizeof(struct ypair));
+		n->u.pairs = arena_alloc(b->doc->arena, (nk / 2 + 1) * sizeof(struct ypair));
 		size_t np = 0;
-		for (size_t i = 0; n->u.pairs && i + 1 < f->n; i += 2) {
-			struct ynode *k = f->kids[i];
+		for (size_t i = 0; n->u.pairs && i + 1 < nk; i += 2) {
+			struct ynode *k = kids[i];
 			if (k->kind != YNODE_SCALAR) {
 				diag_error(b->d, b->path, k->line, k->col, "%s",
 				           _("a key must be a plain text, not a list or mapping"));
 				continue;
 			}
-			n->u.pairs[np++] = (struct ypair){ k, f->kids[i + 1] };
+			n->u.pairs[np++] = (struct ypair){ k, kids[i + 1] };
 		}
 		n->len = np;
 		if (n->u.pairs)
@@ -279,8 +311,6 @@ static void close_collection(struct builder *b)
 	}
 	if (!n->u.items)
 		oom(b);
-	mem_free(f->kids);
-	f->kids = NULL;
 }
 
 /* Stands in for a refused alias so the structure around it stays intact. */
@@ -338,8 +368,9 @@ static bool handle_event(struct builder *b, const yaml_event_t *e)
 
 static void builder_cleanup(struct builder *b)
 {
-	while (b->depth > 0)
-		mem_free(b->stack[--b->depth].kids);
+	mem_free(b->kids);
+	b->kids = NULL;
+	b->depth = 0;
 }
 
 struct ydoc *ydoc_load_buffer(const char *path, const char *buf, size_t len,
@@ -393,78 +424,6 @@ struct ydoc *ydoc_load_buffer(const char *path, const char *buf, size_t len,
 	return doc;
 }
 
-struct ydoc *ydoc_load_file(const char *path, struct diag_list *d)
-{
-	/* Never wait in open(): a FIFO nobody writes to then reads as empty. */
-	struct stat st;
-	int fd = inpath_open(path, &st);
-	FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
-	if (!f) {
-		diag_error(d, path, 0, 0, _("cannot open: %s"), strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		return NULL;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		diag_error(d, path, 0, 0, "%s", _("is a directory, not a file"));
-		fclose(f);
-		return NULL;
-	}
-	if (S_ISREG(st.st_mode) && st.st_size > YDOC_MAX_FILE_SIZE) {
-		diag_error(d, path, 1, 1, _("the file is larger than the limit of %d MiB"),
-		           YDOC_MAX_FILE_SIZE / (1024 * 1024));
-		fclose(f);
-		return NULL;
-	}
-	/* Read in one go, but never more than the limit (pipes have no size). */
-	size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
-	size_t len = 0;
-	char *buf = mem_alloc(cap);
-	while (buf) {
-		size_t got = fread(buf + len, 1, cap - len, f);
-		len += got;
-		if (got == 0)
-			break;
-		if (len == cap) {
-			if (cap > YDOC_MAX_FILE_SIZE) {
-				diag_error(d, path, 1, 1, _("the file is larger than the limit of %d MiB"),
-				           YDOC_MAX_FILE_SIZE / (1024 * 1024));
-				mem_free(buf);
-				fclose(f);
-				return NULL;
-			}
-			char *nb = mem_realloc(buf, cap * 2);
-			if (!nb) {
-				mem_free(buf);
-				buf = NULL;
-				break;
-			}
-			buf = nb;
-			cap *= 2;
-		}
-	}
-	bool read_error = ferror(f);
-	fclose(f);
-	if (buf && len > YDOC_MAX_FILE_SIZE) {     /* a pipe has no size to check up front */
-		diag_error(d, path, 1, 1, _("the file is larger than the limit of %d MiB"),
-		           YDOC_MAX_FILE_SIZE / (1024 * 1024));
-		mem_free(buf);
-		return NULL;
-	}
-	if (!buf) {
-		diag_error(d, path, 0, 0, "%s", _("out of memory"));
-		return NULL;
-	}
-	if (read_error) {
-		diag_error(d, path, 0, 0, "%s", _("read error"));
-		mem_free(buf);
-		return NULL;
-	}
-	struct ydoc *doc = ydoc_load_buffer(path, buf, len, d);
-	mem_free(buf);
-	return doc;
-}
-
 void ydoc_free(struct ydoc *doc)
 {
 	if (!doc)
@@ -481,76 +440,4 @@ const struct ynode *ynode_get(const struct ynode *map, const char *key)
 		if (strcmp(map->u.pairs[i].key->u.str, key) == 0)
 			return map->u.pairs[i].value;
 	return NULL;
-}
-
-/* libyaml's input for a peek: never more than the loader's size limit. */
-struct peek_input {
-	FILE *f;
-	size_t left;
-};
-
-static int peek_read(void *data, unsigned char *buf, size_t size, size_t *got)
-{
-	struct peek_input *in = data;
-	size_t want = size < in->left ? size : in->left;
-	*got = want ? fread(buf, 1, want, in->f) : 0;
-	in->left -= *got;
-	return !ferror(in->f);
-}
-
-char *ydoc_peek_key(const char *path, const char *key)
-{
-	/* Only a regular file within the loader's size limit: a FIFO in a
-	 * search directory must not hang the lookup, nor a huge file eat
-	 * memory (issue 13.4). */
-	struct stat st;
-	int fd = inpath_open(path, &st);
-	FILE *f = fd >= 0 && S_ISREG(st.st_mode) && st.st_size <= YDOC_MAX_FILE_SIZE ? fdopen(fd, "rb") : NULL;
-	if (!f) {
-		if (fd >= 0)
-			close(fd);
-		return NULL;
-	}
-	yaml_parser_t p;
-	if (!yaml_parser_initialize(&p)) {
-		fclose(f);
-		return NULL;
-	}
-	struct peek_input in = { f, YDOC_MAX_FILE_SIZE };
-	yaml_parser_set_input(&p, peek_read, &in);
-	char *found = NULL;
-	int depth = 0;
-	bool want_value = false, is_key = true;
-	for (int events = 0; events < 10000 && !found; events++) {
-		yaml_event_t e;
-		if (!yaml_parser_parse(&p, &e))
-			break;
-		bool stop = e.type == YAML_STREAM_END_EVENT;
-		if (e.type == YAML_MAPPING_START_EVENT || e.type == YAML_SEQUENCE_START_EVENT) {
-			if (depth == 1)
-				is_key = !is_key;
-			depth++;
-			want_value = false;
-		} else if (e.type == YAML_MAPPING_END_EVENT || e.type == YAML_SEQUENCE_END_EVENT) {
-			depth--;
-			stop = stop || depth == 0;
-		} else if (e.type == YAML_SCALAR_EVENT && e.data.scalar.length > YDOC_MAX_SCALAR) {
-			stop = true;    /* the loader would refuse the file */
-		} else if (e.type == YAML_SCALAR_EVENT && depth == 1) {
-			if (want_value)
-				found = mem_strndup((const char *)e.data.scalar.value, e.data.scalar.length);
-			else if (is_key && strcmp((const char *)e.data.scalar.value, key) == 0)
-				want_value = true;
-			is_key = !is_key;
-		} else if (e.type == YAML_ALIAS_EVENT && depth == 1) {
-			is_key = !is_key;
-			want_value = false;
-		}
-		yaml_event_delete(&e);
-		if (stop)
-			break;
-	}
-	yaml_parser_delete(&p);
-	fclose(f);
-	return found;
 }
