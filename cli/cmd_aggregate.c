@@ -10,6 +10,7 @@
 #include "cli/cli.h"
 #include "core/i18n.h"
 #include "core/lock.h"
+#include "core/num.h"
 #include "core/mem.h"
 #include "core/outpath.h"
 #include "exports/jsonw.h"
@@ -104,12 +105,10 @@ static void votes_cell(struct cli_table *t, const struct questionnaire *q, const
 	mem_free(buf);
 }
 
-static void figure(struct cli_table *t, bool has, const char *fmt, double v)
+static void figure(struct cli_table *t, const char *nlang, bool has, double v)
 {
-	if (has)
-		cli_table_cellf(t, fmt, v);
-	else
-		cli_table_cell(t, dash());
+	char buf[NUM_LEN];
+	cli_table_cell(t, has ? num_stat(buf, nlang, true, v) : dash());
 }
 
 static void question_row(struct cli_table *t, const struct questionnaire *q, const struct group_question *g,
@@ -118,8 +117,9 @@ static void question_row(struct cli_table *t, const struct questionnaire *q, con
 	char buf[64];
 	votes_cell(t, q, g);
 	cli_table_cellf(t, "%d", g->n);
-	figure(t, g->has_stats, "%.2f", g->mean);
-	figure(t, g->has_stats, g->median == (int)g->median ? "%.0f" : "%.1f", g->median);
+	char med[NUM_LEN];
+	figure(t, q->langs[lang], g->has_stats, g->mean);
+	cli_table_cell(t, g->has_stats ? num_median(med, q->langs[lang], true, g->median) : dash());
 	if (!g->has_stats)
 		snprintf(buf, sizeof buf, "%s", dash());
 	else if (g->min == g->max)
@@ -127,8 +127,8 @@ static void question_row(struct cli_table *t, const struct questionnaire *q, con
 	else
 		snprintf(buf, sizeof buf, "%d%s%d", g->min, utf8() ? "–" : "-", g->max);
 	cli_table_cell(t, buf);
-	figure(t, g->has_stats, "%.2f", g->sd);
-	figure(t, g->has_stats, "%.2f", g->consensus);
+	figure(t, q->langs[lang], g->has_stats, g->sd);
+	figure(t, q->langs[lang], g->has_stats, g->consensus);
 	char *text = NULL;
 	size_t len = 0;
 	FILE *m = open_memstream(&text, &len);
@@ -149,8 +149,10 @@ static void question_row(struct cli_table *t, const struct questionnaire *q, con
 
 static void print_legend(FILE *f, const struct questionnaire *q, int lang)
 {
-	fprintf(f, _("! contested: consensus below %.1f, or the middle half of the answers more than %g level apart.\n"),
-	        GROUP_CONTESTED_CONSENSUS, GROUP_CONTESTED_IQR);
+	char c[NUM_LEN], iqr[NUM_LEN];
+	fprintf(f, _("! contested: consensus below %s, or the middle half of the answers more than %s level apart.\n"),
+	        num_fixed(c, q->langs[lang], GROUP_CONTESTED_CONSENSUS, 1),
+	        num_median(iqr, q->langs[lang], true, GROUP_CONTESTED_IQR));
 	fprintf(f, "%s", _("Votes: one column per level,"));
 	for (int i = 0; i < q->nlevels; i++)
 		fprintf(f, " %d %s%s", q->levels[i].value, qn_level_label(q, q->levels[i].value, lang),
@@ -170,9 +172,9 @@ static bool print_domains(FILE *f, const struct questionnaire *q, const struct g
 		const struct group_domain *g = &s->domains[d];
 		cli_table_cell(t, qn_str(q, &q->domains[d].title, lang));
 		cli_table_cellf(t, "%d", g->n);
-		figure(t, g->has_stats, "%.2f", g->mean);
-		figure(t, g->has_stats, "%.2f", g->min);
-		figure(t, g->has_stats, "%.2f", g->max);
+		figure(t, q->langs[lang], g->has_stats, g->mean);
+		figure(t, q->langs[lang], g->has_stats, g->min);
+		figure(t, q->langs[lang], g->has_stats, g->max);
 	}
 	fprintf(f, "\n%s\n", _("Domain scores of the respondents"));
 	bool ok = cli_table_print(t, f);
@@ -219,14 +221,6 @@ static bool print_text(FILE *f, const struct questionnaire *q, const struct grou
 	return print_domains(f, q, s, lang);
 }
 
-static void number_or_null(struct jsonw *w, const char *key, bool has, double v)
-{
-	if (has)
-		jsonw_knumber(w, key, v);
-	else
-		jsonw_knull(w, key);
-}
-
 static void json_question(struct jsonw *w, const struct questionnaire *q, const struct group_question *g, int qi)
 {
 	const struct qn_question *qu = &q->questions[qi];
@@ -242,13 +236,13 @@ static void json_question(struct jsonw *w, const struct questionnaire *q, const 
 		jsonw_kint(w, key, g->counts[i]);
 	}
 	jsonw_object_end(w);
-	number_or_null(w, "mean", g->has_stats, g->mean);
-	number_or_null(w, "median", g->has_stats, g->median);
-	number_or_null(w, "min", g->has_stats, g->min);
-	number_or_null(w, "max", g->has_stats, g->max);
-	number_or_null(w, "sd", g->has_stats, g->sd);
-	number_or_null(w, "iqr", g->has_stats, g->iqr);
-	number_or_null(w, "consensus", g->has_stats, g->consensus);
+	jsonw_knumber_or_null(w, "mean", g->has_stats, g->mean);
+	jsonw_knumber_or_null(w, "median", g->has_stats, g->median);
+	jsonw_knumber_or_null(w, "min", g->has_stats, g->min);
+	jsonw_knumber_or_null(w, "max", g->has_stats, g->max);
+	jsonw_knumber_or_null(w, "sd", g->has_stats, g->sd);
+	jsonw_knumber_or_null(w, "iqr", g->has_stats, g->iqr);
+	jsonw_knumber_or_null(w, "consensus", g->has_stats, g->consensus);
 	jsonw_kbool(w, "contested", g->contested);
 	jsonw_kint(w, "na", g->na);
 	jsonw_kint(w, "unknown", g->unknown);
@@ -279,9 +273,9 @@ static void print_json(FILE *f, const struct questionnaire *q, const struct grou
 		jsonw_object(&w);
 		jsonw_kstring(&w, "id", q->domains[d].id);
 		jsonw_kint(&w, "n", g->n);
-		number_or_null(&w, "mean", g->has_stats, g->mean);
-		number_or_null(&w, "min", g->has_stats, g->min);
-		number_or_null(&w, "max", g->has_stats, g->max);
+		jsonw_knumber_or_null(&w, "mean", g->has_stats, g->mean);
+		jsonw_knumber_or_null(&w, "min", g->has_stats, g->min);
+		jsonw_knumber_or_null(&w, "max", g->has_stats, g->max);
 		jsonw_object_end(&w);
 	}
 	jsonw_array_end(&w);

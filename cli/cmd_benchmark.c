@@ -11,6 +11,7 @@
 #include "cli/cli.h"
 #include "core/i18n.h"
 #include "cli/peer_files.h"
+#include "core/num.h"
 #include "exports/jsonw.h"
 #include "scoring/peers.h"
 
@@ -72,12 +73,10 @@ static void bar_line(char *buf, size_t cap, const struct questionnaire *q, const
 		snprintf(buf + len, cap - len, " %d", q->levels[q->nlevels - 1].value);
 }
 
-static void num(struct cli_table *t, bool has, const char *fmt, double v)
+static void num(struct cli_table *t, const char *nlang, bool has, double v, int decimals)
 {
-	if (has)
-		cli_table_cellf(t, fmt, v);
-	else
-		cli_table_cell(t, "—");
+	char buf[NUM_LEN];
+	cli_table_cell(t, has ? num_fixed(buf, nlang, v, decimals) : "—");
 }
 
 static void print_heading(FILE *f, const struct peer_figures *pf, const char *org)
@@ -99,11 +98,12 @@ static void domain_rows(struct cli_table *t, const struct questionnaire *q, cons
 	char line[256];
 	const struct peer_domain *pd = peers_domain(pf, d);
 	cli_table_cell(t, qn_str(q, &q->domains[d].title, lang));
-	num(t, pd->has_score, "%.2f", pd->score);
-	num(t, pd->has_percentile, "%.0f", pd->percentile);
-	num(t, pd->has_quartiles, "%.2f", pd->p25);
-	num(t, pd->has_quartiles, "%.2f", pd->median);
-	num(t, pd->has_quartiles, "%.2f", pd->p75);
+	const char *nl = q->langs[lang];
+	num(t, nl, pd->has_score, pd->score, 2);
+	num(t, nl, pd->has_percentile, pd->percentile, 0);
+	num(t, nl, pd->has_quartiles, pd->p25, 2);
+	num(t, nl, pd->has_quartiles, pd->median, 2);
+	num(t, nl, pd->has_quartiles, pd->p75, 2);
 	cli_table_cellf(t, "%d", pd->n);
 	bar_line(line, sizeof line, q, pd, glyphs());
 	cli_table_line(t, line);
@@ -154,14 +154,6 @@ static bool print_text(FILE *f, const struct questionnaire *q, const struct peer
 
 /* ---- JSON output (SPEC) ---- */
 
-static void knum(struct jsonw *w, const char *key, bool has, double v)
-{
-	if (has)
-		jsonw_knumber(w, key, v);
-	else
-		jsonw_knull(w, key);
-}
-
 static void print_json(FILE *f, const struct questionnaire *q, const struct peer_figures *pf,
                        const char *org)
 {
@@ -179,11 +171,11 @@ static void print_json(FILE *f, const struct questionnaire *q, const struct peer
 		const struct peer_domain *pd = peers_domain(pf, d);
 		jsonw_object(&w);
 		jsonw_kstring(&w, "id", q->domains[d].id);
-		knum(&w, "score", pd->has_score, pd->score);
-		knum(&w, "percentile", pd->has_percentile, pd->percentile);
-		knum(&w, "p25", pd->has_quartiles, pd->p25);
-		knum(&w, "median", pd->has_quartiles, pd->median);
-		knum(&w, "p75", pd->has_quartiles, pd->p75);
+		jsonw_knumber_or_null(&w, "score", pd->has_score, pd->score);
+		jsonw_knumber_or_null(&w, "percentile", pd->has_percentile, pd->percentile);
+		jsonw_knumber_or_null(&w, "p25", pd->has_quartiles, pd->p25);
+		jsonw_knumber_or_null(&w, "median", pd->has_quartiles, pd->median);
+		jsonw_knumber_or_null(&w, "p75", pd->has_quartiles, pd->p75);
 		jsonw_kint(&w, "n", pd->n);
 		jsonw_object_end(&w);
 	}

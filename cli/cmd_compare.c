@@ -5,40 +5,36 @@
 
 #include "cli/cli.h"
 #include "core/i18n.h"
+#include "core/mem.h"
+#include "core/num.h"
+#include "core/words.h"
+#include "core/ydoc.h"
 #include "exports/compare_json.h"
 #include "exports/plan_out.h"
-#include "exports/xfmt.h"
 #include "scoring/compare.h"
+#include "scoring/score.h"
 
 static const char *arrow(int dir)
 {
 	return dir > 0 ? "↑" : dir < 0 ? "↓" : "=";
 }
 
-static void level_words(char *buf, size_t len, const struct questionnaire *q,
-                        bool has, int level, int lang)
+static void score_cell(struct cli_table *t, const char *nlang, bool has, double v)
 {
-	if (has)
-		snprintf(buf, len, "%d %s", level, qn_level_label(q, level, lang));
-	else
-		snprintf(buf, len, "—");
+	char buf[NUM_LEN];
+	cli_table_cell(t, num_score(buf, nlang, has, v));
 }
 
-static void score_cell(struct cli_table *t, bool has, double v)
+/* "↑ +0.40", "= 0.00", or "—" when a side has no score: the change
+ * between the two figures as shown. */
+static void delta_cell(struct cli_table *t, const char *nlang, const struct compare_figure *c)
 {
-	char buf[32];
-	cli_table_cell(t, has ? xfmt_number(buf, sizeof buf, v, 2, false) : "—");
-}
-
-/* "↑ +0.40", "= 0.00", or "—" when a side has no score. */
-static void delta_cell(struct cli_table *t, const struct compare_figure *c)
-{
-	char num[32];
+	char num[NUM_LEN];
 	if (!c->has_old || !c->has_new)
 		cli_table_cell(t, "—");
 	else
-		cli_table_cellf(t, "%s %s", arrow(compare_direction(c->delta)),
-		                xfmt_signed(num, sizeof num, c->delta, 2, false));
+		cli_table_cellf(t, "%s %s", arrow(num_direction(c->old_score, c->new_score)),
+		                num_delta(num, nlang, c->old_score, c->new_score));
 }
 
 static void figure_row(struct cli_table *t, const struct questionnaire *q, const char *title,
@@ -46,35 +42,15 @@ static void figure_row(struct cli_table *t, const struct questionnaire *q, const
 {
 	char a[96], b[96];
 	cli_table_cell(t, title);
-	score_cell(t, c->has_old, c->old_score);
-	score_cell(t, c->has_new, c->new_score);
-	delta_cell(t, c);
-	level_words(a, sizeof a, q, c->has_old, c->old_level, lang);
-	level_words(b, sizeof b, q, c->has_new, c->new_level, lang);
+	score_cell(t, q->langs[lang], c->has_old, c->old_score);
+	score_cell(t, q->langs[lang], c->has_new, c->new_score);
+	delta_cell(t, q->langs[lang], c);
+	words_level(a, sizeof a, q, c->has_old, c->old_level, lang);
+	words_level(b, sizeof b, q, c->has_new, c->new_level, lang);
 	if (c->has_old && c->has_new && c->old_level == c->new_level)
 		cli_table_cell(t, b);
 	else
 		cli_table_cellf(t, "%s → %s", a, b);
-}
-
-/* The answer as words: "3 In order", "not applicable", ... */
-static void answer_words(char *buf, size_t len, const struct questionnaire *q,
-                         enum answer_status s, int level, int lang)
-{
-	switch (s) {
-	case ANSWER_LEVEL:
-		level_words(buf, len, q, true, level, lang);
-		return;
-	case ANSWER_NA:
-		snprintf(buf, len, "%s", _("not applicable"));
-		return;
-	case ANSWER_UNKNOWN:
-		snprintf(buf, len, "%s", _("don't know"));
-		return;
-	case ANSWER_OPEN:
-		break;
-	}
-	snprintf(buf, len, "%s", _("open"));
 }
 
 static void print_changes(FILE *f, const struct questionnaire *q, const struct comparison *c,
@@ -91,11 +67,27 @@ static void print_changes(FILE *f, const struct questionnaire *q, const struct c
 		const char *mark = "•";
 		if (ch->old_status == ANSWER_LEVEL && ch->new_status == ANSWER_LEVEL)
 			mark = arrow(ch->new_level > ch->old_level ? 1 : -1);
-		answer_words(a, sizeof a, q, ch->old_status, ch->old_level, lang);
-		answer_words(b, sizeof b, q, ch->new_status, ch->new_level, lang);
+		words_answer(a, sizeof a, q, ch->old_status, ch->old_level, lang, 0);
+		words_answer(b, sizeof b, q, ch->new_status, ch->new_level, lang, 0);
 		fprintf(f, "  %s %s — %s\n      %s → %s\n", mark, q->questions[ch->question].id,
 		        qn_str(q, &q->questions[ch->question].text, lang), a, b);
 	}
+}
+
+/* The scores count carried-over answers as given: say how many, per side. */
+static void print_unconfirmed(FILE *f, const struct questionnaire *q, const struct response *old,
+                              const struct response *cur)
+{
+	const struct response *side[2] = { old, cur };
+	const char *label[2] = { _("Before:"), _("Now:") };
+	for (int i = 0; i < 2; i++) {
+		struct scorecard *s = score_compute(q, side[i]);
+		char buf[256];
+		if (s && *words_unconfirmed(buf, sizeof buf, s->unconfirmed))
+			fprintf(f, "%s %s\n", label[i], buf);
+		scorecard_free(s);
+	}
+	fputc('\n', f);
 }
 
 /* False when memory runs out. */
@@ -104,7 +96,8 @@ static bool print_text(FILE *f, const struct questionnaire *q, const struct resp
 {
 	int lang = cli_lang(q);
 	fprintf(f, "%s — %s %s\n", response_organisation(cur), qn_str(q, &q->title, lang), q->version);
-	fprintf(f, _("Compared: %s (before) with %s (now)\n\n"), response_date(old), response_date(cur));
+	fprintf(f, _("Compared: %s (before) with %s (now)\n"), response_date(old), response_date(cur));
+	print_unconfirmed(f, q, old, cur);
 	struct cli_table *t = cli_table_new(5);
 	cli_table_max_width(t, 0, CLI_TITLE_MAX);
 	cli_table_cell(t, _("Domain"));
@@ -136,6 +129,41 @@ static void print_json(FILE *f, const struct questionnaire *q, const struct resp
 	jsonw_object_end(&w);
 }
 
+/* A comparison a reader should not trust blindly: other organisations,
+ * other questionnaire versions, answers still open or unconfirmed. */
+static void warn_unfinished(const char *path, const struct questionnaire *q, const struct response *r)
+{
+	struct scorecard *s = score_compute(q, r);
+	if (!s)
+		return;
+	if (s->open > 0)
+		fprintf(stderr, ngettext("%s: warning: %d question is still open\n",
+		                         "%s: warning: %d questions are still open\n", (unsigned long)s->open),
+		        path, s->open);
+	if (s->unconfirmed > 0)
+		fprintf(stderr, ngettext("%s: warning: %d answer carried over from last time is not yet confirmed\n",
+		                         "%s: warning: %d answers carried over from last time are not yet confirmed\n",
+		                         (unsigned long)s->unconfirmed), path, s->unconfirmed);
+	scorecard_free(s);
+}
+
+static void warn_mismatch(const struct questionnaire *q, const char *old_path, const struct response *old,
+                          const char *new_path, const struct response *cur)
+{
+	if (strcmp(response_organisation(old), response_organisation(cur)) != 0)
+		fprintf(stderr, _("peil compare: warning: the files are of different organisations: '%s' (%s) and '%s' (%s)\n"),
+		        response_organisation(old), old_path, response_organisation(cur), new_path);
+	char *vo = ydoc_peek_key(old_path, "questionnaire_version");
+	char *vn = ydoc_peek_key(new_path, "questionnaire_version");
+	if (vo && vn && strcmp(vo, vn) != 0)
+		fprintf(stderr, _("peil compare: warning: the files answer different versions of the questionnaire: "
+		                  "%s (%s) and %s (%s)\n"), vo, old_path, vn, new_path);
+	mem_free(vo);
+	mem_free(vn);
+	warn_unfinished(old_path, q, old);
+	warn_unfinished(new_path, q, cur);
+}
+
 static int run(const char *qarg, const char *old_path, const char *new_path, bool json)
 {
 	struct questionnaire *q;
@@ -145,6 +173,7 @@ static int run(const char *qarg, const char *old_path, const char *new_path, boo
 	int rc = EXIT_INVALID;
 	old = cli_load_response_with(q, old_path);
 	if (old) {
+		warn_mismatch(q, old_path, old, new_path, cur);
 		struct comparison *c = compare_compute(q, old, cur);
 		bool ok = c != NULL;
 		if (ok && json)

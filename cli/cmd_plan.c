@@ -6,9 +6,9 @@
 
 #include "cli/cli.h"
 #include "core/i18n.h"
-#include "exports/plan_out.h"
-#include "exports/xfmt.h"
 #include "core/mem.h"
+#include "core/num.h"
+#include "exports/plan_out.h"
 
 enum plan_format { PLAN_TEXT, PLAN_JSON, PLAN_CSV };
 
@@ -17,7 +17,8 @@ static const char *amount(char *buf, size_t len, bool has, double v, bool comma)
 {
 	if (!has)
 		return "";
-	return xfmt_grouped(buf, len, v, v == (double)(long)v ? 0 : 2, comma);
+	(void)len;      /* NUM_LEN */
+	return num_grouped(buf, comma ? "nl" : "en", v, v == (double)(long)v ? 0 : 2);
 }
 
 static void action_row(struct cli_table *t, const struct response *r, const struct plan_view *v, int i,

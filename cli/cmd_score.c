@@ -4,27 +4,10 @@
 
 #include "cli/cli.h"
 #include "core/i18n.h"
+#include "core/num.h"
+#include "core/words.h"
 #include "exports/score_json.h"
 #include "scoring/score.h"
-
-static const char *figure(char *buf, size_t len, bool has, double v)
-{
-	if (has)
-		snprintf(buf, len, "%.2f", v);
-	else
-		snprintf(buf, len, "—");
-	return buf;
-}
-
-static const char *level_words(char *buf, size_t len, const struct questionnaire *q, bool has,
-                               int level, int lang)
-{
-	if (has)
-		snprintf(buf, len, "%d %s", level, qn_level_label(q, level, lang));
-	else
-		snprintf(buf, len, "—");
-	return buf;
-}
 
 static void table_head(struct cli_table *t)
 {
@@ -39,30 +22,30 @@ static void table_head(struct cli_table *t)
 static void domain_row(struct cli_table *t, const struct questionnaire *q, const struct domain_score *ds,
                        int d, int lang)
 {
-	char a[32], b[128];
+	char a[NUM_LEN], b[128];
 	cli_table_cell(t, qn_str(q, &q->domains[d].title, lang));
-	cli_table_cell(t, figure(a, sizeof a, ds->has_score, ds->score));
-	cli_table_cell(t, level_words(b, sizeof b, q, ds->has_score, ds->level, lang));
+	cli_table_cell(t, num_score(a, q->langs[lang], ds->has_score, ds->score));
+	cli_table_cell(t, words_level(b, sizeof b, q, ds->has_score, ds->level, lang));
 	if (ds->has_target)
 		cli_table_cellf(t, "%d", ds->target);
 	else
 		cli_table_cell(t, "—");
-	cli_table_cell(t, figure(a, sizeof a, ds->has_target && ds->has_score, ds->gap));
+	cli_table_cell(t, num_score(a, q->langs[lang], ds->has_target && ds->has_score, ds->gap));
 	cli_table_cellf(t, "%d/%d", ds->answered + ds->na + ds->unknown, ds->total - ds->hidden);
 }
 
 /* The table of domains; false when memory runs out. */
 static bool print_domains(FILE *f, const struct questionnaire *q, const struct scorecard *s, int lang)
 {
-	char a[32], b[128];
+	char a[NUM_LEN], b[128];
 	struct cli_table *t = cli_table_new(6);
 	cli_table_max_width(t, 0, CLI_TITLE_MAX);
 	table_head(t);
 	for (int d = 0; d < q->ndomains; d++)
 		domain_row(t, q, &s->domains[d], d, lang);
 	cli_table_cell(t, _("Overall"));
-	cli_table_cell(t, figure(a, sizeof a, s->has_overall, s->overall));
-	cli_table_cell(t, level_words(b, sizeof b, q, s->has_overall, s->overall_level, lang));
+	cli_table_cell(t, num_score(a, q->langs[lang], s->has_overall, s->overall));
+	cli_table_cell(t, words_level(b, sizeof b, q, s->has_overall, s->overall_level, lang));
 	for (int i = 0; i < 3; i++)
 		cli_table_cell(t, "");
 	bool ok = cli_table_print(t, f);
@@ -76,8 +59,12 @@ static bool print_text(FILE *f, const struct questionnaire *q, const struct resp
 	int lang = cli_lang(q);
 	fprintf(f, "%s — %s %s (%s)\n", response_organisation(r), qn_str(q, &q->title, lang),
 	        q->version, response_date(r));
-	fprintf(f, _("Progress: %.0f%% (%d of %d questions answered, %d not applicable, %d don't know)\n\n"),
-	        s->progress * 100, s->answered + s->na + s->unknown, s->total - s->hidden, s->na, s->unknown);
+	fprintf(f, _("Progress: %d%% (%d of %d questions answered, %d not applicable, %d don't know)\n"),
+	        num_done_percent(s->progress), s->answered + s->na + s->unknown, s->total - s->hidden, s->na, s->unknown);
+	char unconfirmed[256];
+	if (*words_unconfirmed(unconfirmed, sizeof unconfirmed, s->unconfirmed))
+		fprintf(f, "%s\n", unconfirmed);
+	fputc('\n', f);
 	if (!print_domains(f, q, s, lang))
 		return false;
 	if (s->npriorities == 0)

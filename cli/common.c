@@ -30,9 +30,7 @@ int cli_usage_error(const char *command, const char *fmt, ...)
 
 int cli_lang(const struct questionnaire *q)
 {
-	const char *lang = i18n_language();
-	int i = lang ? qn_lang_index(q, lang) : -1;
-	return i < 0 ? 0 : i;
+	return i18n_choose(q);
 }
 
 /* Reports a problem with a response file's `questionnaire` key at that key

@@ -9,6 +9,7 @@
 
 #include "cli/cli.h"
 #include "core/i18n.h"
+#include "core/num.h"
 #include "core/text.h"
 #include "scoring/score.h"
 
@@ -118,8 +119,8 @@ static void show_question(const struct plain *p)
 	fprintf(p->out, "\n");
 	fprintf(p->out, _("Domain %d of %d: %s\n"), qu->domain + 1, q->ndomains,
 	        qn_str(q, &q->domains[qu->domain].title, p->lang));
-	fprintf(p->out, _("Question %d of %d, %.0f%% answered\n"), p->cur + 1, q->nquestions,
-	        s ? s->progress * 100 : 0.0);
+	fprintf(p->out, _("Question %d of %d, %d%% answered\n"), p->cur + 1, q->nquestions,
+	        s ? num_done_percent(s->progress) : 0);
 	scorecard_free(s);
 	fprintf(p->out, "%s\n", qn_str(q, &qu->text, p->lang));
 	print_current(p);

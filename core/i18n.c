@@ -8,6 +8,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/questionnaire.h"
+
 static char language[8];
 
 static const char *lang_of(const char *v)
@@ -84,4 +86,51 @@ void i18n_init(const char *lang)
 const char *i18n_language(void)
 {
 	return language[0] ? language : NULL;
+}
+
+char *i18n_use(const char *lang)
+{
+	const char *old = getenv("LANGUAGE");
+	size_t n = old ? strlen(old) : 0;
+	char *saved = malloc(sizeof language + 1 + n + 1);
+	if (saved) {
+		/* "chosen\0" then "1LANGUAGE" or "0" */
+		memcpy(saved, language, sizeof language);
+		saved[sizeof language] = old ? '1' : '0';
+		memcpy(saved + sizeof language + 1, old ? old : "", n + 1);
+	}
+	setenv("LANGUAGE", lang, 1);
+	/* glibc ignores LANGUAGE in the "C" locale. */
+	const char *cur = setlocale(LC_MESSAGES, NULL);
+	if (cur && (!strcmp(cur, "C") || !strcmp(cur, "POSIX")))
+		setlocale(LC_MESSAGES, "C.UTF-8");
+	snprintf(language, sizeof language, "%s", lang);
+	textdomain(textdomain(NULL));   /* makes gettext look up anew */
+	return saved;
+}
+
+void i18n_restore(char *saved)
+{
+	if (!saved)
+		return;
+	memcpy(language, saved, sizeof language);
+	if (saved[sizeof language] == '1')
+		setenv("LANGUAGE", saved + sizeof language + 1, 1);
+	else
+		unsetenv("LANGUAGE");
+	textdomain(textdomain(NULL));
+	free(saved);
+}
+
+int i18n_choose(const struct questionnaire *q)
+{
+	const char *want = i18n_language();
+	int i = want ? qn_lang_index(q, want) : -1;
+	if (i < 0)
+		i = qn_lang_index(q, "en");
+	if (i < 0)
+		i = 0;
+	if (!want || strcmp(want, q->langs[i]) != 0)
+		free(i18n_use(q->langs[i]));
+	return i;
 }

@@ -18,4 +18,19 @@ void i18n_init(const char *lang);
  * questionnaire's first language is used for its texts). */
 const char *i18n_language(void);
 
+/* Makes the interface's own messages speak `lang` ("nl", "en"; another
+ * code gives the untranslated English) from now on, whatever the locale,
+ * and i18n_language() return it. Returns the previous setting for
+ * i18n_restore() (caller passes it back; it frees it). */
+char *i18n_use(const char *lang);
+void i18n_restore(char *saved);
+
+/* The language that everything peil says about questionnaire q speaks,
+ * as an index into q->langs: the one asked for (--lang, the settings
+ * file, the locale) when q has it; else English when q has it; else q's
+ * first language. Interface and questionnaire speak the same one: the
+ * interface's messages are switched to it (i18n_use). */
+struct questionnaire;
+int i18n_choose(const struct questionnaire *q);
+
 #endif

@@ -11,21 +11,13 @@ const char *compare_status_key(enum answer_status s)
 	return "open";
 }
 
-static void maybe_number(struct jsonw *w, const char *key, bool has, double v)
-{
-	if (has)
-		jsonw_knumber(w, key, v);
-	else
-		jsonw_knull(w, key);
-}
-
 static void figure_fields(struct jsonw *w, const struct compare_figure *f)
 {
-	maybe_number(w, "old", f->has_old, f->old_score);
-	maybe_number(w, "new", f->has_new, f->new_score);
-	maybe_number(w, "delta", f->has_old && f->has_new, f->delta);
-	maybe_number(w, "old_level", f->has_old, f->old_level);
-	maybe_number(w, "new_level", f->has_new, f->new_level);
+	jsonw_knumber_or_null(w, "old", f->has_old, f->old_score);
+	jsonw_knumber_or_null(w, "new", f->has_new, f->new_score);
+	jsonw_knumber_or_null(w, "delta", f->has_old && f->has_new, f->delta);
+	jsonw_knumber_or_null(w, "old_level", f->has_old, f->old_level);
+	jsonw_knumber_or_null(w, "new_level", f->has_new, f->new_level);
 }
 
 static void change_object(struct jsonw *w, const struct questionnaire *q,
@@ -34,8 +26,8 @@ static void change_object(struct jsonw *w, const struct questionnaire *q,
 	jsonw_object(w);
 	jsonw_kstring(w, "question", q->questions[ch->question].id);
 	jsonw_kstring(w, "domain", q->domains[ch->domain].id);
-	maybe_number(w, "old", ch->old_status == ANSWER_LEVEL, ch->old_level);
-	maybe_number(w, "new", ch->new_status == ANSWER_LEVEL, ch->new_level);
+	jsonw_knumber_or_null(w, "old", ch->old_status == ANSWER_LEVEL, ch->old_level);
+	jsonw_knumber_or_null(w, "new", ch->new_status == ANSWER_LEVEL, ch->new_level);
 	jsonw_kstring(w, "old_status", compare_status_key(ch->old_status));
 	jsonw_kstring(w, "new_status", compare_status_key(ch->new_status));
 	jsonw_object_end(w);

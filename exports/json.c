@@ -36,14 +36,6 @@ static void str(struct jsonw *w, struct xctx *x, const char *key, const char *s)
 	str_value(w, x, s);
 }
 
-static void maybe(struct jsonw *w, const char *key, bool has, double v)
-{
-	if (has)
-		jsonw_knumber(w, key, v);
-	else
-		jsonw_knull(w, key);
-}
-
 static void overall_extra(struct jsonw *w, void *ctx)
 {
 	struct xctx *x = ctx;
@@ -53,10 +45,10 @@ static void overall_extra(struct jsonw *w, void *ctx)
 static void peer_fields(struct jsonw *w, const struct export_peer_domain *p)
 {
 	jsonw_kint(w, "n", p->n);
-	maybe(w, "p25", p->has, p->p25);
-	maybe(w, "median", p->has, p->median);
-	maybe(w, "p75", p->has, p->p75);
-	maybe(w, "percentile", p->has_percentile, p->percentile);
+	jsonw_knumber_or_null(w, "p25", p->has, p->p25);
+	jsonw_knumber_or_null(w, "median", p->has, p->median);
+	jsonw_knumber_or_null(w, "p75", p->has, p->p75);
+	jsonw_knumber_or_null(w, "percentile", p->has_percentile, p->percentile);
 }
 
 static void domain_extra(struct jsonw *w, int d, void *ctx)
@@ -70,9 +62,9 @@ static void domain_extra(struct jsonw *w, int d, void *ctx)
 	if (x->cmp) {
 		const struct compare_figure *c = &x->cmp->domains[d];
 		jsonw_object(w);
-		maybe(w, "old", c->has_old, c->old_score);
-		maybe(w, "delta", c->has_old && c->has_new, c->delta);
-		maybe(w, "old_level", c->has_old, c->old_level);
+		jsonw_knumber_or_null(w, "old", c->has_old, c->old_score);
+		jsonw_knumber_or_null(w, "delta", c->has_old && c->has_new, c->delta);
+		jsonw_knumber_or_null(w, "old_level", c->has_old, c->old_level);
 		jsonw_object_end(w);
 	} else {
 		jsonw_null(w);
@@ -114,7 +106,7 @@ static void votes_fields(struct jsonw *w, struct xctx *x, int qi)
 	}
 	jsonw_object_end(w);
 	const struct group_question *g = &x->votes[qi];
-	maybe(w, "consensus", g->has_stats, g->consensus);
+	jsonw_knumber_or_null(w, "consensus", g->has_stats, g->consensus);
 	jsonw_kbool(w, "contested", g->has_stats && g->contested);
 }
 
@@ -129,7 +121,7 @@ static void answer_object(struct jsonw *w, struct xctx *x, int qi)
 	str(w, x, "text", xctx_question_text(x, qi));
 	jsonw_kstring(w, "status", compare_status_key(compare_status(x->r, qi)));
 	jsonw_kbool(w, "hidden", hidden);
-	maybe(w, "level", level, a->level);
+	jsonw_knumber_or_null(w, "level", level, a->level);
 	str(w, x, "label", level ? qn_level_label(x->q, a->level, x->lang) : NULL);
 	str(w, x, "answer", level ? xctx_tr(x, &qu->answers[qn_level_index(x->q, a->level)].text) : NULL);
 	str(w, x, "note", a->note);
@@ -231,14 +223,14 @@ static void group(struct jsonw *w, struct xctx *x)
 	double mean;
 	int n = response_participants(x->r);
 	jsonw_object(w);
-	maybe(w, "participants", n > 0, n);
+	jsonw_knumber_or_null(w, "participants", n > 0, n);
 	jsonw_kint(w, "questions_with_votes", voted);
 	jsonw_kint(w, "contested", contested);
 	jsonw_kint(w, "proposals", xctx_proposals(x));
 	bool has = xctx_mean_consensus(x->votes, x->q->nquestions, &mean);
-	maybe(w, "mean_consensus", has, mean);
+	jsonw_knumber_or_null(w, "mean_consensus", has, mean);
 	has = xctx_mean_consensus(x->base_votes, x->q->nquestions, &mean);
-	maybe(w, "baseline_mean_consensus", has, mean);
+	jsonw_knumber_or_null(w, "baseline_mean_consensus", has, mean);
 	jsonw_object_end(w);
 }
 
@@ -252,8 +244,8 @@ static void header_fields(struct jsonw *w, struct xctx *x)
 	str(w, x, "title", xctx_tr(x, &x->q->title));
 	str(w, x, "respondent", response_respondent(x->r));
 	str(w, x, "role", response_role(x->r));
-	maybe(w, "participants", n > 0, n);
-	maybe(w, "population", pop >= 0, (double)pop);
+	jsonw_knumber_or_null(w, "participants", n > 0, n);
+	jsonw_knumber_or_null(w, "population", pop >= 0, (double)pop);
 	jsonw_key(w, "levels");
 	jsonw_array(w);
 	for (int l = 0; l < x->q->nlevels; l++) {

@@ -135,3 +135,12 @@ void jsonw_knumber(struct jsonw *w, const char *key, double v) { jsonw_key(w, ke
 void jsonw_kint(struct jsonw *w, const char *key, long v) { jsonw_key(w, key); jsonw_int(w, v); }
 void jsonw_kbool(struct jsonw *w, const char *key, bool v) { jsonw_key(w, key); jsonw_bool(w, v); }
 void jsonw_knull(struct jsonw *w, const char *key) { jsonw_key(w, key); jsonw_null(w); }
+
+void jsonw_knumber_or_null(struct jsonw *w, const char *key, bool has, double v)
+{
+	jsonw_key(w, key);
+	if (has)
+		jsonw_number(w, v);
+	else
+		jsonw_null(w);
+}

@@ -34,6 +34,8 @@ void jsonw_knumber(struct jsonw *w, const char *key, double v);
 void jsonw_kint(struct jsonw *w, const char *key, long v);
 void jsonw_kbool(struct jsonw *w, const char *key, bool v);
 void jsonw_knull(struct jsonw *w, const char *key);
+/* The one "number or null": v when has (and finite), else null. */
+void jsonw_knumber_or_null(struct jsonw *w, const char *key, bool has, double v);
 
 /* Writes a JSON string body (without quotes) — shared with other writers. */
 void jsonw_escape(FILE *f, const char *s);

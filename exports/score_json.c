@@ -2,14 +2,6 @@
 
 #include "scoring/plan.h"
 
-static void number_or_null(struct jsonw *w, const char *key, bool has, double v)
-{
-	if (has)
-		jsonw_knumber(w, key, v);
-	else
-		jsonw_knull(w, key);
-}
-
 /* SPEC: the ids of the plan's actions (not dropped) that name the question,
  * in file order. Without the index (memory ran out) the slow way. */
 static void priority_actions(struct jsonw *w, const struct response *r, const struct plan_index *x, int qi)
@@ -50,8 +42,8 @@ void score_json_fields_ext(struct jsonw *w, const struct questionnaire *q, const
 	jsonw_knumber(w, "progress", s->progress);
 	jsonw_key(w, "overall");
 	jsonw_object(w);
-	number_or_null(w, "score", s->has_overall, s->overall);
-	number_or_null(w, "level", s->has_overall, s->overall_level);
+	jsonw_knumber_or_null(w, "score", s->has_overall, s->overall);
+	jsonw_knumber_or_null(w, "level", s->has_overall, s->overall_level);
 	if (h && h->overall)
 		h->overall(w, h->ctx);
 	jsonw_object_end(w);
@@ -61,10 +53,10 @@ void score_json_fields_ext(struct jsonw *w, const struct questionnaire *q, const
 		const struct domain_score *ds = &s->domains[d];
 		jsonw_object(w);
 		jsonw_kstring(w, "id", q->domains[d].id);
-		number_or_null(w, "score", ds->has_score, ds->score);
-		number_or_null(w, "level", ds->has_score, ds->level);
-		number_or_null(w, "target", ds->has_target, ds->target);
-		number_or_null(w, "gap", ds->has_target && ds->has_score, ds->gap);
+		jsonw_knumber_or_null(w, "score", ds->has_score, ds->score);
+		jsonw_knumber_or_null(w, "level", ds->has_score, ds->level);
+		jsonw_knumber_or_null(w, "target", ds->has_target, ds->target);
+		jsonw_knumber_or_null(w, "gap", ds->has_target && ds->has_score, ds->gap);
 		jsonw_kint(w, "answered", ds->answered);
 		jsonw_kint(w, "na", ds->na);
 		jsonw_kint(w, "unknown", ds->unknown);

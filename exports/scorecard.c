@@ -23,8 +23,9 @@
 
 #include "core/i18n.h"
 #include "core/mem.h"
+#include "core/num.h"
+#include "core/words.h"
 #include "exports/doc.h"
-#include "exports/xfmt.h"
 
 /* "the assessment of 30 June 2025" and who answered then, if it differs. */
 static void respondent_change(struct doc *d)
@@ -50,7 +51,8 @@ static void header(struct doc *d)
 	d->subtitle = xctx_printf(x, _("Scorecard: %s"), xctx_tr(x, &x->q->title));
 	d->date = response_date(x->r);
 	d->footer = xctx_printf(x, "%s · %s", response_organisation(x->r), xctx_date(x, d->date));
-	struct doc_fact f[7];
+	struct doc_fact f[8];
+	char unconfirmed[256];
 	int n = 0;
 	f[n++] = (struct doc_fact){ _("Organisation"), response_organisation(x->r) };
 	f[n++] = (struct doc_fact){ _("Date"), xctx_date(x, response_date(x->r)) };
@@ -59,8 +61,10 @@ static void header(struct doc *d)
 	f[n++] = (struct doc_fact){ _("Answered by"), xctx_respondent(x) };
 	f[n++] = (struct doc_fact){ _("Progress"),
 		xctx_printf(x, _("%ld%% — %d of %d questions answered (%d not applicable, %d don't know)"),
-		            xfmt_round(s->progress * 100), s->answered + s->na + s->unknown, s->total - s->hidden,
+		            (long)num_done_percent(s->progress), s->answered + s->na + s->unknown, s->total - s->hidden,
 		            s->na, s->unknown) };
+	if (*words_unconfirmed(unconfirmed, sizeof unconfirmed, s->unconfirmed))
+		f[n++] = (struct doc_fact){ _("Not yet confirmed"), xctx_printf(x, "%s", unconfirmed) };
 	if (x->o->baseline)
 		f[n++] = (struct doc_fact){ _("Compared with"),
 			xctx_printf(x, _("the assessment of %s"), xctx_date(x, response_date(x->o->baseline))) };
@@ -81,9 +85,12 @@ static void overall_change(struct doc *d)
 	const char *date = xctx_date(x, response_date(x->o->baseline));
 	if (!c->has_old || !c->has_new)
 		return;
-	int dir = compare_direction(c->delta);
-	char num[32];
-	xfmt_number(num, sizeof num, dir < 0 ? -c->delta : c->delta, 2, x->comma);
+	int dir = num_direction(c->old_score, c->new_score);
+	char buf[NUM_LEN];
+	/* The change as the reader can check it from the two figures shown,
+	 * without its sign: the sentence says up or down. */
+	const char *num = num_delta(buf, x->nlang, c->old_score, c->new_score);
+	num += *num == '+' || *num == '-';
 	const char *from = xctx_score(x, true, c->old_score), *to = xctx_score(x, true, c->new_score);
 	if (dir > 0)
 		doc_para(d, xctx_printf(x, _("Since %s the overall score went up by %s, from %s to %s."),

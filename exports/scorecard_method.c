@@ -5,8 +5,8 @@
 
 #include "core/i18n.h"
 #include "core/mem.h"
+#include "core/num.h"
 #include "exports/doc.h"
-#include "exports/xfmt.h"
 
 void scorecard_reading(struct doc *d)
 {
@@ -59,7 +59,7 @@ void scorecard_peer_explanation(struct doc *d)
 	}
 	if (ex < 0)
 		return;
-	long pct = xfmt_round(p->domains[ex].percentile);
+	long pct = num_round(p->domains[ex].percentile);
 	doc_para(d, xctx_printf(x, _("How to read the comparison, with %s as the example: percentile %ld means "
 	                             "that %ld in 100 of the %s score lower there. The median (%s) is the middle "
 	                             "score of the others."),

@@ -4,15 +4,16 @@
 
 #include "core/i18n.h"
 #include "core/mem.h"
+#include "core/num.h"
+#include "core/words.h"
 #include "exports/doc.h"
-#include "exports/xfmt.h"
 
 static const char *consensus_words(struct xctx *x, const struct group_question *g)
 {
-	char buf[32];
+	char buf[NUM_LEN];
 	if (!g || !g->has_stats)
 		return "—";
-	return xctx_printf(x, "%s", xfmt_number(buf, sizeof buf, g->consensus, 2, x->comma));
+	return xctx_printf(x, "%s", num_stat(buf, x->nlang, true, g->consensus));
 }
 
 static void contested_table(struct doc *d, int ncontested)
@@ -79,28 +80,23 @@ void scorecard_group(struct doc *d)
 		                                        "until the group decides. The scores above count them as given.",
 		                                        (unsigned long)proposed), proposed));
 	double now, before;
-	char a[32], b[32];
+	char a[NUM_LEN], b[NUM_LEN];
 	if (!xctx_mean_consensus(x->votes, x->q->nquestions, &now))
 		return;
-	xfmt_number(a, sizeof a, now, 2, x->comma);
+	num_stat(a, x->nlang, true, now);
 	if (xctx_mean_consensus(x->base_votes, x->q->nquestions, &before))
 		doc_para(d, xctx_printf(x, _("Average consensus: %s; at the assessment of %s it was %s "
 		                                 "(1 means everybody gave the same answer)."),
 		                            a, xctx_date(x, response_date(x->o->baseline)),
-		                            xfmt_number(b, sizeof b, before, 2, x->comma)));
+		                            num_stat(b, x->nlang, true, before)));
 	else
 		doc_para(d, xctx_printf(x, _("Average consensus: %s (1 means everybody gave the same answer)."), a));
 }
 
 static const char *change_words(struct xctx *x, enum answer_status s, int level)
 {
-	switch (s) {
-	case ANSWER_LEVEL: return xctx_level(x, true, level);
-	case ANSWER_NA: return _("not applicable");
-	case ANSWER_UNKNOWN: return _("don't know");
-	case ANSWER_OPEN: break;
-	}
-	return _("open");
+	char buf[256];
+	return xctx_printf(x, "%s", words_answer(buf, sizeof buf, x->q, s, level, x->lang, 0));
 }
 
 /* Whether a change is a real one (a level to another level) or one of the

@@ -7,22 +7,22 @@
 
 #include "core/i18n.h"
 #include "core/mem.h"
+#include "core/num.h"
 #include "core/response_plan.h"
 #include "exports/doc.h"
-#include "exports/xfmt.h"
 #include "scoring/plan.h"
 
 /* "€ 15,000" or "€ 15.000"; cents only when there are. */
 static const char *euros(struct xctx *x, double v)
 {
-	char buf[64];
-	return xctx_printf(x, "€ %s", xfmt_grouped(buf, sizeof buf, v, v == (double)(long)v ? 0 : 2, x->comma));
+	char buf[NUM_LEN];
+	return xctx_printf(x, "€ %s", num_grouped(buf, x->nlang, v, v == (double)(long)v ? 0 : 2));
 }
 
 static const char *hours(struct xctx *x, double v)
 {
-	char buf[64];
-	return xctx_printf(x, "%s", xfmt_grouped(buf, sizeof buf, v, v == (double)(long)v ? 0 : 1, x->comma));
+	char buf[NUM_LEN];
+	return xctx_printf(x, "%s", num_grouped(buf, x->nlang, v, v == (double)(long)v ? 0 : 1));
 }
 
 /* The plan's view for today, or NULL (x->oom set) when memory runs out. */

@@ -12,7 +12,6 @@
 #include "core/i18n.h"
 #include "exports/doc.h"
 #include "exports/html.h"
-#include "exports/xfmt.h"
 
 enum { RADAR_W = 700, RADAR_H = 440, RADAR_R = 150, BAR_W = 640, BAR_L = 16, BAR_BLOCK = 80,
        BAR_TOP = 28 };

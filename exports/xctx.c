@@ -6,8 +6,9 @@
 
 #include "core/i18n.h"
 #include "core/mem.h"
+#include "core/num.h"
 #include "core/text.h"
-#include "exports/xfmt.h"
+#include "core/words.h"
 
 static bool compute_votes(struct xctx *x, const struct response *r, struct group_question **out)
 {
@@ -34,10 +35,7 @@ bool xctx_init(struct xctx *x, const struct export_options *o)
 	*x = (struct xctx){ .o = o, .q = o->q, .r = o->r, .lang = o->lang };
 	if (x->lang < 0 || x->lang >= x->q->nlangs)
 		x->lang = 0;
-	/* A decimal comma only where the whole text is Dutch: both the
-	 * questionnaire's texts and the messages. */
-	const char *ml = i18n_language();
-	x->comma = ml && !strcmp(ml, "nl") && !strcmp(x->q->langs[x->lang], "nl");
+	x->nlang = x->q->langs[x->lang];
 	x->arena = arena_new();
 	x->s = score_compute(x->q, x->r);
 	if (!x->arena || !x->s)
@@ -110,27 +108,26 @@ const char *xctx_question_text(const struct xctx *x, int qi)
 
 const char *xctx_score(struct xctx *x, bool has, double v)
 {
-	char buf[64];
+	char buf[NUM_LEN];
 	if (!has)
 		return "—";
-	return xctx_printf(x, "%s", xfmt_number(buf, sizeof buf, v, 2, x->comma));
+	return xctx_printf(x, "%s", num_score(buf, x->nlang, true, v));
 }
 
 const char *xctx_delta(struct xctx *x, const struct compare_figure *c)
 {
-	char buf[64];
+	char buf[NUM_LEN];
 	if (!c->has_old || !c->has_new)
 		return "—";
-	int dir = compare_direction(c->delta);
+	int dir = num_direction(c->old_score, c->new_score);
 	return xctx_printf(x, "%s %s", dir > 0 ? "↑" : dir < 0 ? "↓" : "=",
-	                   xfmt_signed(buf, sizeof buf, c->delta, 2, x->comma));
+	                   num_delta(buf, x->nlang, c->old_score, c->new_score));
 }
 
 const char *xctx_level(struct xctx *x, bool has, int level)
 {
-	if (!has)
-		return "—";
-	return xctx_printf(x, "%d %s", level, qn_level_label(x->q, level, x->lang));
+	char buf[256];
+	return xctx_printf(x, "%s", words_level(buf, sizeof buf, x->q, has, level, x->lang));
 }
 
 const char *xctx_gap(struct xctx *x, const struct domain_score *ds)
@@ -144,8 +141,8 @@ const char *xctx_gap(struct xctx *x, const struct domain_score *ds)
 
 const char *xctx_levels(struct xctx *x, double v)
 {
-	char buf[64];
-	xfmt_number(buf, sizeof buf, v, 2, x->comma);
+	char buf[NUM_LEN];
+	num_score(buf, x->nlang, true, v);
 	/* TRANSLATORS: a distance on the maturity scale: "1.36 levels". */
 	return xctx_printf(x, _("%s levels"), buf);
 }
@@ -174,10 +171,10 @@ const char *xctx_peer(struct xctx *x, int d)
 	if (!pd->has && !pd->has_percentile)
 		return _("too few peers");
 	if (!pd->has)           /* 5 to 9 peers: no quartiles (issue 20) */
-		return xctx_printf(x, _("percentile %ld (%d peers)"), xfmt_round(pd->percentile), pd->n);
+		return xctx_printf(x, _("percentile %ld (%d peers)"), num_round(pd->percentile), pd->n);
 	if (!pd->has_percentile)
 		return xctx_printf(x, _("median %s (%d peers)"), xctx_score(x, true, pd->median), pd->n);
-	return xctx_printf(x, _("percentile %ld (median %s)"), xfmt_round(pd->percentile),
+	return xctx_printf(x, _("percentile %ld (median %s)"), num_round(pd->percentile),
 	                   xctx_score(x, true, pd->median));
 }
 
@@ -214,19 +211,7 @@ const char *xctx_respondent(struct xctx *x)
 
 const char *xctx_status_word(const struct xctx *x, int qi)
 {
-	if (response_hidden(x->r, qi))
-		return _("not asked");
-	const struct answer *a = response_answer(x->r, qi);
-	switch (a->status) {
-	case ANSWER_LEVEL:
-		if (a->proposal)
-			return _("proposed, not yet decided");
-		return a->carried_over ? _("carried over, not yet confirmed") : _("answered");
-	case ANSWER_NA: return _("not applicable");
-	case ANSWER_UNKNOWN: return _("don't know");
-	case ANSWER_OPEN: break;
-	}
-	return _("open");
+	return words_state(x->r, qi);
 }
 
 const char *xctx_answer(struct xctx *x, int qi)

@@ -23,7 +23,7 @@ struct xctx {
 	const struct questionnaire *q;
 	const struct response *r;
 	int lang;
-	bool comma;                     /* decimal comma (a Dutch export) */
+	const char *nlang;              /* the numbers' language: q->langs[lang] */
 	bool oom;
 	struct arena *arena;
 	struct scorecard *s;

@@ -3,15 +3,6 @@
 #include "core/mem.h"
 #include "scoring/score.h"
 
-int compare_direction(double delta)
-{
-	if (delta >= 0.005)
-		return 1;
-	if (delta <= -0.005)
-		return -1;
-	return 0;
-}
-
 enum answer_status compare_status(const struct response *r, int qi)
 {
 	if (response_hidden(r, qi))

@@ -45,10 +45,6 @@ struct comparison *compare_scored(const struct questionnaire *q, const struct re
                                   const struct scorecard *sn);
 void comparison_free(struct comparison *c);     /* NULL is fine */
 
-/* -1, 0 or 1: the direction of a change that a reader sees at two
- * decimals (|delta| < 0.005 is no change). */
-int compare_direction(double delta);
-
 /* The status of question qi as compare sees it (hidden: ANSWER_NA). */
 enum answer_status compare_status(const struct response *r, int qi);
 

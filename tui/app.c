@@ -184,29 +184,6 @@ void app_save(struct app *a)
 	a->quit_asked = false;
 }
 
-char *app_message_language(const char *lang)
-{
-	const char *old = getenv("LANGUAGE");
-	char *saved = old ? strdup(old) : NULL;
-	setenv("LANGUAGE", lang, 1);
-	/* glibc ignores LANGUAGE in the "C" locale (as i18n_init knows). */
-	const char *cur = setlocale(LC_MESSAGES, NULL);
-	if (cur && (!strcmp(cur, "C") || !strcmp(cur, "POSIX")))
-		setlocale(LC_MESSAGES, "C.UTF-8");
-	textdomain(textdomain(NULL));   /* makes gettext look up anew */
-	return saved;
-}
-
-void app_restore_language(char *saved)
-{
-	if (saved)
-		setenv("LANGUAGE", saved, 1);
-	else
-		unsetenv("LANGUAGE");
-	textdomain(textdomain(NULL));
-	free(saved);
-}
-
 /* "Saved 14:02:11", "NOT SAVED" or "" for the title bar. */
 static enum tui_attr save_state(const struct session *s, char *buf, size_t len)
 {
@@ -342,7 +319,7 @@ static int global_key(struct app *a, const struct screen *top, const struct tui_
 	case ACT_LANG:
 		/* The questionnaire's texts and, where translated, our own. */
 		a->s->lang = (a->s->lang + 1) % a->s->q->nlangs;
-		free(app_message_language(a->s->q->langs[a->s->lang]));
+		free(i18n_use(a->s->q->langs[a->s->lang]));
 		app_message(a, false, _("Language: %s"), a->s->q->langs[a->s->lang]);
 		return TUI_HANDLED;
 	case ACT_RESULTS:

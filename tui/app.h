@@ -116,10 +116,4 @@ void app_message(struct app *a, bool error, const char *fmt, ...)
 /* Saves now (after a change); a failure shows on the status line. */
 void app_save(struct app *a);
 
-/* Switches the language of the interface's own strings (gettext) to lang
- * ("nl", "en"); returns the previous LANGUAGE setting (caller frees; NULL
- * when it was unset) for app_restore_language(). */
-char *app_message_language(const char *lang);
-void app_restore_language(char *saved);
-
 #endif

@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/num.h"
+#include "core/words.h"
 #include "scoring/score.h"
 #include "tui/lines.h"
 #include "tui/screens.h"
@@ -31,24 +33,7 @@ static void layout(struct lines *b, const struct domain_screen *ds, const struct
 /* "3 Op orde", "not applicable", … for the answer column. */
 static void answer_text(const struct app *a, int qi, char *buf, size_t len)
 {
-	const struct answer *ans = response_answer(a->s->r, qi);
-	if (response_hidden(a->s->r, qi)) {
-		snprintf(buf, len, "%s", _("not asked"));
-		return;
-	}
-	switch (ans->status) {
-	case ANSWER_LEVEL:
-		snprintf(buf, len, "%d %s", ans->level, qn_level_label(a->s->q, ans->level, a->s->lang));
-		break;
-	case ANSWER_NA:
-		snprintf(buf, len, "%s", _("not applicable"));
-		break;
-	case ANSWER_UNKNOWN:
-		snprintf(buf, len, "%s", _("don't know"));
-		break;
-	default:
-		snprintf(buf, len, "%s", _("open"));
-	}
+	words_response(buf, len, a->s->r, qi, a->s->lang, 0);
 }
 
 static void draw_item_start(const struct domain_screen *ds, const struct app *a, int i, bool cur,
@@ -76,7 +61,9 @@ static void draw_head(const struct domain_screen *ds, const struct app *a, struc
 	char buf[200] = "";
 	if (card) {
 		const struct domain_score *d = &card->domains[ds->domain];
-		int n = d->has_score ? snprintf(buf, sizeof buf, _("score %.2f, level %d %s"), d->score, d->level,
+		char num[NUM_LEN];
+		int n = d->has_score ? snprintf(buf, sizeof buf, _("score %s, level %d %s"),
+		                                num_score(num, session_nlang(s), true, d->score), d->level,
 		                                qn_level_label(s->q, d->level, s->lang))
 		                     : snprintf(buf, sizeof buf, "%s", _("no score yet"));
 		if (d->has_target && n > 0 && (size_t)n < sizeof buf)

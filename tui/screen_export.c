@@ -160,12 +160,12 @@ static int write_export(struct export_screen *es, struct app *a)
 	}
 	const struct export_options o = { .q = a->s->q, .r = a->s->r, .lang = es->lang };
 	/* The scorecard's fixed wording in the language chosen for it. */
-	char *saved = app_message_language(a->s->q->langs[es->lang]);
+	char *saved = i18n_use(a->s->q->langs[es->lang]);
 	/* Never over the session's own file (nor its questionnaire). */
 	const char *inputs[] = { a->s->path, a->s->q->path };
 	const struct outpath_rules rules = { .inputs = inputs, .ninputs = 2 };
 	bool ok = export_to_file(es->fmt, &o, path, &rules, err, sizeof err);
-	app_restore_language(saved);
+	i18n_restore(saved);
 	struct stat st;
 	if (ok && stat(path, &st) == 0)
 		snprintf(es->result, sizeof es->result, _("Written: %s (%lld bytes)"), path, (long long)st.st_size);

@@ -3,6 +3,8 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/num.h"
+#include "core/words.h"
 #include "scoring/score.h"
 #include "tui/screens.h"
 
@@ -50,7 +52,7 @@ static struct cols columns(const struct app *a, int width)
 static void level_text(const struct app *a, bool has, int level, char *buf, size_t len)
 {
 	if (has)
-		snprintf(buf, len, "%d %s", level, qn_level_label(a->s->q, level, a->s->lang));
+		words_level(buf, len, a->s->q, true, level, a->s->lang);
 	else
 		snprintf(buf, len, "%s", a->theme.none);
 }
@@ -118,8 +120,8 @@ static void draw_totals(const struct app *a, int y, int width)
 	int done, total;
 	session_progress(s, -1, &done, &total);
 	char buf[200];
-	int n = snprintf(buf, sizeof buf, _("Answered %d of %d questions (%.0f%%)."), done, total,
-	                 total ? 100.0 * done / total : 0.0);
+	int n = snprintf(buf, sizeof buf, _("Answered %d of %d questions (%d%%)."), done, total,
+	                 num_done_percent_of(done, total));
 	int unconf = session_unconfirmed(s);
 	if (unconf > 0 && n > 0 && (size_t)n < sizeof buf)
 		snprintf(buf + n, sizeof buf - (size_t)n, _(" %d carried-over answers to confirm."), unconf);

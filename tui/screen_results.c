@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/num.h"
+#include "core/words.h"
 #include "scoring/score.h"
 #include "tui/lines.h"
 #include "tui/screens.h"
@@ -99,7 +101,7 @@ static struct cols columns(const struct app *a, int width)
 	char buf[128];
 	struct cols c = { .level = text_cols(a, _("no score")) };
 	for (int i = 0; i < q->nlevels; i++) {
-		snprintf(buf, sizeof buf, "%d %s", q->levels[i].value, qn_level_label(q, q->levels[i].value, a->s->lang));
+		words_level(buf, sizeof buf, q, true, q->levels[i].value, a->s->lang);
 		int w = text_cols(a, buf);
 		c.level = w > c.level ? w : c.level;
 	}
@@ -142,14 +144,14 @@ static void draw_domain(const struct app *a, const struct scorecard *card, int d
 	x += c.bar + 1;
 	char buf[128];
 	if (ds->has_score) {
-		snprintf(buf, sizeof buf, "%4.2f", ds->score);
+		num_score(buf, session_nlang(s), true, ds->score);
 		draw_str(stdscr, t, y, x, SCORE_COLS - 1, buf, 0);
 	} else {
 		draw_str(stdscr, t, y, x + 3, 1, t->none, 0);      /* under the units */
 	}
 	x += SCORE_COLS;
 	if (ds->has_score)
-		snprintf(buf, sizeof buf, "%d %s", ds->level, qn_level_label(q, ds->level, s->lang));
+		words_level(buf, sizeof buf, q, true, ds->level, s->lang);
 	else
 		snprintf(buf, sizeof buf, "%s", _("no score"));
 	draw_str(stdscr, t, y, x, c.level - 1, buf, DRAW_ELLIPSIS);
@@ -166,17 +168,18 @@ static void draw_head(const struct app *a, const struct scorecard *card, struct 
 {
 	const struct theme *t = &a->theme;
 	const struct questionnaire *q = a->s->q;
-	char buf[200];
+	char buf[200], num[NUM_LEN];
 	theme_set(stdscr, t, AT_HEADING);
 	if (card->has_overall)
-		snprintf(buf, sizeof buf, _("Overall level %d %s (score %.2f)"), card->overall_level,
-		         qn_level_label(q, card->overall_level, a->s->lang), card->overall);
+		snprintf(buf, sizeof buf, _("Overall level %d %s (score %s)"), card->overall_level,
+		         qn_level_label(q, card->overall_level, a->s->lang),
+		         num_score(num, session_nlang(a->s), true, card->overall));
 	else
 		snprintf(buf, sizeof buf, "%s", _("No overall score yet: no question answered with a level."));
 	draw_str(stdscr, t, r.y, 1, r.w - 2, buf, DRAW_ELLIPSIS);
 	theme_set(stdscr, t, AT_NORMAL);
-	snprintf(buf, sizeof buf, _("Progress %.0f%%: %d answered, %d not applicable, %d don't know, %d open"),
-	         card->progress * 100, card->answered, card->na, card->unknown, card->open);
+	snprintf(buf, sizeof buf, _("Progress %d%%: %d answered, %d not applicable, %d don't know, %d open"),
+	         num_done_percent(card->progress), card->answered, card->na, card->unknown, card->open);
 	draw_str(stdscr, t, r.y + 1, 1, r.w - 2, buf, DRAW_ELLIPSIS);
 	draw_hline(stdscr, t, r.y + 2, 0, r.w);
 }

@@ -155,3 +155,8 @@ const char *session_str(const struct session *s, const struct qn_text *t)
 {
 	return qn_str(s->q, t, s->lang);
 }
+
+const char *session_nlang(const struct session *s)
+{
+	return s->q->langs[s->lang];
+}

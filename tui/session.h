@@ -62,6 +62,9 @@ int session_unconfirmed(const struct session *s);
 /* Saves r to path; on failure keeps `dirty` and fills save_err. */
 bool session_save(struct session *s);
 
+/* The session's language code ("nl", "en"): numbers follow it. */
+const char *session_nlang(const struct session *s);
+
 /* Text of t in the session's language ("" when absent). */
 const char *session_str(const struct session *s, const struct qn_text *t);
 

@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/num.h"
+#include "core/words.h"
 #include "tui/workshop_screens.h"
 
 /* ---- figures ---- */
@@ -114,8 +116,7 @@ static void pane_text(struct pane *p, int x, const char *s, enum tui_attr at)
 
 static void level_name(const struct app *a, int li, char *buf, size_t len)
 {
-	const struct questionnaire *q = a->s->q;
-	snprintf(buf, len, "%d %s", q->levels[li].value, session_str(a->s, &q->levels[li].label));
+	words_level(buf, len, a->s->q, true, a->s->q->levels[li].value, a->s->lang);
 }
 
 /* One bar per level: its share of the votes, and the count. */
@@ -163,23 +164,14 @@ static void pane_figures(struct pane *p, const struct group_question *g)
 		snprintf(range, sizeof range, "%d", g->min);
 	else
 		snprintf(range, sizeof range, "%d%s%d", g->min, t->utf8 ? "–" : "-", g->max);
-	snprintf(buf, sizeof buf, _("n %d%smean %.2f%smedian %g%srange %s%ssd %.2f%sconsensus %.2f"),
-	         g->n, t->sep, g->mean, t->sep, g->median, t->sep, range, t->sep, g->sd, t->sep, g->consensus);
+	const char *nl = session_nlang(p->a->s);
+	char mean[NUM_LEN], median[NUM_LEN], sd[NUM_LEN], cons[NUM_LEN];
+	snprintf(buf, sizeof buf, _("n %d%smean %s%smedian %s%srange %s%ssd %s%sconsensus %s"),
+	         g->n, t->sep, num_stat(mean, nl, true, g->mean), t->sep, num_median(median, nl, true, g->median),
+	         t->sep, range, t->sep, num_stat(sd, nl, true, g->sd), t->sep, num_stat(cons, nl, true, g->consensus));
 	pane_text(p, 0, buf, AT_NORMAL);
 	if (g->contested)
 		pane_text(p, 0, _("Contested: the group disagrees here. Discuss before deciding."), AT_ERROR);
-}
-
-static void answer_text(const struct app *a, const struct answer *ans, bool hidden, char *buf, size_t len)
-{
-	if (hidden || ans->status == ANSWER_NA)
-		snprintf(buf, len, "%s", _("not applicable"));
-	else if (ans->status == ANSWER_UNKNOWN)
-		snprintf(buf, len, "%s", _("don't know"));
-	else if (ans->status == ANSWER_OPEN)
-		snprintf(buf, len, "%s", _("open"));
-	else
-		level_name(a, qn_level_index(a->s->q, ans->level), buf, len);
 }
 
 /* Review mode: who answered n/a or don't know, and what people wrote. */
@@ -208,7 +200,7 @@ static void pane_respondents(struct pane *p, const struct workshop *w, int qi)
 		const struct answer *ans = response_answer(r, qi);
 		if (!ans->note)
 			continue;
-		answer_text(p->a, ans, response_hidden(r, qi), what, sizeof what);
+		words_response(what, sizeof what, r, qi, p->a->s->lang, 0);
 		if (o->respondents[i].name)
 			snprintf(buf, sizeof buf, "%s%s%s: %s", o->respondents[i].name, p->a->theme.sep, what, ans->note);
 		else
@@ -297,7 +289,10 @@ static void summary_text(const struct workshop *w, const struct app *a, int qi, 
 			                 q->levels[i].value, counts[i]);
 			used += n > 0 ? (size_t)n : 0;
 		}
-		snprintf(buf, len, _("Votes %s%smean %.2f%sconsensus %.2f"), levels, sep, g.mean, sep, g.consensus);
+		char mean[NUM_LEN], cons[NUM_LEN];
+		snprintf(buf, len, _("Votes %s%smean %s%sconsensus %s"), levels, sep,
+		         num_stat(mean, session_nlang(a->s), true, g.mean), sep,
+		         num_stat(cons, session_nlang(a->s), true, g.consensus));
 		*contested = g.contested;
 	}
 	free(counts);

@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/num.h"
+#include "core/words.h"
 #include "tui/workshop_screens.h"
 
 struct list_screen {
@@ -44,17 +46,7 @@ static struct cols columns(const struct app *a, int width)
 
 static void decided_text(const struct app *a, int qi, char *buf, size_t len)
 {
-	const struct answer *ans = response_answer(a->s->r, qi);
-	if (response_hidden(a->s->r, qi))
-		snprintf(buf, len, "(%s)", _("not asked"));
-	else if (ans->status == ANSWER_LEVEL)
-		snprintf(buf, len, "%d %s", ans->level, qn_level_label(a->s->q, ans->level, a->s->lang));
-	else if (ans->status == ANSWER_NA)
-		snprintf(buf, len, "%s", _("n/a"));
-	else if (ans->status == ANSWER_UNKNOWN)
-		snprintf(buf, len, "%s", _("don't know"));
-	else
-		snprintf(buf, len, "%s", _("open"));
+	words_response(buf, len, a->s->r, qi, a->s->lang, WORDS_SHORT);
 }
 
 static void draw_row(const struct list_screen *ls, const struct app *a, const struct cols *c,
@@ -89,7 +81,7 @@ static void draw_row(const struct list_screen *ls, const struct app *a, const st
 	draw_str(stdscr, t, y, x, c->votes, buf, 0);
 	x += c->votes + 1;
 	if (shown && g.has_stats)
-		snprintf(buf, sizeof buf, "%.2f", g.consensus);
+		num_stat(buf, session_nlang(a->s), true, g.consensus);
 	else
 		snprintf(buf, sizeof buf, "%s", t->none);
 	draw_str(stdscr, t, y, x, c->consensus, buf, 0);

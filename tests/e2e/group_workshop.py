@@ -73,15 +73,15 @@ def review(base, tmp):
         s = t.wait(r"Question 1/5")
         if not check(s is not None, "review: no question screen", t):
             return
-        check("Is er digitale hulp voor bezoekers?" in s, "review: does not open on the most contested question", t)
+        check("Is there digital help for visitors?" in s, "review: does not open on the most contested question", t)
         check("How the 6 respondents answered" in s and "consensus 0.46" in s and "range 1–5" in s,
               "review: no figures", t)
-        check(re.search(r"2 Basis +█+░* +2", s) is not None, "review: no histogram bar for level 2 (2 votes)", t)
+        check(re.search(r"2 Basic +█+░* +2", s) is not None, "review: no histogram bar for level 2 (2 votes)", t)
         check("Contested" in s, "review: not marked contested", t)
-        check("A. de Vries, wethouder · 2 Basis: Alleen op dinsdagochtend" in s, "review: no note with its name", t)
+        check("A. de Vries, wethouder · 2 Basic: Alleen op dinsdagochtend" in s, "review: no note with its name", t)
         # decide it: level 2, then the next contested one (training) with a reason
         t.keys("2")
-        s = t.wait(r"Krijgt personeel digitale scholing\?")
+        s = t.wait(r"Are staff trained in digital skills\?")
         check(s is not None and "Question 2/5" in s, "review: the second most contested question is not next", t)
         check(s is not None and "D. Smit, privacyfunctionaris · 1 Start" in s, "review: training notes", t)
         t.keys("e")
@@ -91,7 +91,7 @@ def review(base, tmp):
         t.wait(r"Jaarlijkse training afgesproken")
         t.keys("3")
         # plan is asked after training (show_if): it comes right after it
-        s = t.wait(r"Is er een opleidingsplan\?")
+        s = t.wait(r"Is there a training plan\?")
         check(s is not None and "Question 3/5" in s, "review: plan does not follow training", t)
         t.keys("?")
         s = t.wait(r"Workshop")
@@ -101,10 +101,10 @@ def review(base, tmp):
         t.keys("Escape", "l")
         s = t.wait(r"decided 2 of 5")
         check(s is not None, "review: the list does not count two decisions", t)
-        check(s is not None and re.search(r"! 2 Basis .*0\.46 .*digitale hulp", s) is not None,
+        check(s is not None and re.search(r"! 2 Basic .*0\.46 .*digital help", s) is not None,
               "review: list row of help-desk", t)
         # training: consensus 0.65 and the middle half 2..3 apart: agreed, no "!"
-        check(s is not None and re.search(r"\n *3 Op orde .*0\.65 .*scholing", s) is not None,
+        check(s is not None and re.search(r"\n *3 In order .*0\.65 .*trained", s) is not None,
               "review: list row of training", t)
         quits_cleanly(t, "review")
     finally:
@@ -170,17 +170,17 @@ def live(base, tmp):
         s = t.wait(r"Votes in the room: 0 of 5")
         if not check(s is not None, "live: no vote count", t):
             return
-        check("Kunnen leden online lenen" in s, "live: not in questionnaire order", t)
+        check("Can members borrow and renew online" in s, "live: not in questionnaire order", t)
         for k in ("v", "4", "v", "3", "!", "v", "4"):
             t.keys(k)
         s = t.wait(r"4 of 5")
         check(s is not None and "hidden until everyone has voted" in s, "live: 4 votes, not hidden", t)
-        check(s is not None and "consensus" not in s and not re.search(r"Gevorderd +█", s),
+        check(s is not None and "consensus" not in s and not re.search(r"Advanced +█", s),
               "live: the histogram shows before the fifth vote", t)
         t.keys("v", "5")
         s = t.wait(r"all 5 are in")
         check(s is not None, "live: the fifth vote does not reveal", t)
-        check(s is not None and re.search(r"4 Gevorderd +█+░* +2", s) is not None and "consensus 0.46" in s,
+        check(s is not None and re.search(r"4 Advanced +█+░* +2", s) is not None and "consensus 0.46" in s,
               "live: the revealed histogram (1 3 4 4 5: consensus 0.46)", t)
         t.keys("v", "2")
         check(t.wait(r"All 5 votes are in; z takes") is not None, "live: a sixth vote is not refused", t)

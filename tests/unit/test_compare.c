@@ -12,7 +12,6 @@
 #include "core/questionnaire.h"
 #include "core/response.h"
 #include "exports/compare_json.h"
-#include "exports/xfmt.h"
 #include "scoring/compare.h"
 #include "tests/unit/testutil.h"
 
@@ -141,7 +140,6 @@ static void same_response_has_no_change(void **state)
 	assert_non_null(c);
 	assert_int_equal(c->nchanges, 0);
 	assert_near(c->overall.delta, 0, 0);
-	assert_int_equal(compare_direction(c->overall.delta), 0);
 	comparison_free(c);
 }
 
@@ -178,36 +176,6 @@ static void empty_side_has_no_score(void **state)
 	response_free(empty);
 }
 
-static void direction_follows_two_decimals(void **state)
-{
-	(void)state;
-	assert_int_equal(compare_direction(0.004), 0);
-	assert_int_equal(compare_direction(-0.004), 0);
-	assert_int_equal(compare_direction(0.005), 1);
-	assert_int_equal(compare_direction(-0.0051), -1);
-	assert_int_equal(compare_direction(1.0 / 3), 1);
-}
-
-/* Readers round by hand: half up, and the binary noise of 2.675 must not
- * turn it into 2.67. */
-static void numbers_round_half_up(void **state)
-{
-	(void)state;
-	static const struct { double v; int dec; bool comma; const char *want; } t[] = {
-		{ 2.625, 2, false, "2.63" }, { 2.675, 2, false, "2.68" }, { 2.25, 1, false, "2.3" },
-		{ 18.5 / 7, 2, true, "2,64" }, { -0.125, 2, false, "-0.13" }, { -0.001, 2, false, "0.00" },
-		{ 3, 2, false, "3.00" }, { 0.0 / 0.0, 2, false, "—" }, { 1.0 / 0.0, 2, false, "—" },
-	};
-	char buf[32];
-	for (size_t i = 0; i < sizeof t / sizeof *t; i++)
-		assert_string_equal(xfmt_number(buf, sizeof buf, t[i].v, t[i].dec, t[i].comma), t[i].want);
-	assert_string_equal(xfmt_signed(buf, sizeof buf, 0.4, 2, false), "+0.40");
-	assert_string_equal(xfmt_signed(buf, sizeof buf, -0.004, 2, false), "0.00");
-	assert_string_equal(xfmt_signed(buf, sizeof buf, -1.5, 1, true), "-1,5");
-	assert_int_equal(xfmt_round(62.5), 63);
-	assert_int_equal(xfmt_round(58.33), 58);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -216,8 +184,6 @@ int main(void)
 		cmocka_unit_test(scored_equals_computed),
 		cmocka_unit_test(same_response_has_no_change),
 		cmocka_unit_test(empty_side_has_no_score),
-		cmocka_unit_test(direction_follows_two_decimals),
-		cmocka_unit_test(numbers_round_half_up),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

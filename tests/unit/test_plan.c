@@ -11,9 +11,9 @@
 #include <cmocka.h>
 
 #include "core/mem.h"
+#include "core/num.h"
 #include "core/response_plan.h"
 #include "core/ydoc.h"
-#include "exports/xfmt.h"
 #include "scoring/plan.h"
 #include "tests/unit/testutil.h"
 
@@ -296,11 +296,11 @@ static void test_amounts_grouped(void **state)
 {
 	(void)state;
 	char b[64];
-	assert_string_equal(xfmt_grouped(b, sizeof b, 15000, 0, false), "15,000");
-	assert_string_equal(xfmt_grouped(b, sizeof b, 15000, 0, true), "15.000");
-	assert_string_equal(xfmt_grouped(b, sizeof b, 1234567.5, 2, true), "1.234.567,50");
-	assert_string_equal(xfmt_grouped(b, sizeof b, 999, 0, false), "999");
-	assert_string_equal(xfmt_grouped(b, sizeof b, -1500, 0, false), "-1,500");
+	assert_string_equal(num_grouped(b, "en", 15000, 0), "15,000");
+	assert_string_equal(num_grouped(b, "nl", 15000, 0), "15.000");
+	assert_string_equal(num_grouped(b, "nl", 1234567.5, 2), "1.234.567,50");
+	assert_string_equal(num_grouped(b, "en", 999, 0), "999");
+	assert_string_equal(num_grouped(b, "en", -1500, 0), "-1,500");
 }
 
 static void test_allocation_failures(void **state)
