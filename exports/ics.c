@@ -11,9 +11,9 @@
 
 #include "core/i18n.h"
 #include "core/mem.h"
+#include "core/num.h"
 #include "core/response_plan.h"
 #include "exports/xctx.h"
-#include "exports/xfmt.h"
 
 enum { ICS_LINE_OCTETS = 75 };
 
@@ -128,15 +128,15 @@ static const char *description(struct xctx *x, const struct action *a)
 		if (advice)
 			s = xctx_printf(x, "%s\n%s %s", s, _("Next step:"), advice);
 	}
-	char cost[64], hours[64];
+	char cost[NUM_LEN], hours[NUM_LEN];
 	if (a->owner)
 		s = xctx_printf(x, "%s\n\n%s %s", s, _("Owner:"), a->owner);
 	if (a->has_cost)
 		s = xctx_printf(x, "%s\n%s EUR %s", s, _("Cost:"),
-		                xfmt_grouped(cost, sizeof cost, a->cost, a->cost == (long)a->cost ? 0 : 2, x->comma));
+		                num_grouped(cost, x->nlang, a->cost, a->cost == (long)a->cost ? 0 : 2));
 	if (a->has_hours)
 		s = xctx_printf(x, "%s\n%s %s", s, _("Hours:"),
-		                xfmt_grouped(hours, sizeof hours, a->hours, a->hours == (long)a->hours ? 0 : 1, x->comma));
+		                num_grouped(hours, x->nlang, a->hours, a->hours == (long)a->hours ? 0 : 1));
 	if (a->note)
 		s = xctx_printf(x, "%s\n\n%s", s, a->note);
 	return s;
