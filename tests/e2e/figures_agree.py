@@ -11,9 +11,9 @@ The JSON keeps the exact values."""
 import json, os, re, shutil, subprocess, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tmuxdrive import Term, Results, setup  # noqa: E402
+from tmuxdrive import Results, script, setup  # noqa: E402
 
-peil, root, home, env = setup()
+peil, root, home, env = setup(need_tmux=False)
 fx = os.path.join(root, "tests/fixtures/figures")
 Q, CUR, BASE = (os.path.join(fx, n) for n in ("questionnaire.yaml", "current.yaml", "baseline.yaml"))
 r = Results()
@@ -81,18 +81,14 @@ r.check([d["score"] for d in doc["domains"]] == [2.125, 2.625] and doc["overall"
 for lang, want in WANT.items():
     f = os.path.join(home, f"copy-{lang}.yaml")
     shutil.copy(CUR, f)
-    t = Term(f"{peil} fill -q {Q} -o {f} --lang {lang}", w=100, h=30, env=env)
-    try:
-        t.wait(r"/16")
-        t.keys("r")
-        title = "Overall level" if lang == "en" else "Totaalniveau"
-        s = t.wait(title + r".*" + re.escape(want["overall"]))
-        r.check(s is not None, f"results screen {lang}: overall {want['overall']}", t.screen())
-        s = s or ""
-        for d in [k for k in want if k[0].isupper()]:
-            r.check(re.search(re.escape(d) + r"\b.*\s" + re.escape(want[d]) + r"\s", s) is not None,
-                    f"results screen {lang}: {d} reads {want[d]}", s)
-        r.check(not WRONG.search(s), f"results screen {lang}: a figure rounded the printf way", s)
-    finally:
-        t.close()
+    run_ = script([peil, "fill", "-q", Q, "-o", f, "--lang", lang], ["r", ":screen results", "q"],
+                  env, w=100, h=30)
+    s = run_["results"] or ""
+    title = "Overall level" if lang == "en" else "Totaalniveau"
+    r.check(re.search(title + r".*" + re.escape(want["overall"]), s) is not None,
+            f"results screen {lang}: overall {want['overall']}", s)
+    for d in [k for k in want if k[0].isupper()]:
+        r.check(re.search(re.escape(d) + r"\b.*\s" + re.escape(want[d]) + r"\s", s) is not None,
+                f"results screen {lang}: {d} reads {want[d]}", s)
+    r.check(not WRONG.search(s), f"results screen {lang}: a figure rounded the printf way", s)
 r.done()
