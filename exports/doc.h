@@ -129,6 +129,7 @@ void scorecard_done(struct doc *d);
 /* The writers that are not in a header of their own. */
 void md_render(const struct doc *d, FILE *f);
 bool pdf_render(const struct doc *d, FILE *f);
+bool odt_render(const struct doc *d, FILE *f);
 bool export_wants_appendix(const struct xctx *x, bool by_default);
 
 /* Chart captions (shared by the writers). */

@@ -44,6 +44,14 @@ bool pdf_write(struct xctx *x, FILE *f)
 	return ok;
 }
 
+bool odt_write(struct xctx *x, FILE *f)
+{
+	struct doc d;
+	bool ok = doc_build(&d, x, export_wants_appendix(x, true)) && odt_render(&d, f);
+	doc_free(&d);
+	return ok;
+}
+
 static const struct exporter {
 	const char *name, *ext, *label, *help;
 	bool (*write)(struct xctx *x, FILE *f);

@@ -30,6 +30,8 @@
 	  N_("one self-contained web page: for the website, the intranet or a phone")) \
 	X(PDF, "pdf", "pdf", pdf_write, N_("PDF"), \
 	  N_("A4 pages to file or print: for the council's papers (add --appendix for every answer)")) \
+	X(ODT, "odt", "odt", odt_write, N_("ODT"), \
+	  N_("an OpenDocument text to edit in LibreOffice or Word: for the accompanying letter")) \
 	X(CSV, "csv", "csv", csv_write, N_("CSV"), \
 	  N_("one row per question: for a spreadsheet")) \
 	X(JSON, "json", "json", json_write, N_("JSON"), \

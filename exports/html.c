@@ -12,8 +12,8 @@
  * mark also differs in shape and dash pattern, so greyscale print works. */
 static const char css[] =
 	"@page{size:A4;margin:16mm 14mm}\n"
-	":root{--ink:#1b1b1b;--muted:#4d4d4d;--line:#c4c4c4;--score:#0072b2;--target:#d55e00;"
-	"--base:#1b1b1b;--peer:#8c8c8c;--band:#e3e3e3}\n"
+	":root{--ink:" HC_INK ";--muted:" HC_MUTED ";--line:" HC_LINE ";--score:" HC_SCORE ";--target:" HC_TARGET
+	";--base:" HC_INK ";--peer:" HC_PEER ";--band:" HC_BAND "}\n"
 	"*{box-sizing:border-box}\n"
 	"html{-webkit-text-size-adjust:100%}\n"
 	"body{margin:0 auto;max-width:52rem;padding:1rem 1rem 3rem;color:var(--ink);background:#fff;"
@@ -259,7 +259,7 @@ static void h_chart(FILE *f, const struct doc *d, enum doc_chart_kind which)
 	html_escape(f, doc_chart_caption(which), false);
 	fputs("</figcaption>\n", f);
 	if (which == DOC_RADAR) {
-		svg_radar(f, &d->chart);
+		svg_radar(f, &d->chart, true);
 		/* On a phone the radar shows numbers; these are their names. */
 		fputs("<ol class=\"radar-keys\" aria-hidden=\"true\">\n", f);
 		for (int i = 0; i < d->chart.ndomains; i++) {

@@ -8,6 +8,16 @@
 
 #include "exports/xctx.h"
 
+/* The palette (Okabe–Ito, safe for colour-blind readers), one source for
+ * the page's CSS and the standalone SVG in the ODT. */
+#define HC_INK "#1b1b1b"
+#define HC_MUTED "#4d4d4d"
+#define HC_LINE "#c4c4c4"
+#define HC_SCORE "#0072b2"
+#define HC_TARGET "#d55e00"
+#define HC_PEER "#8c8c8c"
+#define HC_BAND "#e3e3e3"
+
 /* Writes s with & < > " ' escaped and unsafe code points as U+FFFD, fit
  * for text and attribute values in HTML and SVG. Newlines become <br>
  * when `br`, else spaces. */
@@ -16,8 +26,11 @@ void html_escape(FILE *f, const char *s, bool br);
 /* The charts: a radar of the domains (three or more domains) and a bar
  * per domain, as inline SVG with text beside every mark. */
 struct doc_chart;
-void svg_radar(FILE *f, const struct doc_chart *c);
+void svg_radar(FILE *f, const struct doc_chart *c, bool keys);
 void svg_bars(FILE *f, const struct doc_chart *c);
+/* A chart as a standalone SVG file (XML declaration, its own styles with
+ * literal colours), for the ODT package. */
+void svg_standalone(FILE *f, const struct doc_chart *c, int which);
 /* A small sample of each kind of mark, for the legend. */
 void svg_legend_mark(FILE *f, const char *kind);
 

@@ -7,6 +7,7 @@
  * instead of the radar's long domain names (the page lists them under the
  * chart) and leaves the figures under the bars to the table that follows. */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/i18n.h"
@@ -216,7 +217,7 @@ static void radar_grid(FILE *f, const struct doc_chart *x)
 	}
 }
 
-static void radar_labels(FILE *f, const struct doc_chart *x)
+static void radar_labels(FILE *f, const struct doc_chart *x, bool keys)
 {
 	for (int d = 0; d < x->ndomains; d++) {
 		double a = -M_PI / 2 + 2 * M_PI * d / x->ndomains;
@@ -235,11 +236,13 @@ static void radar_labels(FILE *f, const struct doc_chart *x)
 			ly += 4;
 		}
 		wrapped_text(f, x->domains[d].title, lx, ly, anchor, x->ndomains > 8 ? 13 : 16, valign);
-		fputs("<text class=\"key\" x=\"", f);
-		num(f, lx);
-		fputs("\" y=\"", f);
-		num(f, ly + (valign == 0 ? 8 : valign == 1 ? -2 : 4));
-		fprintf(f, "\" text-anchor=\"%s\">%d</text>\n", anchor, d + 1);
+		if (keys) {     /* numbers for the phone layout, which hides the names */
+			fputs("<text class=\"key\" x=\"", f);
+			num(f, lx);
+			fputs("\" y=\"", f);
+			num(f, ly + (valign == 0 ? 8 : valign == 1 ? -2 : 4));
+			fprintf(f, "\" text-anchor=\"%s\">%d</text>\n", anchor, d + 1);
+		}
 		double v;
 		if (!series_value(x, DOC_SCORE, d, &v))
 			continue;
@@ -288,7 +291,7 @@ static void radar_band(FILE *f, const struct doc_chart *x)
 	fputs("\"/>\n", f);
 }
 
-void svg_radar(FILE *f, const struct doc_chart *x)
+void svg_radar(FILE *f, const struct doc_chart *x, bool keys)
 {
 	fprintf(f, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"img\">\n", RADAR_W, RADAR_H);
 	chart_title(f, x, doc_chart_title(DOC_RADAR));
@@ -303,7 +306,7 @@ void svg_radar(FILE *f, const struct doc_chart *x)
 	 * stay visible (issue 16 item 7). */
 	if (x->series[DOC_PEER])
 		radar_series(f, x, DOC_PEER);
-	radar_labels(f, x);
+	radar_labels(f, x, keys);
 	fputs("</svg>\n", f);
 }
 
@@ -395,4 +398,47 @@ void svg_bars(FILE *f, const struct doc_chart *x)
 	for (int d = 0; d < x->ndomains; d++)
 		bar(f, x, d, BAR_TOP + d * bar_block(x));
 	fputs("</svg>\n", f);
+}
+
+/* The chart rules of the page's CSS with the colours written out: an SVG
+ * on its own has no page to inherit them from. */
+static const char standalone_css[] =
+	"text{font-family:'DejaVu Sans',sans-serif;fill:" HC_INK "}"
+	".grid{stroke:" HC_LINE ";fill:none}.axis{stroke:" HC_MUTED ";stroke-width:.6}"
+	".small{font-size:11px;fill:" HC_MUTED "}.key{display:none}"
+	".label{font-size:13px;font-weight:bold}.value{font-size:12px;font-weight:bold}.figs{font-size:12px}"
+	".m-score{stroke:" HC_SCORE ";fill:" HC_SCORE "}"
+	".l-score{stroke:" HC_SCORE ";stroke-width:2.5;fill:" HC_SCORE ";fill-opacity:.14}"
+	".l-target{stroke:" HC_TARGET ";stroke-width:2;stroke-dasharray:7 4;fill:none}"
+	".m-target{stroke:" HC_TARGET ";fill:#fff;stroke-width:2}"
+	".l-base{stroke:" HC_INK ";stroke-width:1.8;stroke-dasharray:2 3;fill:none}"
+	".m-base{stroke:" HC_INK ";fill:" HC_INK "}"
+	".l-peer{stroke:" HC_PEER ";stroke-width:1.8;stroke-dasharray:10 3 2 3;fill:none}"
+	".m-peer{stroke:" HC_PEER ";fill:" HC_PEER "}"
+	".band{fill:" HC_BAND ";stroke:" HC_PEER ";stroke-width:.8}.track{fill:#fff;stroke:" HC_LINE "}";
+
+void svg_standalone(FILE *f, const struct doc_chart *c, int which)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+	if (!mem)
+		return;
+	if (which == DOC_RADAR)
+		svg_radar(mem, c, false);
+	else
+		svg_bars(mem, c);
+	if (fclose(mem) != 0 || !buf) {
+		free(buf);
+		return;
+	}
+	/* the same drawing, with a <style> right after the opening tag */
+	char *open_end = strchr(buf, '>');
+	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", f);
+	if (open_end) {
+		fwrite(buf, 1, (size_t)(open_end + 1 - buf), f);
+		fprintf(f, "\n<style>%s</style>", standalone_css);
+		fputs(open_end + 1, f);
+	}
+	free(buf);
 }

@@ -1,0 +1,228 @@
+/* content.xml of the ODT: the document model as ODF elements: headings
+ * with outline levels, paragraphs, lists, real tables (header rows that
+ * repeat, rows kept whole) and the charts as frames with an SVG image and
+ * its PNG fallback. Formatting comes from the named styles in styles.xml. */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "exports/odt.h"
+
+static void el_text(struct odt *o, xmlTextWriterPtr w, const char *el, const char *style, const char *text)
+{
+	odt_start(o, w, el);
+	odt_attr(o, w, "text:style-name", style);
+	odt_text(o, w, text);
+	odt_end(o, w);
+}
+
+static void auto_style(struct odt *o, xmlTextWriterPtr w, const char *name, const char *family,
+                       const char *parent, const char *props, const char *k1, const char *v1,
+                       const char *k2, const char *v2)
+{
+	odt_start(o, w, "style:style");
+	odt_attr(o, w, "style:name", name);
+	odt_attr(o, w, "style:family", family);
+	if (parent)
+		odt_attr(o, w, "style:parent-style-name", parent);
+	odt_start(o, w, props);
+	odt_attr(o, w, k1, v1);
+	if (k2)
+		odt_attr(o, w, k2, v2);
+	odt_end(o, w);
+	odt_end(o, w);
+}
+
+static void automatic_styles(struct odt *o, xmlTextWriterPtr w)
+{
+	odt_start(o, w, "office:automatic-styles");
+	auto_style(o, w, "Tbl", "table", NULL, "style:table-properties", "style:width", "17cm", "table:align",
+	           "margins");
+	auto_style(o, w, "Row", "table-row", NULL, "style:table-row-properties", "fo:keep-together", "always",
+	           NULL, NULL);
+	auto_style(o, w, "Cell", "table-cell", NULL, "style:table-cell-properties", "fo:padding", "0.08cm",
+	           "fo:border-bottom", "0.5pt solid #c4c4c4");
+	auto_style(o, w, "HeadCell", "table-cell", NULL, "style:table-cell-properties", "fo:padding", "0.08cm",
+	           "fo:border-bottom", "1pt solid #1b1b1b");
+	auto_style(o, w, "H1_break", "paragraph", "Heading_20_1", "style:paragraph-properties", "fo:break-before",
+	           "page", NULL, NULL);
+	odt_end(o, w);
+}
+
+static void heading(struct odt *o, xmlTextWriterPtr w, const struct doc_block *b)
+{
+	int level = b->kind == DOC_SECTION ? 1 : b->level <= 3 ? 2 : 3;
+	char lv[4], style[32];
+	snprintf(lv, sizeof lv, "%d", level);
+	snprintf(style, sizeof style, "Heading_20_%d", level);
+	odt_start(o, w, "text:h");
+	odt_attr(o, w, "text:style-name", b->kind == DOC_SECTION && b->new_page ? "H1_break" : style);
+	odt_attr(o, w, "text:outline-level", lv);
+	odt_text(o, w, b->title);
+	odt_end(o, w);
+}
+
+static void facts(struct odt *o, xmlTextWriterPtr w, const struct doc_fact *f, int n)
+{
+	for (int i = 0; i < n; i++) {
+		odt_start(o, w, "text:p");
+		odt_attr(o, w, "text:style-name", "Fact");
+		el_text(o, w, "text:span", "Strong_20_Emphasis", f[i].key);
+		odt_text(o, w, ": ");
+		odt_text(o, w, f[i].value);
+		odt_end(o, w);
+	}
+}
+
+static void row(struct odt *o, xmlTextWriterPtr w, const struct doc_table *t, const char *const *cells, bool head)
+{
+	odt_start(o, w, "table:table-row");
+	odt_attr(o, w, "table:style-name", "Row");
+	for (int c = 0; c < t->ncols; c++) {
+		odt_start(o, w, "table:table-cell");
+		odt_attr(o, w, "table:style-name", head ? "HeadCell" : "Cell");
+		odt_attr(o, w, "office:value-type", "string");
+		const char *style = head ? (t->numeric[c] ? "Table_20_Number_20_Heading" : "Table_20_Heading")
+		                         : t->numeric[c] ? "Table_20_Number" : c == 0 ? "Table_20_Heading"
+		                                                                      : "Table_20_Contents";
+		el_text(o, w, "text:p", style, cells[c]);
+		odt_end(o, w);
+	}
+	odt_end(o, w);
+}
+
+static void table(struct odt *o, xmlTextWriterPtr w, const struct doc_table *t, int number)
+{
+	char name[32], n[16];
+	if (t->ncols <= 0)
+		return;
+	snprintf(name, sizeof name, "Table%d", number);
+	snprintf(n, sizeof n, "%d", t->ncols);
+	odt_start(o, w, "table:table");
+	odt_attr(o, w, "table:name", name);
+	odt_attr(o, w, "table:style-name", "Tbl");
+	odt_start(o, w, "table:table-column");
+	odt_attr(o, w, "table:number-columns-repeated", n);
+	odt_end(o, w);
+	odt_start(o, w, "table:table-header-rows");     /* repeated on every page */
+	row(o, w, t, t->head, true);
+	odt_end(o, w);
+	for (int r = 0; r < t->nrows; r++)
+		row(o, w, t, t->cells + r * t->ncols, false);
+	odt_end(o, w);
+}
+
+static void items(struct odt *o, xmlTextWriterPtr w, const struct doc_block *b)
+{
+	odt_start(o, w, "text:list");
+	odt_attr(o, w, "text:style-name", b->ordered ? "Numbering_20_123" : "List_20_1");
+	for (int i = 0; i < b->n; i++) {
+		const struct doc_item *it = &b->items[i];
+		odt_start(o, w, "text:list-item");
+		odt_start(o, w, "text:p");
+		odt_attr(o, w, "text:style-name", "Text_20_body");
+		el_text(o, w, "text:span", "Strong_20_Emphasis", it->title);
+		odt_text(o, w, "\n");
+		odt_text(o, w, it->text);
+		if (it->detail && *it->detail) {
+			odt_text(o, w, "\n");
+			el_text(o, w, "text:span", "Emphasis", it->detail);
+		}
+		odt_end(o, w);
+		odt_end(o, w);
+	}
+	odt_end(o, w);
+}
+
+static void image(struct odt *o, xmlTextWriterPtr w, const char *name)
+{
+	char href[64];
+	snprintf(href, sizeof href, "Pictures/%s", name);
+	odt_start(o, w, "draw:image");
+	odt_attr(o, w, "xlink:href", href);
+	odt_attr(o, w, "xlink:type", "simple");
+	odt_attr(o, w, "xlink:show", "embed");
+	odt_attr(o, w, "xlink:actuate", "onLoad");
+	odt_end(o, w);
+}
+
+/* The SVG first; the PNG as the fallback for readers without SVG. */
+static void chart(struct odt *o, xmlTextWriterPtr w, enum doc_chart_kind which)
+{
+	const struct odt_picture *p = &o->pics[which];
+	char width[32], height[32];
+	if (!p->svg)
+		return;
+	snprintf(width, sizeof width, "%.2fcm", p->w_cm);
+	snprintf(height, sizeof height, "%.2fcm", p->h_cm);
+	el_text(o, w, "text:p", "Caption", doc_chart_caption(which));
+	odt_start(o, w, "text:p");
+	odt_attr(o, w, "text:style-name", "Standard");
+	odt_start(o, w, "draw:frame");
+	odt_attr(o, w, "draw:name", which == DOC_RADAR ? "radar" : "bars");
+	odt_attr(o, w, "text:anchor-type", "as-char");
+	odt_attr(o, w, "svg:width", width);
+	odt_attr(o, w, "svg:height", height);
+	image(o, w, p->svg_name);
+	image(o, w, p->png_name);
+	odt_start(o, w, "svg:title");
+	odt_text(o, w, doc_chart_title(which));
+	odt_end(o, w);
+	odt_start(o, w, "svg:desc");
+	for (int d = 0; d < o->d->chart.ndomains; d++) {
+		odt_text(o, w, o->d->chart.domains[d].words);
+		odt_text(o, w, d + 1 < o->d->chart.ndomains ? "; " : ".");
+	}
+	odt_end(o, w);
+	odt_end(o, w);
+	odt_end(o, w);
+}
+
+static void body(struct odt *o, xmlTextWriterPtr w)
+{
+	int tables = 0;
+	el_text(o, w, "text:p", "Title", o->d->title);
+	el_text(o, w, "text:p", "Subtitle", o->d->subtitle);
+	for (int i = 0; i < o->d->nblocks; i++) {
+		const struct doc_block *b = &o->d->blocks[i];
+		switch (b->kind) {
+		case DOC_SECTION:
+		case DOC_HEADING: heading(o, w, b); break;
+		case DOC_PARA: el_text(o, w, "text:p", "Text_20_body", b->text); break;
+		case DOC_NOTE: el_text(o, w, "text:p", "Note", b->text); break;
+		case DOC_FACTS: facts(o, w, b->facts, b->n); break;
+		case DOC_TABLE: table(o, w, &b->table, ++tables); break;
+		case DOC_ITEMS: items(o, w, b); break;
+		case DOC_CHART: chart(o, w, b->chart); break;
+		}
+	}
+}
+
+xmlBufferPtr odt_content(struct odt *o)
+{
+	xmlBufferPtr buf = xmlBufferCreate();
+	xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
+	if (!w || xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL) < 0) {
+		o->failed = true;
+		goto done;
+	}
+	odt_start(o, w, "office:document-content");
+	odt_namespaces(o, w);
+	automatic_styles(o, w);
+	odt_start(o, w, "office:body");
+	odt_start(o, w, "office:text");
+	body(o, w);
+	odt_end(o, w);
+	odt_end(o, w);
+	odt_end(o, w);
+	if (xmlTextWriterEndDocument(w) < 0)
+		o->failed = true;
+done:
+	if (w)
+		xmlFreeTextWriter(w);
+	if (o->failed && buf) {
+		xmlBufferFree(buf);
+		buf = NULL;
+	}
+	return buf;
+}
