@@ -332,6 +332,9 @@ static int global_key(struct app *a, const struct screen *top, const struct tui_
 	case ACT_EXPORT:
 		tui_show(a, SCREEN_EXPORT);
 		return TUI_HANDLED;
+	case ACT_PLAN:
+		tui_show(a, SCREEN_PLAN);
+		return TUI_HANDLED;
 	case ACT_BACK:
 		if (a->depth > 1)
 			return TUI_POP;

@@ -21,6 +21,9 @@ enum tui_action {
 	/* peil workshop */
 	ACT_LIST, ACT_VOTE, ACT_VOTE_N, ACT_UNVOTE,
 	ACT_REVEAL, ACT_REOPEN, ACT_JOIN,       /* votes in the room, from phones too */
+	/* targets and the improvement plan */
+	ACT_TARGET, ACT_ADD_ACTION, ACT_PLAN, ACT_EDIT,
+	ACT_ACTION_DONE, ACT_ACTION_OPEN, ACT_ACTION_DROP,
 };
 
 enum keys_context {

@@ -21,6 +21,9 @@ void tui_show(struct app *a, enum screen_kind kind)
 	case SCREEN_EXPORT:
 		sc = screen_export_new(a);
 		break;
+	case SCREEN_PLAN:
+		sc = screen_plan_new(a);
+		break;
 	default:
 		return;
 	}

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "tui/form.h"
 #include "tui/lines.h"
 #include "tui/screens.h"
 
@@ -140,6 +141,11 @@ static void layout(struct lines *b, const struct question_screen *qs, const stru
 	if (response_answer(s->r, qs->qi)->carried_over) {
 		char *msg = _("Carried over from last time, not yet confirmed: press Enter to confirm it, or choose another answer.");
 		text(b, a, msg, 1, width - 2, AT_CARRIED);
+		lines_blank(b);
+	}
+	const char *carried = carried_action_text(a, qs->qi);
+	if (carried) {
+		text(b, a, carried, 1, width - 2, AT_CARRIED);
 		lines_blank(b);
 	}
 	layout_choices(b, qs, a, width);
@@ -461,6 +467,13 @@ static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 	case ACT_NOTE:
 		app_push(a, screen_note_new(a, qs->qi));
 		return TUI_HANDLED;
+	case ACT_ADD_ACTION:
+		app_push(a, form_action_new(a, -1, qs->qi, NULL));
+		return TUI_HANDLED;
+	case ACT_ACTION_DONE:
+	case ACT_ACTION_OPEN:
+	case ACT_ACTION_DROP:
+		return carried_action_confirm(a, qs->qi, ev->action);
 	case ACT_INFO:
 		qs->hide_help = !qs->hide_help;
 		ensure_visible(qs, a);

@@ -7,11 +7,14 @@
 #include "core/i18n.h"
 #include "core/num.h"
 #include "core/words.h"
+#include "core/response_plan.h"
+#include "scoring/plan.h"
 #include "scoring/score.h"
+#include "tui/form.h"
 #include "tui/lines.h"
 #include "tui/screens.h"
 
-enum { HEAD_ROWS = 3, MAX_PRIORITIES = 5 };
+enum { HEAD_ROWS = 3, MAX_PRIORITIES = 5, PRIORITY_COLS = 24 };
 enum { L_TEXT = 1, L_DOMAIN, L_PRIORITY, L_MORE };
 
 /* Items: domains 0..ndomains-1, then priorities. */
@@ -19,6 +22,7 @@ struct results_screen {
 	struct screen base;
 	int cursor;
 	int top;
+	int target_domain;      /* after t: the domain whose target the next key sets, or -1 */
 };
 
 static int nitems(const struct app *a, const struct scorecard *c)
@@ -33,11 +37,40 @@ static double bar_frac(const struct questionnaire *q, double v)
 	return (v - lo + 1) / (hi - lo + 1);
 }
 
+/* The organisation's own target, not the questionnaire's default. */
+static bool own_target(const struct session *s, int d)
+{
+	int own;
+	const struct qn_domain *qd = &s->q->domains[d];
+	return response_own_target(s->r, d, &own) && (!qd->has_target || own != qd->target);
+}
+
+static bool any_own_target(const struct session *s)
+{
+	for (int d = 0; d < s->q->ndomains; d++)
+		if (own_target(s, d))
+			return true;
+	return false;
+}
+
 /* The rows, and the text of the scale legend they point into. */
 struct layout {
 	struct lines b;
-	char scale[512], target[160];
+	char scale[512], target[160], decided[512];
 };
+
+/* "* your own target. Set by the council on 2026-03-12 (raadsbesluit 12)." */
+static void decision_text(const struct app *a, char *buf, size_t len)
+{
+	const struct decision *d = response_targets_decided(a->s->r);
+	int n = snprintf(buf, len, "%s", any_own_target(a->s) ? _("* the organisation's own target. ") : "");
+	if (!d)
+		snprintf(buf + n, len - (size_t)n, "%s", _("t then 1-9 sets a target; E records who decided."));
+	else
+		snprintf(buf + n, len - (size_t)n, _("Targets set by %s%s%s%s%s (E to change)."),
+		         d->by ? d->by : _("(not recorded)"), d->date[0] ? ", " : "", d->date,
+		         d->reference ? ", " : "", d->reference ? d->reference : "");
+}
 
 static void scale_text(const struct app *a, char *buf, size_t len)
 {
@@ -64,6 +97,8 @@ static void layout(struct layout *L, const struct app *a, const struct scorecard
 	lines_text(b, t, L->scale, 1, width - 2, AT_DIM, L_TEXT, -1);
 	snprintf(L->target, sizeof L->target, _("%s marks the target: the ambition for the domain."), t->target);
 	lines_text(b, t, L->target, 1, width - 2, AT_DIM, L_TEXT, -1);
+	decision_text(a, L->decided, sizeof L->decided);
+	lines_text(b, t, L->decided, 1, width - 2, AT_DIM, L_TEXT, -1);
 	lines_blank(b);
 	lines_text(b, t, c->npriorities ? _("Top priorities (largest gap to the target first)")
 	                                 : _("No priorities: no scored answer is below its target."),
@@ -73,7 +108,7 @@ static void layout(struct layout *L, const struct app *a, const struct scorecard
 		const struct priority *p = &c->priorities[i];
 		const struct qn_question *qu = &q->questions[p->question];
 		int item = q->ndomains + i;
-		lines_text(b, t, session_str(s, &qu->text), 6, width - 18, AT_NORMAL, L_PRIORITY, item);
+		lines_text(b, t, session_str(s, &qu->text), 6, width - 6 - PRIORITY_COLS, AT_NORMAL, L_PRIORITY, item);
 		const char *adv = qn_tr(q, &qu->answers[qn_level_index(q, p->level)].advice, s->lang);
 		if (adv)
 			lines_text(b, t, adv, 6, width - 8, AT_DIM, L_TEXT, item);
@@ -88,7 +123,7 @@ struct cols {
 	int name, bar, level;
 };
 
-enum { MIN_BAR = 15, SCORE_COLS = 6, TARGET_COLS = 10 };
+enum { MIN_BAR = 15, SCORE_COLS = 6, TARGET_COLS = 12 };
 
 static int text_cols(const struct app *a, const char *s)
 {
@@ -157,7 +192,7 @@ static void draw_domain(const struct app *a, const struct scorecard *card, int d
 	draw_str(stdscr, t, y, x, c.level - 1, buf, DRAW_ELLIPSIS);
 	x += c.level;
 	if (ds->has_target)
-		snprintf(buf, sizeof buf, _("target %d"), ds->target);
+		snprintf(buf, sizeof buf, own_target(s, d) ? _("target %d*") : _("target %d"), ds->target);
 	else
 		buf[0] = '\0';
 	draw_str(stdscr, t, y, x, width - x - 1, buf, 0);
@@ -199,6 +234,13 @@ static void draw_priority_head(const struct app *a, const struct scorecard *card
 	draw_str(stdscr, t, y, 3, 3, buf, 0);
 	snprintf(buf, sizeof buf, "%d %s %d", p->level, t->arrow, p->target);
 	draw_str(stdscr, t, y, width - 10, 9, buf, 0);
+	/* Covered by an action of the plan, or still to be taken up. */
+	bool covered = plan_covers(a->s->r, p->question);
+	if (!cur)
+		theme_set(stdscr, t, covered ? AT_OK : AT_DIM);
+	draw_str(stdscr, t, y, width - PRIORITY_COLS + 1, PRIORITY_COLS - 12,
+	         covered ? _("in the plan") : _("no action"), DRAW_ELLIPSIS);
+	theme_set(stdscr, t, cur ? AT_CURSOR : AT_NORMAL);
 }
 
 static void draw(const struct screen *sc, const struct app *a, struct rect r)
@@ -288,10 +330,76 @@ static int click(struct results_screen *rs, struct app *a, int y)
 	return open_item(rs, a);
 }
 
+/* The domain t applies to: the highlighted one, or the priority's. */
+static int highlighted_domain(const struct results_screen *rs, const struct app *a, int *question)
+{
+	const struct questionnaire *q = a->s->q;
+	*question = -1;
+	if (rs->cursor < q->ndomains)
+		return rs->cursor;
+	struct scorecard *card = score_compute(q, a->s->r);
+	int p = rs->cursor - q->ndomains, d = -1;
+	if (card && p < card->npriorities) {
+		*question = card->priorities[p].question;
+		d = card->priorities[p].domain;
+	}
+	scorecard_free(card);
+	return d;
+}
+
+/* The key after t: a level (1-9), Backspace to remove; anything else cancels. */
+static int set_target(struct results_screen *rs, struct app *a, const struct tui_event *ev)
+{
+	const struct session *s = a->s;
+	int d = rs->target_domain;
+	rs->target_domain = -1;
+	if (ev->action == ACT_CLEAR) {
+		response_clear_target(s->r, d);
+		app_message(a, false, _("Target of %s removed: the questionnaire's default applies."),
+		            session_str(s, &s->q->domains[d].title));
+		ensure_visible(rs, a);
+		return TUI_HANDLED | TUI_CHANGED;
+	}
+	if (ev->action != ACT_CHOOSE_N || ev->n > s->q->nlevels) {
+		app_message(a, false, "%s", _("Target not changed."));
+		return TUI_HANDLED;
+	}
+	int level = s->q->levels[ev->n - 1].value;
+	if (!response_set_target(s->r, d, level))
+		return TUI_HANDLED;
+	app_message(a, false, _("Target of %s set to %d and saved."), session_str(s, &s->q->domains[d].title), level);
+	/* Saved now (TUI_CHANGED); who decided it is asked next, Esc skips. */
+	app_push(a, form_decision_new(a));
+	return TUI_HANDLED | TUI_CHANGED;
+}
+
+static int plan_key(struct results_screen *rs, struct app *a, const struct tui_event *ev)
+{
+	int qi, d = highlighted_domain(rs, a, &qi);
+	if (ev->action == ACT_TARGET && d >= 0) {
+		rs->target_domain = d;
+		app_message(a, false, _("Target of %s: press 1-%d for the level, Backspace to remove it."),
+		            session_str(a->s, &a->s->q->domains[d].title), a->s->q->nlevels);
+	} else if (ev->action == ACT_EDIT) {
+		app_push(a, form_decision_new(a));
+	} else if (qi >= 0) {
+		app_push(a, form_action_new(a, -1, qi, NULL));
+	} else {
+		app_message(a, false, "%s", _("Highlight a priority (or open a question) to add an action for it."));
+	}
+	return TUI_HANDLED;
+}
+
 static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 {
 	struct results_screen *rs = (struct results_screen *)sc;
+	if (rs->target_domain >= 0)
+		return set_target(rs, a, ev);
 	switch (ev->action) {
+	case ACT_TARGET:
+	case ACT_EDIT:
+	case ACT_ADD_ACTION:
+		return plan_key(rs, a, ev);
 	case ACT_UP:
 		rs->cursor--;
 		break;
@@ -335,7 +443,7 @@ static void destroy(struct screen *sc)
 
 static const struct screen_ops ops = {
 	.kind = SCREEN_RESULTS,
-	.hints = N_("Enter show domain or question  x export  o overview  Esc back  ? help  q quit"),
+	.hints = N_("Enter open  t target  a action  p plan  x export  Esc back  ? help"),
 	.enter = enter,
 	.draw = draw,
 	.handle = handle,
@@ -350,5 +458,6 @@ struct screen *screen_results_new(struct app *a)
 	if (!rs)
 		return NULL;
 	rs->base.ops = &ops;
+	rs->target_domain = -1;
 	return &rs->base;
 }

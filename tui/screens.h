@@ -39,6 +39,8 @@ struct screen *screen_domain_new(struct app *a, int domain);
 struct screen *screen_help_new(struct app *a);
 struct screen *screen_note_new(struct app *a, int question);
 struct screen *screen_export_new(struct app *a);
+/* The improvement plan (tui/screen_plan.c). */
+struct screen *screen_plan_new(struct app *a);
 /* Asks the organisation's name; then sets it, saves, and calls done(a)
  * after popping itself. Esc ends the session without writing anything. */
 struct screen *screen_org_new(struct app *a, void (*done)(struct app *a));
