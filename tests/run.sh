@@ -13,7 +13,7 @@
 # tmux server), so they run in parallel: PEIL_JOBS at a time (default: the
 # number of cores). The slowest of the last run start first, so that no
 # long test is left to run alone at the end (times kept in BUILD/test-times).
-# Prints each test's result and time as it ends, the output of every failed
+# Prints each test's result, time and CPU time as it ends, the output of every failed
 # test, the total time and one line "N passed, N failed, N skipped"; exits 1
 # on any failure. A test still running after PEIL_TEST_TIMEOUT seconds
 # (default 300) fails.
@@ -36,13 +36,21 @@ if [ "${1:-}" = --one ]; then
 	$to "$@" >"$log/$key.out" 2>&1 </dev/null
 	rc=$?
 	ms=$(( ($(date +%s%N) - start) / 1000000 ))
-	echo "$rc $ms" >"$log/$key.rc"
+	# The CPU the test used (user + system, all its processes): what it
+	# costs whatever else the machine is doing.
+	times >"$log/$key.times"         # not in a pipe: that would be a subshell's
+	cpu=$(awk 'NR == 2 { gsub(/[ms]/, " "); printf "%.1f", $1 * 60 + $2 + $3 * 60 + $4 }' "$log/$key.times")
+	echo "$rc $ms $cpu" >"$log/$key.rc"
 	secs=$(printf '%d.%d' $((ms / 1000)) $((ms % 1000 / 100)))
 	case $rc in
-	0) printf 'ok    %-40s %6s s\n' "$name" "$secs" ;;
-	77) printf 'skip  %-40s %6s s  %s\n' "$name" "$secs" "$(tail -n 1 "$log/$key.out")" ;;
-	124) printf 'FAIL  %-40s %6s s  (timed out)\n' "$name" "$secs" ;;
-	*) printf 'FAIL  %-40s %6s s  (exit %s)\n' "$name" "$secs" "$rc" ;;
+	0) how=ok ;; 77) how=skip ;; *) how=FAIL ;;
+	esac
+	printf '%-5s %-36s %6s s  cpu %5s s' $how "$name" "$secs" "$cpu"
+	case $rc in
+	0) echo ;;
+	77) echo "  $(tail -n 1 "$log/$key.out")" ;;
+	124) echo "  (timed out)" ;;
+	*) echo "  (exit $rc)" ;;
 	esac
 	exit 0
 fi
@@ -86,12 +94,13 @@ ordered "$@" >"$log/list"
 xargs -P "$jobs" -n 1 sh "$root/tests/run.sh" --one "$log" <"$log/list"
 total=$(( ($(date +%s%N) - start) / 1000000 ))
 
-passed=0 failed=0 skipped=0 failures=""
+passed=0 failed=0 skipped=0 failures="" cputotal=0
 : >"$log/times"
 while read -r name; do
 	key=$(echo "$name" | tr / _)
-	if [ -f "$log/$key.rc" ]; then read -r rc ms <"$log/$key.rc"; else rc=1 ms=0; fi
+	if [ -f "$log/$key.rc" ]; then read -r rc ms cpu <"$log/$key.rc"; else rc=1 ms=0 cpu=0; fi
 	echo "$name $ms" >>"$log/times"
+	cputotal=$(awk -v a="$cputotal" -v b="${cpu:-0}" 'BEGIN { print a + b }')
 	case $rc in
 	0) passed=$((passed + 1)) ;;
 	77) skipped=$((skipped + 1)) ;;
@@ -109,6 +118,6 @@ fi
 mkdir -p "$PEIL_BUILD" && cp "$log/merged" "$times"
 
 [ -n "$failures" ] && echo "failed:$failures"
-printf 'total %d.%d s on %d jobs\n' $((total / 1000)) $((total % 1000 / 100)) "$jobs"
+printf 'total %d.%d s on %d jobs, cpu %s s\n' $((total / 1000)) $((total % 1000 / 100)) "$jobs" "$cputotal"
 echo "$passed passed, $failed failed, $skipped skipped"
 [ $failed -eq 0 ]

@@ -13,20 +13,22 @@ Prints the trial count and the losses (which must be zero)."""
 import os
 import random
 import re
-import shutil
 import signal
 import subprocess
 import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tmuxdrive import Term, WaitTimeout, have_tmux  # noqa: E402
+
 PEIL = os.environ.get("PEIL") or sys.exit("PEIL not set")
 TRIALS = int(os.environ.get("CRASH_TRIALS", "110"))
 SOFT_TRIALS = int(os.environ.get("CRASH_SOFT_TRIALS", "20"))
-SEED = int(os.environ.get("CRASH_SEED", str(int(time.time()))))
+# A fixed seed: a failure can be run again as it was (CRASH_SEED=N for others).
+SEED = int(os.environ.get("CRASH_SEED", "20261204"))
 NQ = 300
-ENV = dict(os.environ, SOURCE_DATE_EPOCH="1782777600", LANG="C.UTF-8", LC_ALL="C.UTF-8",
-           TERM="tmux-256color")
+ENV = dict(os.environ, SOURCE_DATE_EPOCH="1782777600", LANG="C.UTF-8", LC_ALL="C.UTF-8")
 ANSWER = re.compile(r"^  (q\d+): \{level: (\d)\}$", re.M)
 
 
@@ -62,54 +64,9 @@ def answers_in(path):
     return [(q, int(v)) for q, v in ANSWER.findall(text)]
 
 
-class Tmux:
-    def __init__(self):
-        self.sock = f"peil-crash-{os.getpid()}"
-        self.t("-f", "/dev/null", "new-session", "-d", "-x", "100", "-y", "30", "-s", "c", "sleep 600")
-        self.t("set", "-g", "remain-on-exit", "on")
-
-    def t(self, *args):
-        return subprocess.run(["tmux", "-L", self.sock, *args], capture_output=True, text=True,
-                              errors="replace", env=ENV).stdout
-
-    def start(self, cmd):
-        self.t("respawn-pane", "-k", "-t", "c", cmd)
-
-    def pid(self):
-        out = self.t("display", "-p", "-t", "c", "#{pane_pid} #{pane_dead}").split()
-        return (int(out[0]), out[1] == "1") if len(out) == 2 else (0, True)
-
-    def screen(self):
-        return self.t("capture-pane", "-p", "-t", "c")
-
-    def wait(self, pattern, timeout=10.0):
-        end = time.monotonic() + timeout
-        while time.monotonic() < end:
-            m = re.search(pattern, self.screen())
-            if m:
-                return m
-            time.sleep(0.02)
-        return None
-
-    def close(self):
-        sock = self.t("display", "-p", "#{socket_path}").strip()
-        self.t("kill-server")
-        if sock.startswith("/") and os.path.exists(sock):
-            os.unlink(sock)     # a killed server leaves its socket behind
-
-
 def validate(q, path):
     r = subprocess.run([PEIL, "validate", "-q", q, path], capture_output=True, text=True, env=ENV)
     return r.returncode == 0 and "no end marker" not in r.stderr, r.stderr
-
-
-def wait_dead(tm, timeout):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if tm.pid()[1]:
-            return True
-        time.sleep(0.02)
-    return False
 
 
 def trial(tm, q, path, rng, sig, stats):
@@ -117,33 +74,38 @@ def trial(tm, q, path, rng, sig, stats):
     if before is None or len(before) > NQ - 8:
         empty_response(path)
         before = []
-    tm.start(f"exec {PEIL} fill -q {q} -o {path}")
-    if not tm.wait(rf"Question {len(before) + 1}/{NQ}\b"):
-        stats["problems"].append(f"did not open at question {len(before) + 1}:\n{tm.screen()}")
+    tm.respawn(f"{PEIL} fill -q {q} -o {path}")
+    try:
+        tm.wait(rf"Question {len(before) + 1}/{NQ}\b")
+    except WaitTimeout as e:
+        stats["problems"].append(f"did not open at question {len(before) + 1}: {e}")
         return
-    pid, _ = tm.pid()
+    pid = tm.pid()
     keys = [str(rng.randint(1, 5)) for _ in range(rng.randint(1, 8))]
     settled = sig != signal.SIGKILL and rng.random() < 0.5
     # Kill while keys are still arriving, mostly within a few milliseconds
-    # of the last one: that is while peil writes and renames its file.
+    # of the last one: that is while peil writes and renames its file. The
+    # pauses are the random moments this test is about, not waits.
     if not settled:
         keys = keys[:rng.randint(1, len(keys))]
     for i, k in enumerate(keys):
-        tm.t("send-keys", "-t", "c", k)
+        tm.keys(k)
         if i < len(keys) - 1:
             time.sleep(rng.random() * 0.01)
     if settled:     # the screen shows every answer taken: then none may be lost
-        tm.wait(rf"Question {len(before) + len(keys) + 1}/{NQ}\b", timeout=5)
+        tm.wait(rf"Question {len(before) + len(keys) + 1}/{NQ}\b")
     else:
         time.sleep(rng.choice([0, 0, 0.001, 0.002, 0.004, 0.008, 0.02]) * rng.random())
     seen = answers_in(path)                     # the last completed save we saw
     seen_n = len(seen) - len(before) if seen is not None else 0
     os.kill(pid, sig)
-    if not wait_dead(tm, 3.0):
+    try:
+        tm.wait_dead(timeout=3.0)
+    except WaitTimeout:
         stats["problems"].append(f"{signal.Signals(sig).name}: peil still runs after 3 s")
         os.kill(pid, signal.SIGKILL)
-        wait_dead(tm, 3.0)
-    if sig != signal.SIGKILL and tm.t("display", "-p", "-t", "c", "#{alternate_on}").strip() != "0":
+        tm.wait_dead()
+    if sig != signal.SIGKILL and tm.t("display", "-p", "#{alternate_on}").strip() != "0":
         stats["problems"].append(f"{signal.Signals(sig).name}: the terminal was left in the TUI's screen")
     after = answers_in(path)
     folder = os.path.dirname(path)
@@ -170,7 +132,7 @@ def trial(tm, q, path, rng, sig, stats):
 
 
 def main():
-    if shutil.which("tmux") is None:
+    if not have_tmux():
         print("tmux not installed")
         return 77
     rng = random.Random(SEED)
@@ -181,7 +143,7 @@ def main():
         path = os.path.join(tmp, "antwoorden.yaml")
         questionnaire(q)
         empty_response(path)
-        tm = Tmux()
+        tm = Term("true", w=100, h=30, env={k: ENV[k] for k in ("SOURCE_DATE_EPOCH", "LANG")}, term="tmux-256color")
         try:
             plan = [signal.SIGKILL] * TRIALS + [signal.SIGTERM] * SOFT_TRIALS + [signal.SIGHUP] * SOFT_TRIALS
             rng.shuffle(plan)
@@ -192,11 +154,10 @@ def main():
             # Resume once more and quit: every answer is there, and the
             # half-written temporary files of killed saves are gone.
             final = answers_in(path)
-            tm.start(f"exec {PEIL} fill -q {q} -o {path}")
-            if not tm.wait(r"Question \d+/"):
-                stats["problems"].append("the last resume did not open")
-            tm.t("send-keys", "-t", "c", "q")
-            wait_dead(tm, 5)
+            tm.respawn(f"{PEIL} fill -q {q} -o {path}")
+            tm.wait(r"Question \d+/")
+            tm.keys("q")
+            tm.wait_dead()
             if answers_in(path) != final:
                 stats["problems"].append("resuming and quitting changed the answers")
         finally:

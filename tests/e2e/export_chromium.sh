@@ -2,8 +2,9 @@
 # The HTML scorecard in a real browser: headless Chromium prints it to PDF
 # (A4, a sensible number of pages, the first page visibly drawn) and takes a
 # PNG screenshot, with no console errors or blocked resources; the hostile
-# scorecard's DOM holds no script. Skips (77) when Chromium is missing and
-# cannot be installed with apt-get.
+# scorecard's DOM holds no script. Skips (77) when Chromium or pdfinfo is
+# missing: `make deps-check` (scripts/deps.sh check) installs them, tests
+# never do.
 #   DOC_PNG=doc/scorecard.png  also writes the first printed page there.
 : "${PEIL:?run through tests/run.sh}" "${ROOT:?}"
 fx=$ROOT/tests/fixtures/exports
@@ -18,16 +19,10 @@ find_browser() {
 	done
 	return 1
 }
-install() {   # packages...: only as root, only with apt-get
-	[ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1 || return 1
-	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$@" >"$tmp/apt.log" 2>&1 ||
-		{ apt-get update >>"$tmp/apt.log" 2>&1 &&
-		  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$@" >>"$tmp/apt.log" 2>&1; }
-}
-browser=$(find_browser) || { install chromium && browser=$(find_browser); } ||
-	{ echo "skipped: chromium is not installed and apt-get could not install it"; exit 77; }
-command -v pdfinfo >/dev/null 2>&1 || install poppler-utils ||
-	{ echo "skipped: pdfinfo (poppler-utils) is missing"; exit 77; }
+browser=$(find_browser) ||
+	{ echo "skipped: chromium is not installed (make deps-check installs it)"; exit 77; }
+command -v pdfinfo >/dev/null 2>&1 ||
+	{ echo "skipped: pdfinfo is not installed (poppler-utils; make deps-check installs it)"; exit 77; }
 
 fails=0
 fail() { echo "FAIL: $*"; fails=$((fails + 1)); }

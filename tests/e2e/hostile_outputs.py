@@ -12,9 +12,9 @@ import stat
 import subprocess
 import sys
 import tempfile
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tmuxdrive import wait_file  # noqa: E402
 
 PEIL = os.environ.get("PEIL") or sys.exit("PEIL not set")
 ROOT = os.environ.get("ROOT", sys.argv[1] if len(sys.argv) > 1 else ".")
@@ -120,9 +120,7 @@ def held_by_fill(tmp):
                          stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
     p.stdin.write(b"3\n")
     p.stdin.flush()
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline and not (os.path.exists(r) and b"level: 3" in open(r, "rb").read()):
-        time.sleep(0.05)
+    wait_file(r, lambda text: "level: 3" in text, what="fill to save its first answer")
     check(os.path.exists(r + ".lock"), "fill holds the lock (precondition)")
     if os.path.exists(r + ".lock"):
         want = f"{r} is already open in another peil (process {p.pid} "

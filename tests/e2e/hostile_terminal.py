@@ -15,7 +15,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tmuxdrive import Term, have_tmux, until  # noqa: E402
 
 PEIL = os.environ.get("PEIL") or sys.exit("PEIL not set")
 ROOT = os.environ.get("ROOT", sys.argv[1] if len(sys.argv) > 1 else ".")
@@ -23,59 +25,43 @@ H = os.path.join(ROOT, "tests", "fixtures", "hostile")
 Q = os.path.join(H, "q-terminal-escapes.yaml")
 R = os.path.join(H, "r-terminal-escapes.yaml")
 ENV = dict(os.environ, SOURCE_DATE_EPOCH="1782777600", LANG="C.UTF-8", LC_ALL="C.UTF-8")
+ENV_TUI = {"SOURCE_DATE_EPOCH": "1782777600", "LANG": "C.UTF-8"}
 RAW = re.compile(rb"\x1b|\x07|\xc2\x9b|\xe2\x80\xae")    # ESC, BEL, 8-bit CSI, RLO
 
 
-class Tmux:
-    count = 0
-
-    def __init__(self, cmd):
-        Tmux.count += 1         # a server of its own each time
-        self.sock = f"peil-rel-{os.getpid()}-{Tmux.count}"
-        self.t("-f", "/dev/null", "new-session", "-d", "-x", "100", "-y", "30", "-s", "t", cmd)
-        self.t("set", "-g", "remain-on-exit", "on")
-        self.t("select-pane", "-t", "t", "-T", "clean")
-
-    def t(self, *args):
-        return subprocess.run(["tmux", "-L", self.sock, *args], capture_output=True, text=True,
-                              errors="replace", env=ENV).stdout
-
-    def screen(self):
-        return self.t("capture-pane", "-p", "-t", "t")
-
-    def title(self):
-        return self.t("display", "-p", "-t", "t", "#{pane_title}").strip()
-
-    def wait(self, text, timeout=8.0):
-        end = time.monotonic() + timeout
-        while time.monotonic() < end:
-            s = self.screen()
-            if text in s:
-                return s
-            time.sleep(0.05)
-        return None
-
-    def close(self):
-        sock = self.t("display", "-p", "#{socket_path}").strip()
-        self.t("kill-server")
-        if sock.startswith("/") and os.path.exists(sock):
-            os.unlink(sock)     # a killed server leaves its socket behind
+def title(t):
+    return t.t("display", "-p", "#{pane_title}").strip()
 
 
-def positive_control():
+def start_clean(cmd):
+    """cmd in tmux once the pane's title is "clean" (it waits for Enter
+    until then), so that any title it sets shows."""
+    t = Term(f"sh -c 'read x && exec {cmd}'", w=100, h=30, env=ENV_TUI)
+    t.t("select-pane", "-T", "clean")
+    until("the pane title to be set", lambda: title(t) == "clean")
+    t.keys("Enter")
+    return t
+
+
+def positive_control(tmp):
     """tmux must see a raw OSC 0 and CSI 2J, or this test proves nothing."""
-    tm = Tmux("printf 'MARKER\\n'; sleep 0.5; printf '\\033]0;pwned\\007\\033[2J'; sleep 30")
+    control = os.path.join(tmp, "control.sh")
+    with open(control, "w") as f:
+        f.write("printf 'MARKER\\n'; read x; printf '\\033]0;pwned\\007\\033[2J'; exec cat\n")
+    t = start_clean(f"sh {control}")
     try:
-        time.sleep(1.0)
-        return tm.title() == "pwned" and "MARKER" not in tm.screen()
+        t.wait("MARKER")
+        t.keys("Enter")
+        until("the raw OSC 0 to set the title and CSI 2J to clear the screen",
+              lambda: title(t) == "pwned" and "MARKER" not in t.screen(), show=t.screen)
     finally:
-        tm.close()
+        t.close()
 
 
 def tui_checks(tmp, failures):
     path = os.path.join(tmp, "antwoorden.yaml")
     shutil.copy(R, path)
-    tm = Tmux(f"{PEIL} fill -q {Q} -o {path}; echo PEIL-EXIT-$?; sleep 30")
+    t = start_clean(f"{PEIL} fill -q {Q} -o {path}")
     header = "Gemeente \ufffd]0;pwned-org\ufffd Oost"
     try:
         steps = [
@@ -88,25 +74,26 @@ def tui_checks(tmp, failures):
             ("results", "r", "Domein"),
             ("back from results", "Escape", "Vraag A"),
             ("answer 2", "2", "Question 2/2"),
-            ("quit", "q", "PEIL-EXIT-0"),
         ]
         for name, key, expect in steps:
             if key:
-                tm.t("send-keys", "-t", "t", key)
-            screen = tm.wait(expect)
-            title = tm.title()
-            print(f"{name:22} title={title!r:10} {'shown' if screen else 'MISSING ' + expect!r}")
-            if screen is None:
-                failures.append(f"{name}: '{expect}' never appeared:\n{tm.screen()}")
-                break
-            if title != "clean":
-                failures.append(f"{name}: the pane title changed to {title!r}")
-            if name not in ("quit",) and header not in screen:
+                t.keys(key)
+            screen = t.wait(re.escape(expect))
+            print(f"{name:22} title={title(t)!r:10} shown")
+            if title(t) != "clean":
+                failures.append(f"{name}: the pane title changed to {title(t)!r}")
+            if header not in screen:
                 failures.append(f"{name}: the header is gone (screen cleared?):\n{screen}")
             if name == "question with escapes" and "pwned-title\ufffd" not in screen:
                 failures.append("the escape sequence is not shown as visible text")
+        t.keys("q")
+        t.wait_dead()
+        if t.status() != ("0", ""):
+            failures.append(f"quit: exit status {t.status()}")
+        if title(t) != "clean":
+            failures.append(f"quit: the pane title changed to {title(t)!r}")
     finally:
-        tm.close()
+        t.close()
     saved = open(path, "rb").read()
     if RAW.search(saved):
         failures.append("the saved response file holds a raw escape sequence")
@@ -155,13 +142,12 @@ def main():
     failures = []
     with tempfile.TemporaryDirectory() as tmp:
         cli_checks(tmp, failures)
-        if shutil.which("tmux") is None:
-            print("tmux not installed: the TUI part is skipped")
-        elif not positive_control():
-            print("this tmux does not report OSC titles or clears: the TUI part is skipped")
-        else:
-            print("positive control: a raw OSC 0 sets the pane title and CSI 2J clears the screen")
-            tui_checks(tmp, failures)
+        if not have_tmux():
+            print("tmux not installed")
+            return 77
+        positive_control(tmp)
+        print("positive control: a raw OSC 0 sets the pane title and CSI 2J clears the screen")
+        tui_checks(tmp, failures)
     for f in failures:
         print("FAIL", f)
     return 1 if failures else 0

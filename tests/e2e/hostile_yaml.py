@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Hostile YAML: every input is refused with a clear FILE:LINE:COL error (or
-accepted where it is valid), fast and in bounded memory, never a crash.
+accepted where it is valid), in bounded memory, never a crash.
 
 For each case `peil validate` runs once; the test prints its wall time and
-peak RSS (from wait4) and asserts only generous bounds, so that a slow
-machine or a sanitizer build does not make it flaky:
-  time < 10 s, peak RSS < 200 MB (< 600 MB under AddressSanitizer, whose
-  shadow memory and quarantine count as RSS).
+peak RSS (from wait4) and asserts a generous memory bound:
+  peak RSS < 200 MB (< 600 MB under AddressSanitizer, whose shadow memory
+  and quarantine count as RSS).
+The time is printed, not asserted: speed is measured by `make bench`, where
+a slow or busy machine cannot make a test fail.
 Big inputs are generated here, in a temporary directory, not committed."""
 import os
 import re
@@ -19,7 +20,6 @@ import time
 PEIL = os.environ.get("PEIL") or sys.exit("PEIL not set")
 ROOT = os.environ.get("ROOT", sys.argv[1] if len(sys.argv) > 1 else ".")
 HOSTILE = os.path.join(ROOT, "tests", "fixtures", "hostile")
-MAX_SECONDS = 10
 
 
 def asan_build():
@@ -159,8 +159,6 @@ def main():
                     problems.append(f"no error matches {pattern!r}: {errors[:3]}")
             if len(err.splitlines()) > 1200:
                 problems.append(f"{len(err.splitlines())} lines of messages: not bounded")
-            if secs > MAX_SECONDS:
-                problems.append(f"took {secs:.1f} s (limit {MAX_SECONDS})")
             if rss > MAX_RSS_MB:
                 problems.append(f"peak RSS {rss:.0f} MB (limit {MAX_RSS_MB})")
             if problems:

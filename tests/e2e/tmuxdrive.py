@@ -107,15 +107,31 @@ def _write(path, text):
 
 
 class Term:
-    def __init__(self, cmd, w=80, h=24, env=None, term="xterm-256color"):
+    def __init__(self, cmd, w=80, h=24, env=None, term="xterm-256color", cwd=None):
+        """cmd: a shell command line, or an argv list."""
         self.sock = "peil-e2e-" + uuid.uuid4().hex[:8]
         self.dir = tempfile.mkdtemp(prefix="peil-term-")
         self.status_path = os.path.join(self.dir, "status")
-        envs = " ".join(f"{k}={shlex.quote(str(v))}" for k, v in (env or {}).items())
-        inner = f"exec env TERM={term} LC_ALL=C.UTF-8 {envs} {cmd}"
-        run = " ".join(shlex.quote(a) for a in record_argv(["sh", "-c", inner], self.status_path))
+        self.env, self.term = env or {}, term
         subprocess.run(["tmux", "-L", self.sock, "-f", _config(), "new-session", "-d",
-                        "-x", str(w), "-y", str(h), "exec " + run], check=True)
+                        *(["-c", cwd] if cwd else []), "-x", str(w), "-y", str(h), self._wrap(cmd)], check=True)
+
+    def _wrap(self, cmd):
+        """cmd with the environment, its exit status recorded."""
+        if not isinstance(cmd, str):
+            cmd = " ".join(shlex.quote(str(a)) for a in cmd)
+        envs = " ".join(f"{k}={shlex.quote(str(v))}" for k, v in self.env.items())
+        inner = f"exec env TERM={self.term} LC_ALL=C.UTF-8 {envs} {cmd}"
+        return "exec " + " ".join(shlex.quote(a) for a in record_argv(["sh", "-c", inner], self.status_path))
+
+    def respawn(self, cmd):
+        """Runs cmd in the same terminal once the program before it has
+        ended (cheaper than a new Term for many short runs)."""
+        self.wait_dead()
+        for f in (self.status_path, self.status_path + ".pid"):
+            if os.path.exists(f):
+                os.remove(f)
+        self.t("respawn-pane", "-k", self._wrap(cmd))
 
     def t(self, *a):
         return subprocess.run(["tmux", "-L", self.sock, *a], capture_output=True,
@@ -129,12 +145,12 @@ class Term:
     def keys(self, *keys):
         """Named tmux keys (Enter, Down, BSpace, F1...) or single
         characters, sent at once: the program reads them in order. After
-        an Escape that more keys follow, it waits for the screen to change
-        first (else the terminal would send Escape + key as one Alt-key)."""
+        an Escape it waits for the screen to change (else the terminal
+        would send Escape and the next key as one Alt-key)."""
         keys = list(keys)
         while keys:
-            n = keys.index("Escape") + 1 if "Escape" in keys[:-1] else len(keys)
-            before = self.screen() if n < len(keys) else None
+            n = keys.index("Escape") + 1 if "Escape" in keys else len(keys)
+            before = self.screen() if keys[n - 1] == "Escape" else None
             self.t("send-keys", *keys[:n])
             if before is not None:
                 until("the screen to change after Escape", lambda: self.screen() != before,
@@ -227,7 +243,12 @@ def script(argv, lines, env, w=80, h=24, timeout=TIMEOUT * 3, term="xterm-256col
         path = os.path.join(d, "script")
         with open(path, "w", encoding="utf-8") as f:
             f.write("\n".join(text) + "\n")
-        full = dict(os.environ, TERM=term, LC_ALL="C.UTF-8")
+        # Only what the test gives, so the user's locale and settings do
+        # not leak in; C.UTF-8 unless the test chose a locale.
+        full = {k: v for k, v in os.environ.items() if k == "PATH" or k.endswith("SAN_OPTIONS")}
+        full["TERM"] = term
+        if not any(k == "LANG" or k.startswith("LC_") for k in env):
+            full["LC_ALL"] = "C.UTF-8"
         full.update({k: str(v) for k, v in env.items()})
         full.update(PEIL_SCRIPT=path, LINES=str(h), COLUMNS=str(w))
         p = subprocess.run(argv, env=full, stdin=subprocess.DEVNULL, capture_output=True,
@@ -259,6 +280,7 @@ def setup(need_tmux=True):
     root = os.environ.get("ROOT") or (sys.argv[1] if len(sys.argv) > 1 else os.getcwd())
     peil = os.environ.get("PEIL") or os.path.join(root, "build", "peil")
     home = tempfile.mkdtemp(prefix="peil-tui-")
+    atexit.register(shutil.rmtree, home, True)
     env = {"HOME": home, "XDG_DATA_HOME": os.path.join(home, "data"),
            "XDG_CONFIG_HOME": os.path.join(home, "config"),
            "SOURCE_DATE_EPOCH": "1795000000", "TZ": "UTC", "PEIL_PATH": ""}

@@ -9,10 +9,10 @@ started (else its first save throws the first one's answers away).
 The shim can also make every lock fail as on a file system without
 locks: peil then carries on and says so, on stderr and on the status
 line."""
-import os, shutil, subprocess, sys, time
+import os, shutil, subprocess, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tmuxdrive import Term, Results, setup, answers, load  # noqa: E402
+from tmuxdrive import Term, Results, setup, answers, load, until  # noqa: E402
 
 peil, root, home, env = setup()
 town = os.path.join(root, "tests/fixtures/tui/town.yaml")
@@ -30,13 +30,9 @@ asan = ":".join(x for x in (env.get("ASAN_OPTIONS"), "verify_asan_link_order=0")
 shimmed = dict(env, LD_PRELOAD=shim, ASAN_OPTIONS=asan)
 
 
-def wait_for(cond, timeout=15):
-    end = time.time() + timeout
-    while time.time() < end:
-        if cond():
-            return True
-        time.sleep(0.05)
-    return False
+def wait_for(cond, what):
+    """until() with the check's own words: a timeout fails the test."""
+    return until(what, cond)
 
 
 def level(path, qid):
@@ -55,9 +51,9 @@ gate = os.path.join(home, "gate-fill")
 a = plain(["-o", f, "--organisation", "Gemeente A"])
 a.stdin.write(b"3\n")                           # online: 3, saved at once
 a.stdin.flush()
-r.check(wait_for(lambda: level(f, "services.online") == 3), "the first instance saves its answer")
+r.check(wait_for(lambda: level(f, "services.online") == 3, "the first instance to save"), "the first instance saves its answer")
 b = plain(["-o", f], dict(shimmed, PEIL_SHIM_GATE=gate))
-r.check(wait_for(lambda: os.path.exists(gate + ".waiting")), "the second instance reaches its lock")
+r.check(wait_for(lambda: os.path.exists(gate + ".waiting"), "the lock"), "the second instance reaches its lock")
 a.stdin.write(b"2\nquit\n")                     # accessible: 2, then quit
 a.stdin.close()
 a.wait(timeout=30)
@@ -78,10 +74,10 @@ args = f"workshop -q {town} -o {s} --participants 3 --lang en"
 ta = Term(f"{peil} {args} --organisation 'Gemeente A'", w=90, h=30, env=env)
 ta.wait(r"Votes in the room: 0 of 3")
 ta.keys("v", "1")
-r.check(wait_for(lambda: ((answers(s).get("services.online") or {}).get("votes") or {}).get(1) == 1),
+r.check(wait_for(lambda: ((answers(s).get("services.online") or {}).get("votes") or {}).get(1) == 1, "the vote saved"),
         "workshop: the first vote is saved")
 tb = Term(f"{peil} {args}", w=90, h=30, env=dict(shimmed, PEIL_SHIM_GATE=gate))
-r.check(wait_for(lambda: os.path.exists(gate + ".waiting")), "workshop: the second instance reaches its lock")
+r.check(wait_for(lambda: os.path.exists(gate + ".waiting"), "the lock"), "workshop: the second instance reaches its lock")
 ta.keys("v", "2", "v", "3")
 ta.wait(r"all 3 are in")
 ta.keys("2")                                    # the group's answer: level 2
@@ -116,7 +112,7 @@ sc = t.wait(r"Question 1/7")
 r.check(sc is not None and "warning: the file cannot be locked" in sc.splitlines()[-1],
         "no locks: the TUI warns on its status line", t.screen())
 t.keys("3")
-r.check(t.wait(r"Question 2/7") is not None and wait_for(lambda: level(f, "services.online") == 3),
+r.check(t.wait(r"Question 2/7") is not None and wait_for(lambda: level(f, "services.online") == 3, "the answer saved"),
         "no locks: the TUI still saves")
 t.keys("q")
 r.check(t.wait_dead() and t.status() == ("0", ""), "no locks: the TUI quits normally", str(t.status()))

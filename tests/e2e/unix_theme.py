@@ -2,15 +2,16 @@
 """Colours follow the settings file: `theme = none` (and NO_COLOR) give a
 screen without any colour, `theme = high-contrast` a screen that differs
 from the default one, and in every theme the highlighted answer is marked
-by a sign, not by colour alone. Driven in tmux, captured with attributes."""
+by a sign, not by colour alone. Keys through PEIL_SCRIPT; the colours are
+read from what peil sends to the terminal."""
 import os
 import re
 import subprocess
 import sys
 import tempfile
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
-from tmuxterm import Term, have_tmux  # noqa: E402
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tmuxdrive import script  # noqa: E402
 
 ROOT = os.environ.get("ROOT") or (sys.argv[1] if len(sys.argv) > 1 else ".")
 PEIL = os.path.abspath(os.environ.get("PEIL") or os.path.join(ROOT, "build", "peil"))
@@ -44,22 +45,14 @@ def capture(tmp, theme, extra=None):
             env[k] = os.environ[k]
     env.update(extra or {})
     path = os.path.join(tmp, "%s-%d.yaml" % (theme or "unset", len(extra or {})))
-    term = Term([PEIL, "fill", "-q", Q, "-o", path, "--organisation", "Gemeente Test"], env, cwd=tmp)
-    try:
-        if not term.wait("Can members borrow"):
-            return None, term.screen()
-        plain = term.screen()
-        shot = term.t("capture-pane", "-p", "-e")
-        term.keys("q")
-        return shot, plain
-    finally:
-        term.close()
+    run = script([PEIL, "fill", "-q", Q, "-o", path, "--organisation", "Gemeente Test"],
+                 [":screen question", "q"], env, w=100, h=30)
+    if "Can members borrow" not in (run["question"] or ""):
+        return None, "exit %d: %s\n%s" % (run.rc, run.err, run["question"])
+    return run.out, run["question"]
 
 
 def main():
-    if not have_tmux():
-        print("needs tmux")
-        return 77
     tmp = tempfile.mkdtemp(prefix="peil-theme-")
     fail = []
     shots = {}

@@ -286,18 +286,14 @@ static void test_depth_limit(void **state)
 	free(deep);
 }
 
-/* libyaml's flow nesting is quadratic: 100,000 '[' must be refused fast. */
-static void test_deep_nesting_is_quick(void **state)
+/* libyaml's flow nesting is quadratic: 100,000 '[' are refused at the
+ * 65th, before libyaml sees the rest (how fast is make bench's to say). */
+static void test_deep_nesting_stops_early(void **state)
 {
 	(void)state;
 	size_t len;
 	char *deep = nested(100000, &len);
-	struct timespec t0, t1;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
 	expect_refused(deep, len, "1:65: error: nesting deeper than 64 levels is not allowed\n");
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	double s = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-	assert_true(s < 2.0);
 	free(deep);
 }
 
@@ -440,7 +436,7 @@ int main(void)
 		cmocka_unit_test(test_syntax_errors),
 		cmocka_unit_test(test_non_scalar_key),
 		cmocka_unit_test(test_depth_limit),
-		cmocka_unit_test(test_deep_nesting_is_quick),
+		cmocka_unit_test(test_deep_nesting_stops_early),
 		cmocka_unit_test(test_scalar_limit),
 		cmocka_unit_test(test_node_limit),
 		cmocka_unit_test(test_file_size_limit),
