@@ -356,6 +356,16 @@ void room_settle(struct room *room)
 	run_waits(room, settled, 0);
 }
 
+int room_waiting(struct room *room)
+{
+	pthread_mutex_lock(&room->mu);
+	int n = 0;
+	for (const struct wait *w = room->waits; w; w = w->next)
+		n++;
+	pthread_mutex_unlock(&room->mu);
+	return n;
+}
+
 void room_view(struct room *room, int seat, struct room_view *v)
 {
 	memset(v, 0, sizeof *v);

@@ -103,6 +103,8 @@ bool room_when_phase(struct room *room, unsigned phase, double deadline,
 void room_expire(struct room *room, double now);
 /* Ends every wait (done(arg, false)): the server is stopping. */
 void room_cancel_waits(struct room *room);
+/* How many phones wait (for a save or a phase). */
+int room_waiting(struct room *room);
 /* The room as seat `seat` sees it (-1: the facilitator). */
 void room_view(struct room *room, int seat, struct room_view *v);
 
