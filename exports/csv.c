@@ -53,6 +53,16 @@ static void row(FILE *f, struct xctx *x, int qi, char sep)
 	number_cell(f, ds->has_target, ds->target, sep);
 	cell(f, a->note, sep, false);
 	cell(f, xctx_join(x, (const char *const *)a->evidence, a->nevidence, "\n"), sep, false);
+	/* the levels still to go to the target, and the advice for the level given */
+	number_cell(f, level && ds->has_target, level && a->level < ds->target ? ds->target - a->level : 0, sep);
+	cell(f, xctx_next_step(x, qi), sep, false);
+	if (x->o->baseline) {
+		/* last time's level and the change in levels, as compare counts them */
+		enum answer_status was = compare_status(x->o->baseline, qi);
+		int old = response_answer(x->o->baseline, qi)->level;
+		number_cell(f, was == ANSWER_LEVEL, old, sep);
+		number_cell(f, was == ANSWER_LEVEL && level, a->level - old, sep);
+	}
 	fputs("\r\n", f);
 }
 
@@ -77,10 +87,12 @@ bool csv_write(struct xctx *x, FILE *f)
 {
 	char sep = x->o->csv_sep ? x->o->csv_sep : ',';
 	const char *head[] = { _("Domain"), _("Question code"), _("Question"), _("Level"), _("Level name"),
-	                       _("Status"), _("Target"), _("Note"), _("Evidence") };
+	                       _("Status"), _("Target"), _("Note"), _("Evidence"), _("Levels to target"),
+	                       _("Next step"), _("Level last time"), _("Change in levels") };
+	size_t ncols = sizeof head / sizeof *head - (x->o->baseline ? 0 : 2);
 	if (x->o->csv_bom)
 		fputs("\xef\xbb\xbf", f);
-	for (size_t i = 0; i < sizeof head / sizeof *head; i++)
+	for (size_t i = 0; i < ncols; i++)
 		cell(f, head[i], sep, i == 0);
 	fputs("\r\n", f);
 	for (int qi = 0; qi < x->q->nquestions; qi++)

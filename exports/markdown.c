@@ -2,7 +2,8 @@
  * document model. Every text is escaped so that it reads as the text it
  * is: no HTML, links, emphasis, headings or lists can come out of a note or
  * a name, and no bare URL, www. or e-mail address becomes a link under
- * GitHub's autolink extension (its ':' '.' '@' are backslash-escaped).
+ * GitHub's autolink extension (':' and '.' are backslash-escaped, an
+ * address goes into a code span).
  * Hard line breaks are two trailing spaces, which every renderer knows. */
 #include <ctype.h>
 #include <string.h>
@@ -51,6 +52,21 @@ static bool breaks_autolink(const char *t, const char *s)
 	return s - t == 3 || !isalnum((unsigned char)s[-4]);
 }
 
+/* GitHub's autolinks turn name@host.tld into a mailto: link even when the
+ * '@' is escaped, so an address-like run goes into a code span, where no
+ * link is made. Returns the run's length at s (0: not an address). */
+static size_t address_run(const char *t, const char *s)
+{
+	static const char word[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._+-@";
+	if (s > t && strchr(word, s[-1]) && s[-1])
+		return 0;               /* only from the start of a run */
+	size_t n = strspn(s, word);
+	while (n && strchr(".-_", s[n - 1]))
+		n--;            /* a full stop after an address ends the sentence */
+	const char *at = memchr(s, '@', n);
+	return at && at > s && at + 1 < s + n ? n : 0;
+}
+
 static void md_text(FILE *f, const char *s, enum md_mode mode)
 {
 	bool at_start = mode != MD_TABLE;
@@ -62,6 +78,14 @@ static void md_text(FILE *f, const char *s, enum md_mode mode)
 			s += strspn(s, " \t");     /* leading blanks could make a code block */
 			s += line_start(f, s);
 			at_start = false;
+			continue;
+		}
+		size_t run = address_run(t, s);
+		if (run) {
+			fputc('`', f);
+			fwrite(s, 1, run, f);
+			fputc('`', f);
+			s += run;
 			continue;
 		}
 		unsigned long cp;

@@ -11,7 +11,9 @@
 #include "tui/edit.h"
 #include "tui/screens.h"
 
-enum { ROW_FORMAT, ROW_LANG, ROW_PATH, NROWS };
+enum { ROW_FORMAT, ROW_LANG, ROW_PATH, ROW_CSV, NROWS };
+/* The CSV choices: Excel set to Dutch wants ; and a byte order mark. */
+enum { CSV_EXCEL, CSV_PLAIN, NCSV };
 enum { LABEL_COLS = 12, MAX_PATH_BYTES = 4096 };
 
 struct export_screen {
@@ -19,6 +21,8 @@ struct export_screen {
 	int row;
 	enum export_format fmt;
 	int lang;
+	int csv;                /* CSV_EXCEL or CSV_PLAIN */
+	bool csv_chosen;        /* by the user: keep it when the language changes */
 	struct edit path;
 	bool path_edited;       /* typed by the user: keep it when the format changes */
 	char result[1024];
@@ -94,12 +98,15 @@ static void draw(const struct screen *sc, const struct app *a, struct rect r)
 	draw_label(es, a, ROW_PATH, r.y + 6, _("File"));
 	theme_set(stdscr, t, AT_FIELD);
 	edit_draw(&es->path, t, path_box(r));
+	draw_label(es, a, ROW_CSV, r.y + 7, _("CSV"));
+	const char *csv[NCSV] = { _("; and BOM (Excel)"), _(", (RFC 4180)") };
+	draw_choices(a, r.y + 7, 3 + LABEL_COLS, r.w - 4 - LABEL_COLS, csv, NCSV, es->csv);
 	theme_set(stdscr, t, AT_DIM);
-	draw_str(stdscr, t, r.y + 8, 3, r.w - 4,
+	draw_str(stdscr, t, r.y + 9, 3, r.w - 4,
 	         _("Enter writes the file; Up/Down another line; Left/Right another choice."), DRAW_ELLIPSIS);
 	if (es->result[0]) {
 		theme_set(stdscr, t, es->result_error ? AT_ERROR : AT_OK);
-		draw_str(stdscr, t, r.y + 10, 3, r.w - 4, es->result, DRAW_ELLIPSIS);
+		draw_str(stdscr, t, r.y + 11, 3, r.w - 4, es->result, DRAW_ELLIPSIS);
 	}
 	theme_set(stdscr, t, AT_NORMAL);
 }
@@ -158,7 +165,8 @@ static int write_export(struct export_screen *es, struct app *a)
 		free(path);
 		return TUI_HANDLED;
 	}
-	const struct export_options o = { .q = a->s->q, .r = a->s->r, .lang = es->lang };
+	const struct export_options o = { .q = a->s->q, .r = a->s->r, .lang = es->lang,
+	                                  .csv_sep = es->csv == CSV_EXCEL ? ';' : ',', .csv_bom = es->csv == CSV_EXCEL };
 	/* The scorecard's fixed wording in the language chosen for it. */
 	char *saved = i18n_use(a->s->q->langs[es->lang]);
 	/* Never over the session's own file (nor its questionnaire). */
@@ -178,6 +186,12 @@ static int write_export(struct export_screen *es, struct app *a)
 	return TUI_HANDLED;
 }
 
+/* ; and a BOM for a Dutch export (Excel set to Dutch reads it right). */
+static int csv_default(const struct app *a, int lang)
+{
+	return !strcmp(a->s->q->langs[lang], "nl") ? CSV_EXCEL : CSV_PLAIN;
+}
+
 static int change(struct export_screen *es, struct app *a, int dir)
 {
 	if (es->row == ROW_FORMAT) {
@@ -186,6 +200,11 @@ static int change(struct export_screen *es, struct app *a, int dir)
 			default_path(es, a);
 	} else if (es->row == ROW_LANG) {
 		es->lang = (es->lang + dir + a->s->q->nlangs) % a->s->q->nlangs;
+		if (!es->csv_chosen)
+			es->csv = csv_default(a, es->lang);
+	} else if (es->row == ROW_CSV) {
+		es->csv = (es->csv + dir + NCSV) % NCSV;
+		es->csv_chosen = true;
 	}
 	es->result[0] = '\0';
 	return TUI_HANDLED;
@@ -246,6 +265,7 @@ struct screen *screen_export_new(struct app *a)
 	es->base.ops = &ops;
 	es->fmt = EXPORT_HTML;
 	es->lang = a->s->lang;
+	es->csv = csv_default(a, es->lang);
 	if (!edit_init(&es->path, "", false, MAX_PATH_BYTES) || !default_path(es, a)) {
 		destroy(&es->base);
 		return NULL;

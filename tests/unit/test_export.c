@@ -86,18 +86,23 @@ static void csv_neutralises_formulas_and_quotes(void **state)
 	struct export_options o = { .q = q, .r = r, .lang = 1, .csv_sep = ';', .csv_bom = true };
 	char *csv = run(EXPORT_CSV, &o);
 	static const char want[] =
-		"\xef\xbb\xbf" "Domain;Question code;Question;Level;Level name;Status;Target;Note;Evidence\r\n"
-		"Services;services.online-loans;Can members borrow and renew online?;2;Basic;answered;4;\"'=1+1\";\r\n"
-		"Services;services.help-desk;Is there digital help for visitors?;2;Basic;answered;4;\"'+31 20 123\";\r\n"
-		"Services;services.wifi-note;Who runs the wifi?;2;Basic;answered;4;\"'-5\";\r\n"
-		"Skills;skills.training;Are staff trained in digital skills?;2;Basic;answered;;\"'@SUM(A1)\";\r\n"
-		"Skills;skills.plan;Is there a training plan?;2;Basic;answered;;\"'\tx\";\r\n"
-		"Data;data.register;Is there a register of the data you process?;2;Basic;answered;;\"a;b\";\r\n"
-		"Data;data.open;Do you share open data?;2;Basic;answered;;\"say \"\"hi\"\"\";\r\n"
+		"\xef\xbb\xbf" "Domain;Question code;Question;Level;Level name;Status;Target;Note;Evidence;"
+		"Levels to target;Next step\r\n"
+		"Services;services.online-loans;Can members borrow and renew online?;2;Basic;answered;4;\"'=1+1\";;2;"
+		"Add online borrowing.\r\n"
+		"Services;services.help-desk;Is there digital help for visitors?;2;Basic;answered;4;\"'+31 20 123\";;2;"
+		"Make it a weekly surgery.\r\n"
+		"Services;services.wifi-note;Who runs the wifi?;2;Basic;answered;4;\"'-5\";;2;\r\n"
+		"Skills;skills.training;Are staff trained in digital skills?;2;Basic;answered;;\"'@SUM(A1)\";;;"
+		"Make training yearly.\r\n"
+		"Skills;skills.plan;Is there a training plan?;2;Basic;answered;;\"'\tx\";;;Have the plan adopted.\r\n"
+		"Data;data.register;Is there a register of the data you process?;2;Basic;answered;;\"a;b\";;;"
+		"Complete the register.\r\n"
+		"Data;data.open;Do you share open data?;2;Basic;answered;;\"say \"\"hi\"\"\";;;Publish without a request.\r\n"
 		"Information security and privacy;security.backup;Are backups tested?;2;Basic;answered;3;"
-		"\"two\nlines\";\r\n"
+		"\"two\nlines\";;1;Test every quarter.\r\n"
 		"Information security and privacy;security.incidents;Is there a plan for security incidents?;;;"
-		"open;3;;\r\n";
+		"open;3;;;;\r\n";
 	if (strcmp(csv, want) != 0)
 		print_error("got:\n%s", csv);
 	assert_string_equal(csv, want);
