@@ -11,6 +11,9 @@ need="$need libmicrohttpd-dev libqrencode-dev"
 need="$need libcairo2-dev libpango1.0-dev libzip-dev libxml2-dev fontconfig fonts-dejavu-core"
 if [ "${1:-build}" = check ]; then
 	need="$need libcmocka-dev tmux python3 python3-yaml locales clang groff-base man-db chromium poppler-utils"
+	# The phone page's accessibility check runs axe-core (npm) in Chromium;
+	# an npm that came with another Node.js install will do.
+	command -v npm >/dev/null 2>&1 || need="$need npm"
 	# The calendar export is parsed by a strict iCalendar reader.
 	need="$need python3-icalendar"
 	# Documents as a reader gets them: a GFM renderer (no links out of a
@@ -63,5 +66,11 @@ if [ "${1:-build}" = check ] && command -v npm >/dev/null 2>&1 &&
 	if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
 	$sudo npm install -g --no-audit --no-fund axe-core@4 >/dev/null 2>&1 ||
 		echo "peil: npm could not install axe-core; the accessibility test will be skipped" >&2
+fi
+# npm packages for the tests (tests/node/package.json), never installed by a test.
+if [ "${1:-build}" = check ] && [ ! -f "$(dirname "$0")/../tests/node/node_modules/axe-core/axe.min.js" ]; then
+	echo "peil: installing the tests' npm packages (tests/node)"
+	npm install --prefix "$(dirname "$0")/../tests/node" --no-audit --no-fund --loglevel=error >/dev/null ||
+		echo "peil: npm install failed; the accessibility test will be skipped" >&2
 fi
 exit 0
