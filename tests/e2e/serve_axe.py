@@ -60,7 +60,7 @@ def main():
             p.vote("services.online-loans", "3")
         t.wait(r"alle 3 zijn binnen")
         c.open(url)
-        R.check(c.js("document.querySelectorAll('li').length") >= 5, "the revealed counts are a list")
+        R.check(c.until("document.querySelectorAll('li').length >= 5"), "the revealed counts are a list")
         audit(c, "the revealed votes")
         R.check(not c.problems(), "no console errors: %s" % json.dumps(c.problems()))
         c.call("Network.clearBrowserCookies")

@@ -104,6 +104,7 @@ class Chrome:
             self.call(d + ".enable")
 
     def open(self, url):
+        self.events = [m for m in self.events if m.get("method") != "Page.loadEventFired"]
         self.call("Page.navigate", url=url)
         self.wait_event("Page.loadEventFired")
 
