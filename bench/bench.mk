@@ -30,9 +30,22 @@ bench-deps:
 	  echo "bench: could not install $$p; its figures are skipped"; \
 	done
 
-bench: all $(BENCH_DIR)/floor bench-deps
+# Voting from phones: 300 phones against peil's server and a do-nothing
+# libmicrohttpd handler, side by side (bench/serve_bench.c).
+BENCH_PHONES ?= 300
+$(BENCH_DIR)/serve_bench: bench/serve_bench.c $(BUILD)/libserve.a $(BUILD)/libpeil.a
+	@mkdir -p $(@D)
+	$(E) CC $<
+	$(Q)$(CC) $(CFLAGS) $(MHD_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libserve.a $(BUILD)/libpeil.a \
+		$(MHD_LIBS) $(QR_LIBS) $(LIBS)
+
+bench-serve: $(BENCH_DIR)/serve_bench
+	$(Q)$(BENCH_DIR)/serve_bench tests/fixtures/valid/library.yaml $(BENCH_PHONES) | tee $(BENCH_DIR)/serve.txt
+
+bench: all $(BENCH_DIR)/floor $(BENCH_DIR)/serve_bench bench-deps
 	$(Q)python3 bench/run.py --peil $(BUILD)/peil --floor $(BENCH_DIR)/floor \
 	  --corpus $(BENCH_DIR)/corpus-$(BENCH_N)-$(BENCH_SEED) -n $(BENCH_N) --seed $(BENCH_SEED) \
 	  --repeat $(BENCH_REPEAT) $(if $(filter 0,$(BENCH_TUI)),--no-tui) | tee $(BENCH_DIR)/results.txt
+	$(Q)$(BENCH_DIR)/serve_bench tests/fixtures/valid/library.yaml $(BENCH_PHONES) | tee $(BENCH_DIR)/serve.txt
 
-.PHONY: bench bench-deps
+.PHONY: bench bench-deps bench-serve
