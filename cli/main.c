@@ -12,7 +12,7 @@
 static const struct command commands[] = {
 	{ "fill", cmd_fill, "peil fill [-q Q] [-o FILE] [--organisation NAME] [--from OLD] [--plain]",
 	  N_("answer a questionnaire in the terminal; resumes FILE if it exists") },
-	{ "workshop", cmd_workshop, "peil workshop [-q Q] [-o FILE] [--participants N] [--anonymous] [--large] [--organisation NAME] [RESPONSES...]",
+	{ "workshop", cmd_workshop, "peil workshop [-q Q] [-o FILE] [--participants N [--serve [ADDR:]PORT [--tls-cert F --tls-key F]]] [--anonymous] [--large] [--organisation NAME] [RESPONSES...]",
 	  N_("facilitate a group session: merge respondents or vote in the room") },
 	{ "validate", cmd_validate, "peil validate [-q Q] FILE...",
 	  N_("check questionnaires and response files") },
