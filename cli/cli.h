@@ -3,6 +3,7 @@
 #ifndef PEIL_CLI_H
 #define PEIL_CLI_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -42,7 +43,14 @@ int cmd_plan(int argc, char **argv);
 bool cli_print_followup(FILE *f, const struct questionnaire *q, const struct response *old,
                         const struct response *cur);
 
-/* Prints "peil COMMAND: MESSAGE" to stderr and returns EXIT_USAGE. */
+/* printf for every message that quotes user input (file names, option
+ * values, commands): control characters, invalid UTF-8 and inner newlines
+ * reach the terminal as U+FFFD, as in the TUI (issue 13.8). */
+void cli_printf(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void cli_vprintf(FILE *out, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+
+/* Prints "peil COMMAND: MESSAGE" to stderr (through cli_printf) and
+ * returns EXIT_USAGE. */
 int cli_usage_error(const char *command, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Prints the synopsis of one command (for COMMAND --help). */

@@ -294,7 +294,7 @@ static int save_merged(const struct agg *A, const struct group_stats *s, const c
 		if (A->target[d] >= 0)
 			ok = response_set_target(r, d, A->target[d]);
 		else if (A->target[d] == -2)
-			fprintf(stderr, _("%s:1:1: warning: respondents set different targets for '%s'; the merged file has none of its own\n"),
+			cli_printf(stderr, _("%s:1:1: warning: respondents set different targets for '%s'; the merged file has none of its own\n"),
 			        out, q->domains[d].id);
 	}
 	if (ok) {
@@ -303,10 +303,10 @@ static int save_merged(const struct agg *A, const struct group_stats *s, const c
 	}
 	int rc = EXIT_OK;
 	if (!ok) {
-		fprintf(stderr, "peil: %s\n", _("out of memory"));
+		cli_printf(stderr, "peil: %s\n", _("out of memory"));
 		rc = EXIT_WRITE;
 	} else if (!response_save(r, out, err, sizeof err)) {
-		fprintf(stderr, "peil: %s\n", err);
+		cli_printf(stderr, "peil: %s\n", err);
 		rc = EXIT_WRITE;
 	}
 	response_free(r);
@@ -317,7 +317,7 @@ static int write_merged(const struct agg *A, const struct group_stats *s, const 
 {
 	if (A->out_is_input && !force) {
 		fputs("peil: ", stderr);
-		fprintf(stderr, _("%s is one of the files this output is made from; writing there "
+		cli_printf(stderr, _("%s is one of the files this output is made from; writing there "
 		                  "would destroy it (choose another file, or --force)"), out);
 		fputc('\n', stderr);
 		return EXIT_WRITE;
@@ -402,18 +402,18 @@ int cmd_aggregate(int argc, char **argv)
 	A.has_out = a.out && stat(a.out, &A.out) == 0;
 	rc = cli_group_load(a.qarg, argv + optind, argc - optind, a.strict, &q, agg_add, &A);
 	if (rc == EXIT_OK && !(s = group_finish(A.acc))) {
-		fprintf(stderr, "peil: %s\n", _("out of memory"));
+		cli_printf(stderr, "peil: %s\n", _("out of memory"));
 		rc = EXIT_INVALID;
 	}
 	if (rc == EXIT_OK) {
 		if (a.json) {
 			print_json(stdout, q, s);
 		} else if (!print_text(stdout, q, s, A.organisation)) {
-			fprintf(stderr, "peil: %s\n", _("out of memory"));
+			cli_printf(stderr, "peil: %s\n", _("out of memory"));
 			rc = EXIT_INVALID;
 		}
 		if (rc == EXIT_OK && (fflush(stdout) != 0 || ferror(stdout))) {
-			fprintf(stderr, "peil: %s\n", _("cannot write to standard output"));
+			cli_printf(stderr, "peil: %s\n", _("cannot write to standard output"));
 			rc = EXIT_WRITE;
 		}
 	}

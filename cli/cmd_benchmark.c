@@ -243,7 +243,7 @@ int cmd_benchmark(int argc, char **argv)
 	struct peer_figures *pf = NULL;
 	rc = EXIT_INVALID;
 	if (a.o.same_size && response_population(self) < 0)
-		fprintf(stderr, _("%s:1:1: error: --same-size needs the population of the assessed "
+		cli_printf(stderr, _("%s:1:1: error: --same-size needs the population of the assessed "
 		                  "municipality (key 'population')\n"), a.file);
 	else if (peer_source_read(&ps, a.dir, q) && (pf = peer_source_figures(&ps, q, self, &a.o)))
 		peer_source_summary("benchmark", &ps, pf);
@@ -252,7 +252,7 @@ int cmd_benchmark(int argc, char **argv)
 		if (a.json) {
 			print_json(stdout, q, pf, response_organisation(self));
 		} else if (!print_text(stdout, q, pf, response_organisation(self))) {
-			fprintf(stderr, "peil: %s\n", _("out of memory"));
+			cli_printf(stderr, "peil: %s\n", _("out of memory"));
 			rc = EXIT_INVALID;
 		}
 		if (rc == EXIT_OK && (fflush(stdout) != 0 || ferror(stdout)))

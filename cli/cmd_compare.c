@@ -137,11 +137,11 @@ static void warn_unfinished(const char *path, const struct questionnaire *q, con
 	if (!s)
 		return;
 	if (s->open > 0)
-		fprintf(stderr, ngettext("%s: warning: %d question is still open\n",
+		cli_printf(stderr, ngettext("%s: warning: %d question is still open\n",
 		                         "%s: warning: %d questions are still open\n", (unsigned long)s->open),
 		        path, s->open);
 	if (s->unconfirmed > 0)
-		fprintf(stderr, ngettext("%s: warning: %d answer carried over from last time is not yet confirmed\n",
+		cli_printf(stderr, ngettext("%s: warning: %d answer carried over from last time is not yet confirmed\n",
 		                         "%s: warning: %d answers carried over from last time are not yet confirmed\n",
 		                         (unsigned long)s->unconfirmed), path, s->unconfirmed);
 	scorecard_free(s);
@@ -151,12 +151,12 @@ static void warn_mismatch(const struct questionnaire *q, const char *old_path, c
                           const char *new_path, const struct response *cur)
 {
 	if (strcmp(response_organisation(old), response_organisation(cur)) != 0)
-		fprintf(stderr, _("peil compare: warning: the files are of different organisations: '%s' (%s) and '%s' (%s)\n"),
+		cli_printf(stderr, _("peil compare: warning: the files are of different organisations: '%s' (%s) and '%s' (%s)\n"),
 		        response_organisation(old), old_path, response_organisation(cur), new_path);
 	char *vo = ydoc_peek_key(old_path, "questionnaire_version");
 	char *vn = ydoc_peek_key(new_path, "questionnaire_version");
 	if (vo && vn && strcmp(vo, vn) != 0)
-		fprintf(stderr, _("peil compare: warning: the files answer different versions of the questionnaire: "
+		cli_printf(stderr, _("peil compare: warning: the files answer different versions of the questionnaire: "
 		                  "%s (%s) and %s (%s)\n"), vo, old_path, vn, new_path);
 	mem_free(vo);
 	mem_free(vn);
@@ -181,7 +181,7 @@ static int run(const char *qarg, const char *old_path, const char *new_path, boo
 		else if (ok)
 			ok = print_text(stdout, q, old, cur, c);
 		if (!ok)
-			fprintf(stderr, "peil: %s\n", _("out of memory"));
+			cli_printf(stderr, "peil: %s\n", _("out of memory"));
 		else
 			rc = fflush(stdout) == 0 && !ferror(stdout) ? EXIT_OK : EXIT_WRITE;
 		comparison_free(c);

@@ -128,7 +128,7 @@ static bool load_peers(const struct export_args *a, const struct questionnaire *
                        struct export_peer_domain **domains)
 {
 	if (a->po.same_size && response_population(r) < 0) {
-		fprintf(stderr, _("%s:1:1: error: --same-size needs the population of the assessed "
+		cli_printf(stderr, _("%s:1:1: error: --same-size needs the population of the assessed "
 		                  "municipality (key 'population')\n"), a->file);
 		return false;
 	}
@@ -172,7 +172,7 @@ static int write_export(const struct export_args *a, const struct export_options
 		ok = false;
 	int rc = EXIT_WRITE;
 	if (!ok)
-		fprintf(stderr, "peil: %s\n", _("out of memory"));
+		cli_printf(stderr, "peil: %s\n", _("out of memory"));
 	else
 		rc = cli_write_output_checked(a->out, buf, len, rules);
 	free(buf);

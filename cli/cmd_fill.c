@@ -142,7 +142,7 @@ static int start_new(const struct fill_args *fa, struct questionnaire **q, struc
 	bool ok = *r && (!old || response_carry_over(*r, old));
 	response_free(old);
 	if (!ok) {
-		fprintf(stderr, "peil: %s\n", _("out of memory"));
+		cli_printf(stderr, "peil: %s\n", _("out of memory"));
 		return EXIT_INVALID;
 	}
 	return EXIT_OK;
@@ -160,7 +160,7 @@ static int choose_path(const struct fill_args *fa, char **path, bool *exists)
 		char *dir = config_assessment_dir(cfg, 1);
 		config_free(cfg);
 		if (!dir) {
-			fprintf(stderr, "peil: %s\n", _("no data directory for assessments (set HOME or XDG_DATA_HOME, or use -o FILE)"));
+			cli_printf(stderr, "peil: %s\n", _("no data directory for assessments (set HOME or XDG_DATA_HOME, or use -o FILE)"));
 			return EXIT_WRITE;
 		}
 		bool bare = !fa->qarg && !fa->organisation && !fa->from;
@@ -193,11 +193,11 @@ static int run_tui(const struct questionnaire *q, struct response *r, const char
 	case TUI_CANCELLED:
 		return EXIT_OK;
 	case TUI_NO_TERMINAL:
-		fprintf(stderr, "peil: %s\n", err);
-		fprintf(stderr, "peil: %s\n", _("continuing in plain mode"));
+		cli_printf(stderr, "peil: %s\n", err);
+		cli_printf(stderr, "peil: %s\n", _("continuing in plain mode"));
 		return plain_fill(q, r, path, stdin, stdout);
 	case TUI_NOT_SAVED:
-		fprintf(stderr, "peil: %s\n", err);
+		cli_printf(stderr, "peil: %s\n", err);
 		return EXIT_WRITE;
 	case TUI_SIGNALLED:
 		return 128 + sig;
@@ -261,7 +261,7 @@ int cmd_fill(int argc, char **argv)
 	/* A named new file is written at once, so that a bad path shows now
 	 * (plain mode does this itself). */
 	if (!exists && !plain && fa.organisation && !response_save(r, path, err, sizeof err)) {
-		fprintf(stderr, "peil: %s\n", err);
+		cli_printf(stderr, "peil: %s\n", err);
 		rc = EXIT_WRITE;
 		goto out;
 	}

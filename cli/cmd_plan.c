@@ -170,7 +170,7 @@ int cmd_plan(int argc, char **argv)
 	struct plan_view *v = s ? plan_compute(r, s, today) : NULL;
 	rc = EXIT_OK;
 	if (!v || !write_plan(fmt, q, r, s, v, today)) {
-		fprintf(stderr, "peil: %s\n", _("out of memory"));
+		cli_printf(stderr, "peil: %s\n", _("out of memory"));
 		rc = EXIT_INVALID;
 	}
 	if (fflush(stdout) != 0 || ferror(stdout))

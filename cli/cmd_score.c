@@ -99,7 +99,7 @@ int cmd_score(int argc, char **argv)
 	struct scorecard *s = score_compute(q, r);
 	rc = EXIT_OK;
 	if (!s) {
-		fprintf(stderr, "peil: %s\n", _("out of memory"));
+		cli_printf(stderr, "peil: %s\n", _("out of memory"));
 		rc = EXIT_INVALID;
 	} else if (json) {
 		struct jsonw w;
@@ -108,7 +108,7 @@ int cmd_score(int argc, char **argv)
 		score_json_fields(&w, q, r, s);
 		jsonw_object_end(&w);
 	} else if (!print_text(stdout, q, r, s)) {
-		fprintf(stderr, "peil: %s\n", _("out of memory"));
+		cli_printf(stderr, "peil: %s\n", _("out of memory"));
 		rc = EXIT_INVALID;
 	}
 	if (fflush(stdout) != 0)

@@ -97,7 +97,7 @@ int cmd_validate(int argc, char **argv)
 		if (diag_errors(d))
 			failed++;
 		else
-			printf(_("%s: ok\n"), argv[i]);
+			cli_printf(stdout, _("%s: ok\n"), argv[i]);
 		diag_list_free(d);
 	}
 	return failed ? EXIT_INVALID : EXIT_OK;

@@ -150,7 +150,7 @@ static char *default_path(void)
 	char *dir = config_assessment_dir(cfg, 1), date[11];
 	config_free(cfg);
 	if (!dir) {
-		fprintf(stderr, "peil: %s\n", _("no data directory for sessions (set HOME or XDG_DATA_HOME, or use -o FILE)"));
+		cli_printf(stderr, "peil: %s\n", _("no data directory for sessions (set HOME or XDG_DATA_HOME, or use -o FILE)"));
 		return NULL;
 	}
 	response_today(date);
@@ -206,7 +206,7 @@ static int review_session(const struct ws_args *wa, const char *path, bool exist
 	}
 	/* Every run counts the files afresh; decisions and notes stay. */
 	if (!*r || !name_group(*r, c->n) || !set_votes(*q, *r, c)) {
-		fprintf(stderr, "peil: %s\n", _("out of memory"));
+		cli_printf(stderr, "peil: %s\n", _("out of memory"));
 		return EXIT_INVALID;
 	}
 	return EXIT_OK;
@@ -233,7 +233,7 @@ static int live_session(const struct ws_args *wa, const char *path, bool exists,
 		                       _("name the respondents' files, or say how many vote in the room: --participants N"));
 	if (!*r || !name_group(*r, *participants) ||
 	    (wa->organisation && !response_set_organisation(*r, wa->organisation))) {
-		fprintf(stderr, "peil: %s\n", _("out of memory"));
+		cli_printf(stderr, "peil: %s\n", _("out of memory"));
 		return EXIT_INVALID;
 	}
 	response_set_participants(*r, *participants);
@@ -255,10 +255,10 @@ static int run_tui(const struct questionnaire *q, struct response *r, const char
 	case TUI_CANCELLED:
 		return EXIT_OK;
 	case TUI_NO_TERMINAL:
-		fprintf(stderr, "peil: %s\n", err);
+		cli_printf(stderr, "peil: %s\n", err);
 		return EXIT_USAGE;
 	case TUI_NOT_SAVED:
-		fprintf(stderr, "peil: %s\n", err);
+		cli_printf(stderr, "peil: %s\n", err);
 		return EXIT_WRITE;
 	case TUI_SIGNALLED:
 		return 128 + sig;
@@ -302,13 +302,13 @@ int cmd_workshop(int argc, char **argv)
 	if (rc != EXIT_OK)
 		goto out;
 	if (!tui_terminal_usable()) {
-		fprintf(stderr, "peil workshop: %s\n", _("needs a terminal (for a summary without one: peil aggregate)"));
+		cli_printf(stderr, "peil workshop: %s\n", _("needs a terminal (for a summary without one: peil aggregate)"));
 		rc = EXIT_USAGE;
 		goto out;
 	}
 	struct workshop_respondent *people = mem_alloc((size_t)(c.n ? c.n : 1) * sizeof *people);
 	if (!people) {
-		fprintf(stderr, "peil: %s\n", _("out of memory"));
+		cli_printf(stderr, "peil: %s\n", _("out of memory"));
 		rc = EXIT_INVALID;
 		goto out;
 	}
@@ -324,12 +324,12 @@ int cmd_workshop(int argc, char **argv)
 	workshop_serve_options(&wr, &o);
 	/* Written at once (the votes are a change), so that a bad path shows now. */
 	if (!o.ask_organisation && !response_save(r, path, err, sizeof err)) {
-		fprintf(stderr, "peil: %s\n", err);
+		cli_printf(stderr, "peil: %s\n", err);
 		rc = EXIT_WRITE;
 	} else {
 		rc = run_tui(q, r, path, &o);
 		if (rc == EXIT_OK && !wa.out && !o.ask_organisation)
-			fprintf(stderr, _("peil: the session is saved in %s\n"), path);
+			cli_printf(stderr, _("peil: the session is saved in %s\n"), path);
 	}
 	mem_free(people);
 out:

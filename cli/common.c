@@ -14,16 +14,63 @@
 #include "core/lookup.h"
 #include "core/mem.h"
 #include "core/outpath.h"
+#include "core/text.h"
 #include "core/ydoc.h"
+
+/* Writes one message made safe for a terminal: unsafe code points and
+ * invalid bytes become U+FFFD, and so does a newline, except the ones the
+ * message starts with and the one it ends with (those come from the
+ * format; a newline in a file name must not start a forged line). */
+static void put_safe(FILE *out, const char *s, size_t len)
+{
+	size_t lead = strspn(s, "\n"), last = len > lead && s[len - 1] == '\n' ? len - 1 : len;
+	fwrite(s, 1, lead, out);
+	for (size_t i = lead; i < len;) {
+		unsigned long cp;
+		size_t n = text_utf8_decode(s + i, len - i, &cp);
+		if (n == 0 || text_is_unsafe_codepoint(cp) || (cp == '\n' && i != last))
+			fputs("\xef\xbf\xbd", out);
+		else
+			fwrite(s + i, 1, n, out);
+		i += n ? n : 1;
+	}
+}
+
+void cli_vprintf(FILE *out, const char *fmt, va_list ap)
+{
+	char small[1024], *buf = small;
+	va_list again;
+	va_copy(again, ap);
+	int n = vsnprintf(small, sizeof small, fmt, ap);
+	if (n >= (int)sizeof small && (buf = malloc((size_t)n + 1)) != NULL)
+		vsnprintf(buf, (size_t)n + 1, fmt, again);
+	va_end(again);
+	if (!buf) {             /* out of memory: what fits */
+		buf = small;
+		n = (int)sizeof small - 1;
+	}
+	if (n > 0)
+		put_safe(out, buf, (size_t)n);
+	if (buf != small)
+		free(buf);
+}
+
+void cli_printf(FILE *out, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	cli_vprintf(out, fmt, ap);
+	va_end(ap);
+}
 
 int cli_usage_error(const char *command, const char *fmt, ...)
 {
 	va_list ap;
-	fprintf(stderr, "peil %s: ", command);
+	cli_printf(stderr, "peil %s: ", command);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	cli_vprintf(stderr, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\n");
+	cli_printf(stderr, "\n");
 	cli_command_help(command, stderr);
 	return EXIT_USAGE;
 }
@@ -122,14 +169,14 @@ int cli_write_output_checked(const char *out, const char *buf, size_t len,
 {
 	if (!out || !strcmp(out, "-")) {
 		if (fwrite(buf, 1, len, stdout) != len || fflush(stdout) != 0) {
-			fprintf(stderr, _("peil: cannot write to standard output: %s\n"), strerror(errno));
+			cli_printf(stderr, _("peil: cannot write to standard output: %s\n"), strerror(errno));
 			return EXIT_WRITE;
 		}
 		return EXIT_OK;
 	}
 	char err[1024];
 	if (!outpath_write(out, buf, len, 0666, rules, err, sizeof err)) {
-		fprintf(stderr, "peil: %s\n", err);
+		cli_printf(stderr, "peil: %s\n", err);
 		return EXIT_WRITE;
 	}
 	return EXIT_OK;
@@ -145,7 +192,7 @@ int cli_check_output(const char *out, const struct outpath_rules *rules)
 	char err[1024];
 	if (!out || !strcmp(out, "-") || outpath_check(out, rules, err, sizeof err))
 		return EXIT_OK;
-	fprintf(stderr, "peil: %s\n", err);
+	cli_printf(stderr, "peil: %s\n", err);
 	return EXIT_WRITE;
 }
 
@@ -166,17 +213,17 @@ struct lock *cli_take_lock(const char *path, char *notice, size_t len)
 	notice[0] = '\0';
 	/* Before the lock: no FILE.lock next to a device, no session on one. */
 	if (!outpath_target_ok(path, err, sizeof err)) {
-		fprintf(stderr, "peil: %s\n", err);
+		cli_printf(stderr, "peil: %s\n", err);
 		return NULL;
 	}
 	struct lock *l = lock_acquire(path, err, sizeof err);
 	if (!l) {
-		fprintf(stderr, "peil: %s\n", err);
+		cli_printf(stderr, "peil: %s\n", err);
 		return NULL;
 	}
 	if (err[0]) {
 		snprintf(notice, len, _("warning: the file cannot be locked, so a second peil on it would not be stopped (%s)"), err);
-		fprintf(stderr, "peil: %s\n", notice);
+		cli_printf(stderr, "peil: %s\n", notice);
 	}
 	return l;
 }

@@ -223,6 +223,19 @@ struct load_state {
 	bool oom;
 };
 
+/* A merged group file: participants, or votes on any question. */
+static bool is_group_file(const struct questionnaire *q, const struct response *r)
+{
+	if (response_participants(r) > 0)
+		return true;
+	for (int qi = 0; qi < q->nquestions; qi++) {
+		const struct answer *a = response_answer(r, qi);
+		if (a->votes || a->votes_na || a->votes_unknown || a->nrounds)
+			return true;
+	}
+	return false;
+}
+
 static bool stop_oom(struct load_state *st)
 {
 	st->oom = true;
@@ -245,6 +258,15 @@ static bool take_file(void *arg, struct pool_item *it)
 		diag_print(it->diags, stderr, true);
 		r = it->r;
 	}
+	if (r && is_group_file(L->q, r)) {
+		/* Written by an earlier aggregate or workshop, perhaps into this
+		 * very directory: counting its votes as one more respondent would
+		 * skew every figure (issue 13.11). Not a warning: --strict runs
+		 * that rewrite DIR/group.yaml must keep working. */
+		cli_printf(stderr, _("%s:1:1: note: a merged group file (it carries votes), not one "
+		                     "respondent's answers; left out\n"), it->path);
+		r = NULL;       /* it->r still owns it */
+	}
 	if (r && !check_response(L, i, r))
 		return stop_oom(st);
 	st->errors += flush_diags(L, st->d);
@@ -263,11 +285,11 @@ static int load_all(struct loader *L, struct diag_list *d, cli_group_fn fn, void
 	char err[256] = "";
 	if (!pool_for_each_response((const char *const *)L->paths.v, (size_t)L->paths.n, L->q, 0,
 	                            take_file, &st, err, sizeof err)) {
-		fprintf(stderr, "peil: %s\n", st.oom || !*err ? _("out of memory") : err);
+		cli_printf(stderr, "peil: %s\n", st.oom || !*err ? _("out of memory") : err);
 		return EXIT_INVALID;
 	}
 	if (st.errors > 0) {
-		fprintf(stderr, _("peil: %d of %d files could not be used; nothing was written\n"),
+		cli_printf(stderr, _("peil: %d of %d files could not be used; nothing was written\n"),
 		        (int)L->paths.n - st.loaded, (int)L->paths.n);
 		return EXIT_INVALID;
 	}
@@ -282,14 +304,14 @@ int cli_group_load(const char *qarg, char *const *args, int nargs, bool strict,
 	int rc = EXIT_INVALID;
 	*q = NULL;
 	if (!d) {
-		fprintf(stderr, "peil: %s\n", _("out of memory"));
+		cli_printf(stderr, "peil: %s\n", _("out of memory"));
 		goto out;
 	}
 	bool listed = expand_args(&L.paths, args, nargs, d);
 	if (flush_diags(&L, d) > 0 || !listed)
 		goto out;
 	if (L.paths.n == 0) {
-		fprintf(stderr, "peil: %s\n", _("no response files found"));
+		cli_printf(stderr, "peil: %s\n", _("no response files found"));
 		goto out;
 	}
 	/* Its authoring warnings are the questionnaire author's business. */
@@ -301,7 +323,7 @@ int cli_group_load(const char *qarg, char *const *args, int nargs, bool strict,
 	L.q = *q;
 	rc = load_all(&L, d, fn, ctx);
 	if (rc == EXIT_OK && strict && L.warnings > 0) {
-		fprintf(stderr, _("peil: %d warnings, and --strict makes them errors; nothing was written\n"),
+		cli_printf(stderr, _("peil: %d warnings, and --strict makes them errors; nothing was written\n"),
 		        L.warnings);
 		rc = EXIT_INVALID;
 	}

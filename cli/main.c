@@ -116,7 +116,7 @@ int main(int argc, char **argv)
 	const char *lang = take_lang(&argc, argv);
 	init_language(lang);
 	if (lang && strcmp(lang, "nl") && strcmp(lang, "en")) {
-		fprintf(stderr, "peil: %s\n", _("--lang takes nl or en"));
+		cli_printf(stderr, "peil: %s\n", _("--lang takes nl or en"));
 		return EXIT_USAGE;
 	}
 	if (argc < 2) {
@@ -134,9 +134,9 @@ int main(int argc, char **argv)
 	const struct command *c = find_command(argv[1]);
 	if (!c) {
 		if (argv[1][0] == '-')
-			fprintf(stderr, _("peil: unknown option '%s'\n"), argv[1]);
+			cli_printf(stderr, _("peil: unknown option '%s'\n"), argv[1]);
 		else
-			fprintf(stderr, _("peil: unknown command '%s'\n"), argv[1]);
+			cli_printf(stderr, _("peil: unknown command '%s'\n"), argv[1]);
 		usage(stderr);
 		return EXIT_USAGE;
 	}

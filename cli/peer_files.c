@@ -89,9 +89,9 @@ static bool read_dir(struct peer_source *ps, const char *path, const struct ques
 		R.oom = !ok;
 	}
 	if (d)
-		diag_print(d, stderr, false);
+		diag_print(d, stderr, true);   /* also the subdirectories skipped */
 	if (R.oom || !d)
-		fprintf(stderr, "peil: %s\n", _("out of memory"));
+		cli_printf(stderr, "peil: %s\n", _("out of memory"));
 	pool_paths_free(&files);
 	pool_paths_free(&other);
 	mem_free(R.has);
@@ -104,7 +104,7 @@ static bool read_round(struct peer_source *ps, const char *path, const struct qu
 {
 	struct diag_list *d = diag_list_new();
 	if (!d) {
-		fprintf(stderr, "peil: %s\n", _("out of memory"));
+		cli_printf(stderr, "peil: %s\n", _("out of memory"));
 		return false;
 	}
 	ps->round = round_load(path, q, d);
@@ -119,7 +119,7 @@ bool peer_source_read(struct peer_source *ps, const char *path, const struct que
 	ps->path = path;
 	struct stat st;
 	if (stat(path, &st) != 0) {
-		fprintf(stderr, _("%s: error: cannot read the peers: %s\n"), path, strerror(errno));
+		cli_printf(stderr, _("%s: error: cannot read the peers: %s\n"), path, strerror(errno));
 		return false;
 	}
 	bool ok = false;
@@ -129,7 +129,7 @@ bool peer_source_read(struct peer_source *ps, const char *path, const struct que
 	else if (v)
 		ok = read_round(ps, path, q);
 	else
-		fprintf(stderr, _("%s: error: --peers needs a directory of response files or a round file "
+		cli_printf(stderr, _("%s: error: --peers needs a directory of response files or a round file "
 		                  "(peil sector --format round)\n"), path);
 	mem_free(v);
 	if (!ok)
@@ -167,7 +167,7 @@ struct peer_figures *peer_source_figures(const struct peer_source *ps, const str
 		               : peers_figures(ps->set, &me, o);
 	}
 	if (!pf)
-		fprintf(stderr, "peil: %s\n", _("out of memory"));
+		cli_printf(stderr, "peil: %s\n", _("out of memory"));
 	scorecard_free(s);
 	mem_free(has);
 	mem_free(scores);

@@ -25,6 +25,7 @@ struct plain {
 	int cur;                /* the question being asked */
 	bool echo;              /* input is not a terminal: repeat it, for a readable transcript */
 	bool save_failed;       /* the last save did not succeed */
+	bool quit_asked;        /* quit refused once because the save failed */
 };
 
 enum step { STAY, NEXT, DONE };
@@ -67,12 +68,25 @@ static int count_open(const struct plain *p)
 	return n;
 }
 
-static void save(struct plain *p)
+/* Saves every answer. A failure is said at once (and every message after
+ * says "NOT saved" until a save succeeds); the answers stay in memory and
+ * the next save writes them all, as in the TUI (issue 13.5). */
+static bool save(struct plain *p)
 {
-	char err[512];
+	char err[1024];
+	bool was_failing = p->save_failed;
 	p->save_failed = !response_save(p->r, p->path, err, sizeof err);
 	if (p->save_failed)
-		fprintf(stderr, _("peil: cannot save %s: %s\n"), p->path, err);
+		cli_printf(stderr, _("peil: cannot save %s: %s\n"), p->path, err);
+	else if (was_failing)
+		cli_printf(p->out, _("Saved after all: every answer is in %s now.\n"), p->path);
+	return !p->save_failed;
+}
+
+static void say_not_saved(const struct plain *p)
+{
+	cli_printf(p->out, _("Your answers are NOT saved in %s (see the message above). They are kept "
+	                     "here, and every change tries again.\n"), p->path);
 }
 
 /* "1. Initial — what it looks like" for the answer at level index li, with
@@ -165,7 +179,12 @@ static enum step go_on(struct plain *p)
 	}
 	int open = count_open(p);
 	if (open == 0) {
-		fprintf(p->out, _("\nAll questions are answered. Your answers are saved in %s.\n"), p->path);
+		if (p->save_failed && !save(p)) {
+			fprintf(p->out, "\n%s\n", _("All questions are answered."));
+			say_not_saved(p);
+			return STAY;
+		}
+		cli_printf(p->out, _("\nAll questions are answered. Your answers are saved in %s.\n"), p->path);
 		return DONE;
 	}
 	fprintf(p->out, ngettext("\nThat was the last question; %d question still needs an answer or a confirmation. Here it is.\n",
@@ -190,8 +209,11 @@ static enum step do_note(struct plain *p, const char *text)
 		fprintf(p->out, "%s\n", _("Out of memory: the note was not changed."));
 		return STAY;
 	}
-	save(p);
-	fprintf(p->out, "%s\n", remove ? _("Note removed.") : _("Note saved."));
+	if (save(p))
+		fprintf(p->out, "%s\n", remove ? _("Note removed.") : _("Note saved."));
+	else
+		fprintf(p->out, "%s\n", remove ? _("Note removed, but NOT saved: the file could not be written.")
+		                                : _("Note kept, but NOT saved: the file could not be written."));
 	return STAY;
 }
 
@@ -215,14 +237,35 @@ static enum step answer(struct plain *p, bool ok, const char *what)
 		fprintf(p->out, "%s\n", _("Out of memory: the answer was not changed."));
 		return STAY;
 	}
-	save(p);
-	fprintf(p->out, _("Saved: %s.\n"), what);
+	if (save(p))
+		fprintf(p->out, _("Saved: %s.\n"), what);
+	else
+		fprintf(p->out, _("NOT saved: %s is kept, but the file could not be written.\n"), what);
 	return go_on(p);
 }
 
 static bool is_word(const char *s, const char *a, const char *b)
 {
 	return !strcasecmp(s, a) || (b && !strcasecmp(s, b));
+}
+
+/* Like the TUI: a failed save is tried again; if it fails still, the
+ * first quit is refused and a second one leaves without the answers. */
+static enum step quit(struct plain *p)
+{
+	if (!p->save_failed || save(p)) {
+		cli_printf(p->out, _("Stopped. Your answers are saved in %s.\n"), p->path);
+		return DONE;
+	}
+	if (!p->quit_asked) {
+		p->quit_asked = true;
+		say_not_saved(p);
+		fprintf(p->out, "%s\n", _("Type quit again to stop without saving them, or free space (or fix "
+		                           "the file's permissions) and answer on."));
+		return STAY;
+	}
+	fprintf(p->out, "%s\n", _("Stopped. Your last answers are NOT saved."));
+	return DONE;
 }
 
 static enum step command(struct plain *p, const char *s)
@@ -265,13 +308,11 @@ static enum step command(struct plain *p, const char *s)
 		show_help(p);
 		return STAY;
 	}
-	if (is_word(s, "quit", "q") || is_word(s, "exit", NULL)) {
-		fprintf(p->out, _("Stopped. Your answers are saved in %s.\n"), p->path);
-		return DONE;
-	}
+	if (is_word(s, "quit", "q") || is_word(s, "exit", NULL))
+		return quit(p);
 	if (!*s)
 		return NEXT;            /* Enter: read the question again */
-	fprintf(p->out, _("Not understood: '%s'. Type help for the commands.\n"), s);
+	cli_printf(p->out, _("Not understood: '%s'. Type help for the commands.\n"), s);
 	return STAY;
 }
 
@@ -356,7 +397,10 @@ static void greet(const struct plain *p)
 	const struct questionnaire *q = p->q;
 	fprintf(p->out, "peil — %s\n", qn_str(q, &q->title, p->lang));
 	fprintf(p->out, _("Organisation: %s\n"), response_organisation(p->r));
-	fprintf(p->out, _("Your answers are saved in %s after every change.\n"), p->path);
+	if (p->save_failed)
+		say_not_saved(p);
+	else
+		cli_printf(p->out, _("Your answers are saved in %s after every change.\n"), p->path);
 	fprintf(p->out, "%s\n", _("Type the number of an answer and press Enter. Type help for all commands."));
 	if (first_open(p) < 0)
 		fprintf(p->out, "%s\n", _("All questions are answered; you can change any of them."));
@@ -383,7 +427,10 @@ int plain_fill(const struct questionnaire *q, struct response *r, const char *pa
 		prompt(&p);
 		bool too_long;
 		if (!read_safe_line(&p, line, sizeof line, &too_long)) {
-			fprintf(out, "\n%s\n", _("End of input: stopping. Your answers are saved."));
+			if (!p.save_failed || save(&p))
+				fprintf(out, "\n%s\n", _("End of input: stopping. Your answers are saved."));
+			else
+				fprintf(out, "\n%s\n", _("End of input: stopping. Your last answers are NOT saved."));
 			break;
 		}
 		if (p.echo)

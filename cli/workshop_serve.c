@@ -43,7 +43,7 @@ static char *read_pem(const char *path)
 	if (f)
 		fclose(f);
 	if (!ok) {
-		fprintf(stderr, "%s: error: %s\n", path,
+		cli_printf(stderr, "%s: error: %s\n", path,
 		        !f ? strerror(errno) : n > MAX_PEM ? _("too large for a certificate") : _("cannot be read"));
 		mem_free(buf);
 		return NULL;
@@ -58,7 +58,7 @@ int workshop_serve_start(const struct workshop_serve_args *sa, const struct ques
 	memset(wr, 0, sizeof *wr);
 	wr->room = room_new(q, participants, sa->serve ? participants : 0);
 	if (!wr->room) {
-		fprintf(stderr, "peil: %s\n", _("out of memory"));
+		cli_printf(stderr, "peil: %s\n", _("out of memory"));
 		return EXIT_INVALID;
 	}
 	if (!sa->serve)
@@ -80,7 +80,7 @@ int workshop_serve_start(const struct workshop_serve_args *sa, const struct ques
 	mem_free(cert);
 	mem_free(key);
 	if (!wr->serve) {
-		fprintf(stderr, "peil workshop: %s\n", err);
+		cli_printf(stderr, "peil workshop: %s\n", err);
 		return EXIT_USAGE;
 	}
 	return EXIT_OK;

@@ -242,10 +242,16 @@ static char entry_kind(const struct dirent *e)
 	return e->d_type == DT_DIR ? 'd' : e->d_type == DT_REG ? 'f' : '?';
 }
 
-/* The entries of `dir` (hidden ones skipped), sorted by name. */
-static bool read_entries(const char *dir, struct pool_paths *names, struct diag_list *d)
+/* The entries of `dir` (hidden ones skipped), sorted by name. A
+ * subdirectory that cannot be read is named and skipped, as a file that
+ * cannot be read is (issue 13.14); the directory given is an error. */
+static bool read_entries(const char *dir, bool top, struct pool_paths *names, struct diag_list *d)
 {
 	DIR *dp = opendir(dir);
+	if (!dp && !top) {
+		diag_warning(d, dir, 0, 0, _("cannot read the directory: %s; its files are skipped"), strerror(errno));
+		return true;
+	}
 	if (!dp) {
 		diag_error(d, dir, 0, 0, _("cannot read the directory: %s"), strerror(errno));
 		return false;
@@ -297,7 +303,7 @@ static bool walk(struct pool_paths *p, struct pool_paths *skipped, const char *d
 		return false;
 	}
 	struct pool_paths names = { 0 };
-	bool ok = read_entries(dir, &names, d);
+	bool ok = read_entries(dir, depth == 0, &names, d);
 	for (size_t i = 0; ok && i < names.n; i++) {
 		const char *name = names.v[i] + 1;
 		struct pool_paths *to;

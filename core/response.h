@@ -93,6 +93,9 @@ bool response_set_level(struct response *r, int question, int level);
 bool response_set_status(struct response *r, int question, enum answer_status status);
 bool response_set_note(struct response *r, int question, const char *note);   /* NULL/"" clears */
 bool response_set_evidence(struct response *r, int question, const char *const *items, int n);
+/* The most votes one question may have in a file, over all its levels:
+ * every sum of them fits an int (scoring/group.c, exports, the TUI). */
+#define RESPONSE_MAX_VOTES 999999999
 bool response_set_votes(struct response *r, int question, const int *counts); /* NULL clears */
 /* The votes for "not applicable" and "don't know" (negative counts as 0). */
 bool response_set_vote_statuses(struct response *r, int question, int na, int unknown);

@@ -59,24 +59,49 @@ static void read_evidence(struct rloader *L, const struct ynode *n, int qi)
 	mem_free(items);
 }
 
-/* votes: {level: count}, into counts[nlevels] (zeroed by the caller). */
+/* votes: {level: count}, into counts[nlevels] (zeroed by the caller).
+ * Two keys for one level (1, 01, +1) are an error, not "the last wins";
+ * the counts of one question may add up to RESPONSE_MAX_VOTES, so that
+ * every sum of them fits an int (issue 13.6, 13.14). */
 static bool read_counts(struct rloader *L, const struct ynode *n, int *counts)
 {
 	if (!schema_map(&L->s, n, "votes"))
 		return false;
+	const struct ynode **seen = mem_alloc((size_t)L->q->nlevels * sizeof *seen);
+	if (!seen) {
+		no_memory(L);
+		return false;
+	}
+	long long total = 0;
+	bool ok = true;
 	for (size_t i = 0; i < n->len; i++) {
 		int level, count;
 		const struct ynode *k = n->u.pairs[i].key;
 		if (!read_level(L, k, &level))
 			continue;
+		int li = qn_level_index(L->q, level);
+		if (seen[li]) {
+			schema_error(&L->s, k, _("votes: '%s' is level %d again (already given as '%s' on line %d)"),
+			             k->u.str, level, seen[li]->u.str, seen[li]->line);
+			ok = false;
+			continue;
+		}
+		seen[li] = k;
 		if (!schema_int(&L->s, n->u.pairs[i].value, "votes", &count))
 			continue;
-		if (count < 0)
+		if (count < 0) {
 			schema_error(&L->s, n->u.pairs[i].value, "%s", _("votes: a count cannot be negative"));
-		else
-			counts[qn_level_index(L->q, level)] = count;
+		} else if ((total += count) > RESPONSE_MAX_VOTES) {
+			schema_error(&L->s, n->u.pairs[i].value, _("votes: the counts of one question add up to more than %d"),
+			             RESPONSE_MAX_VOTES);
+			ok = false;
+			break;
+		} else {
+			counts[li] = count;
+		}
 	}
-	return true;
+	mem_free(seen);
+	return ok;
 }
 
 static void read_votes(struct rloader *L, const struct ynode *n, int qi)

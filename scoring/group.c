@@ -1,5 +1,6 @@
 #include "scoring/group.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 
@@ -105,10 +106,11 @@ int group_acc_respondents(const struct group_acc *a)
 	return a->respondents;
 }
 
-/* The value of the k-th smallest vote (0-based). */
-static int nth_value(const struct questionnaire *q, const int *counts, int k)
+/* The value of the k-th smallest vote (0-based). Counts are summed in 64
+ * bits: three counts just below a file's limit would pass INT_MAX. */
+static int nth_value(const struct questionnaire *q, const int *counts, long long k)
 {
-	int seen = 0;
+	long long seen = 0;
 	for (int i = 0; i < q->nlevels; i++) {
 		seen += counts[i];
 		if (k < seen)
@@ -119,12 +121,12 @@ static int nth_value(const struct questionnaire *q, const int *counts, int k)
 
 /* The p-quantile of the votes: linear interpolation between the order
  * statistics around position (n-1)p, 0-based (SPEC, as in benchmark). */
-static double quantile(const struct questionnaire *q, const int *counts, int n, double p)
+static double quantile(const struct questionnaire *q, const int *counts, long long n, double p)
 {
-	double pos = (n - 1) * p;
-	int lo = (int)pos, hi = lo + 1 < n ? lo + 1 : n - 1;
+	double pos = (double)(n - 1) * p;
+	long long lo = (long long)pos, hi = lo + 1 < n ? lo + 1 : n - 1;
 	double a = nth_value(q, counts, lo), b = nth_value(q, counts, hi);
-	return a + (b - a) * (pos - lo);
+	return a + (b - a) * (pos - (double)lo);
 }
 
 void group_question_stats(const struct questionnaire *q, const int *counts,
@@ -132,15 +134,16 @@ void group_question_stats(const struct questionnaire *q, const int *counts,
 {
 	*g = (struct group_question){ .counts = counts };
 	double sum = 0;
+	long long n = 0;
 	for (int i = 0; i < q->nlevels; i++) {
-		g->n += counts[i];
+		n += counts[i] > 0 ? counts[i] : 0;
 		sum += (double)counts[i] * q->levels[i].value;
 	}
-	if (g->n == 0)
+	if (n == 0)
 		return;
-	int n = g->n;
+	g->n = n < INT_MAX ? (int)n : INT_MAX;  /* files hold at most RESPONSE_MAX_VOTES */
 	g->has_stats = true;
-	g->mean = sum / n;
+	g->mean = sum / (double)n;
 	g->min = nth_value(q, counts, 0);
 	g->max = nth_value(q, counts, n - 1);
 	if (n % 2)
@@ -152,17 +155,18 @@ void group_question_stats(const struct questionnaire *q, const int *counts,
 	double width = q->levels[q->nlevels - 1].value - q->levels[0].value;
 	double var = 0, cns = 1;
 	for (int i = 0; i < q->nlevels; i++) {
-		if (counts[i] == 0)
+		if (counts[i] <= 0)
 			continue;
-		double p = (double)counts[i] / n, dev = q->levels[i].value - g->mean;
+		double p = (double)counts[i] / (double)n, dev = q->levels[i].value - g->mean;
 		var += p * dev * dev;
 		double x = 1 - fabs(dev) / width;
 		cns += x > 0 ? p * log2(x) : -p * 64;  /* x > 0 always, barring rounding */
 	}
 	g->sd = sqrt(var);
-	g->consensus = cns;
+	/* In 0..1 by definition; rounding must not say otherwise. */
+	g->consensus = cns < 0 ? 0 : cns > 1 ? 1 : cns;
 	g->iqr = quantile(q, counts, n, 0.75) - quantile(q, counts, n, 0.25);
-	g->contested = cns < GROUP_CONTESTED_CONSENSUS || g->iqr > GROUP_CONTESTED_IQR + 1e-9;
+	g->contested = g->consensus < GROUP_CONTESTED_CONSENSUS || g->iqr > GROUP_CONTESTED_IQR + 1e-9;
 }
 
 static struct group_stats *stats_new(const struct questionnaire *q)

@@ -70,6 +70,9 @@ fill_disk
 echo 2 >&3
 wait_for "$tmp/out" "No space left on device" && echo "ok   the session says the save failed: $(grep -m1 'No space' "$tmp/out")" ||
 	{ echo "FAIL no message about the failed save"; sed 's/^/    /' "$tmp/out" | tail -5; fail=1; }
+wait_for "$tmp/out" "NOT saved: 2. " && ! grep -q "^Saved: 2\." "$tmp/out" &&
+	echo "ok   ... and says NOT saved, never Saved (issue 13.5)" ||
+	{ echo "FAIL the session does not say NOT saved for the answer on a full disk"; sed 's/^/    /' "$tmp/out" | tail -5; fail=1; }
 cmp -s "$fs/answers.yaml" "$tmp/answers.before" || { echo "FAIL the saved file changed on a full disk"; fail=1; }
 no_temp_files "fill on a full disk"
 free_disk

@@ -7,6 +7,7 @@ file far over the loader's 16 MiB limit must not cost its size in memory.
 for each run is bounded); memory is compared with a run without the big
 file, in the same test."""
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -52,6 +53,38 @@ def run_rss(args, env):
     timer.cancel()
     p.returncode = os.waitstatus_to_exitcode(status)
     return (None if hung else p.returncode), usage.ru_maxrss / 1024
+
+
+def unreadable_subdirectory(tmp):
+    """13.14: an unreadable subdirectory of --peers is named and skipped,
+    as an unreadable file is. root reads everything, so as root peil runs
+    as nobody here."""
+    d = os.path.join(tmp, "bench")
+    os.makedirs(os.path.join(d, "peers", "ok"))
+    os.makedirs(os.path.join(d, "peers", "locked"))
+    lib = shutil.copy(os.path.join(H, "library.yaml"), d)
+    own = shutil.copy(os.path.join(H, "r-one.yaml"), d)
+    shutil.copy(os.path.join(H, "r-everything.yaml"), os.path.join(d, "peers", "ok", "a.yaml"))
+    shutil.copy(os.path.join(H, "r-one.yaml"), os.path.join(d, "peers", "locked", "b.yaml"))
+    for dirpath, dirs, files in os.walk(d):
+        os.chmod(dirpath, 0o755)
+        for f in files:
+            os.chmod(os.path.join(dirpath, f), 0o644)
+    os.chmod(tmp, 0o755)
+    locked = os.path.join(d, "peers", "locked")
+    os.chmod(locked, 0)
+    env = dict(os.environ, LANG="C.UTF-8", LC_ALL="C.UTF-8", HOME=d, XDG_CONFIG_HOME=d,
+               ASAN_OPTIONS="detect_leaks=0")
+    drop = (lambda: (os.setgid(65534), os.setgroups([]), os.setuid(65534))) if os.getuid() == 0 else None
+    p = subprocess.run([PEIL, "benchmark", "-q", lib, own, "--peers", os.path.join(d, "peers")],
+                       capture_output=True, env=env, preexec_fn=drop, timeout=WAIT)
+    err = p.stderr.decode("utf-8", "replace")
+    os.chmod(locked, 0o755)
+    check(p.returncode == 0 and
+          f"{locked}:1:1: warning: cannot read the directory: Permission denied; its files are skipped" in err
+          and re.search(r"\b1 files? read, 1 peers?\b", err),
+          "benchmark --peers names an unreadable subdirectory and compares with the rest",
+          f"exit {p.returncode}: {err}")
 
 
 def main():
@@ -101,6 +134,7 @@ def main():
         check(code == 0 and "warning: the settings file is not a regular file; it is ignored" in err,
               "a FIFO as the settings file is ignored with a warning",
               "hung" if code is None else f"exit {code}: {err}")
+        unreadable_subdirectory(tmp)
     if failures:
         print(f"{len(failures)} failure(s)")
         return 1

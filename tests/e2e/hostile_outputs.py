@@ -104,10 +104,26 @@ def own_inputs(tmp):
     # A merged group file may be replaced by the next aggregate; once in the
     # input directory it is not read back as a respondent (13.11).
     shutil.copy(os.path.join(H, "r-one.yaml"), other)
-    group = os.path.join(tmp, "group.yaml")
+    group = os.path.join(d, "group.yaml")
     for run in (1, 2):
         code, err = peil("aggregate", "-q", LIB, d, "-o", group)
-        check(code == 0, f"aggregate -o group.yaml, run {run}", err)
+        check(code == 0, f"aggregate DIR -o DIR/group.yaml, run {run}", err)
+        body = open(group, encoding="utf-8").read() if os.path.exists(group) else ""
+        check("respondent: group of 2" in body, f"... run {run} counts the 2 respondents, not the group file",
+              body[:300])
+    note = (f"{group}:1:1: note: a merged group file (it carries votes), not one respondent's answers; "
+            "left out")
+    check(note in err, "the second run says it left the group file out", err)
+    clean = os.path.join(tmp, "clean")
+    os.mkdir(clean)
+    one = open(os.path.join(H, "r-one.yaml"), encoding="utf-8").read()
+    open(os.path.join(clean, "a.yaml"), "w").write(one + "...\n")
+    open(os.path.join(clean, "b.yaml"), "w").write(
+        one.replace("J. de Vries", "A. Jansen").replace("help-desk: {level: 2}", "help-desk: {level: 4}") + "...\n")
+    shutil.copy(group, clean)
+    code, err = peil("aggregate", "-q", LIB, clean, "--strict")
+    check(code == 0 and "note: a merged group file" in err,
+          "... which is a note, not a warning that --strict refuses", err)
 
 
 def held_by_fill(tmp):
@@ -150,6 +166,51 @@ def modes(tmp):
     os.chmod(card, 0o444)
     refused(["export", "-q", LIB, ro, "--format", "md", "-o", card], f"{card} is read-only (mode 0444)",
             "export over a read-only export", d)
+
+
+def wait_for(path, text, timeout=30):
+    """Waits until the file at path contains text; False after timeout."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if os.path.exists(path) and text in open(path, encoding="utf-8", errors="replace").read():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def plain_not_saved(tmp):
+    """13.5: plain mode never says Saved when the save failed; it says NOT
+    saved, keeps the answers, retries, and refuses the first quit. The save
+    is made to fail by making the file read-only half-way (root too)."""
+    for leave in (False, True):
+        d = os.path.join(tmp, f"plain-{leave}")
+        os.mkdir(d)
+        r, out = os.path.join(d, "r.yaml"), os.path.join(d, "transcript")
+        with open(out, "wb") as o:
+            p = subprocess.Popen([PEIL, "fill", "--plain", "-q", LIB, "-o", r, "--organisation", "P"],
+                                 stdin=subprocess.PIPE, stdout=o, stderr=subprocess.STDOUT, env=ENV)
+            p.stdin.write(b"3\n")
+            p.stdin.flush()
+            check(wait_for(r, "level: 3"), "plain: the first answer is saved")
+            os.chmod(r, 0o444)
+            p.stdin.write(b"2\nquit\n")
+            p.stdin.flush()
+            check(wait_for(out, "Type quit again"), "plain: quit after a failed save is refused once")
+            if not leave:
+                os.chmod(r, 0o644)
+            p.stdin.write(b"quit\n")
+            p.stdin.close()
+            code = p.wait(timeout=30)
+        text = open(out, encoding="utf-8").read()
+        check("NOT saved: 2. " in text and "Saved: 2." not in text.replace("NOT saved: 2.", ""),
+              "plain: the answer given while saving fails is NOT saved, never Saved", text[-800:])
+        if leave:
+            check(code == 3 and "Stopped. Your last answers are NOT saved." in text and
+                  "are saved in" not in text.split("NOT saved: 2.")[1],
+                  "plain: a second quit leaves with exit 3 and says NOT saved", f"exit {code}: {text[-600:]}")
+        else:
+            check(code == 0 and "Saved after all" in text and b"level: 2" in open(r, "rb").read(),
+                  "plain: the retry at quit saves the kept answer", f"exit {code}: {text[-600:]}")
 
 
 def lookalike_temp(tmp):
@@ -203,6 +264,7 @@ def main():
         held_by_fill(tmp)
         modes(tmp)
         lookalike_temp(tmp)
+        plain_not_saved(tmp)
         tui_export_dialog(tmp)
     if failures:
         print(f"{len(failures)} failure(s)")

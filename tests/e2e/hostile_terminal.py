@@ -125,7 +125,27 @@ def cli_checks(tmp, failures):
         ("benchmark evil dir", ["benchmark", "-q", Q, R, "--peers", evil_dir], None),
         ("score evil name", ["score", "-q", Q, evil], None),
     ]
-    for name, args, stdin in runs:
+    # Issue 13.8: file names and option values quoted in CLI and plain-mode
+    # messages (saved-in paths, lock and save errors, option values,
+    # unknown commands and options), with the exit each must give.
+    esc = "\x1b]0;pwned\x07\x1b[2J\nfake.yaml:1:1: error: x"
+    gone = os.path.join(tmp, "gone" + esc)
+    runs += [
+        ("plain saved-in path", ["fill", "--plain", "-q", Q, "-o", os.path.join(tmp, "a" + esc + ".yaml"),
+                                 "--organisation", "X"], b"1\nquit\n", 0),
+        ("lock error path", ["fill", "--plain", "-q", Q, "-o", os.path.join(gone, "x.yaml"),
+                             "--organisation", "X"], b"1\n", 3),
+        ("save error path", ["export", "-q", Q, R, "--format", "md", "-o", os.path.join(gone, "x.md")], None, 3),
+        ("aggregate -o error", ["aggregate", "-q", Q, R, "-o", os.path.join(gone, "x.yaml")], None, 3),
+        ("--format value", ["export", "-q", Q, R, "--format", esc], None, 2),
+        ("--csv-sep value", ["export", "-q", Q, R, "--format", "csv", "--csv-sep", esc], None, 2),
+        ("--min-peers value", ["export", "-q", Q, R, "--format", "md", "--min-peers", esc], None, 2),
+        ("--participants value", ["workshop", "-q", Q, "--participants", esc], None, 2),
+        ("unknown command", [esc], None, 2),
+        ("unknown option", ["export", "--" + esc], None, 2),
+        ("unknown top option", ["-" + esc], None, 2),
+    ]
+    for name, args, stdin, *want in runs:
         r = subprocess.run([PEIL, *args], input=stdin or b"", capture_output=True, env=ENV)
         out = r.stdout + r.stderr
         m = RAW.search(out)
@@ -134,7 +154,7 @@ def cli_checks(tmp, failures):
             failures.append(f"{name}: a raw {m.group(0)!r} in the output: ...{out[max(0, m.start() - 60):m.end() + 20]!r}")
         if any(l.startswith("fake.yaml") for l in out.decode("utf-8", "replace").splitlines()):
             failures.append(f"{name}: a file name started a line of its own (a forged message)")
-        if r.returncode > 1:
+        if r.returncode != (want[0] if want else r.returncode if r.returncode <= 1 else 1):
             failures.append(f"{name}: exit {r.returncode}: {r.stderr.decode(errors='replace')[-300:]}")
 
 

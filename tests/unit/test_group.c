@@ -406,6 +406,50 @@ static void test_from_votes(void **state)
 	questionnaire_free(q);
 }
 
+/* Issue 13.6: three counts just below the loader's per-count limit passed
+ * INT_MAX in the sum; consensus came out as 149.27 and the question, with
+ * votes on three levels, as not contested. Sums are 64-bit now, and
+ * consensus lies in 0..1 whatever the counts. */
+static void test_votes_past_int_max(void **state)
+{
+	(void)state;
+	struct questionnaire *q = load(five);
+	const int counts[] = { 999999998, 999999998, 999999998, 0, 0 };
+	struct group_question g;
+	group_question_stats(q, counts, &g);
+	assert_true(g.has_stats);
+	assert_near(g.mean, 2, EPS);
+	assert_near(g.median, 2, EPS);
+	assert_int_equal(g.min, 1);
+	assert_int_equal(g.max, 3);
+	/* 1 + 2/3 log2(3/4), as for one vote on each of 1, 2, 3. */
+	assert_near(g.consensus, 1 + 2.0 / 3 * log2(0.75), 1e-9);
+	assert_near(g.iqr, 2, EPS);
+	assert_true(g.contested);
+	questionnaire_free(q);
+}
+
+/* At the file's limit (RESPONSE_MAX_VOTES in all) the figures are exact. */
+static void test_votes_at_the_file_limit(void **state)
+{
+	(void)state;
+	struct questionnaire *q = load(five);
+	const int counts[] = { 333333333, 0, 333333333, 0, 333333333 };
+	struct group_question g;
+	group_question_stats(q, counts, &g);
+	assert_int_equal(g.n, RESPONSE_MAX_VOTES);
+	assert_near(g.mean, 3, EPS);
+	assert_near(g.median, 3, EPS);
+	assert_true(g.consensus >= 0 && g.consensus <= 1);
+	assert_near(g.consensus, 1 + 2.0 / 3 * log2(0.5), 1e-9);
+	assert_true(g.contested);
+	const int one[] = { 0, 0, 0, 0, RESPONSE_MAX_VOTES };
+	group_question_stats(q, one, &g);
+	assert_near(g.consensus, 1, EPS);
+	assert_false(g.contested);
+	questionnaire_free(q);
+}
+
 static void test_out_of_memory_counts_nothing(void **state)
 {
 	(void)state;
@@ -445,6 +489,8 @@ int main(void)
 		cmocka_unit_test(test_merge_equals_one_pass),
 		cmocka_unit_test(test_apply_votes_and_proposals),
 		cmocka_unit_test(test_from_votes),
+		cmocka_unit_test(test_votes_past_int_max),
+		cmocka_unit_test(test_votes_at_the_file_limit),
 		cmocka_unit_test(test_out_of_memory_counts_nothing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -54,6 +54,13 @@ static const struct bad_case bad_cases[] = {
 	{ "r-answer-unknown-key.yaml", "8:37: error: unknown key 'notes' (did you mean 'note'?)\n" },
 	{ "r-duplicate-answer.yaml", "11:3: error: duplicate key 'services.online-loans' (first at line 8)\n" },
 	{ "r-votes-undefined-level.yaml", "10:45: error: level 9 is not one of the questionnaire's levels\n" },
+	/* Issue 13.14: three spellings of one level; the last used to win. */
+	{ "r-votes-same-level-twice.yaml",
+	  "10:45: error: votes: '01' is level 1 again (already given as '1' on line 10)\n"
+	  "10:52: error: votes: '+1' is level 1 again (already given as '1' on line 10)\n" },
+	/* Issue 13.6: counts that each pass but add up past INT_MAX. */
+	{ "r-votes-over-limit.yaml",
+	  "10:56: error: votes: the counts of one question add up to more than 999999999\n" },
 	{ "r-votes-rounds-negative.yaml",
 	  "10:15: error: votes_na: a count cannot be negative\n"
 	  "12:43: error: unknown key 'voters' (did you mean 'votes'?)\n" },
