@@ -235,8 +235,8 @@ static void draw_status(const struct app *a)
 		snprintf(buf, sizeof buf, _("Not saved: %s (retrying; your answers are kept)"), s->save_err);
 		text = buf;
 		at = AT_ERROR;
-	} else if (app_top(a) && app_top(a)->ops->hints) {
-		text = _(app_top(a)->ops->hints);
+	} else if (app_top(a)) {
+		text = keys_hints(app_top(a)->ops->kind, a->key_contexts, COLS - 2, buf, sizeof buf);
 	}
 	theme_set(stdscr, t, at);
 	draw_str(stdscr, t, LINES - 1, 1, COLS - 2, text, DRAW_ELLIPSIS);
@@ -305,35 +305,22 @@ static void quit(struct app *a)
 /* The global meaning of keys the top screen left alone. */
 static int global_key(struct app *a, const struct screen *top, const struct tui_event *ev)
 {
-	if (top->ops->text_input && !(ev->action == ACT_HELP && ev->fkey) && ev->action != ACT_REDRAW)
-		return TUI_UNHANDLED;
+	enum screen_kind shows = keys_shows(ev->action);
+	if (ev->action == ACT_HELP && top->ops->kind == SCREEN_HELP)
+		return TUI_POP;
+	if (shows != SCREEN_NONE) {
+		tui_show(a, shows);
+		return TUI_HANDLED;
+	}
 	switch (ev->action) {
 	case ACT_QUIT:
 		quit(a);
-		return TUI_HANDLED;
-	case ACT_HELP:
-		if (top->ops->kind == SCREEN_HELP)
-			return TUI_POP;
-		tui_show(a, SCREEN_HELP);
 		return TUI_HANDLED;
 	case ACT_LANG:
 		/* The questionnaire's texts and, where translated, our own. */
 		a->s->lang = (a->s->lang + 1) % a->s->q->nlangs;
 		free(i18n_use(a->s->q->langs[a->s->lang]));
 		app_message(a, false, _("Language: %s"), a->s->q->langs[a->s->lang]);
-		return TUI_HANDLED;
-	case ACT_RESULTS:
-		tui_show(a, SCREEN_RESULTS);
-		return TUI_HANDLED;
-	case ACT_OVERVIEW:
-	case ACT_LIST:          /* the workshop's list is its overview */
-		tui_show(a, SCREEN_OVERVIEW);
-		return TUI_HANDLED;
-	case ACT_EXPORT:
-		tui_show(a, SCREEN_EXPORT);
-		return TUI_HANDLED;
-	case ACT_PLAN:
-		tui_show(a, SCREEN_PLAN);
 		return TUI_HANDLED;
 	case ACT_BACK:
 		if (a->depth > 1)
@@ -400,11 +387,8 @@ static bool make_event(struct app *a, int rc, wint_t ch, struct tui_event *ev)
 		ev->x = me.x;
 		return true;
 	}
-	for (int c = KEYS_WORKSHOP; c < KEYS_NCONTEXTS; c++)
-		if ((a->key_contexts & KEYS_BIT(c)) &&
-		    (ev->action = keys_action(c, ev->key, ev->fkey, &ev->n)) != ACT_NONE)
-			return true;
-	ev->action = keys_action(KEYS_MAIN, ev->key, ev->fkey, &ev->n);
+	ev->action = keys_action(app_top(a) ? app_top(a)->ops->kind : SCREEN_NONE, a->key_contexts,
+	                         ev->key, ev->fkey, &ev->n);
 	return true;
 }
 

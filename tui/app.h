@@ -30,15 +30,8 @@ enum {
 	TUI_QUIT = 1 << 4,      /* end the session */
 };
 
-enum screen_kind {
-	SCREEN_ORGANISATION, SCREEN_OVERVIEW, SCREEN_QUESTION, SCREEN_RESULTS,
-	SCREEN_DOMAIN, SCREEN_HELP, SCREEN_NOTE, SCREEN_EXPORT, SCREEN_PLAN, SCREEN_OTHER,
-};
-
 struct screen_ops {
-	enum screen_kind kind;
-	const char *hints;      /* N_(): key hints for the status line */
-	bool text_input;        /* keys go to a text field: no global q, ?, L... */
+	enum screen_kind kind;  /* its row in tui/table.h: keys, hints, help */
 	/* Called when the screen comes on top (pushed, or uncovered). */
 	void (*enter)(struct screen *s, struct app *a);
 	/* Draws into `area` (between the title and the status line). */
@@ -76,8 +69,8 @@ struct app {
 	bool cancelled;         /* ended before anything was written */
 	/* Hooks for question screens opened by tui_show_question (borrowed). */
 	const struct question_hooks *question_hooks;
-	/* Key contexts beyond KEYS_MAIN and KEYS_TEXT in use (KEYS_BIT()s):
-	 * looked up before KEYS_MAIN, and listed by the help screen. */
+	/* Key contexts beyond KEYS_MAIN in use (KEYS_BIT()s): looked up
+	 * before KEYS_MAIN, and listed by the help screen. */
 	unsigned key_contexts;
 	/* Another source of events (the phones of `peil workshop --serve`):
 	 * when wake_fd is readable, the loop calls wake(a, wake_ctx) and acts

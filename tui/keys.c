@@ -1,8 +1,9 @@
-/* The key table. Adding a binding here adds it to the help screen too. */
+/* The bindings, the help screen's lines and the footer hints, all read
+ * from the one table in tui/table.h. Nothing here calls curses: its key
+ * codes are constants, so tests/unit/test_keys.c checks the table alone. */
 #include "tui/keys.h"
 
 #include <curses.h>
-#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -11,194 +12,238 @@
 #define CTRL(c) ((c) & 0x1f)
 #define ESC 27
 
-struct binding {
+enum {
+	KF_FKEY = 1 << 0,       /* a KEY_* code */
+	KF_TEXT = 1 << 1,       /* also where a text field has the keys */
+	KF_DIGITS = 1 << 2,     /* 1..9 */
+	KF_SHIFTED = 1 << 3,    /* Shift-1..9 on a US keyboard */
+};
+enum { MAX_KEYS = 6 };
+
+struct key {
+	int code;
+	unsigned flags;
+	const char *name;       /* N_(); NULL: bound, not listed */
+};
+
+struct row {
+	enum tui_action action; /* ACT_NONE: a section heading */
 	enum keys_context ctx;
-	int key;
-	bool fkey;
-	enum tui_action action;
-	const char *name;       /* shown in help; NULL: not listed separately */
+	unsigned screens;
+	struct key keys[MAX_KEYS];
+	const char *hint, *help, *section;
+	enum screen_kind shows;
 };
 
-static const struct binding bindings[] = {
-	{ KEYS_MAIN, KEY_UP, true, ACT_UP, N_("Up") },
-	{ KEYS_MAIN, 'k', false, ACT_UP, "k" },
-	{ KEYS_MAIN, KEY_DOWN, true, ACT_DOWN, N_("Down") },
-	{ KEYS_MAIN, 'j', false, ACT_DOWN, "j" },
-	{ KEYS_MAIN, KEY_HOME, true, ACT_HOME, N_("Home") },
-	{ KEYS_MAIN, 'g', false, ACT_HOME, "g" },
-	{ KEYS_MAIN, KEY_END, true, ACT_END, N_("End") },
-	{ KEYS_MAIN, 'G', false, ACT_END, "G" },
-	{ KEYS_MAIN, '\n', false, ACT_CHOOSE, N_("Enter") },
-	{ KEYS_MAIN, '\r', false, ACT_CHOOSE, NULL },
-	{ KEYS_MAIN, KEY_ENTER, true, ACT_CHOOSE, NULL },
-	{ KEYS_MAIN, ' ', false, ACT_CHOOSE, N_("Space") },
-	{ KEYS_MAIN, '1', false, ACT_CHOOSE_N, "1-9" },
-	{ KEYS_MAIN, 'n', false, ACT_NA, "n" },
-	{ KEYS_MAIN, 'u', false, ACT_UNKNOWN, "u" },
-	{ KEYS_MAIN, KEY_BACKSPACE, true, ACT_CLEAR, N_("Backspace") },
-	{ KEYS_MAIN, KEY_DC, true, ACT_CLEAR, N_("Delete") },
-	{ KEYS_MAIN, 127, false, ACT_CLEAR, NULL },
-	{ KEYS_MAIN, CTRL('H'), false, ACT_CLEAR, NULL },
-	{ KEYS_MAIN, KEY_RIGHT, true, ACT_NEXT, N_("Right") },
-	{ KEYS_MAIN, KEY_NPAGE, true, ACT_NEXT, N_("PgDn") },
-	{ KEYS_MAIN, KEY_LEFT, true, ACT_PREV, N_("Left") },
-	{ KEYS_MAIN, KEY_PPAGE, true, ACT_PREV, N_("PgUp") },
-	{ KEYS_MAIN, '\t', false, ACT_NEXT_OPEN, N_("Tab") },
-	{ KEYS_MAIN, 'e', false, ACT_NOTE, "e" },
-	{ KEYS_MAIN, 'i', false, ACT_INFO, "i" },
-	{ KEYS_MAIN, 'o', false, ACT_OVERVIEW, "o" },
-	{ KEYS_MAIN, 'r', false, ACT_RESULTS, "r" },
-	{ KEYS_MAIN, 'x', false, ACT_EXPORT, "x" },
-	{ KEYS_MAIN, 'L', false, ACT_LANG, "L" },
-	{ KEYS_MAIN, '?', false, ACT_HELP, "?" },
-	{ KEYS_MAIN, KEY_F(1), true, ACT_HELP, "F1" },
-	{ KEYS_MAIN, ESC, false, ACT_BACK, N_("Esc") },
-	{ KEYS_MAIN, 'q', false, ACT_QUIT, "q" },
-	{ KEYS_MAIN, CTRL('L'), false, ACT_REDRAW, N_("Ctrl-L") },
-	{ KEYS_MAIN, 't', false, ACT_TARGET, N_("t, then 1-9") },
-	{ KEYS_MAIN, 'a', false, ACT_ADD_ACTION, "a" },
-	{ KEYS_MAIN, 'p', false, ACT_PLAN, "p" },
-	{ KEYS_MAIN, 'E', false, ACT_EDIT, "E" },
-	{ KEYS_MAIN, 'D', false, ACT_ACTION_DONE, "D" },
-	{ KEYS_MAIN, 'S', false, ACT_ACTION_OPEN, "S" },
-	{ KEYS_MAIN, 'X', false, ACT_ACTION_DROP, "X" },
-	{ KEYS_TEXT, ESC, false, ACT_DONE, N_("Esc") },
-	{ KEYS_TEXT, KEY_F(2), true, ACT_DONE, "F2" },
-	{ KEYS_TEXT, CTRL('G'), false, ACT_CANCEL, N_("Ctrl-G") },
-	{ KEYS_TEXT, '\t', false, ACT_NEXT_FIELD, N_("Tab") },
-	{ KEYS_TEXT, KEY_BTAB, true, ACT_PREV_FIELD, N_("Shift-Tab") },
-	{ KEYS_TEXT, KEY_F(1), true, ACT_HELP, "F1" },
-	{ KEYS_TEXT, CTRL('L'), false, ACT_REDRAW, N_("Ctrl-L") },
-	{ KEYS_WORKSHOP, 'l', false, ACT_LIST, "l" },
-	{ KEYS_WORKSHOP, 'o', false, ACT_LIST, "o" },
-	{ KEYS_VOTING, 'v', false, ACT_VOTE, N_("v, then 1-9") },
-	{ KEYS_VOTING, '!', false, ACT_VOTE_N, N_("Shift-1-9") },
-	{ KEYS_VOTING, 'z', false, ACT_UNVOTE, "z" },
-	{ KEYS_VOTING, 'R', false, ACT_REVEAL, "R" },
-	{ KEYS_VOTING, 'N', false, ACT_REOPEN, "N" },
-	{ KEYS_VOTING, 'J', false, ACT_JOIN, "J" },
-};
-enum { NBINDINGS = sizeof bindings / sizeof *bindings };
+#define K(c, name) { (c), 0, (name) }
+#define KT(c, name) { (c), KF_TEXT, (name) }
+#define F(c, name) { (c), KF_FKEY, (name) }
+#define FT(c, name) { (c), KF_FKEY | KF_TEXT, (name) }
+#define DIGITS(name) { '1', KF_DIGITS, (name) }
+#define SHIFTED(name) { '!', KF_SHIFTED, (name) }
+#define SCR(kind) (1u << SCREEN_##kind)
+#define SCR_BIT_(kind) (1u << (kind))
+#define ANY (~0u)
+#define KEYLIST(...) { __VA_ARGS__ }
+#define ROW_(name, mode, scr, keys, hint, help, shows) \
+	{ ACT_##name, KEYS_##mode, (scr), KEYLIST keys, (hint), (help), NULL, SCREEN_##shows },
+#define SECTION_(title) { ACT_NONE, KEYS_MAIN, 0, { { 0, 0, NULL } }, NULL, NULL, (title), SCREEN_NONE },
 
-/* What each action does, in the order of the help screen. */
-struct action_help {
-	enum keys_context ctx;
-	enum tui_action action;
-	const char *text;       /* N_() */
-};
+static const struct row rows[] = { TUI_ACTIONS(ROW_, SECTION_) };
+enum { NROWS = sizeof rows / sizeof *rows };
 
-static const struct action_help help[] = {
-	{ KEYS_WORKSHOP, ACT_NONE, N_("Workshop") },
-	{ KEYS_VOTING, ACT_VOTE, N_("a vote from the room for a level (on a question)") },
-	{ KEYS_VOTING, ACT_VOTE_N, N_("the same in one key (Shift-1 is ! on a US keyboard)") },
-	{ KEYS_VOTING, ACT_UNVOTE, N_("take back the last vote on this question") },
-	{ KEYS_VOTING, ACT_REVEAL, N_("reveal the votes now (closes voting on this question)") },
-	{ KEYS_VOTING, ACT_REOPEN, N_("vote again after the discussion: a new round") },
-	{ KEYS_VOTING, ACT_JOIN, N_("the join address and its QR code for phones (--serve)") },
-	{ KEYS_WORKSHOP, ACT_LIST, N_("the list of questions and the decisions taken") },
-	{ KEYS_MAIN, ACT_NONE, N_("Answering") },
-	{ KEYS_MAIN, ACT_UP, N_("highlight the previous answer (or line)") },
-	{ KEYS_MAIN, ACT_DOWN, N_("highlight the next answer (or line)") },
-	{ KEYS_MAIN, ACT_CHOOSE, N_("choose the highlighted answer and go on; confirms a carried-over answer") },
-	{ KEYS_MAIN, ACT_CHOOSE_N, N_("choose the n-th answer in level order and go on") },
-	{ KEYS_MAIN, ACT_NA, N_("not applicable, and go on") },
-	{ KEYS_MAIN, ACT_UNKNOWN, N_("don't know, and go on") },
-	{ KEYS_MAIN, ACT_CLEAR, N_("clear the answer: the question is open again") },
-	{ KEYS_MAIN, ACT_NOTE, N_("edit the note and evidence") },
-	{ KEYS_MAIN, ACT_INFO, N_("show or hide the explanation of the question") },
-	{ KEYS_MAIN, ACT_NONE, N_("Moving") },
-	{ KEYS_MAIN, ACT_NEXT, N_("next question (next page in lists)") },
-	{ KEYS_MAIN, ACT_PREV, N_("previous question (previous page in lists)") },
-	{ KEYS_MAIN, ACT_NEXT_OPEN, N_("next open (or unconfirmed) question, wrapping around") },
-	{ KEYS_MAIN, ACT_HOME, N_("first answer or line") },
-	{ KEYS_MAIN, ACT_END, N_("last answer or line") },
-	{ KEYS_MAIN, ACT_NONE, N_("Screens") },
-	{ KEYS_MAIN, ACT_OVERVIEW, N_("overview of the domains") },
-	{ KEYS_MAIN, ACT_RESULTS, N_("results: scores, targets and priorities") },
-	{ KEYS_MAIN, ACT_EXPORT, N_("export a scorecard") },
-	{ KEYS_MAIN, ACT_LANG, N_("switch the questionnaire's language") },
-	{ KEYS_MAIN, ACT_HELP, N_("this help") },
-	{ KEYS_MAIN, ACT_BACK, N_("back to the previous screen") },
-	{ KEYS_MAIN, ACT_REDRAW, N_("redraw the screen") },
-	{ KEYS_MAIN, ACT_QUIT, N_("quit (every answer is already saved)") },
-	{ KEYS_MAIN, ACT_NONE, N_("Targets and the plan") },
-	{ KEYS_MAIN, ACT_TARGET, N_("in the results: set the highlighted domain's target to the n-th level "
-	                            "(Backspace removes it); then who decided it") },
-	{ KEYS_MAIN, ACT_ADD_ACTION, N_("add an action for this question or priority, titled with its advice") },
-	{ KEYS_MAIN, ACT_PLAN, N_("the improvement plan: actions by status, owner and due date") },
-	{ KEYS_MAIN, ACT_EDIT, N_("in the results: who decided the targets, when and where") },
-	{ KEYS_MAIN, ACT_ACTION_DONE, N_("a carried-over action shown with its question: it is done") },
-	{ KEYS_MAIN, ACT_ACTION_OPEN, N_("... it is still open") },
-	{ KEYS_MAIN, ACT_ACTION_DROP, N_("... drop it") },
-	{ KEYS_TEXT, ACT_NONE, N_("Editing a note or a name") },
-	{ KEYS_TEXT, ACT_DONE, N_("done: keep the text and go back") },
-	{ KEYS_TEXT, ACT_CANCEL, N_("cancel: forget the changes") },
-	{ KEYS_TEXT, ACT_NEXT_FIELD, N_("next field") },
-	{ KEYS_TEXT, ACT_PREV_FIELD, N_("previous field") },
-};
-enum { NHELP = sizeof help / sizeof *help };
+#define SCREEN_ROW_(name, open, text, title) { (text), (title) },
+static const struct { bool text; const char *title; } screens[] = { TUI_SCREENS(SCREEN_ROW_) };
 
 /* Shift+1..9 on a US keyboard: the votes in one key. */
 static const char shifted_digits[] = "!@#$%^&*(";
 
-enum tui_action keys_action(enum keys_context ctx, int key, bool fkey, int *n)
+bool screen_is_text(enum screen_kind kind)
 {
+	return kind >= 0 && kind < SCREEN_COUNT && screens[kind].text;
+}
+
+const char *screen_title(enum screen_kind kind)
+{
+	return kind >= 0 && kind < SCREEN_COUNT ? _(screens[kind].title) : "";
+}
+
+static const struct row *row_of(enum tui_action a)
+{
+	for (int i = 0; i < NROWS; i++)
+		if (rows[i].action == a && a != ACT_NONE)
+			return &rows[i];
+	return NULL;
+}
+
+enum keys_context keys_context_of(enum tui_action a)
+{
+	const struct row *r = row_of(a);
+	return r ? r->ctx : KEYS_MAIN;
+}
+
+enum screen_kind keys_shows(enum tui_action a)
+{
+	const struct row *r = row_of(a);
+	return r ? r->shows : SCREEN_NONE;
+}
+
+/* True when row r is in use on a screen of that kind. */
+static bool row_applies(const struct row *r, enum screen_kind kind, unsigned contexts)
+{
+	return r->action != ACT_NONE && kind >= 0 && (r->screens & SCR_BIT_(kind)) &&
+	       ((contexts | KEYS_BIT(KEYS_MAIN)) & KEYS_BIT(r->ctx));
+}
+
+/* True when key k of row r is live there: a text field takes every key
+ * but the screen's own and the text-safe ones. */
+static bool key_live(const struct row *r, const struct key *k, enum screen_kind kind)
+{
+	return !screen_is_text(kind) || r->screens != ANY || (k->flags & KF_TEXT);
+}
+
+static bool key_matches(const struct key *k, int code, bool fkey, int *n)
+{
+	if (k->flags & KF_DIGITS) {
+		if (fkey || code < '1' || code > '9')
+			return false;
+		*n = code - '0';
+		return true;
+	}
+	if (k->flags & KF_SHIFTED) {
+		const char *sh = !fkey && code > 0 && code < 128 ? strchr(shifted_digits, code) : NULL;
+		if (!sh)
+			return false;
+		*n = (int)(sh - shifted_digits) + 1;
+		return true;
+	}
+	return k->code == code && fkey == ((k->flags & KF_FKEY) != 0) && (k->code || k->flags);
+}
+
+enum tui_action keys_action(enum screen_kind kind, unsigned contexts, int key, bool fkey, int *n)
+{
+	int digit = 0;
+	for (int i = 0; i < NROWS; i++) {
+		const struct row *r = &rows[i];
+		if (!row_applies(r, kind, contexts))
+			continue;
+		for (int j = 0; j < MAX_KEYS && (r->keys[j].code || r->keys[j].flags); j++)
+			if (key_live(r, &r->keys[j], kind) && key_matches(&r->keys[j], key, fkey, &digit)) {
+				if (n)
+					*n = digit;
+				return r->action;
+			}
+	}
 	if (n)
 		*n = 0;
-	if (ctx == KEYS_MAIN && !fkey && key >= '1' && key <= '9') {
-		if (n)
-			*n = key - '0';
-		return ACT_CHOOSE_N;
-	}
-	const char *sh = ctx == KEYS_VOTING && !fkey && key > 0 && key < 128 ? strchr(shifted_digits, key) : NULL;
-	if (sh) {
-		if (n)
-			*n = (int)(sh - shifted_digits) + 1;
-		return ACT_VOTE_N;
-	}
-	for (int i = 0; i < NBINDINGS; i++)
-		if (bindings[i].ctx == ctx && bindings[i].key == key && bindings[i].fkey == fkey)
-			return bindings[i].action;
 	return ACT_NONE;
 }
 
-/* True when an extra context in `contexts` takes key k from KEYS_MAIN. */
-static bool taken(unsigned contexts, const struct binding *k)
-{
-	for (int c = KEYS_WORKSHOP; c < KEYS_NCONTEXTS; c++)
-		if ((contexts & KEYS_BIT(c)) && keys_action(c, k->key, k->fkey, NULL) != ACT_NONE)
-			return true;
-	return false;
-}
-
-/* "Up, k" for one action: every named binding in table order. */
-static void key_names(enum keys_context ctx, enum tui_action a, unsigned contexts, char *buf, size_t len)
+/* "Up, k": the listed keys of row r that do r's action there (a key an
+ * earlier row takes is left out). */
+static void key_names(const struct row *r, enum screen_kind kind, unsigned contexts, char *buf, size_t len,
+                      bool first_only)
 {
 	size_t used = 0;
 	buf[0] = '\0';
-	for (int i = 0; i < NBINDINGS; i++) {
-		const struct binding *k = &bindings[i];
-		if (k->ctx != ctx || k->action != a || !k->name || (ctx == KEYS_MAIN && taken(contexts, k)))
+	for (int j = 0; j < MAX_KEYS && (r->keys[j].code || r->keys[j].flags); j++) {
+		const struct key *k = &r->keys[j];
+		if (!k->name || !key_live(r, k, kind) ||
+		    keys_action(kind, contexts, k->code, (k->flags & KF_FKEY) != 0, NULL) != r->action)
 			continue;
 		int w = snprintf(buf + used, len - used, "%s%s", used ? ", " : "", _(k->name));
-		if (w < 0 || (size_t)w >= len - used)
+		if (w < 0 || (size_t)w >= len - used || first_only)
 			break;
 		used += (size_t)w;
 	}
 }
 
-void keys_help(keys_help_fn fn, void *ctx, unsigned contexts)
+void keys_help(enum screen_kind kind, unsigned contexts, keys_help_fn fn, void *ctx)
 {
 	char names[128];
-	for (int i = 0; i < NHELP; i++) {
-		if (!(contexts & KEYS_BIT(help[i].ctx)))
+	bool headed = false;
+	for (int i = 0; i < NROWS; i++) {
+		const struct row *r = &rows[i];
+		if (r->screens == ANY || !row_applies(r, kind, contexts))
 			continue;
-		if (help[i].action == ACT_NONE) {
-			fn(ctx, NULL, _(help[i].text));
+		key_names(r, kind, contexts, names, sizeof names, false);
+		if (!names[0])
+			continue;
+		if (!headed)
+			fn(ctx, NULL, screen_title(kind));
+		headed = true;
+		fn(ctx, names, _(r->help));
+	}
+	const char *section = NULL;
+	for (int i = 0; i < NROWS; i++) {
+		const struct row *r = &rows[i];
+		if (r->action == ACT_NONE) {
+			section = r->section;
 			continue;
 		}
-		key_names(help[i].ctx, help[i].action, contexts, names, sizeof names);
-		if (names[0])
-			fn(ctx, names, _(help[i].text));
+		if (r->screens != ANY || !row_applies(r, kind, contexts))
+			continue;
+		key_names(r, kind, contexts, names, sizeof names, false);
+		if (!names[0])
+			continue;
+		if (section)
+			fn(ctx, NULL, _(section));
+		section = NULL;
+		fn(ctx, names, _(r->help));
 	}
+}
+
+/* "KEY hint" for row r into buf, if it is hinted and live there. */
+static bool hint_of(const struct row *r, enum screen_kind kind, unsigned contexts, char *buf, size_t len)
+{
+	char name[32];
+	if (!r->hint || !row_applies(r, kind, contexts) || r->shows == kind)
+		return false;
+	key_names(r, kind, contexts, name, sizeof name, true);
+	if (!name[0])
+		return false;
+	snprintf(buf, len, "%s %s", name, _(r->hint));
+	return true;
+}
+
+/* Columns of a hint (code points: the labels have no wide characters). */
+static int cols_of(const char *s)
+{
+	int n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+char *keys_hints(enum screen_kind kind, unsigned contexts, int cols, char *buf, size_t len)
+{
+	enum { MAX_HINTS = 24 };
+	char item[MAX_HINTS][96];
+	int rank[MAX_HINTS], n = 0, width = 0;
+	/* Help first and quit last stay; the screen's own actions come next,
+	 * and what works everywhere gives way first when the window is narrow. */
+	for (int pass = 0; pass < 4; pass++)
+		for (int i = 0; i < NROWS && n < MAX_HINTS; i++) {
+			const struct row *r = &rows[i];
+			int which = r->shows == SCREEN_HELP ? 0 : r->action == ACT_QUIT ? 3 : r->screens != ANY ? 1 : 2;
+			if (which == pass && hint_of(r, kind, contexts, item[n], sizeof item[n])) {
+				rank[n] = pass == 0 || pass == 3 ? 3 : pass == 1 ? 2 : 1;
+				width += cols_of(item[n]) + (n ? 2 : 0);
+				n++;
+			}
+		}
+	for (int drop = 1; drop <= 2 && width > cols; drop++)
+		for (int i = n - 1; i >= 0 && width > cols; i--)
+			if (rank[i] == drop) {
+				width -= cols_of(item[i]) + 2;
+				rank[i] = 0;
+			}
+	size_t used = 0;
+	buf[0] = '\0';
+	for (int i = 0; i < n && used < len; i++)
+		if (rank[i]) {
+			int w = snprintf(buf + used, len - used, "%s%s", used ? "  " : "", item[i]);
+			used = w < 0 ? used : used + (size_t)w < len ? used + (size_t)w : len - 1;
+		}
+	return buf;
 }

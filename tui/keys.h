@@ -1,36 +1,41 @@
-/* Keys to actions, from one table that also produces the help screen.
+/* Screens, actions and keys, generated from the tables in tui/table.h:
+ * the enums, the bindings, the help screen's lines and the footer hints.
  *
- * Screens never look at raw key codes for commands: they get an action.
- * Text fields (the note editor, the organisation prompt) take the raw key
- * and ask for the KEYS_TEXT action only for the few keys that end editing. */
+ * Screens never look at raw key codes for commands: they get an action,
+ * looked up for the screen on top. Text fields (the note editor, the
+ * organisation prompt, the export dialog) get their own actions and the
+ * raw key for everything else. */
 #ifndef PEIL_TUI_KEYS_H
 #define PEIL_TUI_KEYS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
+#include "tui/table.h"
+
+#define SCREEN_ENUM_(name, open, text, title) SCREEN_##name,
+enum screen_kind {
+	SCREEN_NONE = -1,
+	TUI_SCREENS(SCREEN_ENUM_)
+	SCREEN_COUNT
+};
+#undef SCREEN_ENUM_
+
+#define ACTION_ENUM_(name, mode, screens, keys, hint, help, shows) ACT_##name,
+#define SECTION_ENUM_(title)
 enum tui_action {
 	ACT_NONE,
-	ACT_UP, ACT_DOWN, ACT_HOME, ACT_END,
-	ACT_CHOOSE, ACT_CHOOSE_N, ACT_NA, ACT_UNKNOWN, ACT_CLEAR,
-	ACT_NEXT, ACT_PREV, ACT_NEXT_OPEN,
-	ACT_NOTE, ACT_INFO, ACT_OVERVIEW, ACT_RESULTS, ACT_EXPORT, ACT_LANG,
-	ACT_HELP, ACT_BACK, ACT_QUIT, ACT_REDRAW,
-	/* text fields */
-	ACT_DONE, ACT_CANCEL, ACT_NEXT_FIELD, ACT_PREV_FIELD,
+	TUI_ACTIONS(ACTION_ENUM_, SECTION_ENUM_)
 	ACT_CLICK,              /* a mouse click: see tui_event.y/x */
-	/* peil workshop */
-	ACT_LIST, ACT_VOTE, ACT_VOTE_N, ACT_UNVOTE,
-	ACT_REVEAL, ACT_REOPEN, ACT_JOIN,       /* votes in the room, from phones too */
-	/* targets and the improvement plan */
-	ACT_TARGET, ACT_ADD_ACTION, ACT_PLAN, ACT_EDIT,
-	ACT_ACTION_DONE, ACT_ACTION_OPEN, ACT_ACTION_DROP,
+	ACT_COUNT
 };
+#undef ACTION_ENUM_
+#undef SECTION_ENUM_
 
+/* Where keys are bound: every session, and the extras of `peil workshop`
+ * (app.key_contexts), which are looked up first. */
 enum keys_context {
-	KEYS_MAIN,              /* every screen without a text field */
-	KEYS_TEXT,              /* while a text field has the cursor */
-	/* Extra keys of `peil workshop`: where in use (app.key_contexts), they
-	 * are looked up before KEYS_MAIN and the help screen lists them. */
+	KEYS_MAIN,
 	KEYS_WORKSHOP,          /* every workshop session */
 	KEYS_VOTING,            /* votes in the room (live mode) */
 	KEYS_NCONTEXTS
@@ -39,22 +44,38 @@ enum keys_context {
 
 /* One key press as the screens see it. */
 struct tui_event {
-	enum tui_action action; /* for KEYS_MAIN; ACT_NONE when the key has none */
+	enum tui_action action; /* for the screen on top; ACT_NONE: none */
 	int key;                /* the wide character, or a KEY_* code */
 	bool fkey;              /* true: key is a KEY_* code */
-	int n;                  /* ACT_CHOOSE_N, ACT_VOTE_N: 1..9 */
+	int n;                  /* DIGITS and SHIFTED keys: 1..9 */
 	int y, x;               /* ACT_CLICK: screen cell */
 };
 
-/* The action of a key in a context (ACT_NONE if unbound). */
-enum tui_action keys_action(enum keys_context ctx, int key, bool fkey, int *n);
+/* The action of a key on a screen of that kind, with the key contexts in
+ * `contexts` (KEYS_BIT()s; KEYS_MAIN is always in use); ACT_NONE if
+ * unbound there. n (may be NULL) gets 1..9 for the digit keys. */
+enum tui_action keys_action(enum screen_kind kind, unsigned contexts, int key, bool fkey, int *n);
 
-/* The help screen's lines for the contexts in `contexts` (KEYS_BIT()s):
- * calls fn once per section heading (key NULL) and once per action with
- * its keys ("Up, k") and description, both translated. A KEYS_MAIN key
- * that an extra context in `contexts` binds otherwise is left out (and
- * with it an action left without keys). */
+/* The context an action is bound in (KEYS_MAIN for ACT_NONE). */
+enum keys_context keys_context_of(enum tui_action a);
+/* The screen an action brings up (SCREEN_NONE: the screens handle it). */
+enum screen_kind keys_shows(enum tui_action a);
+/* The table's facts about a screen kind. */
+bool screen_is_text(enum screen_kind kind);
+const char *screen_title(enum screen_kind kind);        /* translated */
+
+/* The help screen's lines for a screen of that kind: first the actions of
+ * that screen, then those that work everywhere, by section. Calls fn once
+ * per heading (keys NULL) and once per action with its keys that work
+ * there ("Up, k") and its description, both translated. */
 typedef void (*keys_help_fn)(void *ctx, const char *keys, const char *text);
-void keys_help(keys_help_fn fn, void *ctx, unsigned contexts);
+void keys_help(enum screen_kind kind, unsigned contexts, keys_help_fn fn, void *ctx);
+
+/* The footer of a screen of that kind in `cols` columns: "KEY label" for
+ * each hinted action that works there, two spaces apart: help first, then
+ * the screen's own actions, then those that work everywhere, quit last;
+ * the ones that work everywhere, then the screen's own, are left out when
+ * they do not fit (translated). Returns buf. */
+char *keys_hints(enum screen_kind kind, unsigned contexts, int cols, char *buf, size_t len);
 
 #endif

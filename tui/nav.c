@@ -1,33 +1,16 @@
 /* Moving between screens without piling them up: a screen kind already
- * on the stack is brought back instead of opened again. */
+ * on the stack is brought back instead of opened again. What opens a
+ * screen of a kind comes from the screen table (tui/table.h). */
 #include "tui/screens.h"
+
+#define OPEN_(name, open, text, title) open,
+static struct screen *(*const open_screen[])(struct app *) = { TUI_SCREENS(OPEN_) };
 
 void tui_show(struct app *a, enum screen_kind kind)
 {
-	if (app_raise(a, kind))
+	if (kind < 0 || kind >= SCREEN_COUNT || app_raise(a, kind) || !open_screen[kind])
 		return;
-	struct screen *sc;
-	switch (kind) {
-	case SCREEN_OVERVIEW:
-		/* The overview is the bottom of the stack when it exists. */
-		sc = screen_overview_new(a);
-		break;
-	case SCREEN_RESULTS:
-		sc = screen_results_new(a);
-		break;
-	case SCREEN_HELP:
-		sc = screen_help_new(a);
-		break;
-	case SCREEN_EXPORT:
-		sc = screen_export_new(a);
-		break;
-	case SCREEN_PLAN:
-		sc = screen_plan_new(a);
-		break;
-	default:
-		return;
-	}
-	app_push(a, sc);
+	app_push(a, open_screen[kind](a));
 }
 
 void tui_show_question(struct app *a, int qi)

@@ -146,7 +146,7 @@ static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 	case ACT_END:
 		ds->cursor = a->s->q->domains[ds->domain].count - 1;
 		break;
-	case ACT_CHOOSE:
+	case ACT_OPEN:
 		return open_question(ds, a);
 	case ACT_CLICK: {
 		struct lines b;
@@ -178,7 +178,6 @@ static void destroy(struct screen *sc)
 
 static const struct screen_ops ops = {
 	.kind = SCREEN_DOMAIN,
-	.hints = N_("Enter open the question  Esc back to the results  ? help  q quit"),
 	.draw = draw,
 	.handle = handle,
 	.resize = resize,

@@ -213,27 +213,39 @@ static int change(struct export_screen *es, struct app *a, int dir)
 static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 {
 	struct export_screen *es = (struct export_screen *)sc;
-	int k = ev->fkey ? ev->key : 0;
-	if (k == KEY_UP || k == KEY_BTAB || (k == 0 && ev->key == '\t') || k == KEY_DOWN) {
-		int dir = k == KEY_UP || k == KEY_BTAB ? -1 : 1;
-		es->row = (es->row + dir + NROWS) % NROWS;
+	switch (ev->action) {
+	case ACT_UP:
+	case ACT_DOWN:
+		if (!ev->fkey && es->row == ROW_PATH)
+			break;          /* k and j are letters of a file name */
+		/* fall through */
+	case ACT_NEXT_FIELD:
+	case ACT_PREV_FIELD:
+		es->row = (es->row + (ev->action == ACT_UP || ev->action == ACT_PREV_FIELD ? -1 : 1) + NROWS) % NROWS;
 		return TUI_HANDLED;
-	}
-	if ((!ev->fkey && (ev->key == '\r' || ev->key == '\n')) || k == KEY_ENTER)
+	case ACT_WRITE:
 		return write_export(es, a);
-	if (ev->action == ACT_CLICK) {
+	case ACT_CLICK: {
 		int row = ev->y - (app_area(a).y + 4);
 		if (row >= 0 && row < NROWS)
 			es->row = row;
 		return TUI_HANDLED;
 	}
-	if (es->row != ROW_PATH) {
-		if (k == KEY_LEFT || k == KEY_RIGHT || (k == 0 && ev->key == ' '))
-			return change(es, a, k == KEY_LEFT ? -1 : 1);
-		return TUI_UNHANDLED;       /* q, ?, Esc… as everywhere */
+	case ACT_BACK:
+	case ACT_HELP:
+	case ACT_REDRAW:
+		if (ev->action != ACT_HELP || ev->fkey || es->row != ROW_PATH)
+			return TUI_UNHANDLED;
+		break;          /* ? in a file name */
+	default:
+		break;
 	}
-	if (ev->action == ACT_BACK || (ev->fkey && ev->key == KEY_F(1)) || ev->action == ACT_REDRAW)
-		return TUI_UNHANDLED;
+	if (es->row != ROW_PATH) {
+		if (ev->action == ACT_CHANGE)
+			return change(es, a, ev->fkey && ev->key == KEY_LEFT ? -1 : 1);
+		return TUI_UNHANDLED;       /* q, ?, r… as everywhere */
+	}
+	/* The path line is a text field: every other key edits it. */
 	if (edit_key(&es->path, &a->theme, path_box(app_area(a)), ev->key, ev->fkey)) {
 		es->path_edited = true;
 		es->result[0] = '\0';
@@ -250,7 +262,6 @@ static void destroy(struct screen *sc)
 
 static const struct screen_ops ops = {
 	.kind = SCREEN_EXPORT,
-	.hints = N_("Enter write  Up/Down line  Left/Right choose  Esc back"),
 	.draw = draw,
 	.handle = handle,
 	.overlay = place_cursor,

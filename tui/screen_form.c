@@ -135,17 +135,18 @@ static int confirm(struct form_screen *fs, struct app *a)
 static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 {
 	struct form_screen *fs = (struct form_screen *)sc;
-	if ((!ev->fkey && (ev->key == '\r' || ev->key == '\n')) || (ev->fkey && ev->key == KEY_ENTER))
+	switch (ev->action) {
+	case ACT_SAVE:
 		return confirm(fs, a);
-	switch (keys_action(KEYS_TEXT, ev->key, ev->fkey, NULL)) {
-	case ACT_DONE:
-	case ACT_CANCEL:
+	case ACT_LEAVE:
 		app_message(a, false, "%s", _("Left without saving the form."));
 		return TUI_POP;
 	case ACT_NEXT_FIELD:
+	case ACT_FIELD_DOWN:
 		fs->active = (fs->active + 1) % fs->n;
 		return TUI_HANDLED;
 	case ACT_PREV_FIELD:
+	case ACT_FIELD_UP:
 		fs->active = (fs->active + fs->n - 1) % fs->n;
 		return TUI_HANDLED;
 	case ACT_HELP:
@@ -154,12 +155,8 @@ static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 	default:
 		break;
 	}
-	if (ev->fkey && (ev->key == KEY_UP || ev->key == KEY_DOWN)) {
-		fs->active = (fs->active + (ev->key == KEY_UP ? fs->n - 1 : 1)) % fs->n;
-		return TUI_HANDLED;
-	}
-	if (ev->fkey && (ev->key == KEY_LEFT || ev->key == KEY_RIGHT) &&
-	    step_choice(fs, ev->key == KEY_LEFT ? -1 : 1))
+	/* Left/Right step through the choices, else move the cursor. */
+	if (ev->action == ACT_CHOICE && step_choice(fs, ev->key == KEY_LEFT ? -1 : 1))
 		return TUI_HANDLED;
 	if (ev->action == ACT_CLICK || fs->fields[fs->active].only_choices)
 		return TUI_HANDLED;
@@ -183,9 +180,7 @@ static void destroy(struct screen *sc)
 }
 
 static const struct screen_ops ops = {
-	.kind = SCREEN_OTHER,
-	.hints = N_("Enter save  Esc cancel  Tab field  Left/Right choose  F1 help"),
-	.text_input = true,
+	.kind = SCREEN_FORM,
 	.draw = draw,
 	.handle = handle,
 	.overlay = place_cursor,

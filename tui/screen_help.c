@@ -1,4 +1,5 @@
-/* Help: every key, generated from the key table (tui/keys.c). */
+/* Help: the keys of the screen below first, then the ones that work
+ * everywhere, generated from the action table (tui/table.h). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -106,11 +107,10 @@ static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 	case ACT_DOWN:
 		scroll_to(h, a, h->top + 1);
 		return TUI_HANDLED;
-	case ACT_PREV:
+	case ACT_PAGE_UP:
 		scroll_to(h, a, h->top - rows(a) + 1);
 		return TUI_HANDLED;
-	case ACT_NEXT:
-	case ACT_CHOOSE:
+	case ACT_PAGE_DOWN:
 		scroll_to(h, a, h->top + rows(a) - 1);
 		return TUI_HANDLED;
 	case ACT_HOME:
@@ -146,7 +146,6 @@ static void destroy(struct screen *sc)
 
 static const struct screen_ops ops = {
 	.kind = SCREEN_HELP,
-	.hints = N_("Up/Down scroll  Esc back  q quit"),
 	.draw = draw,
 	.handle = handle,
 	.resize = resize,
@@ -159,6 +158,8 @@ struct screen *screen_help_new(struct app *a)
 	if (!h)
 		return NULL;
 	h->base.ops = &ops;
-	keys_help(add, h, KEYS_BIT(KEYS_MAIN) | KEYS_BIT(KEYS_TEXT) | a->key_contexts);
+	/* The keys of the screen it was asked for on come first. */
+	struct screen *below = app_top(a);
+	keys_help(below ? below->ops->kind : SCREEN_OVERVIEW, a->key_contexts, add, h);
 	return &h->base;
 }

@@ -116,7 +116,7 @@ static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 {
 	struct note_screen *ns = (struct note_screen *)sc;
 	struct rect r = app_area(a);
-	switch (keys_action(KEYS_TEXT, ev->key, ev->fkey, NULL)) {
+	switch (ev->action) {
 	case ACT_DONE:
 		return done(ns, a);
 	case ACT_CANCEL:
@@ -154,8 +154,6 @@ static void destroy(struct screen *sc)
 
 static const struct screen_ops ops = {
 	.kind = SCREEN_NOTE,
-	.hints = N_("Esc done (saved)  Ctrl-G cancel  Tab other field  Enter new line  F1 help"),
-	.text_input = true,
 	.draw = draw,
 	.handle = handle,
 	.overlay = place_cursor,

@@ -87,11 +87,10 @@ static int confirm(struct org_screen *os, struct app *a)
 static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 {
 	struct org_screen *os = (struct org_screen *)sc;
-	if ((!ev->fkey && (ev->key == '\r' || ev->key == '\n')) || (ev->fkey && ev->key == KEY_ENTER))
+	switch (ev->action) {
+	case ACT_START:
 		return confirm(os, a);
-	switch (keys_action(KEYS_TEXT, ev->key, ev->fkey, NULL)) {
-	case ACT_DONE:
-	case ACT_CANCEL:
+	case ACT_ABANDON:
 		a->cancelled = true;
 		return TUI_QUIT;
 	case ACT_HELP:
@@ -117,8 +116,6 @@ static void destroy(struct screen *sc)
 
 static const struct screen_ops ops = {
 	.kind = SCREEN_ORGANISATION,
-	.hints = N_("Enter start  Esc quit"),
-	.text_input = true,
 	.draw = draw,
 	.handle = handle,
 	.overlay = place_cursor,

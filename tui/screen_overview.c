@@ -191,11 +191,11 @@ static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 	struct rect r = app_area(a);
 	switch (ev->action) {
 	case ACT_UP:
-	case ACT_PREV:
+	case ACT_PAGE_UP:
 		os->cursor = os->cursor > 0 ? os->cursor - 1 : 0;
 		break;
 	case ACT_DOWN:
-	case ACT_NEXT:
+	case ACT_PAGE_DOWN:
 		os->cursor = os->cursor < n - 1 ? os->cursor + 1 : n - 1;
 		break;
 	case ACT_HOME:
@@ -204,9 +204,9 @@ static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 	case ACT_END:
 		os->cursor = n - 1;
 		break;
-	case ACT_CHOOSE:
+	case ACT_OPEN:
 		return open_domain(a, os->cursor);
-	case ACT_CHOOSE_N:
+	case ACT_OPEN_N:
 		if (ev->n <= n)
 			return open_domain(a, ev->n - 1);
 		return TUI_HANDLED;
@@ -241,7 +241,6 @@ static void destroy(struct screen *sc)
 
 static const struct screen_ops ops = {
 	.kind = SCREEN_OVERVIEW,
-	.hints = N_("Enter open domain  Tab next open question  r results  x export  ? help  q quit"),
 	.draw = draw,
 	.handle = handle,
 	.resize = resize,

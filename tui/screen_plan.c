@@ -245,7 +245,7 @@ static int add(struct app *a)
 static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 {
 	struct plan_screen *ps = (struct plan_screen *)sc;
-	if (ev->action != ACT_CLEAR)
+	if (ev->action != ACT_DELETE)
 		ps->delete_armed = -1;
 	switch (ev->action) {
 	case ACT_UP:
@@ -256,15 +256,14 @@ static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 	case ACT_END:
 		ensure_visible(ps, a, ev->action == ACT_HOME ? -RESPONSE_MAX_ACTIONS : RESPONSE_MAX_ACTIONS);
 		return TUI_HANDLED;
-	case ACT_CHOOSE:
-	case ACT_NOTE:
+	case ACT_OPEN:
 	case ACT_EDIT:
 		if (ps->cursor >= 0)
 			app_push(a, form_action_new(a, ps->cursor, -1, NULL));
 		return TUI_HANDLED;
 	case ACT_ADD_ACTION:
 		return add(a);
-	case ACT_CHOOSE_N:
+	case ACT_STATUS_N:
 		if (ev->n > ACTION_NSTATUS) {
 			app_message(a, true, "%s", _("1 planned, 2 in progress, 3 done, 4 dropped."));
 			return TUI_HANDLED;
@@ -277,7 +276,7 @@ static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 		                         ? ACTION_IN_PROGRESS : ACTION_PLANNED);
 	case ACT_ACTION_DROP:
 		return set_status(ps, a, ACTION_DROPPED);
-	case ACT_CLEAR:
+	case ACT_DELETE:
 		return delete_action(ps, a);
 	case ACT_PLAN:
 		return TUI_HANDLED;
@@ -304,7 +303,6 @@ static void destroy(struct screen *sc)
 
 static const struct screen_ops ops = {
 	.kind = SCREEN_PLAN,
-	.hints = N_("Enter edit  a add  1-4 status  Del delete  r results  Esc back  ? help"),
 	.enter = enter,
 	.draw = draw,
 	.handle = handle,

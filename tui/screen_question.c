@@ -512,7 +512,6 @@ static void destroy(struct screen *sc)
 
 static const struct screen_ops ops = {
 	.kind = SCREEN_QUESTION,
-	.hints = N_("? help  1-9 choose  n n/a  u don't know  Tab open  e note  r results  q quit"),
 	.enter = enter,
 	.draw = draw,
 	.handle = handle,

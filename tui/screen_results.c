@@ -353,14 +353,14 @@ static int set_target(struct results_screen *rs, struct app *a, const struct tui
 	const struct session *s = a->s;
 	int d = rs->target_domain;
 	rs->target_domain = -1;
-	if (ev->action == ACT_CLEAR) {
+	if (ev->action == ACT_TARGET_CLEAR) {
 		response_clear_target(s->r, d);
 		app_message(a, false, _("Target of %s removed: the questionnaire's default applies."),
 		            session_str(s, &s->q->domains[d].title));
 		ensure_visible(rs, a);
 		return TUI_HANDLED | TUI_CHANGED;
 	}
-	if (ev->action != ACT_CHOOSE_N || ev->n > s->q->nlevels) {
+	if (ev->action != ACT_TARGET_LEVEL || ev->n > s->q->nlevels) {
 		app_message(a, false, "%s", _("Target not changed."));
 		return TUI_HANDLED;
 	}
@@ -412,7 +412,7 @@ static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 	case ACT_END:
 		rs->cursor = 1 << 20;
 		break;
-	case ACT_CHOOSE:
+	case ACT_OPEN:
 		return open_item(rs, a);
 	case ACT_CLICK:
 		return click(rs, a, ev->y);
@@ -443,7 +443,6 @@ static void destroy(struct screen *sc)
 
 static const struct screen_ops ops = {
 	.kind = SCREEN_RESULTS,
-	.hints = N_("Enter open  t target  a action  p plan  x export  Esc back  ? help"),
 	.enter = enter,
 	.draw = draw,
 	.handle = handle,

@@ -324,7 +324,7 @@ static void draw_summary(void *ctx, const struct app *a, int qi, struct rect r)
 
 static void show_list(struct app *a, struct workshop *w)
 {
-	if (!app_raise(a, SCREEN_OVERVIEW))
+	if (!app_raise(a, SCREEN_WORKSHOP_LIST))
 		app_push(a, workshop_list_new(a, w));
 }
 
@@ -337,7 +337,8 @@ static int on_key(void *ctx, struct app *a, int qi, const struct tui_event *ev)
 		w->armed = false;
 		return workshop_room_armed(w, a, k);
 	}
-	if (!live && keys_action(KEYS_VOTING, ev->key, ev->fkey, NULL) != ACT_NONE) {
+	if (!live && keys_context_of(keys_action(SCREEN_QUESTION, KEYS_BIT(KEYS_VOTING), ev->key, ev->fkey, NULL)) ==
+	             KEYS_VOTING) {
 		app_message(a, false, "%s", _("In review mode the votes are the respondents' answers."));
 		return TUI_HANDLED;
 	}

@@ -77,7 +77,7 @@ static void draw(const struct screen *sc, const struct app *a, struct rect r)
 static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 {
 	(void)sc, (void)a;
-	return ev->action == ACT_JOIN || ev->action == ACT_CHOOSE ? TUI_POP : TUI_UNHANDLED;
+	return ev->action == ACT_JOIN ? TUI_POP : TUI_UNHANDLED;
 }
 
 static void destroy(struct screen *sc)
@@ -86,8 +86,7 @@ static void destroy(struct screen *sc)
 }
 
 static const struct screen_ops ops = {
-	.kind = SCREEN_OTHER,
-	.hints = N_("Esc back  q quit"),
+	.kind = SCREEN_JOIN,
 	.draw = draw,
 	.handle = handle,
 	.destroy = destroy,

@@ -166,11 +166,11 @@ static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 	struct rect r = app_area(a);
 	switch (ev->action) {
 	case ACT_UP:
-	case ACT_PREV:
+	case ACT_PAGE_UP:
 		ls->cursor = ls->cursor > 0 ? ls->cursor - 1 : 0;
 		break;
 	case ACT_DOWN:
-	case ACT_NEXT:
+	case ACT_PAGE_DOWN:
 		ls->cursor = ls->cursor < n - 1 ? ls->cursor + 1 : n - 1;
 		break;
 	case ACT_HOME:
@@ -179,7 +179,7 @@ static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 	case ACT_END:
 		ls->cursor = n - 1;
 		break;
-	case ACT_CHOOSE:
+	case ACT_OPEN:
 		return open_question(a, ls->cursor);
 	case ACT_NEXT_OPEN:
 		tui_show_question(a, session_next_open(a->s, -1));
@@ -221,8 +221,7 @@ static void destroy(struct screen *sc)
 }
 
 static const struct screen_ops ops = {
-	.kind = SCREEN_OVERVIEW,
-	.hints = N_("Enter open question  Tab next undecided  r results  x export  ? help  q quit"),
+	.kind = SCREEN_WORKSHOP_LIST,
 	.enter = enter,
 	.draw = draw,
 	.handle = handle,

@@ -67,7 +67,7 @@ def tui_checks(tmp, failures):
         steps = [
             ("first screen", None, "Question 2/2"),
             ("question with escapes", "Left", "Vraag A"),
-            ("help", "?", "Answering"),
+            ("help", "?", "Moving"),
             ("back", "Escape", "Vraag A"),
             ("note", "e", "Notitie"),
             ("back from note", "Escape", "Vraag A"),

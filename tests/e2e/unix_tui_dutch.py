@@ -51,8 +51,8 @@ def main():
     fail = []
     screens = [  # (name, key to get there, Dutch words that must show)
         ("question", None, ["Vraag 1/5", "Voortgang", "Kunnen leden online lenen", "Niet van toepassing",
-                            "Weet ik niet", "toelichting"]),
-        ("help", "?", ["Antwoorden", "Navigeren", "Schermen", "niet van toepassing"]),
+                            "Weet ik niet", "notitie"]),
+        ("help", "?", ["Vraag", "Navigeren", "Schermen", "niet van toepassing"]),
         ("overview", "Escape o", ["Domein", "Beantwoord", "Ambitie", "Diensten"]),
         ("results", "r", ["Voortgang", "Niveaus", "ambitie"]),
     ]
