@@ -163,15 +163,46 @@ static void radar_grid(cairo_t *cr, PangoContext *pc, const struct doc_chart *c,
 	}
 }
 
+/* The width a side label takes: its longest word, or the whole title when
+ * that fits in RADAR_LABEL_W. */
+static double label_width(PangoContext *pc, const char *title)
+{
+	PangoLayout *l = cx_layout(pc, title, 7.5, CX_BOLD, 0, CX_LEFT);
+	PangoRectangle full, word;
+	pango_layout_get_extents(l, NULL, &full);
+	pango_layout_set_width(l, 1);
+	pango_layout_set_wrap(l, PANGO_WRAP_WORD);
+	pango_layout_get_extents(l, NULL, &word);
+	g_object_unref(l);
+	double f = (double)full.width / PANGO_SCALE, w = (double)word.width / PANGO_SCALE;
+	return f <= RADAR_LABEL_W ? f : w > RADAR_LABEL_W ? w : RADAR_LABEL_W;
+}
+
+/* The radius that leaves room for the labels beside the chart. */
+static double radar_radius(PangoContext *pc, const struct doc_chart *c, double w, double h)
+{
+	double side = 0;
+	for (int d = 0; d < c->ndomains; d++) {
+		double a = -M_PI / 2 + 2 * M_PI * d / c->ndomains;
+		if (fabs(cos(a)) > 0.05) {
+			double lw = label_width(pc, c->domains[d].title) * fabs(cos(a));
+			side = lw > side ? lw : side;
+		}
+	}
+	double r = w / 2 - side - 12;
+	return r < h / 2 - 30 ? r : h / 2 - 30;
+}
+
 static void radar_labels(cairo_t *cr, PangoContext *pc, const struct doc_chart *c, double cx, double cy, double r)
 {
 	for (int d = 0; d < c->ndomains; d++) {
 		double a = -M_PI / 2 + 2 * M_PI * d / c->ndomains, ca = cos(a), sa = sin(a);
 		double lx = cx + (r + 8) * ca, ly = cy + (r + 8) * sa;
 		enum cx_align al = ca > 0.05 ? CX_LEFT : ca < -0.05 ? CX_RIGHT : CX_CENTER;
-		PangoLayout *l = cx_layout(pc, c->domains[d].title, 8, CX_BOLD, RADAR_LABEL_W, al);
+		double lw = al == CX_CENTER ? RADAR_LABEL_W : label_width(pc, c->domains[d].title);
+		PangoLayout *l = cx_layout(pc, c->domains[d].title, 7.5, CX_BOLD, lw + 0.5, al);
 		double h = cx_height(l);
-		double x = al == CX_LEFT ? lx : al == CX_RIGHT ? lx - RADAR_LABEL_W : lx - RADAR_LABEL_W / 2.0;
+		double x = al == CX_LEFT ? lx : al == CX_RIGHT ? lx - lw - 0.5 : lx - RADAR_LABEL_W / 2.0;
 		double y = sa < -0.5 ? ly - h : sa > 0.5 ? ly : ly - h / 2;
 		cx_color(cr, CX_INK);
 		cairo_move_to(cr, x, y);
@@ -190,12 +221,45 @@ static void radar_labels(cairo_t *cr, PangoContext *pc, const struct doc_chart *
 double cx_radar_height(const struct doc_chart *c, double w)
 {
 	(void)c;
-	return w < RADAR_H ? w : RADAR_H;
+	return w < RADAR_H ? w : RADAR_H;      /* the labels above and below fit in it */
 }
 
-double cx_radar(cairo_t *cr, PangoContext *pc, const struct doc_chart *c, double x, double y, double w)
+/* Numbers instead of names at the spokes (a narrow radar beside text);
+ * cx_radar_keys lists the names. */
+static void radar_numbers(cairo_t *cr, PangoContext *pc, const struct doc_chart *c, double cx, double cy, double r)
 {
-	double h = cx_radar_height(c, w), cx = x + w / 2, cy = y + h / 2, r = h / 2 - 30;
+	for (int d = 0; d < c->ndomains; d++) {
+		double a = -M_PI / 2 + 2 * M_PI * d / c->ndomains, ca = cos(a), sa = sin(a);
+		char n[16];
+		snprintf(n, sizeof n, "%d", d + 1);
+		cx_color(cr, CX_INK);
+		cx_text(cr, pc, n, 8, CX_BOLD, cx + (r + 9) * ca - 10, cy + (r + 9) * sa - 5.5, 20, CX_CENTER);
+		if (!c->domains[d].has[DOC_SCORE])
+			continue;
+		double px, py;
+		radar_xy(c, d, c->domains[d].v[DOC_SCORE], cx, cy, r, &px, &py);
+		cx_color(cr, DOC_SCORE);
+		cx_text(cr, pc, c->domains[d].score_text, 7, CX_BOLD, px + 10 * ca - 20, py + 10 * sa - 5, 40, CX_CENTER);
+	}
+}
+
+double cx_radar_keys(cairo_t *cr, PangoContext *pc, const struct doc_chart *c, double x, double y, double w)
+{
+	double h = 0;
+	for (int d = 0; d < c->ndomains; d++) {
+		char *line = g_strdup_printf("%d  %s: %s", d + 1, c->domains[d].title, c->domains[d].score_text);
+		if (cr)
+			cx_color(cr, CX_INK);
+		h += cx_text(cr, pc, line, 7.5, CX_REGULAR, x, y + h, w, CX_LEFT);
+		g_free(line);
+	}
+	return h;
+}
+
+double cx_radar(cairo_t *cr, PangoContext *pc, const struct doc_chart *c, double x, double y, double w, bool keys)
+{
+	double h = cx_radar_height(c, w), cx = x + w / 2, cy = y + h / 2;
+	double r = keys ? h / 2 - 22 : radar_radius(pc, c, w, h);
 	cairo_save(cr);
 	if (c->series[DOC_PEER] && series_complete(c, DOC_PEER)) {
 		radar_path(cr, c, DOC_PEER, false, true, cx, cy, r);
@@ -212,7 +276,10 @@ double cx_radar(cairo_t *cr, PangoContext *pc, const struct doc_chart *c, double
 	radar_series(cr, c, DOC_SCORE, cx, cy, r);
 	if (c->series[DOC_PEER])
 		radar_series(cr, c, DOC_PEER, cx, cy, r);     /* on top, dash-dot */
-	radar_labels(cr, pc, c, cx, cy, r);
+	if (keys)
+		radar_numbers(cr, pc, c, cx, cy, r);
+	else
+		radar_labels(cr, pc, c, cx, cy, r);
 	cairo_restore(cr);
 	return h;
 }
@@ -378,7 +445,7 @@ bool cx_chart_png(const struct doc_chart *c, enum doc_chart_kind which, double w
 	cairo_paint(cr);
 	PangoContext *pc = cx_context(cr);
 	if (which == DOC_RADAR)
-		cx_radar(cr, pc, c, 0, 2, w);
+		cx_radar(cr, pc, c, 0, 2, w, false);
 	else
 		cx_bars(cr, pc, c, 0, 2, w);
 	g_object_unref(pc);

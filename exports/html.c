@@ -73,7 +73,7 @@ static const char css[] =
 	"td::before{content:attr(data-label) \": \";font-weight:600}"
 	/* charts shrink to the screen (to about 0.6): larger type inside keeps
 	 * it at 12 px or more */
-	"svg .label{font-size:22px}svg .value{font-size:22px}svg .small{font-size:22px}"
+	"svg .label{font-size:23px}svg .value{font-size:23px}svg .small{font-size:23px}"
 	"svg .key{display:inline;font-size:24px}figure.radar svg .label{display:none}"
 	"ol.radar-keys{display:block}svg .figs{display:none}}\n"
 	"@media print{body{max-width:none;padding:0;font-size:10.5pt}"

@@ -33,9 +33,51 @@ static void auto_style(struct odt *o, xmlTextWriterPtr w, const char *name, cons
 	odt_end(o, w);
 }
 
+/* A column's share of the table: by its longest cell (in characters, up
+ * to 40, the header's longest word counted too), so a domain name is not
+ * broken while a figure column stays narrow. */
+static int column_share(const struct doc_table *t, int c)
+{
+	int most = 3;
+	for (int r = -1; r < t->nrows; r++) {
+		const char *s = r < 0 ? t->head[c] : t->cells[r * t->ncols + c];
+		int n = 0, word = 0;
+		for (const char *p = s ? s : ""; *p; p++) {
+			if ((*p & 0xc0) == 0x80)
+				continue;       /* count code points */
+			n++;
+			word = *p == ' ' ? 0 : word + 1;
+			if (r < 0 && word > most)
+				most = word;
+		}
+		if (r >= 0 && n > most)
+			most = n;
+	}
+	return most < 40 ? most : 40;
+}
+
+static void column_styles(struct odt *o, xmlTextWriterPtr w)
+{
+	int number = 0;
+	for (int i = 0; i < o->d->nblocks; i++) {
+		const struct doc_table *t = &o->d->blocks[i].table;
+		if (o->d->blocks[i].kind != DOC_TABLE || t->ncols <= 0)
+			continue;
+		number++;
+		for (int c = 0; c < t->ncols; c++) {
+			char name[32], share[16];
+			snprintf(name, sizeof name, "T%dC%d", number, c);
+			snprintf(share, sizeof share, "%d*", column_share(t, c) * 100);
+			auto_style(o, w, name, "table-column", NULL, "style:table-column-properties",
+			           "style:rel-column-width", share, NULL, NULL);
+		}
+	}
+}
+
 static void automatic_styles(struct odt *o, xmlTextWriterPtr w)
 {
 	odt_start(o, w, "office:automatic-styles");
+	column_styles(o, w);
 	auto_style(o, w, "Tbl", "table", NULL, "style:table-properties", "style:width", "17cm", "table:align",
 	           "margins");
 	auto_style(o, w, "Row", "table-row", NULL, "style:table-row-properties", "fo:keep-together", "always",
@@ -93,17 +135,20 @@ static void row(struct odt *o, xmlTextWriterPtr w, const struct doc_table *t, co
 
 static void table(struct odt *o, xmlTextWriterPtr w, const struct doc_table *t, int number)
 {
-	char name[32], n[16];
+	char name[32];
 	if (t->ncols <= 0)
 		return;
 	snprintf(name, sizeof name, "Table%d", number);
-	snprintf(n, sizeof n, "%d", t->ncols);
 	odt_start(o, w, "table:table");
 	odt_attr(o, w, "table:name", name);
 	odt_attr(o, w, "table:style-name", "Tbl");
-	odt_start(o, w, "table:table-column");
-	odt_attr(o, w, "table:number-columns-repeated", n);
-	odt_end(o, w);
+	for (int c = 0; c < t->ncols; c++) {
+		char col[32];
+		snprintf(col, sizeof col, "T%dC%d", number, c);
+		odt_start(o, w, "table:table-column");
+		odt_attr(o, w, "table:style-name", col);
+		odt_end(o, w);
+	}
 	odt_start(o, w, "table:table-header-rows");     /* repeated on every page */
 	row(o, w, t, t->head, true);
 	odt_end(o, w);

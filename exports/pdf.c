@@ -75,7 +75,8 @@ void pdf_need(struct pdf *p, double h)
 
 void pdf_text(struct pdf *p, const char *s, double size, int style, double indent, int ink)
 {
-	PangoLayout *l = cx_layout(p->pc, s, size, style, PDF_TEXT_W - indent, CX_LEFT);
+	double beside = p->y < p->float_bottom ? p->float_w : 0;
+	PangoLayout *l = cx_layout(p->pc, s, size, style, PDF_TEXT_W - indent - beside, CX_LEFT);
 	PangoLayoutIter *it = pango_layout_get_iter(l);
 	double offset = 0, bottom = 0;
 	do {
@@ -112,8 +113,16 @@ static void title(struct pdf *p)
 	p->y += 10;
 }
 
+static void clear_float(struct pdf *p)
+{
+	if (p->y < p->float_bottom)
+		p->y = p->float_bottom;
+	p->float_bottom = 0;
+}
+
 static void section(struct pdf *p, const struct doc_block *b)
 {
+	clear_float(p);
 	if (b->new_page && !p->top)
 		pdf_new_page(p);
 	else
@@ -164,6 +173,30 @@ static void para(struct pdf *p, const struct doc_block *b)
 	p->y += 5;
 }
 
+/* The summary's radar beside its text, at the top right: page 1 then has
+ * room for the summary, the radar and the decision the council is asked. */
+static void float_radar(struct pdf *p, int i)
+{
+	const struct doc_chart *c = &p->d->chart;
+	const double w = 230;
+	double x = PDF_ML + PDF_TEXT_W - w, y = p->y;
+	double cap = cx_text(NULL, p->pc, doc_chart_caption(DOC_RADAR), 9, CX_BOLD, 0, 0, w, CX_LEFT);
+	double ch = cx_radar_height(c, w), kh = cx_radar_keys(NULL, p->pc, c, 0, 0, w);
+	double lh = cx_legend(NULL, p->pc, c, 0, 0, w);
+	pdf_tag(p, "Figure", true);
+	if (p->cr) {
+		cx_color(p->cr, CX_INK);
+		cx_text(p->cr, p->pc, doc_chart_caption(DOC_RADAR), 9, CX_BOLD, x, y, w, CX_LEFT);
+		cx_radar(p->cr, p->pc, c, x, y + cap + 2, w, true);
+		cx_radar_keys(p->cr, p->pc, c, x, y + cap + 4 + ch, w);
+		cx_legend(p->cr, p->pc, c, x, y + cap + 8 + ch + kh, w);
+	}
+	pdf_tag(p, "Figure", false);
+	p->float_bottom = y + cap + 8 + ch + kh + lh + 6;
+	p->float_w = w + 12;
+	p->floated = i;
+}
+
 static void chart(struct pdf *p, const struct doc_block *b)
 {
 	const struct doc_chart *c = &p->d->chart;
@@ -178,7 +211,7 @@ static void chart(struct pdf *p, const struct doc_block *b)
 		cx_color(p->cr, CX_INK);
 		cx_text(p->cr, p->pc, doc_chart_caption(b->chart), 10, CX_BOLD, PDF_ML, p->y, PDF_TEXT_W, CX_LEFT);
 		if (b->chart == DOC_RADAR)
-			cx_radar(p->cr, p->pc, c, x, p->y + cap + 6, w);
+			cx_radar(p->cr, p->pc, c, x, p->y + cap + 6, w, false);
 		else
 			cx_bars(p->cr, p->pc, c, x, p->y + cap + 6, w);
 		cx_legend(p->cr, p->pc, c, PDF_ML, p->y + cap + 6 + ch + 6, PDF_TEXT_W);
@@ -188,14 +221,31 @@ static void chart(struct pdf *p, const struct doc_block *b)
 	p->top = false;
 }
 
+/* The radar of the summary section, if it has one. */
+static int summary_radar(const struct doc *d, int i)
+{
+	for (int k = i + 1; k < d->nblocks && d->blocks[k].kind != DOC_SECTION; k++)
+		if (d->blocks[k].kind == DOC_CHART && d->blocks[k].chart == DOC_RADAR)
+			return k;
+	return -1;
+}
+
 static void blocks(struct pdf *p)
 {
 	pdf_tag(p, "Document", true);
 	title(p);
+	p->floated = -1;
+	p->float_bottom = 0;
 	for (int i = 0; i < p->d->nblocks; i++) {
 		const struct doc_block *b = &p->d->blocks[i];
+		if (i == p->floated)
+			continue;
 		switch (b->kind) {
-		case DOC_SECTION: section(p, b); break;
+		case DOC_SECTION:
+			section(p, b);
+			if (b->id && !strcmp(b->id, "summary") && summary_radar(p->d, i) >= 0)
+				float_radar(p, summary_radar(p->d, i));
+			break;
 		case DOC_HEADING: heading(p, b); break;
 		case DOC_PARA:
 		case DOC_NOTE: para(p, b); break;
@@ -205,6 +255,7 @@ static void blocks(struct pdf *p)
 		case DOC_CHART: chart(p, b); break;
 		}
 	}
+	clear_float(p);
 	pdf_tag(p, "Document", false);
 	if (p->cr)
 		header_footer(p);

@@ -29,6 +29,8 @@ struct pdf {
 	double y;                       /* where the next block starts */
 	bool top;                       /* nothing on this page yet */
 	int outline;                    /* the current section's outline id */
+	double float_bottom, float_w;   /* text beside a floated chart: narrower until here */
+	int floated;                    /* the block drawn as a float, or -1 */
 };
 
 /* Starts a new page (drawing the finished page's header and footer). */
