@@ -74,6 +74,13 @@ bool cli_load_response(const char *qarg, const char *path, struct questionnaire 
  * Returns NULL (exit 1) on failure; the caller frees it. */
 struct response *cli_load_response_with(const struct questionnaire *q, const char *path);
 
+/* Warns on stderr about a comparison a reader should not trust blindly:
+ * two organisations, OLD dated after NEW, other questionnaire versions,
+ * answers still open or unconfirmed (cli/cmd_compare.c; compare and
+ * export --baseline). `command` names the command in the messages. */
+void cli_compare_warn(const char *command, const struct questionnaire *q, const char *old_path,
+                      const struct response *old, const char *new_path, const struct response *cur);
+
 /* Writes a finished buffer to `out` ("-" or NULL: stdout) atomically under
  * the output-path rules of core/outpath.h: never over a non-regular or
  * read-only file, a file another peil holds, or a response file; a new file

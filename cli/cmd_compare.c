@@ -91,6 +91,22 @@ static void print_unconfirmed(FILE *f, const struct questionnaire *q, const stru
 }
 
 /* False when memory runs out. */
+/* Defect 8 of issue 20: "Overall" compares different sets of domains when
+ * a domain is scored on one side only; say which, and that the like-for-like
+ * row leaves them out. */
+static void print_left_out(FILE *f, const struct questionnaire *q, const struct comparison *c, int lang)
+{
+	fprintf(f, "\n%s", _("Like for like: over the domains scored both times; left out:"));
+	for (int d = 0, n = 0; d < q->ndomains; d++) {
+		const struct compare_figure *x = &c->domains[d];
+		if (c->in_common[d] || (!x->has_old && !x->has_new))
+			continue;
+		fprintf(f, "%s %s (%s)", n++ ? "," : "", qn_str(q, &q->domains[d].title, lang),
+		        x->has_old ? _("no score now") : _("no score before"));
+	}
+	fputc('\n', f);
+}
+
 static bool print_text(FILE *f, const struct questionnaire *q, const struct response *old,
                        const struct response *cur, const struct comparison *c)
 {
@@ -108,10 +124,14 @@ static bool print_text(FILE *f, const struct questionnaire *q, const struct resp
 	for (int d = 0; d < q->ndomains; d++)
 		figure_row(t, q, qn_str(q, &q->domains[d].title, lang), &c->domains[d], lang);
 	figure_row(t, q, _("Overall"), &c->overall, lang);
+	if (c->partial)
+		figure_row(t, q, _("Overall, like for like"), &c->common, lang);
 	bool ok = cli_table_print(t, f);
 	cli_table_free(t);
 	if (!ok)
 		return false;
+	if (c->partial)
+		print_left_out(f, q, c, lang);
 	print_changes(f, q, c, lang);
 	return cli_print_followup(f, q, old, cur);
 }
@@ -126,6 +146,11 @@ static void print_json(FILE *f, const struct questionnaire *q, const struct resp
 	plan_json_followup(&w, old, cur);
 	jsonw_kstring(&w, "old_date", response_date(old));
 	jsonw_kstring(&w, "new_date", response_date(cur));
+	jsonw_key(&w, "organisations");
+	jsonw_object(&w);
+	jsonw_kstring(&w, "old", response_organisation(old));
+	jsonw_kstring(&w, "new", response_organisation(cur));
+	jsonw_object_end(&w);
 	jsonw_object_end(&w);
 }
 
@@ -147,17 +172,24 @@ static void warn_unfinished(const char *path, const struct questionnaire *q, con
 	scorecard_free(s);
 }
 
-static void warn_mismatch(const struct questionnaire *q, const char *old_path, const struct response *old,
-                          const char *new_path, const struct response *cur)
+void cli_compare_warn(const char *command, const struct questionnaire *q, const char *old_path,
+                      const struct response *old, const char *new_path, const struct response *cur)
 {
-	if (strcmp(response_organisation(old), response_organisation(cur)) != 0)
-		cli_printf(stderr, _("peil compare: warning: the files are of different organisations: '%s' (%s) and '%s' (%s)\n"),
-		        response_organisation(old), old_path, response_organisation(cur), new_path);
+	/* One organisation: the same organisation_id, else the same name give
+	 * or take case, spaces and "Gemeente " (as for peers). */
+	unsigned doubts = compare_doubts(old, cur);
+	if (doubts & COMPARE_OTHER_ORGANISATION)
+		cli_printf(stderr, _("peil %s: warning: the files are of different organisations: '%s' (%s) and '%s' (%s)\n"),
+		        command, response_organisation(old), old_path, response_organisation(cur), new_path);
+	if (doubts & COMPARE_OLD_IS_NEWER)
+		cli_printf(stderr, _("peil %s: warning: the earlier file is dated after the later one: %s (%s) and %s (%s); "
+		                  "are the two swapped?\n"),
+		        command, response_date(old), old_path, response_date(cur), new_path);
 	char *vo = ydoc_peek_key(old_path, "questionnaire_version");
 	char *vn = ydoc_peek_key(new_path, "questionnaire_version");
 	if (vo && vn && strcmp(vo, vn) != 0)
-		cli_printf(stderr, _("peil compare: warning: the files answer different versions of the questionnaire: "
-		                  "%s (%s) and %s (%s)\n"), vo, old_path, vn, new_path);
+		cli_printf(stderr, _("peil %s: warning: the files answer different versions of the questionnaire: "
+		                  "%s (%s) and %s (%s)\n"), command, vo, old_path, vn, new_path);
 	mem_free(vo);
 	mem_free(vn);
 	warn_unfinished(old_path, q, old);
@@ -173,7 +205,7 @@ static int run(const char *qarg, const char *old_path, const char *new_path, boo
 	int rc = EXIT_INVALID;
 	old = cli_load_response_with(q, old_path);
 	if (old) {
-		warn_mismatch(q, old_path, old, new_path, cur);
+		cli_compare_warn("compare", q, old_path, old, new_path, cur);
 		struct comparison *c = compare_compute(q, old, cur);
 		bool ok = c != NULL;
 		if (ok && json)

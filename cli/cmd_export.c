@@ -203,6 +203,8 @@ int cmd_export(int argc, char **argv)
 	rc = EXIT_INVALID;
 	if (a.baseline && !(base = cli_load_response_with(q, a.baseline)))
 		goto done;
+	if (base)
+		cli_compare_warn("export", q, a.baseline, base, a.file, r);
 	if (a.peers && !load_peers(&a, q, r, &peers, &pdomains))
 		goto done;
 	struct export_options o = {

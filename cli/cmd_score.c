@@ -59,8 +59,10 @@ static bool print_text(FILE *f, const struct questionnaire *q, const struct resp
 	int lang = cli_lang(q);
 	fprintf(f, "%s — %s %s (%s)\n", response_organisation(r), qn_str(q, &q->title, lang),
 	        q->version, response_date(r));
-	fprintf(f, _("Progress: %d%% (%d of %d questions answered, %d not applicable, %d don't know)\n"),
-	        num_done_percent(s->progress), s->answered + s->na + s->unknown, s->total - s->hidden, s->na, s->unknown);
+	/* "answered" is what the JSON calls answered: with a level (issue 20, 10.2). */
+	fprintf(f, _("Progress: %d%% (%d of %d questions done: %d answered, %d not applicable, %d don't know)\n"),
+	        num_done_percent(s->progress), s->answered + s->na + s->unknown, s->total - s->hidden, s->answered,
+	        s->na, s->unknown);
 	char unconfirmed[256];
 	if (*words_unconfirmed(unconfirmed, sizeof unconfirmed, s->unconfirmed))
 		fprintf(f, "%s\n", unconfirmed);

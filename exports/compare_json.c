@@ -40,6 +40,19 @@ void compare_json_fields(struct jsonw *w, const struct questionnaire *q,
 	jsonw_object(w);
 	figure_fields(w, &c->overall);
 	jsonw_object_end(w);
+	/* Like for like: over the domains scored in both (issue 20). */
+	jsonw_key(w, "common");
+	jsonw_object(w);
+	jsonw_knumber_or_null(w, "old", c->common.has_old, c->common.old_score);
+	jsonw_knumber_or_null(w, "new", c->common.has_new, c->common.new_score);
+	jsonw_knumber_or_null(w, "delta", c->common.has_old && c->common.has_new, c->common.delta);
+	jsonw_key(w, "domains");
+	jsonw_array(w);
+	for (int d = 0; d < c->ndomains; d++)
+		if (c->in_common[d])
+			jsonw_string(w, q->domains[d].id);
+	jsonw_array_end(w);
+	jsonw_object_end(w);
 	jsonw_key(w, "domains");
 	jsonw_array(w);
 	for (int d = 0; d < c->ndomains; d++) {

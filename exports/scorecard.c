@@ -60,9 +60,9 @@ static void header(struct doc *d)
 		xctx_printf(x, _("%s, version %s"), xctx_tr(x, &x->q->title), x->q->version) };
 	f[n++] = (struct doc_fact){ _("Answered by"), xctx_respondent(x) };
 	f[n++] = (struct doc_fact){ _("Progress"),
-		xctx_printf(x, _("%ld%% — %d of %d questions answered (%d not applicable, %d don't know)"),
+		xctx_printf(x, _("%ld%% — %d of %d questions done: %d answered, %d not applicable, %d don't know"),
 		            (long)num_done_percent(s->progress), s->answered + s->na + s->unknown, s->total - s->hidden,
-		            s->na, s->unknown) };
+		            s->answered, s->na, s->unknown) };
 	if (*words_unconfirmed(unconfirmed, sizeof unconfirmed, s->unconfirmed))
 		f[n++] = (struct doc_fact){ _("Not yet confirmed"), xctx_printf(x, "%s", unconfirmed) };
 	if (x->o->baseline)
@@ -78,10 +78,25 @@ static void header(struct doc *d)
 	doc_facts(d, f, n);
 }
 
+/* Which domains a like-for-like change leaves out (issue 20, defect 8). */
+static const char *left_out(struct xctx *x)
+{
+	const char *list = "";
+	for (int d = 0; d < x->q->ndomains; d++) {
+		const struct compare_figure *f = &x->cmp->domains[d];
+		if (x->cmp->in_common[d] || (!f->has_old && !f->has_new))
+			continue;
+		list = xctx_printf(x, "%s%s%s", list, *list ? ", " : "", xctx_domain_title(x, d));
+	}
+	return list;
+}
+
 static void overall_change(struct doc *d)
 {
 	struct xctx *x = d->x;
-	const struct compare_figure *c = &x->cmp->overall;
+	/* A domain scored only once would move the overall score without
+	 * anything having changed: compare like for like. */
+	const struct compare_figure *c = x->cmp->partial ? &x->cmp->common : &x->cmp->overall;
 	const char *date = xctx_date(x, response_date(x->o->baseline));
 	if (!c->has_old || !c->has_new)
 		return;
@@ -100,6 +115,9 @@ static void overall_change(struct doc *d)
 		                        date, num, from, to));
 	else
 		doc_para(d, xctx_printf(x, _("Since %s the overall score stayed the same (%s)."), date, to));
+	if (x->cmp->partial)
+		doc_para(d, xctx_printf(x, _("The change is measured over the domains scored both times; "
+		                             "left out: %s."), left_out(x)));
 }
 
 /* Where the organisation wants to be: targets reached, the largest gap. */

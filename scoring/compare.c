@@ -1,6 +1,10 @@
 #include "scoring/compare.h"
 
+#include <string.h>
+#include <strings.h>
+
 #include "core/mem.h"
+#include "scoring/peers.h"
 #include "scoring/score.h"
 
 enum answer_status compare_status(const struct response *r, int qi)
@@ -43,6 +47,31 @@ static bool collect_changes(const struct questionnaire *q, const struct response
 	return true;
 }
 
+/* The overall score over the domains scored on both sides. */
+static bool common_figure(const struct questionnaire *q, const struct scorecard *so,
+                          const struct scorecard *sn, struct comparison *c)
+{
+	c->in_common = mem_alloc((size_t)(q->ndomains ? q->ndomains : 1) * sizeof(bool));
+	if (!c->in_common)
+		return false;
+	double wsum = 0, old_sum = 0, new_sum = 0;
+	for (int d = 0; d < q->ndomains; d++) {
+		const struct domain_score *a = &so->domains[d], *b = &sn->domains[d];
+		c->partial = c->partial || a->has_score != b->has_score;
+		if (!a->has_score || !b->has_score)
+			continue;
+		c->in_common[d] = true;
+		c->ncommon++;
+		wsum += q->domains[d].weight;
+		old_sum += q->domains[d].weight * a->score;
+		new_sum += q->domains[d].weight * b->score;
+	}
+	bool has = wsum > 0;
+	double o = has ? old_sum / wsum : 0, n = has ? new_sum / wsum : 0;
+	c->common = figure(has, o, has ? qn_level_for_score(q, o) : 0, has, n, has ? qn_level_for_score(q, n) : 0);
+	return true;
+}
+
 struct comparison *compare_scored(const struct questionnaire *q, const struct response *old,
                                   const struct scorecard *so, const struct response *cur,
                                   const struct scorecard *sn)
@@ -60,7 +89,7 @@ struct comparison *compare_scored(const struct questionnaire *q, const struct re
 	}
 	c->overall = figure(so->has_overall, so->overall, so->overall_level,
 	                    sn->has_overall, sn->overall, sn->overall_level);
-	if (!collect_changes(q, old, cur, c))
+	if (!common_figure(q, so, sn, c) || !collect_changes(q, old, cur, c))
 		goto fail;
 	return c;
 fail:
@@ -78,11 +107,26 @@ struct comparison *compare_compute(const struct questionnaire *q, const struct r
 	return c;
 }
 
+unsigned compare_doubts(const struct response *old, const struct response *cur)
+{
+	unsigned doubts = 0;
+	const char *io = response_organisation_id(old), *in = response_organisation_id(cur);
+	char ko[256], kn[256];
+	peers_name_key(response_organisation(old), ko, sizeof ko);
+	peers_name_key(response_organisation(cur), kn, sizeof kn);
+	if (io && in ? strcasecmp(io, in) != 0 : strcmp(ko, kn) != 0)
+		doubts |= COMPARE_OTHER_ORGANISATION;
+	if (strcmp(response_date(old), response_date(cur)) > 0)
+		doubts |= COMPARE_OLD_IS_NEWER;
+	return doubts;
+}
+
 void comparison_free(struct comparison *c)
 {
 	if (!c)
 		return;
 	mem_free(c->domains);
+	mem_free(c->in_common);
 	mem_free(c->changes);
 	mem_free(c);
 }

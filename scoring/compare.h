@@ -28,6 +28,14 @@ struct question_change {
 
 struct comparison {
 	struct compare_figure overall;
+	/* Like for like: the overall score over the domains scored on both
+	 * sides only (in_common), with the domain weights. A domain scored on
+	 * one side only changes `overall` without anything having changed:
+	 * then `partial` is set and the common figure is the one to report. */
+	struct compare_figure common;
+	bool *in_common;                        /* per domain */
+	int ncommon;
+	bool partial;                           /* some domain is scored on one side only */
 	int ndomains;
 	struct compare_figure *domains;         /* q->ndomains, in questionnaire order */
 	int nchanges;
@@ -44,6 +52,14 @@ struct comparison *compare_scored(const struct questionnaire *q, const struct re
                                   const struct scorecard *so, const struct response *cur,
                                   const struct scorecard *sn);
 void comparison_free(struct comparison *c);     /* NULL is fine */
+
+/* What makes a comparison doubtful (warned about by compare and export
+ * --baseline). */
+enum compare_doubt {
+	COMPARE_OTHER_ORGANISATION = 1 << 0,    /* another organisation_id, or else another name */
+	COMPARE_OLD_IS_NEWER = 1 << 1,          /* OLD's date is after NEW's */
+};
+unsigned compare_doubts(const struct response *old, const struct response *cur);
 
 /* The status of question qi as compare sees it (hidden: ANSWER_NA). */
 enum answer_status compare_status(const struct response *r, int qi);

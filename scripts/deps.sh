@@ -16,6 +16,8 @@ if [ "${1:-build}" = check ]; then
 	command -v npm >/dev/null 2>&1 || need="$need npm"
 	# The calendar export is parsed by a strict iCalendar reader.
 	need="$need python3-icalendar"
+	# validate reads each questionnaire once: counted with strace (network).
+	need="$need strace"
 	# Documents as a reader gets them: a GFM renderer (no links out of a
 	# note), Python-Markdown (line breaks), LibreOffice (the ODT opens),
 	# npm for axe-core (accessibility, installed below).

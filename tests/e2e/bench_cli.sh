@@ -20,8 +20,8 @@ expect_rc 0 "benchmark text" env LC_ALL=C.UTF-8 "$PEIL" benchmark $Q "$F/self.ya
 grep -q '^Gemeente Zelf — compared with 7 peers' "$out/stdout" || no "heading: $(head -1 "$out/stdout")"
 # Seven peers: the percentile, but no quartiles (they would be single
 # municipalities' exact scores).
-grep -q '^Diensten *3.00 *43 *— *— *— *7$' "$out/stdout" || no "services row"
-grep -q '^Vaardigheden *2.50 *33 *— *— *— *6$' "$out/stdout" || no "skills row"
+grep -q '^Services *3.00 *43 *— *— *— *7$' "$out/stdout" || no "services row"
+grep -q '^Skills *2.50 *33 *— *— *— *6$' "$out/stdout" || no "skills row"
 grep -q 'fewer than 10 peers here: no quartiles' "$out/stdout" || no "no note on the missing quartiles"
 grep -q '●' "$out/stdout" && ! grep -q '░' "$out/stdout" || no "a band without quartiles"
 # Another municipality's broken file is counted, never named (stderr may be

@@ -176,9 +176,87 @@ static void empty_side_has_no_score(void **state)
 	response_free(empty);
 }
 
+static struct response *library_response(const struct questionnaire *q, const char *org, const char *date,
+                                         int services, int skills)
+{
+	struct response *r = response_new(q, org);
+	assert_non_null(r);
+	static const char *const sv[] = { "services.online-loans", "services.help-desk" };
+	for (int i = 0; services && i < 2; i++)
+		assert_true(response_set_level(r, qn_question_index(q, sv[i]), services));
+	if (skills)
+		assert_true(response_set_level(r, qn_question_index(q, "skills.training"), skills));
+	assert_true(response_set_date(r, date));        /* after the answers, which set today's date */
+	return r;
+}
+
+/* Issue 20, defect 8: a domain without a score this year moves "Overall"
+ * although nothing changed there; the like-for-like figure compares the
+ * domains scored both times. Services (weight 3) went from 3 to 2, skills
+ * (weight 1, 1 before) has no score now: overall 2.5 -> 2 (-0.5), like
+ * for like 3 -> 2 (-1). */
+static void common_compares_like_for_like(void **state)
+{
+	(void)state;
+	struct diag_list *d = diag_list_new();
+	struct questionnaire *q = questionnaire_load(tu_fixture("valid/library.yaml"), d);
+	assert_non_null(q);
+	struct response *old = library_response(q, "Gemeente Midsluis", "2025-11-01", 3, 1);
+	struct response *cur = library_response(q, "Gemeente Midsluis", "2026-11-01", 2, 0);
+	struct comparison *c = compare_compute(q, old, cur);
+	assert_non_null(c);
+	assert_near(c->overall.delta, -0.5, 1e-12);
+	assert_true(c->partial);
+	assert_int_equal(c->ncommon, 1);
+	assert_true(c->in_common[qn_domain_index(q, "services")]);
+	assert_false(c->in_common[qn_domain_index(q, "skills")]);
+	assert_near(c->common.old_score, 3, 1e-12);
+	assert_near(c->common.new_score, 2, 1e-12);
+	assert_near(c->common.delta, -1, 1e-12);
+	comparison_free(c);
+	/* both sides scored everywhere: common is overall */
+	response_free(cur);
+	cur = library_response(q, "Gemeente Midsluis", "2026-11-01", 2, 2);
+	c = compare_compute(q, old, cur);
+	assert_false(c->partial);
+	assert_near(c->common.delta, c->overall.delta, 1e-12);
+	comparison_free(c);
+	response_free(old);
+	response_free(cur);
+	questionnaire_free(q);
+	diag_list_free(d);
+}
+
+/* Issue 20, defect 9: two organisations, or OLD dated after NEW. */
+static void doubts_about_a_comparison(void **state)
+{
+	(void)state;
+	struct diag_list *d = diag_list_new();
+	struct questionnaire *q = questionnaire_load(tu_fixture("valid/library.yaml"), d);
+	struct response *a = library_response(q, "Gemeente Midsluis", "2025-11-01", 3, 1);
+	struct response *b = library_response(q, "  midsluis", "2026-11-01", 3, 1);
+	assert_int_equal(compare_doubts(a, b), 0);
+	assert_int_equal(compare_doubts(b, a), COMPARE_OLD_IS_NEWER);
+	assert_true(response_set_organisation(b, "Gemeente Noordwaard"));
+	assert_int_equal(compare_doubts(a, b), COMPARE_OTHER_ORGANISATION);
+	/* the code decides over the name */
+	assert_true(response_set_organisation_id(a, "GM0001"));
+	assert_true(response_set_organisation_id(b, "gm0001"));
+	assert_int_equal(compare_doubts(a, b), 0);
+	assert_true(response_set_organisation_id(b, "GM0002"));
+	assert_true(response_set_organisation(b, "Gemeente Midsluis"));
+	assert_int_equal(compare_doubts(a, b), COMPARE_OTHER_ORGANISATION);
+	response_free(a);
+	response_free(b);
+	questionnaire_free(q);
+	diag_list_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(common_compares_like_for_like),
+		cmocka_unit_test(doubts_about_a_comparison),
 		cmocka_unit_test(figures_match_hand_computed),
 		cmocka_unit_test(changes_are_listed_in_order),
 		cmocka_unit_test(scored_equals_computed),
