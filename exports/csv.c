@@ -83,6 +83,41 @@ static bool plan_section(FILE *f, struct xctx *x, char sep)
 	return true;
 }
 
+static void figure_cell(FILE *f, bool has, double v, char sep)
+{
+	fputc(sep, f);
+	if (has)
+		fprintf(f, "%.15g", v);
+}
+
+/* With --peers: a table of the domains after an empty line, so that the
+ * peer figures reach the spreadsheet too (issue 20, defect 5). */
+static void peers_section(FILE *f, struct xctx *x, char sep)
+{
+	const struct export_peers *p = x->o->peers;
+	if (!p)
+		return;
+	const char *head[] = { _("Domain"), _("Domain code"), _("Score"), _("Peers with a score"), _("Percentile"),
+	                       _("Peers P25"), _("Peers median"), _("Peers P75") };
+	fputs("\r\n", f);
+	for (size_t i = 0; i < sizeof head / sizeof *head; i++)
+		cell(f, head[i], sep, i == 0);
+	fputs("\r\n", f);
+	for (int d = 0; d < x->q->ndomains; d++) {
+		const struct export_peer_domain *pd = &p->domains[d];
+		const struct domain_score *ds = &x->s->domains[d];
+		cell(f, xctx_domain_title(x, d), sep, true);
+		cell(f, x->q->domains[d].id, sep, false);
+		figure_cell(f, ds->has_score, ds->score, sep);
+		fprintf(f, "%c%d", sep, pd->n);
+		figure_cell(f, pd->has_percentile, pd->percentile, sep);
+		figure_cell(f, pd->has, pd->p25, sep);
+		figure_cell(f, pd->has, pd->median, sep);
+		figure_cell(f, pd->has, pd->p75, sep);
+		fputs("\r\n", f);
+	}
+}
+
 bool csv_write(struct xctx *x, FILE *f)
 {
 	char sep = x->o->csv_sep ? x->o->csv_sep : ',';
@@ -97,6 +132,7 @@ bool csv_write(struct xctx *x, FILE *f)
 	fputs("\r\n", f);
 	for (int qi = 0; qi < x->q->nquestions; qi++)
 		row(f, x, qi, sep);
+	peers_section(f, x, sep);
 	return plan_section(f, x, sep);
 }
 

@@ -9,7 +9,8 @@ inbox holds them:
   - --min-peers 4 is a usage error (benchmark and export);
   - a municipality is never its own peer under another spelling or code;
   - *.yml and *.YAML files are read; other files are counted, not read;
-  - another municipality's broken file is counted but never named.
+  - another municipality's broken file is counted but never named;
+  - export --format csv --peers carries the peer figures (defect 5).
 
     python3 tests/e2e/peers_privacy.py ROOT       (PEIL = the binary)
 """
@@ -136,6 +137,27 @@ def test_extensions_and_broken(tmp, self_path):
     check("p99-broken" not in p.stderr and "1 invalid file" in p.stderr, "export names a broken peer: %r" % p.stderr)
 
 
+def test_export_csv(tmp, self_path):
+    """Defect 5: export --format csv --peers writes the peer figures: the
+    same as benchmark's, in a table of the domains after the answers."""
+    import csv, io
+    d = os.path.join(tmp, "q10")            # ten peers (test_quartiles)
+    got, _ = bench(self_path, d)
+    p = run("export", "-q", Q, self_path, "--format", "csv", "--peers", d)
+    check(p.returncode == 0, "export csv --peers: exit %d %s" % (p.returncode, p.stderr))
+    tables = p.stdout.split("\n\n")      # text mode reads CRLF as \n
+    check(len(tables) >= 2, "export csv --peers: no second table: %r" % p.stdout[-300:])
+    if len(tables) < 2 or not got:
+        return
+    rows = list(csv.reader(io.StringIO(tables[1])))
+    check(rows[0] == ["Domain", "Domain code", "Score", "Peers with a score", "Percentile", "Peers P25",
+                      "Peers median", "Peers P75"], "csv peers header: %r" % rows[0])
+    for r, dom in zip(rows[1:], got["domains"]):
+        check(r[1] == dom["id"] and int(r[3]) == dom["n"], "csv peers row %r" % r)
+        for i, key in ((4, "percentile"), (5, "p25"), (6, "median"), (7, "p75")):
+            check(abs(float(r[i]) - dom[key]) < 1e-9, "csv %s %s: %s, benchmark says %r" % (dom["id"], key, r[i], dom[key]))
+
+
 def main():
     if not os.access(PEIL, os.X_OK):
         print("no peil binary at %s" % PEIL)
@@ -147,6 +169,7 @@ def main():
         test_min_peers(tmp, self_path)
         test_own_peer(tmp, self_path)
         test_extensions_and_broken(tmp, self_path)
+        test_export_csv(tmp, self_path)
     print("%d failures" % len(failures))
     return 1 if failures else 0
 
