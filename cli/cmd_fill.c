@@ -258,6 +258,13 @@ int cmd_fill(int argc, char **argv)
 		goto out;
 	}
 	bool plain = fa.plain || !tui_terminal_usable();
+	/* Piped answers would be taken for the name ("3" as the organisation,
+	 * every answer shifted): a new file from a pipe needs --organisation. */
+	if (plain && !exists && !*response_organisation(r) && !isatty(STDIN_FILENO)) {
+		rc = cli_usage_error("fill", "%s", _("the input is not a terminal: give the organisation of a new "
+		                                     "assessment with --organisation NAME"));
+		goto out;
+	}
 	/* A named new file is written at once, so that a bad path shows now
 	 * (plain mode does this itself). */
 	if (!exists && !plain && fa.organisation && !response_save(r, path, err, sizeof err)) {

@@ -101,6 +101,14 @@ struct questionnaire *cli_load_questionnaire(const char *qarg, const char *respo
 	const char *want = qarg;
 	if (!want && response_path) {
 		id = ydoc_peek_key(response_path, "questionnaire");
+		char *is_questionnaire = id ? NULL : ydoc_peek_key(response_path, "peil");
+		if (is_questionnaire) {
+			mem_free(is_questionnaire);
+			report_at_questionnaire_key(d, response_path,
+			        _("this is a questionnaire (key 'peil'), not a response file "
+			          "(key 'peil-responses'): give a questionnaire with -q"), true);
+			return NULL;
+		}
 		if (!id) {
 			report_at_questionnaire_key(d, response_path,
 			        _("missing required key 'questionnaire' (the id of the questionnaire answered)"), false);
@@ -207,10 +215,33 @@ bool cli_parse_format(const char *s, bool *json)
 	return true;
 }
 
+/* A file in a directory that does not exist: name that directory (the
+ * lock file's name would only confuse). */
+static bool directory_exists(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return true;
+	size_t n = slash == path ? 1 : (size_t)(slash - path);
+	char *dir = mem_alloc(n + 1);
+	if (!dir)
+		return true;
+	memcpy(dir, path, n);
+	dir[n] = '\0';
+	struct stat st;
+	bool ok = stat(dir, &st) == 0 && S_ISDIR(st.st_mode);
+	if (!ok)
+		cli_printf(stderr, _("peil: cannot write %s: the directory %s does not exist\n"), path, dir);
+	mem_free(dir);
+	return ok;
+}
+
 struct lock *cli_take_lock(const char *path, char *notice, size_t len)
 {
 	char err[1024];
 	notice[0] = '\0';
+	if (!directory_exists(path))
+		return NULL;
 	/* Before the lock: no FILE.lock next to a device, no session on one. */
 	if (!outpath_target_ok(path, err, sizeof err)) {
 		cli_printf(stderr, "peil: %s\n", err);

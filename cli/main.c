@@ -40,6 +40,72 @@ static const struct command *find_command(const char *name)
 	return NULL;
 }
 
+/* Edits between a and b (insert, delete, change, swap two neighbours),
+ * for "did you mean"; names are short. */
+static int distance(const char *a, const char *b)
+{
+	enum { MAX = 32 };
+	int la = (int)strlen(a), lb = (int)strlen(b), d[MAX + 1][MAX + 1];
+	if (la > MAX || lb > MAX)
+		return MAX;
+	for (int i = 0; i <= la; i++)
+		for (int j = 0; j <= lb; j++) {
+			if (!i || !j) {
+				d[i][j] = i + j;
+				continue;
+			}
+			int best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+			best = d[i - 1][j] + 1 < best ? d[i - 1][j] + 1 : best;
+			best = d[i][j - 1] + 1 < best ? d[i][j - 1] + 1 : best;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < best)
+				best = d[i - 2][j - 2] + 1;
+			d[i][j] = best;
+		}
+	return d[la][lb];
+}
+
+/* The command `name` was probably meant to be, or NULL. */
+static const char *nearest_command(const char *name)
+{
+	const char *best = NULL;
+	int best_d = 3;
+	for (int i = 0; i < NCOMMANDS; i++) {
+		int d = distance(name, commands[i].name);
+		if (d < best_d && d < (int)strlen(commands[i].name) / 2 + 1) {
+			best_d = d;
+			best = commands[i].name;
+		}
+	}
+	return best;
+}
+
+/* `peil FILE.yaml`: a path to an assessment rather than a command. */
+static bool names_a_file(const char *arg)
+{
+	size_t n = strlen(arg);
+	return strchr(arg, '/') || (n > 5 && !strcmp(arg + n - 5, ".yaml")) || (n > 4 && !strcmp(arg + n - 4, ".yml"));
+}
+
+/* peil FILE.yaml [OPTION...] runs peil fill -o FILE.yaml [OPTION...]. */
+static int fill_file(int argc, char **argv)
+{
+	char **args = calloc((size_t)argc + 3, sizeof *args);
+	if (!args) {
+		cli_printf(stderr, "peil: %s\n", _("out of memory"));
+		return EXIT_INVALID;
+	}
+	char fill[] = "fill", o[] = "-o";
+	int n = 0;
+	args[n++] = fill;
+	args[n++] = o;
+	args[n++] = argv[1];
+	for (int i = 2; i < argc; i++)
+		args[n++] = argv[i];
+	int rc = cmd_fill(n, args);
+	free(args);
+	return rc;
+}
+
 void cli_command_help(const char *name, FILE *out)
 {
 	const struct command *c = find_command(name);
@@ -132,11 +198,19 @@ int main(int argc, char **argv)
 		return EXIT_OK;
 	}
 	const struct command *c = find_command(argv[1]);
+	if (!c && argv[1][0] != '-' && names_a_file(argv[1]))
+		return fill_file(argc, argv);
 	if (!c) {
-		if (argv[1][0] == '-')
+		const char *near = argv[1][0] == '-' ? NULL : nearest_command(argv[1]);
+		if (argv[1][0] == '-') {
 			cli_printf(stderr, _("peil: unknown option '%s'\n"), argv[1]);
-		else
+		} else if (near) {
+			cli_printf(stderr, _("peil: unknown command '%s'; did you mean '%s'?\n"), argv[1], near);
+			cli_printf(stderr, "%s\n", _("Run 'peil --help' for the commands."));
+			return EXIT_USAGE;
+		} else {
 			cli_printf(stderr, _("peil: unknown command '%s'\n"), argv[1]);
+		}
 		usage(stderr);
 		return EXIT_USAGE;
 	}

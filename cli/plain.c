@@ -384,6 +384,10 @@ static bool ask_organisation(struct plain *p, char *line, size_t size)
 		}
 		if (p->echo)
 			fprintf(p->out, "%s\n", line);
+		if (!strcmp(line, "quit") || !strcmp(line, "q")) {
+			fprintf(p->out, "%s\n", _("Stopped: nothing was saved."));
+			return false;
+		}
 	} while (!*line || too_long);
 	if (!response_set_organisation(p->r, line)) {
 		fprintf(p->out, "%s\n", _("out of memory"));

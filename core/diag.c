@@ -204,10 +204,11 @@ void diag_print(const struct diag_list *d, FILE *out, bool with_warnings)
 		const char *kind = g->severity == DIAG_ERROR ? "error" : "warning";
 		struct line l = { .out = out };
 		char mark[64];
-		/* Always FILE:LINE:COL (SPEC); a problem of the whole file points at its start. */
+		/* FILE:LINE:COL (SPEC), or FILE: alone for a problem without a
+		 * position (a file that cannot be opened, a directory). */
 		put_safe(&l, g->path);
-		int n = snprintf(mark, sizeof mark, ":%d:%d: %s: ", g->line > 0 ? g->line : 1,
-		                 g->line > 0 && g->col > 0 ? g->col : 1, kind);
+		int n = g->line > 0 ? snprintf(mark, sizeof mark, ":%d:%d: %s: ", g->line, g->col > 0 ? g->col : 1, kind)
+		                    : snprintf(mark, sizeof mark, ": %s: ", kind);
 		line_put(&l, mark, (size_t)n);
 		put_safe(&l, g->message);
 		line_put(&l, "\n", 1);

@@ -45,7 +45,8 @@ size_t diag_errors(const struct diag_list *d);
 size_t diag_errors_for(const struct diag_list *d, const char *path);
 void diag_clear(struct diag_list *d);
 
-/* Prints FILE:LINE:COL: error: MESSAGE lines; warnings only when asked. */
+/* Prints FILE:LINE:COL: error: MESSAGE lines (FILE: error: MESSAGE for line
+ * 0, a problem without a position); warnings only when asked. */
 void diag_print(const struct diag_list *d, FILE *out, bool with_warnings);
 
 #endif

@@ -288,6 +288,13 @@ static bool read_header(struct rloader *L, const struct ynode *root)
 	                                    "organisation", "organisation_id", "respondent", "role", "date",
 	                                    "population", "participants", "targets", "targets_decided", "plan",
 	                                    "answers", NULL };
+	const struct ynode *qn = ynode_get(root, "peil");
+	if (qn && !ynode_get(root, "peil-responses")) {
+		/* One clear message instead of a dozen unknown keys. */
+		schema_error(&L->s, qn, "%s", _("this is a questionnaire (key 'peil'), not a response file "
+		                                "(key 'peil-responses'): give a questionnaire with -q"));
+		return false;
+	}
 	schema_check_keys(&L->s, root, keys);
 	const struct ynode *n = schema_require(&L->s, root, "peil-responses");
 	int version;

@@ -18,13 +18,16 @@ check() {  # file [validate options...]
 	if [ $rc -ne 1 ]; then
 		echo "FAIL: $f: exit $rc, expected 1"; head -5 "$tmp/err"; fails=$((fails + 1)); return
 	fi
-	if ! grep -q "^$f:[0-9][0-9]*:[0-9][0-9]*: error: [^ ]" "$tmp/err"; then
+	# FILE:LINE:COL: error: ..., or FILE: error: ... where there is no position
+	if ! grep -q "^$f\(:[0-9][0-9]*:[0-9][0-9]*\)\{0,1\}: error: [^ ]" "$tmp/err"; then
 		echo "FAIL: $f: no FILE:LINE:COL: error: line"; head -5 "$tmp/err"; fails=$((fails + 1)); return
 	fi
-	# Every line: this file (or the questionnaire it names), LINE:COL, a kind.
-	if grep -v "^[^:]*:[0-9][0-9]*:[0-9][0-9]*: \(error\|warning\): [^ ]" "$tmp/err" | grep -q .; then
+	# Every line: this file (or the questionnaire it names), LINE:COL where
+	# there is a position, a kind.
+	form="^[^:]*\(:[0-9][0-9]*:[0-9][0-9]*\)\{0,1\}: \(error\|warning\): [^ ]"
+	if grep -v "$form" "$tmp/err" | grep -q .; then
 		echo "FAIL: $f: lines not in the FILE:LINE:COL form:"
-		grep -v "^[^:]*:[0-9][0-9]*:[0-9][0-9]*: \(error\|warning\): " "$tmp/err" | head -5
+		grep -v "$form" "$tmp/err" | head -5
 		fails=$((fails + 1))
 	fi
 }

@@ -81,7 +81,7 @@ def unreadable_subdirectory(tmp):
     err = p.stderr.decode("utf-8", "replace")
     os.chmod(locked, 0o755)
     check(p.returncode == 0 and
-          f"{locked}:1:1: warning: cannot read the directory: Permission denied; its files are skipped" in err
+          f"{locked}: warning: cannot read the directory: Permission denied; its files are skipped" in err
           and re.search(r"\b1 files? read, 1 peers?\b", err),
           "benchmark --peers names an unreadable subdirectory and compares with the rest",
           f"exit {p.returncode}: {err}")

@@ -171,13 +171,21 @@ def test_carried_over_and_votes():
 
 def test_new_file_asks_organisation():
     path = os.path.join(TMP, "org.yaml")
-    rc, out, _ = fill(path, "", organisation=None)
-    check(rc == 0 and not os.path.exists(path), "org: input ended before a name, yet a file was written", out)
-    rc, out, _ = fill(path, "\nGemeente Vraagstad\n5\nquit\n", organisation=None)
+    # Piped answers used to be taken for the name (organisation "3", every
+    # answer shifted): a new file from a pipe needs --organisation.
+    rc, out, err = fill(path, "3\n2\n4\n", organisation=None)
+    check(rc == 2 and "peil fill: the input is not a terminal: give the organisation of a new assessment "
+          "with --organisation NAME" in err and not os.path.exists(path),
+          "org: piped answers without --organisation: exit %d, %r" % (rc, err), out)
+    # On a terminal the name is asked; `quit` there quits and writes nothing.
+    out = run_pty(["fill", "--plain", "-q", Q, "-o", path], env(), b"quit\n", after=b"Name of the organisation")
+    check("Stopped: nothing was saved." in out and not os.path.exists(path), "org: quit at the name prompt", out)
+    out = run_pty(["fill", "--plain", "-q", Q, "-o", path], env(), b"\nGemeente Vraagstad\n5\nquit\n",
+                  after=b"Name of the organisation")
     check("Name of the organisation" in out, "org: the name is not asked", out)
-    with open(path, encoding="utf-8") as f:
-        doc = yaml.safe_load(f)
+    doc = load_yaml(path)
     check(doc.get("organisation") == "Gemeente Vraagstad", "org: organisation %r" % doc.get("organisation"))
+    check(answers_of(path) == {"services.online-loans": {"level": 5}}, "org: answers shifted: %r" % answers_of(path))
 
 
 def test_hostile_input():
@@ -198,8 +206,16 @@ def test_hostile_input():
     check(a.get("services.online-loans", {}).get("level") == 3, "hostile: later answer lost: %r" % a)
 
 
-def run_pty(args, envs, answers):
-    """Runs peil on a pseudo-terminal; returns everything it wrote."""
+def load_yaml(path):
+    if not os.path.exists(path):
+        return {}
+    with open(path, encoding="utf-8") as f:
+        return yaml.safe_load(f) or {}
+
+
+def run_pty(args, envs, answers, after=b"Answer ("):
+    """Runs peil on a pseudo-terminal, types answers once `after` shows;
+    returns everything it wrote."""
     pid, fd = pty.fork()
     if pid == 0:
         os.execve(PEIL, [PEIL] + args, envs)
@@ -216,7 +232,7 @@ def run_pty(args, envs, answers):
         if not chunk:
             break
         out += chunk
-        if not sent and b"Answer (" in out:
+        if not sent and after in out:
             os.write(fd, answers)
             sent = True
     os.waitpid(pid, 0)

@@ -394,8 +394,8 @@ static void test_missing_file_and_directory(void **state)
 	char *got = tu_diags(d, NULL, false);
 	char want[8192];
 	snprintf(want, sizeof want,
-	         "/nonexistent/peil.yaml:1:1: error: cannot open: No such file or directory\n"
-	         "%s:1:1: error: is a directory, not a file\n", PEIL_SRCDIR);
+	         "/nonexistent/peil.yaml: error: cannot open: No such file or directory\n"
+	         "%s: error: is a directory, not a file\n", PEIL_SRCDIR);
 	assert_string_equal(got, want);
 	free(got);
 	diag_list_free(d);
