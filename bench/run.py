@@ -5,7 +5,9 @@
      libyaml event parse, bench/floor.c, one thread) and against what a user
      would otherwise write (bench/pyyaml_agg.py, PyYAML's C loader);
   2. `peil benchmark` of one municipality against the N files as peers;
-  3. the TUI (`peil fill`) through a pseudo-terminal: start-up to the first
+  3. the council documents (PDF, ODT) against Chromium printing the HTML,
+     and exports of inputs up to the loader's limit (bench/export_bench.py);
+  4. the TUI (`peil fill`) through a pseudo-terminal: start-up to the first
      drawn screen, per-key latency and bytes written per key, against
      `dialog --radiolist` with the same number of items and the pty's own
      echo.
@@ -29,6 +31,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import tty_measure  # noqa: E402  (bench/tty_measure.py)
+import export_bench  # noqa: E402  (bench/export_bench.py)
 
 QID = "bench-digital-maturity"
 
@@ -271,6 +274,8 @@ def main():
                    "two threads may share one core; the CPU column is less affected")
     out.append("")
     results = reading_section(a, out)
+    out.append("")
+    export_bench.section(run, a.peil, a.repeat, out)
     tui = None
     if not a.no_tui:
         out.append("")

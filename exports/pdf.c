@@ -73,7 +73,33 @@ void pdf_need(struct pdf *p, double h)
 		pdf_new_page(p);
 }
 
+/* One layout of at most this many bytes: pango lays out a paragraph in
+ * more than linear time, so a very long text (an evidence list of 100,000
+ * items) is laid out in pieces, each starting on a new line. */
+enum { PDF_PIECE = 4096 };
+
+static void text_piece(struct pdf *p, const char *s, double size, int style, double indent, int ink);
+
 void pdf_text(struct pdf *p, const char *s, double size, int style, double indent, int ink)
+{
+	size_t n = s ? strlen(s) : 0;
+	while (n > PDF_PIECE) {
+		size_t cut = PDF_PIECE;
+		while (cut > PDF_PIECE / 2 && s[cut] != ' ' && s[cut] != '\n')
+			cut--;
+		while (cut > 0 && ((unsigned char)s[cut] & 0xc0) == 0x80)
+			cut--;          /* never inside a character */
+		char *piece = g_strndup(s, cut);
+		text_piece(p, piece, size, style, indent, ink);
+		g_free(piece);
+		s += cut;
+		s += strspn(s, " \n");
+		n = strlen(s);
+	}
+	text_piece(p, s, size, style, indent, ink);
+}
+
+static void text_piece(struct pdf *p, const char *s, double size, int style, double indent, int ink)
 {
 	double beside = p->y < p->float_bottom ? p->float_w : 0;
 	PangoLayout *l = cx_layout(p->pc, s, size, style, PDF_TEXT_W - indent - beside, CX_LEFT);

@@ -2,6 +2,7 @@
  * pages, and a table that continues on the next page repeats its header
  * row there; a list item and a fact stay whole too. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "exports/pdf.h"
 
@@ -136,6 +137,24 @@ void pdf_table(struct pdf *p, const struct doc_table *t)
 	free(w);
 }
 
+/* A value longer than a page could hold flows over pages beside its key. */
+static void long_fact(struct pdf *p, const struct doc_fact *f, double kw)
+{
+	pdf_need(p, 40);
+	pdf_tag(p, "LI", true);
+	pdf_tag(p, "Lbl", true);
+	if (p->cr) {
+		cx_color(p->cr, CX_INK);
+		cx_text(p->cr, p->pc, f->key, PDF_BODY, CX_BOLD, PDF_ML, p->y, kw - 6, CX_LEFT);
+	}
+	pdf_tag(p, "Lbl", false);
+	pdf_tag(p, "LBody", true);
+	pdf_text(p, f->value, PDF_BODY, CX_REGULAR, kw, CX_INK);
+	pdf_tag(p, "LBody", false);
+	pdf_tag(p, "LI", false);
+	p->y += 2;
+}
+
 void pdf_facts(struct pdf *p, const struct doc_fact *f, int n)
 {
 	double kw = 0;
@@ -146,6 +165,10 @@ void pdf_facts(struct pdf *p, const struct doc_fact *f, int n)
 	kw = kw > PDF_TEXT_W * 0.32 ? PDF_TEXT_W * 0.32 : kw;
 	pdf_tag(p, "L", true);
 	for (int i = 0; i < n; i++) {
+		if (f[i].value && strlen(f[i].value) > 2000) {
+			long_fact(p, &f[i], kw);
+			continue;
+		}
 		PangoLayout *k = cx_layout(p->pc, f[i].key, PDF_BODY, CX_BOLD, kw - 6, CX_LEFT);
 		PangoLayout *v = cx_layout(p->pc, f[i].value, PDF_BODY, CX_REGULAR, PDF_TEXT_W - kw, CX_LEFT);
 		double h = cx_height(k) > cx_height(v) ? cx_height(k) : cx_height(v);

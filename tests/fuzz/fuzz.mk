@@ -11,10 +11,10 @@ FUZZ_SECONDS ?= 60
 FUZZ_CC      ?= clang
 FUZZ_DIR     := $(BUILD)/fuzz
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=undefined
-FUZZ_FLAGS   := -O1 -g -fno-omit-frame-pointer $(FUZZ_SAN) $(WARN) $(DEFS) -I. $(YAML_CFLAGS)
+FUZZ_FLAGS   := -O1 -g -fno-omit-frame-pointer $(FUZZ_SAN) $(WARN) $(DEFS) -I. $(YAML_CFLAGS) $(DOCS_CFLAGS)
 FUZZ_LIB_OBJ := $(LIB_SRC:%.c=$(FUZZ_DIR)/%.o)
 # fuzz_export joins in once the exporters implement export_write().
-FUZZ_TARGETS := fuzz_questionnaire fuzz_response \
+FUZZ_TARGETS := fuzz_questionnaire fuzz_response fuzz_builders \
                 $(if $(shell grep -ls '^bool export_write' exports/*.c 2>/dev/null),fuzz_export)
 FUZZ_BINS    := $(FUZZ_TARGETS:%=$(FUZZ_DIR)/%)
 FUZZ_OPTS    := -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
@@ -40,7 +40,7 @@ fuzz: fuzz-build
 	@failed=""; for t in $(FUZZ_TARGETS); do \
 	  mkdir -p $(FUZZ_DIR)/work/$$t $(FUZZ_DIR)/artifacts; \
 	  echo "  FUZZ   $$t for $(FUZZ_SECONDS) s"; \
-	  if ! ./$(FUZZ_DIR)/$$t $(FUZZ_OPTS) -max_total_time=$(FUZZ_SECONDS) \
+	  if ! LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 ./$(FUZZ_DIR)/$$t $(FUZZ_OPTS) -max_total_time=$(FUZZ_SECONDS) \
 	       -artifact_prefix=$(FUZZ_DIR)/artifacts/$$t- \
 	       $(FUZZ_DIR)/work/$$t tests/fuzz/corpus/$$t >$(FUZZ_DIR)/$$t.log 2>&1; then \
 	    failed="$$failed $$t"; tail -n 60 $(FUZZ_DIR)/$$t.log; \

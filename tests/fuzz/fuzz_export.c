@@ -256,16 +256,25 @@ static void export_and_check(enum export_format f, const struct export_options *
 	fclose(mem);
 	if (!ok)
 		fuzz_fail("export_write failed", export_format_name(f));
+	/* The binary documents: a PDF and a zip package, whole. */
+	if (f == EXPORT_PDF || f == EXPORT_ODT) {
+		const char *magic = f == EXPORT_PDF ? "%PDF-" : "PK\x03\x04";
+		if (len < 64 || memcmp(buf, magic, strlen(magic)) != 0)
+			fuzz_fail("not a whole document", export_format_name(f));
+		free(buf);
+		return;
+	}
 	if (strlen(buf) != len)
 		fuzz_fail("a NUL byte in an export", export_format_name(f));
-	check_safe_text(buf, len, f == EXPORT_CSV, export_format_name(f));
+	/* CSV and iCalendar end their lines with CRLF */
+	check_safe_text(buf, len, f == EXPORT_CSV || f == EXPORT_ICS, export_format_name(f));
 	if (f == EXPORT_JSON)
 		check_json(buf, len);
 	else if (f == EXPORT_HTML)
 		check_html(buf);
 	else if (f == EXPORT_MD)
 		check_markdown(buf);
-	else
+	else if (f == EXPORT_CSV)
 		check_csv(buf, len, o->csv_sep ? o->csv_sep : ',');
 	free(buf);
 }
