@@ -150,7 +150,7 @@ static void test_missing_end_marker_warns(void **state)
 	struct response *r = response_load(path, q, d);
 	assert_non_null(r);
 	char *w = tu_warnings(d, path);
-	assert_string_equal(w, "1:1: warning: no end marker '...': the file may have been cut short (peil writes one)\n");
+	assert_string_equal(w, ": warning: no end marker '...': the file may have been cut short (peil writes one)\n");
 	free(w);
 	response_free(r);
 	diag_list_free(d);

@@ -130,8 +130,11 @@ static inline char *tu_diags(const struct diag_list *d, const char *path, bool w
 		char *nl = strchr(line, '\n');
 		size_t n = nl ? (size_t)(nl - line + 1) : strlen(line);
 		if (plen && !strncmp(line, path, plen) && line[plen] == ':') {
-			line += plen + 1;
-			n -= plen + 1;
+			/* "PATH:3:5: error: ..." gives "3:5: error: ..."; a message
+			 * without a position, "PATH: error: ...", gives ": error: ..." */
+			size_t cut = line[plen + 1] == ' ' ? plen : plen + 1;
+			line += cut;
+			n -= cut;
 		}
 		memcpy(out + o, line, n);
 		o += n;
