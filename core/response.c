@@ -343,5 +343,8 @@ bool response_carry_over(struct response *r, const struct response *old)
 		return false;
 	if (r->population < 0)
 		r->population = old->population;
+	if (!response_organisation_id(r) && response_organisation_id(old) &&
+	    !response_set_organisation_id(r, response_organisation_id(old)))
+		return false;
 	return response_carry_plan(r, old);
 }

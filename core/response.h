@@ -119,7 +119,8 @@ bool response_set_target(struct response *r, int domain, int level);
 void response_clear_target(struct response *r, int domain);
 /* Copies answers from last year's response (same questionnaire), each
  * marked carried over; notes and evidence come along, and so do the
- * organisation (when r has none), population, targets, who decided them
+ * organisation and its official code (when r has none), population,
+ * targets, who decided them
  * and the open actions (core/response_plan.h: response_carry_plan). */
 bool response_carry_over(struct response *r, const struct response *old);
 

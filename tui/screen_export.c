@@ -59,7 +59,22 @@ static void draw_choices(const struct app *a, int y, int x, int w, const char *c
 {
 	const struct theme *t = &a->theme;
 	char buf[64];
-	for (int i = 0; i < n && w > 0; i++) {
+	/* More choices than the row holds: start late enough that the chosen
+	 * one shows, after an ellipsis (the format table keeps growing). */
+	int start = 0, room = w - 2;
+	for (int width = 0, i = chosen; i >= 0; i--) {
+		snprintf(buf, sizeof buf, "%s %s  ", t->radio_off, names[i]);
+		width += draw_cols(t, buf, strlen(buf));
+		if (width > room && i < chosen)
+			break;
+		start = i;
+	}
+	if (start > 0) {
+		int used = draw_str(stdscr, t, y, x, w, t->ellipsis, 0) + 1;
+		x += used;
+		w -= used;
+	}
+	for (int i = start; i < n && w > 0; i++) {
 		snprintf(buf, sizeof buf, "%s %s  ", i == chosen ? t->radio_on : t->radio_off, names[i]);
 		theme_set(stdscr, t, i == chosen ? AT_CHOSEN : AT_NORMAL);
 		int used = draw_str(stdscr, t, y, x, w, buf, 0);

@@ -160,6 +160,11 @@ r.check(run["proposed"] and "Action proposed; the session keeps it" in run["prop
 acts = load(session).get("plan") or [{}]
 r.check(acts[0].get("proposal") is True and acts[0].get("questions"), "the session file keeps the proposal", str(acts))
 
+# The export dialog: the calendar is one of the formats, in view when chosen at 80 columns.
+f, run = fill("export", ["x", "<Right><Right><Right><Right><Right>", ":screen calendar", "<Esc>q"])
+row = next((l for l in (run["calendar"] or "").splitlines() if "Format" in l), "")
+r.check("(●) Calendar" in row, "x: the Calendar format can be chosen and is shown", run["calendar"])
+
 # The main keys once more in a real terminal.
 if have_tmux():
     f = os.path.join(home, "tmux.yaml")

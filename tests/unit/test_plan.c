@@ -277,8 +277,10 @@ static void test_carry_plan(void **state)
 	struct response *old = load(q, "valid/r-plan.yaml");
 	assert_true(response_set_action_status(old, 1, ACTION_DONE));
 	struct response *r = response_new(q, "");
+	assert_true(response_set_organisation_id(old, "GM9999"));
 	assert_true(response_carry_over(r, old));
 	assert_string_equal(response_organisation(r), "Bibliotheek Proefstad");
+	assert_string_equal(response_organisation_id(r), "GM9999");
 	assert_int_equal(response_nactions(r), 1);              /* done and dropped stay behind */
 	const struct action *a = response_action(r, 0);
 	assert_string_equal(a->id, "loans-app");
