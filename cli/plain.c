@@ -1,5 +1,6 @@
 /* Plain mode: a linear dialogue on stdin/stdout (see plain.h). */
 #include "cli/plain.h"
+#include "cli/plain_private.h"
 
 #include <ctype.h>
 #include <stdbool.h>
@@ -9,69 +10,17 @@
 
 #include "cli/cli.h"
 #include "core/i18n.h"
+#include "core/nav.h"
 #include "core/num.h"
 #include "core/text.h"
 #include "scoring/score.h"
 
-/* A line longer than this is refused rather than read into memory. */
-enum { PLAIN_LINE_MAX = 8192 };
 
-struct plain {
-	const struct questionnaire *q;
-	struct response *r;
-	const char *path;
-	FILE *in, *out;
-	int lang;               /* index into q->langs for questionnaire texts */
-	int cur;                /* the question being asked */
-	bool echo;              /* input is not a terminal: repeat it, for a readable transcript */
-	bool save_failed;       /* the last save did not succeed */
-	bool quit_asked;        /* quit refused once because the save failed */
-};
-
-enum step { STAY, NEXT, DONE };
-
-static bool shown(const struct plain *p, int qi)
-{
-	return qi >= 0 && qi < p->q->nquestions && !response_hidden(p->r, qi);
-}
-
-/* The next (dir = 1) or previous (dir = -1) question that is asked, or -1. */
-static int neighbour(const struct plain *p, int from, int dir)
-{
-	for (int qi = from + dir; qi >= 0 && qi < p->q->nquestions; qi += dir)
-		if (shown(p, qi))
-			return qi;
-	return -1;
-}
-
-/* Open, or carried over from last time / proposed from the votes and so
- * still to be confirmed: a question that needs the user. */
-static bool to_do(const struct plain *p, int qi)
-{
-	const struct answer *a = response_answer(p->r, qi);
-	return shown(p, qi) && (a->status == ANSWER_OPEN || a->carried_over || a->proposal);
-}
-
-static int first_open(const struct plain *p)
-{
-	for (int qi = 0; qi < p->q->nquestions; qi++)
-		if (to_do(p, qi))
-			return qi;
-	return -1;
-}
-
-static int count_open(const struct plain *p)
-{
-	int n = 0;
-	for (int qi = 0; qi < p->q->nquestions; qi++)
-		n += to_do(p, qi);
-	return n;
-}
 
 /* Saves every answer. A failure is said at once (and every message after
  * says "NOT saved" until a save succeeds); the answers stay in memory and
  * the next save writes them all, as in the TUI (issue 13.5). */
-static bool save(struct plain *p)
+bool plain_save(struct plain *p)
 {
 	char err[1024];
 	bool was_failing = p->save_failed;
@@ -83,7 +32,7 @@ static bool save(struct plain *p)
 	return !p->save_failed;
 }
 
-static void say_not_saved(const struct plain *p)
+void plain_say_not_saved(const struct plain *p)
 {
 	cli_printf(p->out, _("Your answers are NOT saved in %s (see the message above). They are kept "
 	                     "here, and every change tries again.\n"), p->path);
@@ -162,8 +111,9 @@ static void show_help(const struct plain *p)
 	fprintf(p->out, "%s\n", _("  u         don't know"));
 	fprintf(p->out, "%s\n", _("  s         skip: go to the next question without answering"));
 	fprintf(p->out, "%s\n", _("  b         back to the previous question"));
-	fprintf(p->out, "%s\n", _("  note TEXT set the note for this question; note - removes it"));
-	fprintf(p->out, "%s\n", _("  note      read the note"));
+	fprintf(p->out, "%s\n", _("  note      read the note; note TEXT sets it, note - removes it"));
+	fprintf(p->out, "%s\n", _("  note+ TEXT  add a line to the note; note! TEXT replaces it"));
+	fprintf(p->out, "%s\n", _("  evidence  list the evidence; evidence TEXT adds one, evidence -N removes number N"));
 	fprintf(p->out, "%s\n", _("  Enter     read the question again"));
 	fprintf(p->out, "%s\n", _("  help      this explanation"));
 	fprintf(p->out, "%s\n", _("  quit      stop; your answers are already saved"));
@@ -172,16 +122,16 @@ static void show_help(const struct plain *p)
 /* After the last question: back to the first open one, or done. */
 static enum step go_on(struct plain *p)
 {
-	int next = neighbour(p, p->cur, 1);
+	int next = nav_step(&p->nav, p->cur, 1);
 	if (next >= 0) {
 		p->cur = next;
 		return NEXT;
 	}
-	int open = count_open(p);
+	int open = nav_count_todo(&p->nav);
 	if (open == 0) {
-		if (p->save_failed && !save(p)) {
+		if (p->save_failed && !plain_save(p)) {
 			fprintf(p->out, "\n%s\n", _("All questions are answered."));
-			say_not_saved(p);
+			plain_say_not_saved(p);
 			return STAY;
 		}
 		cli_printf(p->out, _("\nAll questions are answered. Your answers are saved in %s.\n"), p->path);
@@ -190,31 +140,8 @@ static enum step go_on(struct plain *p)
 	fprintf(p->out, ngettext("\nThat was the last question; %d question still needs an answer or a confirmation. Here it is.\n",
 	                         "\nThat was the last question; %d questions still need an answer or a confirmation. Here is the first.\n",
 	                         (unsigned long)open), open);
-	p->cur = first_open(p);
+	p->cur = nav_next_todo(&p->nav, -1);
 	return NEXT;
-}
-
-static enum step do_note(struct plain *p, const char *text)
-{
-	const char *note = response_answer(p->r, p->cur)->note;
-	if (!*text) {
-		if (note)
-			fprintf(p->out, _("Note: %s\n"), note);
-		else
-			fprintf(p->out, "%s\n", _("This question has no note."));
-		return STAY;
-	}
-	bool remove = !strcmp(text, "-");
-	if (!response_set_note(p->r, p->cur, remove ? NULL : text)) {
-		fprintf(p->out, "%s\n", _("Out of memory: the note was not changed."));
-		return STAY;
-	}
-	if (save(p))
-		fprintf(p->out, "%s\n", remove ? _("Note removed.") : _("Note saved."));
-	else
-		fprintf(p->out, "%s\n", remove ? _("Note removed, but NOT saved: the file could not be written.")
-		                                : _("Note kept, but NOT saved: the file could not be written."));
-	return STAY;
 }
 
 /* A number 1..nlevels, or 0 when s is not one. */
@@ -237,7 +164,7 @@ static enum step answer(struct plain *p, bool ok, const char *what)
 		fprintf(p->out, "%s\n", _("Out of memory: the answer was not changed."));
 		return STAY;
 	}
-	if (save(p))
+	if (plain_save(p))
 		fprintf(p->out, _("Saved: %s.\n"), what);
 	else
 		fprintf(p->out, _("NOT saved: %s is kept, but the file could not be written.\n"), what);
@@ -253,13 +180,13 @@ static bool is_word(const char *s, const char *a, const char *b)
  * first quit is refused and a second one leaves without the answers. */
 static enum step quit(struct plain *p)
 {
-	if (!p->save_failed || save(p)) {
+	if (!p->save_failed || plain_save(p)) {
 		cli_printf(p->out, _("Stopped. Your answers are saved in %s.\n"), p->path);
 		return DONE;
 	}
 	if (!p->quit_asked) {
 		p->quit_asked = true;
-		say_not_saved(p);
+		plain_say_not_saved(p);
 		fprintf(p->out, "%s\n", _("Type quit again to stop without saving them, or free space (or fix "
 		                           "the file's permissions) and answer on."));
 		return STAY;
@@ -273,6 +200,12 @@ static enum step command(struct plain *p, const char *s)
 	const struct questionnaire *q = p->q;
 	const struct qn_question *qu = &q->questions[p->cur];
 	int n = choice_number(p, s);
+	if (n == 0 && *s && strspn(s, "0123456789") == strlen(s)) {
+		/* The same words as the TUI's. */
+		fprintf(p->out, _("There are only %d answers."), q->nlevels);
+		fputc('\n', p->out);
+		return STAY;
+	}
 	if (n > 0) {
 		char what[256];
 		snprintf(what, sizeof what, "%d. %s", n, qn_str(q, &q->levels[n - 1].label, p->lang));
@@ -290,7 +223,7 @@ static enum step command(struct plain *p, const char *s)
 	if (is_word(s, "s", "skip"))
 		return go_on(p);
 	if (is_word(s, "b", "back")) {
-		int prev = neighbour(p, p->cur, -1);
+		int prev = nav_step(&p->nav, p->cur, -1);
 		if (prev < 0) {
 			fprintf(p->out, "%s\n", _("This is the first question."));
 			return STAY;
@@ -298,12 +231,9 @@ static enum step command(struct plain *p, const char *s)
 		p->cur = prev;
 		return NEXT;
 	}
-	if (!strncasecmp(s, "note", 4) && (s[4] == '\0' || s[4] == ' ' || s[4] == '\t')) {
-		s += 4;
-		while (*s == ' ' || *s == '\t')
-			s++;
-		return do_note(p, s);
-	}
+	enum step st;
+	if (plain_note_command(p, s, &st))
+		return st;
 	if (is_word(s, "help", "?") || is_word(s, "h", NULL)) {
 		show_help(p);
 		return STAY;
@@ -402,11 +332,11 @@ static void greet(const struct plain *p)
 	fprintf(p->out, "peil — %s\n", qn_str(q, &q->title, p->lang));
 	fprintf(p->out, _("Organisation: %s\n"), response_organisation(p->r));
 	if (p->save_failed)
-		say_not_saved(p);
+		plain_say_not_saved(p);
 	else
 		cli_printf(p->out, _("Your answers are saved in %s after every change.\n"), p->path);
 	fprintf(p->out, "%s\n", _("Type the number of an answer and press Enter. Type help for all commands."));
-	if (first_open(p) < 0)
+	if (nav_next_todo(&p->nav, -1) < 0)
 		fprintf(p->out, "%s\n", _("All questions are answered; you can change any of them."));
 }
 
@@ -416,13 +346,19 @@ int plain_fill(const struct questionnaire *q, struct response *r, const char *pa
 	struct plain p = { .q = q, .r = r, .path = path, .in = in, .out = out,
 	                   .lang = cli_lang(q), .echo = !isatty(fileno(in)) };
 	char line[PLAIN_LINE_MAX];
-	p.cur = first_open(&p);
+	if (!nav_init(&p.nav, q, r)) {
+		fprintf(out, "%s\n", _("out of memory"));
+		return EXIT_INVALID;
+	}
+	p.cur = nav_next_todo(&p.nav, -1);
 	if (p.cur < 0)
-		p.cur = neighbour(&p, -1, 1);
-	if (!*response_organisation(r) && !ask_organisation(&p, line, sizeof line))
+		p.cur = nav_step(&p.nav, -1, 1);
+	if (!*response_organisation(r) && !ask_organisation(&p, line, sizeof line)) {
+		nav_fini(&p.nav);
 		return EXIT_OK;
+	}
 	if (access(path, F_OK) != 0)
-		save(&p);               /* the file exists from the start */
+		plain_save(&p);               /* the file exists from the start */
 	greet(&p);
 	enum step st = p.cur < 0 ? DONE : NEXT;
 	while (st != DONE) {
@@ -431,7 +367,7 @@ int plain_fill(const struct questionnaire *q, struct response *r, const char *pa
 		prompt(&p);
 		bool too_long;
 		if (!read_safe_line(&p, line, sizeof line, &too_long)) {
-			if (!p.save_failed || save(&p))
+			if (!p.save_failed || plain_save(&p))
 				fprintf(out, "\n%s\n", _("End of input: stopping. Your answers are saved."));
 			else
 				fprintf(out, "\n%s\n", _("End of input: stopping. Your last answers are NOT saved."));
@@ -447,5 +383,6 @@ int plain_fill(const struct questionnaire *q, struct response *r, const char *pa
 		st = command(&p, line);
 	}
 	fflush(out);
+	nav_fini(&p.nav);
 	return p.save_failed ? EXIT_WRITE : EXIT_OK;
 }

@@ -8,7 +8,9 @@
  *   1..N      choose that answer and go on      n  not applicable
  *   u         don't know                        s  skip (leave it as it is)
  *   b         back to the previous question     note TEXT  set the note
- *   note      read the note; `note -` removes it
+ *   note      read the note; `note -` removes it; a note that is there
+ *             already is replaced only by `note! TEXT`; `note+ TEXT` adds
+ *   evidence  list it; `evidence TEXT` adds, `evidence -N` removes one
  *   help      the question's help and these commands
  *   quit      stop (everything is already saved); end of input does the same
  * An empty line reads the question again. Every change is saved at once with

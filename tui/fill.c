@@ -21,7 +21,7 @@ bool tui_terminal_usable(void)
 static void start_screens(struct app *a)
 {
 	app_push(a, screen_overview_new(a));
-	int qi = session_next_todo(a->s, -1);
+	int qi = nav_next_todo(&a->s->nav, -1);
 	if (qi >= 0)
 		tui_show_question(a, qi);
 	else

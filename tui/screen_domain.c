@@ -45,7 +45,7 @@ static void draw_item_start(const struct domain_screen *ds, const struct app *a,
 	char buf[128];
 	if (cur)
 		draw_str(stdscr, t, y, 1, 1, t->cursor, 0);
-	snprintf(buf, sizeof buf, "%d", session_position(a->s, qi) + 1);
+	snprintf(buf, sizeof buf, "%d", nav_position(&a->s->nav, qi) + 1);
 	draw_str(stdscr, t, y, 3, 4, buf, 0);
 	if (ans->carried_over)
 		draw_str(stdscr, t, y, 7, 1, t->carried, 0);

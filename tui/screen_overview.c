@@ -72,7 +72,7 @@ static void draw_domain(const struct overview_screen *os, const struct app *a, c
 	draw_str(stdscr, t, y, x, c->name, session_str(s, &s->q->domains[d].title), DRAW_ELLIPSIS);
 	x += c->name + 1;
 	int done, total;
-	session_progress(s, d, &done, &total);
+	nav_progress(&s->nav, d, &done, &total);
 	draw_bar(stdscr, t, y, x, c->bar, total ? (double)done / total : 0, -1);
 	theme_set(stdscr, t, cur ? AT_CURSOR : AT_NORMAL);
 	x += c->bar + 1;
@@ -118,11 +118,11 @@ static void draw_totals(const struct app *a, int y, int width)
 {
 	const struct session *s = a->s;
 	int done, total;
-	session_progress(s, -1, &done, &total);
+	nav_progress(&s->nav, -1, &done, &total);
 	char buf[200];
 	int n = snprintf(buf, sizeof buf, _("Answered %d of %d questions (%d%%)."), done, total,
 	                 num_done_percent_of(done, total));
-	int unconf = session_unconfirmed(s);
+	int unconf = nav_unconfirmed(&s->nav);
 	if (unconf > 0 && n > 0 && (size_t)n < sizeof buf)
 		snprintf(buf + n, sizeof buf - (size_t)n, _(" %d carried-over answers to confirm."), unconf);
 	draw_str(stdscr, &a->theme, y, 1, width - 2, buf, DRAW_ELLIPSIS);
@@ -176,7 +176,7 @@ static void ensure_visible(struct overview_screen *os, const struct app *a)
 
 static int open_domain(struct app *a, int d)
 {
-	int qi = session_domain_entry(a->s, d);
+	int qi = nav_domain_entry(&a->s->nav, d);
 	if (qi < 0)
 		app_message(a, false, "%s", _("No question of this domain is asked."));
 	else
@@ -211,7 +211,7 @@ static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 			return open_domain(a, ev->n - 1);
 		return TUI_HANDLED;
 	case ACT_NEXT_OPEN:
-		tui_show_question(a, session_next_todo(a->s, -1));
+		tui_show_question(a, nav_next_todo(&a->s->nav, -1));
 		return TUI_HANDLED;
 	case ACT_CLICK: {
 		int top = r.y + head_rows(a, r.w), d = ev->y - top + os->top;

@@ -225,21 +225,21 @@ static void draw_header(const struct question_screen *qs, const struct app *a, s
 	const struct session *s = a->s;
 	const struct qn_question *qu = &s->q->questions[qs->qi];
 	char pos[64];
-	int p = session_position(s, qs->qi);
-	snprintf(pos, sizeof pos, _("Question %d/%d"), p + 1, s->norder);
+	int p = nav_position(&s->nav, qs->qi);
+	snprintf(pos, sizeof pos, _("Question %d/%d"), p + 1, s->nav.norder);
 	int pw = draw_cols(t, pos, strlen(pos));
 	theme_set(stdscr, t, AT_HEADING);
 	draw_str(stdscr, t, r.y, 1, r.w - pw - 4, session_str(s, &s->q->domains[qu->domain].title), DRAW_ELLIPSIS);
 	draw_str(stdscr, t, r.y, r.w - pw - 1, pw, pos, 0);
 	theme_set(stdscr, t, AT_NORMAL);
 	int done, total;
-	session_progress(s, -1, &done, &total);
+	nav_progress(&s->nav, -1, &done, &total);
 	int x = 1 + draw_str(stdscr, t, r.y + 1, 1, r.w / 3, _("Progress"), 0) + 1;
 	int bw = r.w / 4;
 	draw_bar(stdscr, t, r.y + 1, x, bw, total ? (double)done / total : 0, -1);
 	char buf[160];
 	int n = snprintf(buf, sizeof buf, _("%3.0f%% (%d of %d)"), total ? 100.0 * done / total : 0.0, done, total);
-	int unconf = session_unconfirmed(s);
+	int unconf = nav_unconfirmed(&s->nav);
 	if (unconf > 0 && n > 0 && (size_t)n < sizeof buf)
 		snprintf(buf + n, sizeof buf - (size_t)n, _(" · %d carried over to confirm"), unconf);
 	x += bw + 1;
@@ -348,12 +348,12 @@ static void draw(const struct screen *sc, const struct app *a, struct rect r)
  * results. */
 static void advance(struct question_screen *qs, struct app *a)
 {
-	int next = session_step(a->s, qs->qi, 1);
+	int next = nav_step(&a->s->nav, qs->qi, 1);
 	if (next >= 0) {
 		screen_question_goto(&qs->base, a, next);
 		return;
 	}
-	next = session_next_todo(a->s, qs->qi);
+	next = nav_next_todo(&a->s->nav, qs->qi);
 	if (next >= 0) {
 		screen_question_goto(&qs->base, a, next);
 		app_message(a, false, "%s", _("That was the last question; this one is still to do."));
@@ -379,7 +379,7 @@ static int choose(struct question_screen *qs, struct app *a, int c)
 	}
 	if (qs->hooks.answered)
 		qs->hooks.answered(qs->hooks.ctx, a, qs->qi);
-	if (was_todo && session_next_todo(s, -1) < 0) {
+	if (was_todo && nav_next_todo(&s->nav, -1) < 0) {
 		/* That was the last open one: the moment to see the results. */
 		app_message(a, false, "%s", _("Every question is answered. These are the results."));
 		tui_show(a, SCREEN_RESULTS);
@@ -456,11 +456,11 @@ static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 		app_message(a, false, "%s", _("Answer cleared: the question is open again."));
 		return TUI_HANDLED | TUI_CHANGED;
 	case ACT_NEXT:
-		return move_to(qs, a, session_step(s, qs->qi, 1), _("This is the last question."));
+		return move_to(qs, a, nav_step(&s->nav, qs->qi, 1), _("This is the last question."));
 	case ACT_PREV:
-		return move_to(qs, a, session_step(s, qs->qi, -1), _("This is the first question."));
+		return move_to(qs, a, nav_step(&s->nav, qs->qi, -1), _("This is the first question."));
 	case ACT_NEXT_OPEN:
-		c = session_next_todo(s, qs->qi);
+		c = nav_next_todo(&s->nav, qs->qi);
 		if (c == qs->qi)
 			app_message(a, false, "%s", _("This is the only question still to do."));
 		return move_to(qs, a, c, _("Every question is answered and confirmed."));
@@ -488,9 +488,9 @@ static void enter(struct screen *sc, struct app *a)
 	struct question_screen *qs = (struct question_screen *)sc;
 	/* An earlier answer may have hidden this question meanwhile. */
 	if (response_hidden(a->s->r, qs->qi)) {
-		int next = session_step(a->s, qs->qi, 1);
+		int next = nav_step(&a->s->nav, qs->qi, 1);
 		if (next < 0)
-			next = session_step(a->s, qs->qi, -1);
+			next = nav_step(&a->s->nav, qs->qi, -1);
 		if (next >= 0)
 			screen_question_goto(sc, a, next);
 	}

@@ -71,7 +71,7 @@ static bool contested_first(struct session *s)
 			else
 				emit(q, qi, sorted, deferred, done, order, &n);
 		}
-		ok = n == nq && session_set_order(s, order, nq);
+		ok = n == nq && nav_set_order(&s->nav, order, nq);
 	}
 	group_stats_free(gs);
 	free(sorted);
@@ -364,7 +364,7 @@ static void start_screens(struct app *a)
 {
 	struct workshop *w = a->question_hooks->ctx;
 	app_push(a, workshop_list_new(a, w));
-	int qi = session_next_open(a->s, -1);
+	int qi = nav_next_open(&a->s->nav, -1);
 	if (qi >= 0)
 		tui_show_question(a, qi);
 }

@@ -54,7 +54,7 @@ static void draw_row(const struct list_screen *ls, const struct app *a, const st
 {
 	const struct theme *t = &a->theme;
 	const struct workshop *w = ls->w;
-	int qi = a->s->order[pos];
+	int qi = a->s->nav.order[pos];
 	bool cur = pos == ls->cursor;
 	int *counts = calloc((size_t)a->s->q->nlevels, sizeof(int));
 	if (!counts)
@@ -96,11 +96,11 @@ static void draw_head(const struct list_screen *ls, const struct app *a, struct 
 	const struct theme *t = &a->theme;
 	const struct session *s = a->s;
 	int decided = 0, total = 0;
-	for (int i = 0; i < s->norder; i++) {
-		if (response_hidden(s->r, s->order[i]))
+	for (int i = 0; i < s->nav.norder; i++) {
+		if (response_hidden(s->r, s->nav.order[i]))
 			continue;
 		total++;
-		decided += response_answer(s->r, s->order[i])->status != ANSWER_OPEN;
+		decided += response_answer(s->r, s->nav.order[i])->status != ANSWER_OPEN;
 	}
 	char buf[256];
 	if (ls->w->o->participants > 0)
@@ -132,9 +132,9 @@ static void draw(const struct screen *sc, const struct app *a, struct rect r)
 	struct cols c = columns(a, r.w);
 	draw_head(ls, a, r, &c);
 	int rows = list_rows(r), y = r.y + HEAD_ROWS, p;
-	for (p = ls->top; p < a->s->norder && p - ls->top < rows; p++)
+	for (p = ls->top; p < a->s->nav.norder && p - ls->top < rows; p++)
 		draw_row(ls, a, &c, p, y + p - ls->top, r.w);
-	if (p < a->s->norder)
+	if (p < a->s->nav.norder)
 		draw_str(stdscr, &a->theme, y + rows - 1, r.w - 2, 1, a->theme.more, 0);
 }
 
@@ -150,7 +150,7 @@ static void ensure_visible(struct list_screen *ls, const struct app *a)
 
 static int open_question(struct app *a, int pos)
 {
-	int qi = a->s->order[pos];
+	int qi = a->s->nav.order[pos];
 	if (response_hidden(a->s->r, qi)) {
 		app_message(a, false, "%s", _("Not asked because of an earlier answer."));
 		return TUI_HANDLED;
@@ -162,7 +162,7 @@ static int open_question(struct app *a, int pos)
 static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 {
 	struct list_screen *ls = (struct list_screen *)sc;
-	int n = a->s->norder;
+	int n = a->s->nav.norder;
 	struct rect r = app_area(a);
 	switch (ev->action) {
 	case ACT_UP:
@@ -182,7 +182,7 @@ static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 	case ACT_OPEN:
 		return open_question(a, ls->cursor);
 	case ACT_NEXT_OPEN:
-		tui_show_question(a, session_next_open(a->s, -1));
+		tui_show_question(a, nav_next_open(&a->s->nav, -1));
 		return TUI_HANDLED;
 	case ACT_CLICK: {
 		int p = ev->y - (r.y + HEAD_ROWS) + ls->top;
@@ -203,7 +203,7 @@ static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 static void enter(struct screen *sc, struct app *a)
 {
 	struct list_screen *ls = (struct list_screen *)sc;
-	int p = ls->w->current >= 0 ? session_position(a->s, ls->w->current) : -1;
+	int p = ls->w->current >= 0 ? nav_position(&a->s->nav, ls->w->current) : -1;
 	if (p >= 0)
 		ls->cursor = p;
 	ensure_visible(ls, a);

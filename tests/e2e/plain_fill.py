@@ -121,7 +121,7 @@ def test_commands():
     no_escapes(out, "commands")
     for s in ("This is the first question.", "Think of the app and the website.",
               "back to the previous question", "Note saved.", "Note: Zie intranet",
-              "Not understood: '9'", "Not understood: 'maybe'",
+              "There are only 5 answers.", "Not understood: 'maybe'",
               "This question cannot be answered with 'not applicable'.", "Stopped."):
         check(s in out, "commands: output lacks %r" % s, out)
     check(out.count("Is there digital help for visitors?") >= 2, "commands: Enter does not read the question again", out)
@@ -186,6 +186,27 @@ def test_new_file_asks_organisation():
     doc = load_yaml(path)
     check(doc.get("organisation") == "Gemeente Vraagstad", "org: organisation %r" % doc.get("organisation"))
     check(answers_of(path) == {"services.online-loans": {"level": 5}}, "org: answers shifted: %r" % answers_of(path))
+
+
+def test_notes_and_evidence():
+    """A note is never replaced by accident; evidence can be added and
+    removed; a number out of range says what the TUI says (issue 12, 11)."""
+    path = os.path.join(TMP, "notes.yaml")
+    rc, out, _ = fill(path, "note Eerste regel\nnote Tweede\nnote+ Tweede regel\nevidence a.pdf\n"
+                            "evidence b.pdf\nevidence -1\nevidence\n7\nquit\n")
+    check(rc == 0, "notes: exit %d" % rc, out)
+    check("This question has a note already: Eerste regel" in out and
+          "Type note+ TEXT to add a line to it, note! TEXT to replace it, or note - to remove it." in out,
+          "notes: note TEXT over a note is not refused", out)
+    a = answers_of(path).get("services.online-loans", {})
+    check(a.get("note") == "Eerste regel\nTweede regel", "notes: note+ did not add a line: %r" % a.get("note"))
+    check(a.get("evidence") == ["b.pdf"], "notes: evidence %r" % a.get("evidence"))
+    check("Evidence:\n  1. b.pdf" in out, "notes: evidence is not listed", out)
+    check("There are only 5 answers." in out and "Not understood: '7'" not in out,
+          "notes: a number out of range is not the TUI's message", out)
+    rc, out, _ = fill(path, "note! Alleen dit\nevidence -\nquit\n")
+    a = answers_of(path).get("services.online-loans", {})
+    check(a.get("note") == "Alleen dit" and "evidence" not in a, "notes: note! and evidence - %r" % a)
 
 
 def test_hostile_input():
@@ -263,7 +284,8 @@ def main():
         print("peil fill --plain is not wired up yet")
         return 77
     tests = [test_full_assessment, test_autosave_and_resume, test_commands, test_show_if, test_dutch,
-             test_carried_over_and_votes, test_new_file_asks_organisation, test_hostile_input,
+             test_carried_over_and_votes, test_new_file_asks_organisation, test_notes_and_evidence,
+             test_hostile_input,
              test_chosen_by_itself]
     for t in tests:
         try:
