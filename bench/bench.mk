@@ -47,5 +47,12 @@ bench: all $(BENCH_DIR)/floor $(BENCH_DIR)/serve_bench bench-deps
 	  --corpus $(BENCH_DIR)/corpus-$(BENCH_N)-$(BENCH_SEED) -n $(BENCH_N) --seed $(BENCH_SEED) \
 	  --repeat $(BENCH_REPEAT) $(if $(filter 0,$(BENCH_TUI)),--no-tui) | tee $(BENCH_DIR)/results.txt
 	$(Q)$(BENCH_DIR)/serve_bench tests/fixtures/valid/library.yaml $(BENCH_PHONES) | tee $(BENCH_DIR)/serve.txt
+	$(Q)$(if $(filter 0,$(BENCH_TUI)),true,python3 bench/note_measure.py --peil $(BUILD)/peil | tee $(BENCH_DIR)/note.txt)
 
-.PHONY: bench bench-deps bench-serve
+# The note editor at the loader's limits (issue 13.2/13.14): opening an
+# answer with 100,000 evidence items, a 20,000-character paste, SIGTERM.
+bench-note: all
+	@mkdir -p $(BENCH_DIR)
+	$(Q)python3 bench/note_measure.py --peil $(BUILD)/peil | tee $(BENCH_DIR)/note.txt
+
+.PHONY: bench bench-deps bench-serve bench-note

@@ -424,6 +424,27 @@ static int wait_key(struct app *a, wint_t *ch)
 	return n > 0 ? script_key(stdscr, ch) : ERR;
 }
 
+/* Input from the terminal that has not been read yet. */
+static bool keys_waiting(void)
+{
+	if (script_wanted())
+		return false;
+	struct pollfd p = { .fd = fileno(stdin), .events = POLLIN };
+	return poll(&p, 1, 0) > 0 && (p.revents & POLLIN) && !(p.revents & (POLLHUP | POLLERR));
+}
+
+/* Before a signal ends the session: every screen stores what is being
+ * typed (a note), then one save. */
+static void commit_all(struct app *a)
+{
+	int f = 0;
+	for (int i = a->depth - 1; i >= 0; i--)
+		if (a->stack[i]->ops->commit)
+			f |= a->stack[i]->ops->commit(a->stack[i], a);
+	if (f & TUI_CHANGED)
+		app_save(a);
+}
+
 void app_run(struct app *a)
 {
 	bool redraw = true;
@@ -432,11 +453,15 @@ void app_run(struct app *a)
 	while (!a->quit && a->depth > 0) {
 		if (got_signal) {
 			a->signo = got_signal;
+			commit_all(a);
 			break;
 		}
-		if (redraw)
+		/* Keys already waiting (a paste) are all taken before the next
+		 * draw: one frame for 20,000 characters, not 20,000 frames. */
+		if (redraw && !keys_waiting()) {
 			app_draw(a);
-		redraw = false;
+			redraw = false;
+		}
 		wint_t ch;
 		double t0 = now_ms();
 		int rc = wait_key(a, &ch);

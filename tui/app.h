@@ -44,6 +44,9 @@ struct screen_ops {
 	/* Refreshes windows of its own (a form) after stdscr and leaves the
 	 * terminal cursor in its text field; NULL: the cursor is hidden. */
 	void (*overlay)(const struct screen *s, const struct app *a);
+	/* The session ends by a signal: store any text being typed in the
+	 * response (TUI_CHANGED when it did); NULL: nothing to keep. */
+	int (*commit)(struct screen *s, struct app *a);
 	void (*destroy)(struct screen *s);      /* frees s */
 };
 

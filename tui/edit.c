@@ -17,19 +17,39 @@ struct vrow {
 	size_t off, end;
 };
 
+struct edit_layout {
+	struct vrow *v;         /* the rows at `width`, when valid */
+	int n, width;
+	bool valid;
+	int top;                /* first row shown (multi) or column (single) */
+	bool follow;            /* scroll to the cursor at the next draw */
+};
+
 bool edit_init(struct edit *e, const char *text, bool multiline, size_t max)
 {
 	memset(e, 0, sizeof *e);
 	e->multiline = multiline;
 	e->max = max;
 	e->want = -1;
-	return edit_set(e, text);
+	e->lay = calloc(1, sizeof *e->lay);
+	return e->lay && edit_set(e, text);
 }
 
 void edit_fini(struct edit *e)
 {
 	free(e->text);
 	e->text = NULL;
+	if (e->lay)
+		free(e->lay->v);
+	free(e->lay);
+	e->lay = NULL;
+}
+
+/* The text changed: the rows are worked out again when next needed. */
+static void changed(const struct edit *e)
+{
+	e->lay->valid = false;
+	e->lay->follow = true;
 }
 
 static bool reserve(struct edit *e, size_t need)
@@ -55,8 +75,9 @@ bool edit_set(struct edit *e, const char *text)
 	memcpy(e->text, text ? text : "", n);
 	e->text[n] = '\0';
 	e->len = e->cur = n;
-	e->top = 0;
+	e->lay->top = 0;
 	e->want = -1;
+	changed(e);
 	return true;
 }
 
@@ -98,14 +119,34 @@ static struct vrow *rows_of(const struct edit *e, const struct theme *t, int wid
 	return v;
 }
 
-/* The row the cursor is on: the last row starting at or before it. */
+/* The rows at width, from the cache when the text and width are the
+ * same as last time; NULL (n = 0) when memory runs out. */
+static const struct vrow *rows(const struct edit *e, const struct theme *t, int width, int *n)
+{
+	struct edit_layout *l = e->lay;
+	if (!l->valid || l->width != width) {
+		free(l->v);
+		l->v = rows_of(e, t, width, &l->n);
+		l->width = width;
+		l->valid = l->v != NULL;
+	}
+	*n = l->v ? l->n : 0;
+	return l->v;
+}
+
+/* The row the cursor is on: the last row starting at or before it
+ * (rows are in text order: a binary search). */
 static int row_of(const struct vrow *v, int n, size_t cur)
 {
-	int r = 0;
-	for (int i = 0; i < n; i++)
-		if (v[i].off <= cur)
-			r = i;
-	return r;
+	int lo = 0, hi = n - 1;
+	while (lo < hi) {
+		int mid = lo + (hi - lo + 1) / 2;
+		if (v[mid].off <= cur)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	return lo;
 }
 
 static int col_of(const struct edit *e, const struct theme *t, const struct vrow *row, size_t cur)
@@ -160,6 +201,7 @@ static void delete_range(struct edit *e, size_t from, size_t to)
 	memmove(e->text + from, e->text + to, e->len - to + 1);
 	e->len -= to - from;
 	e->cur = from;
+	changed(e);
 }
 
 static bool insert(struct edit *e, const char *s, size_t n)
@@ -170,6 +212,7 @@ static bool insert(struct edit *e, const char *s, size_t n)
 	memcpy(e->text + e->cur, s, n);
 	e->len += n;
 	e->cur += n;
+	changed(e);
 	return true;
 }
 
@@ -199,34 +242,36 @@ static bool insert_cp(struct edit *e, unsigned long cp)
 	return insert(e, buf, n);
 }
 
-/* Keeps the cursor's row (or column) inside the box. */
-static void keep_in_view(struct edit *e, const struct theme *t, struct rect box)
+/* Keeps the cursor's row (or column) inside the box, when it moved or
+ * the text changed since the last draw. */
+static void keep_in_view(const struct edit *e, const struct theme *t, struct rect box)
 {
+	struct edit_layout *l = e->lay;
 	int n;
-	struct vrow *v = rows_of(e, t, box.w, &n);
-	if (!v)
+	const struct vrow *v = rows(e, t, box.w, &n);
+	if (!v || !l->follow)
 		return;
+	l->follow = false;
 	int r = row_of(v, n, e->cur);
 	if (e->multiline) {
-		if (r < e->top)
-			e->top = r;
-		if (r >= e->top + box.h)
-			e->top = r - box.h + 1;
+		if (r < l->top)
+			l->top = r;
+		if (r >= l->top + box.h)
+			l->top = r - box.h + 1;
 	} else {
 		int c = col_of(e, t, &v[r], e->cur);
-		if (c < e->top)
-			e->top = c;
-		if (c >= e->top + box.w)
-			e->top = c - box.w + 1;
+		if (c < l->top)
+			l->top = c;
+		if (c >= l->top + box.w)
+			l->top = c - box.w + 1;
 	}
-	free(v);
 }
 
 /* Up/Down/PgUp/PgDn/Home/End: moves within the visual rows. */
 static void move_rows(struct edit *e, const struct theme *t, struct rect box, int key)
 {
 	int n;
-	struct vrow *v = rows_of(e, t, box.w, &n);
+	const struct vrow *v = rows(e, t, box.w, &n);
 	if (!v)
 		return;
 	int r = row_of(v, n, e->cur);
@@ -244,7 +289,6 @@ static void move_rows(struct edit *e, const struct theme *t, struct rect box, in
 	else
 		e->cur = offset_at(e, t, &v[to], col);
 	e->want = key == KEY_HOME || key == KEY_END ? -1 : col;
-	free(v);
 }
 
 static bool edit_fkey(struct edit *e, const struct theme *t, struct rect box, int key)
@@ -317,52 +361,53 @@ bool edit_key(struct edit *e, const struct theme *t, struct rect box, int key, b
 		used = false;
 	}
 	if (used)
-		keep_in_view(e, t, box);
+		e->lay->follow = true;  /* the scrolling waits for the next draw */
 	return used;
 }
 
 void edit_draw(const struct edit *e, const struct theme *t, struct rect box)
 {
 	int n;
-	struct vrow *v = rows_of(e, t, box.w, &n);
+	keep_in_view(e, t, box);
+	const struct vrow *v = rows(e, t, box.w, &n);
 	if (!v)
 		return;
+	int top = e->lay->top;
 	for (int i = 0; i < box.h; i++)
 		draw_blank(stdscr, box.y + i, box.x, box.w);
 	if (e->multiline) {
-		for (int i = e->top; i < n && i - e->top < box.h; i++)
-			draw_text(stdscr, t, box.y + i - e->top, box.x, box.w, e->text + v[i].off,
+		for (int i = top; i < n && i - top < box.h; i++)
+			draw_text(stdscr, t, box.y + i - top, box.x, box.w, e->text + v[i].off,
 			          v[i].end - v[i].off, 0);
 	} else {
 		/* Skip the columns scrolled off to the left. */
 		size_t i = 0;
 		int c = 0;
-		while (i < e->len && c < e->top) {
+		while (i < e->len && c < top) {
 			size_t j = next_cp(e, i);
 			c += draw_cols(t, e->text + i, j - i);
 			i = j;
 		}
-		draw_text(stdscr, t, box.y, box.x + (c - e->top), box.w - (c - e->top), e->text + i, e->len - i, 0);
+		draw_text(stdscr, t, box.y, box.x + (c - top), box.w - (c - top), e->text + i, e->len - i, 0);
 	}
-	free(v);
 }
 
 void edit_cursor(const struct edit *e, const struct theme *t, struct rect box, int *y, int *x)
 {
 	int n;
-	struct vrow *v = rows_of(e, t, box.w, &n);
+	keep_in_view(e, t, box);
+	const struct vrow *v = rows(e, t, box.w, &n);
 	*y = box.y;
 	*x = box.x;
 	if (!v)
 		return;
 	int r = row_of(v, n, e->cur);
 	int c = col_of(e, t, &v[r], e->cur);
-	free(v);
 	if (e->multiline) {
-		*y = box.y + r - e->top;
+		*y = box.y + r - e->lay->top;
 		*x = box.x + (c < box.w ? c : box.w - 1);
 	} else {
-		*x = box.x + c - e->top;
+		*x = box.x + c - e->lay->top;
 	}
 	if (*y >= box.y + box.h)
 		*y = box.y + box.h - 1;

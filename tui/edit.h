@@ -21,8 +21,12 @@ struct edit {
 	size_t cur;             /* byte offset of the cursor */
 	bool multiline;
 	size_t max;             /* most bytes accepted; 0: no limit */
-	int top;                /* first row shown (multi) or column (single) */
 	int want;               /* column Up/Down aim for, -1: the cursor's */
+	/* The wrapped rows, the scrolling and whether the view must follow
+	 * the cursor: worked out when drawn, once per frame and not once per
+	 * key (a paste of 20,000 characters was quadratic). Behind a pointer
+	 * because drawing a const field still scrolls it. */
+	struct edit_layout *lay;
 };
 
 /* Starts with a copy of text, the cursor at its end. False when memory

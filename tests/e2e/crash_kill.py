@@ -131,6 +131,36 @@ def trial(tm, q, path, rng, sig, stats):
     stats["mid_save"] += len(got) < len(keys)
 
 
+def typed_note(tm, q, path, sig, stats):
+    """Issue 13.7: a note being typed (the editor still open) is saved when
+    the terminal goes away (SIGHUP) or peil is told to stop (SIGTERM)."""
+    empty_response(path)
+    tm.respawn(f"{PEIL} fill -q {q} -o {path} --lang en")
+    tm.wait(r"Question 1/")
+    pid = tm.pid()
+    tm.keys("2")
+    tm.wait(r"Question 2/")
+    tm.keys("Left")
+    tm.wait(r"Question 1/")
+    tm.keys("e")
+    tm.wait(r"Evidence")
+    text = f"Half a thought before {signal.Signals(sig).name}"
+    tm.type(text)
+    tm.wait(re.escape(text))
+    os.kill(pid, sig)
+    try:
+        tm.wait_dead(timeout=3.0)
+    except WaitTimeout:
+        stats["problems"].append(f"typed note, {signal.Signals(sig).name}: peil still runs after 3 s")
+        os.kill(pid, signal.SIGKILL)
+        tm.wait_dead()
+    body = open(path, encoding="utf-8").read()
+    if text not in body or "level: 2" not in body:
+        stats["problems"].append(f"typed note, {signal.Signals(sig).name}: the note being typed was lost:\n{body[-300:]}")
+    else:
+        print(f"ok   a note being typed is saved on {signal.Signals(sig).name}")
+
+
 def main():
     if not have_tmux():
         print("tmux not installed")
@@ -151,6 +181,9 @@ def main():
                 trial(tm, q, path, rng, sig, stats)
                 if len(stats["problems"]) > 10:
                     break
+            for sig in (signal.SIGHUP, signal.SIGTERM):
+                typed_note(tm, q, path, sig, stats)
+            empty_response(path)
             # Resume once more and quit: every answer is there, and the
             # half-written temporary files of killed saves are gone.
             final = answers_in(path)

@@ -14,7 +14,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tmuxdrive import wait_file  # noqa: E402
+from tmuxdrive import WaitTimeout, wait_file  # noqa: E402
 
 PEIL = os.environ.get("PEIL") or sys.exit("PEIL not set")
 ROOT = os.environ.get("ROOT", sys.argv[1] if len(sys.argv) > 1 else ".")
@@ -168,14 +168,14 @@ def modes(tmp):
             "export over a read-only export", d)
 
 
-def wait_for(path, text, timeout=30):
-    """Waits until the file at path contains text; False after timeout."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if os.path.exists(path) and text in open(path, encoding="utf-8", errors="replace").read():
-            return True
-        time.sleep(0.05)
-    return False
+def wait_for(path, text):
+    """Whether the file at path comes to contain text (tmuxdrive's bounded wait)."""
+    try:
+        wait_file(path, lambda body: text in body, what=f"{text!r} in {path}")
+        return True
+    except WaitTimeout as e:
+        print(e)
+        return False
 
 
 def plain_not_saved(tmp):
