@@ -335,7 +335,7 @@ static int on_key(void *ctx, struct app *a, int qi, const struct tui_event *ev)
 	int k = ev->fkey ? 0 : ev->key;
 	if (w->armed) {
 		w->armed = false;
-		return workshop_room_armed(w, a, k);
+		return workshop_room_armed(w, a, ev->fkey && ev->key == KEY_ENTER ? '\n' : k);
 	}
 	if (!live && keys_context_of(keys_action(SCREEN_QUESTION, KEYS_BIT(KEYS_VOTING), ev->key, ev->fkey, NULL)) ==
 	             KEYS_VOTING) {
@@ -345,8 +345,13 @@ static int on_key(void *ctx, struct app *a, int qi, const struct tui_event *ev)
 	switch (ev->action) {
 	case ACT_VOTE:
 		w->armed = true;
-		app_message(a, false, _("A vote for which level? Press 1-%d (another key cancels)."),
-		            a->s->q->nlevels < 9 ? a->s->q->nlevels : 9);
+		w->typed = 0;
+		if (a->s->q->nlevels > 9)
+			app_message(a, false, _("A vote for which level? Type 1-%d, then Enter (another key cancels)."),
+			            a->s->q->nlevels);
+		else
+			app_message(a, false, _("A vote for which level? Press 1-%d (another key cancels)."),
+			            a->s->q->nlevels);
 		return TUI_HANDLED;
 	case ACT_LIST:
 		show_list(a, w);

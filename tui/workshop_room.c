@@ -205,11 +205,28 @@ int workshop_room_key(struct workshop *w, struct app *a, int qi, const struct tu
 	}
 }
 
-/* A digit after `v`. */
+/* The keys after `v`: the level's number, digit by digit (issue 13.10:
+ * `v 1 0` recorded level 1). It is recorded as soon as no further digit
+ * could make a level (at once with up to 9 levels), else on Enter. */
 int workshop_room_armed(struct workshop *w, struct app *a, int key)
 {
-	if (key >= '1' && key <= '9')
-		return type_vote(w, a, key - '1');
+	int n = a->s->q->nlevels, typed = w->typed;
+	w->typed = 0;
+	if ((key == '\n' || key == '\r') && typed > 0)
+		return type_vote(w, a, typed - 1);
+	if (key >= '0' && key <= '9' && (typed > 0 || key != '0')) {
+		typed = typed * 10 + (key - '0');
+		if (typed > n) {
+			app_message(a, true, _("There are only %d levels."), n);
+			return TUI_HANDLED;
+		}
+		if (typed * 10 > n)
+			return type_vote(w, a, typed - 1);
+		w->armed = true;
+		w->typed = typed;
+		app_message(a, false, _("Level %d so far: Enter records it, another digit goes on."), typed);
+		return TUI_HANDLED;
+	}
 	app_message(a, false, "%s", _("No vote cast."));
 	return TUI_HANDLED;
 }

@@ -10,6 +10,7 @@ struct workshop {
 	const struct tui_workshop_options *o;       /* borrowed */
 	struct question_hooks hooks;                /* ctx: this workshop */
 	bool armed;             /* `v` was pressed: the next digit is a vote */
+	int typed;              /* the level number typed so far after `v` (0: none) */
 	int current;            /* the question shown last, for the list */
 };
 

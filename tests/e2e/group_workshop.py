@@ -211,6 +211,29 @@ def live(base, tmp):
     validates_and_exports(session, base, "live")
 
 
+def twelve_levels(base, tmp):
+    """Issue 13.10: levels above 9 by `v` and digits: `v 1 0` is level 10
+    (it used to record level 1), `v 1 Enter` level 1, `v 2` level 2 at once
+    (no level 20 exists). Scripted (PEIL_SCRIPT): each key is handled and
+    saved before the next."""
+    from tmuxdrive import script  # noqa: E402
+    q = os.path.join(tmp, "twelve.yaml")
+    levels = "".join(f"  - {{value: {v}, label: L{v}}}\n" for v in range(1, 13))
+    answers = "".join(f"          - {{level: {v}, text: a{v}}}\n" for v in range(1, 13))
+    with open(q, "w") as f:
+        f.write("peil: 1\nid: twelve\nversion: \"1\"\nlanguages: [en]\ntitle: Twelve\nlevels:\n" + levels +
+                "domains:\n  - id: d\n    title: D\n    questions:\n"
+                "      - id: d.q\n        text: Q\n        help: h\n        answers:\n" + answers)
+    session = os.path.join(tmp, "twelve-live.yaml")
+    r = script([PEIL, "workshop", "-q", q, "-o", session, "--participants", "3", "--organisation", "Twaalf"],
+               ["v10", ":screen ten", "v1<Enter>", "v2", ":screen all", "q"], base, w=100, h=30)
+    import yaml
+    votes = ((yaml.safe_load(open(session, encoding="utf-8")) or {}).get("answers") or {}).get("d.q", {}).get("votes")
+    votes = {k: v for k, v in (votes or {}).items() if v}
+    check(votes == {1: 1, 2: 1, 10: 1}, f"twelve levels: v10, v1 Enter, v2 record 10, 1 and 2 (got {votes}, "
+          f"exit {r.rc}: {r.err[-300:]})")
+
+
 def main():
     if not have_tmux():
         print("needs tmux")
@@ -231,6 +254,7 @@ def main():
         review(base, tmp)
         live(base, tmp)
         small(base, tmp)
+        twelve_levels(base, tmp)
     finally:
         subprocess.run(["rm", "-rf", tmp])
     for sc in screens:      # first, so that the summary lines end the output
