@@ -36,6 +36,8 @@ int cmd_export(int argc, char **argv);
 int cmd_aggregate(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_benchmark(int argc, char **argv);
+int cmd_intake(int argc, char **argv);
+int cmd_sector(int argc, char **argv);
 int cmd_plan(int argc, char **argv);
 /* compare's part about the plan (cli/cmd_plan.c): per action of last
  * year's plan whether it was done, and whether its questions went up.

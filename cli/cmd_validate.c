@@ -76,9 +76,10 @@ struct vctx {
 };
 
 /* Runs on the pool's threads; the diagnostics go to the item. */
-static struct response *validate_one(void *ctx, const char *path, struct diag_list *d)
+static struct response *validate_one(void *ctx, size_t index, const char *path, struct diag_list *d)
 {
 	struct vctx *v = ctx;
+	(void)index;
 	struct ydoc *doc = ydoc_load_file(path, d);
 	if (!doc)
 		return NULL;

@@ -14,7 +14,7 @@ static const struct command commands[] = {
 	  N_("answer a questionnaire in the terminal; resumes FILE if it exists") },
 	{ "workshop", cmd_workshop, "peil workshop [-q Q] [-o FILE] [--participants N [--serve [ADDR:]PORT [--tls-cert F --tls-key F]]] [--anonymous] [--large] [--organisation NAME] [RESPONSES...]",
 	  N_("facilitate a group session: merge respondents or vote in the room") },
-	{ "validate", cmd_validate, "peil validate [-q Q] FILE...",
+	{ "validate", cmd_validate, "peil validate [-q Q] FILE|DIR...",
 	  N_("check questionnaires and response files") },
 	{ "score", cmd_score, "peil score [-q Q] FILE [--format text|json]",
 	  N_("scores, levels, gaps and priorities of a response file") },
@@ -29,6 +29,11 @@ static const struct command commands[] = {
 	  N_("what changed since last time") },
 	{ "benchmark", cmd_benchmark, "peil benchmark [-q Q] FILE --peers DIR|ROUND.yaml [--same-size] [--min-peers K] [--format text|json] [--strict]",
 	  N_("compare with peer municipalities") },
+	{ "intake", cmd_intake, "peil intake [-q Q] DIR... [--registry CSV] [--format text|csv|json]",
+	  N_("check a collection of response files: per organisation, what is wrong or missing") },
+	{ "sector", cmd_sector, "peil sector [-q Q] DIR... [--baseline DIR...] [--registry CSV] [--group-by FIELD] "
+	  "[--min-n K] [--format text|csv|json|md|html|round] [--csv-sep C] [--bom] [-o OUT]",
+	  N_("the sector picture: per domain and size class, the distribution of scores") },
 };
 enum { NCOMMANDS = sizeof commands / sizeof *commands };
 

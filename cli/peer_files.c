@@ -175,8 +175,7 @@ struct peer_figures *peer_source_figures(const struct peer_source *ps, const str
 	return pf;
 }
 
-/* ", " before every part but the first. */
-static void part(FILE *f, bool *first, const char *s, size_t n)
+void cli_count_part(FILE *f, bool *first, const char *s, size_t n)
 {
 	if (!n)
 		return;
@@ -204,16 +203,16 @@ void peer_source_summary(const char *command, const struct peer_source *ps, cons
 	if (skipped)
 		fputs(_("; not counted: "), f);
 	bool first = true;
-	part(f, &first, ngettext("%zu invalid file", "%zu invalid files", r->invalid), r->invalid);
-	part(f, &first, ngettext("%zu file of this organisation", "%zu files of this organisation",
+	cli_count_part(f, &first, ngettext("%zu invalid file", "%zu invalid files", r->invalid), r->invalid);
+	cli_count_part(f, &first, ngettext("%zu file of this organisation", "%zu files of this organisation",
 	                         c->self_files), c->self_files);
-	part(f, &first, ngettext("%zu older file of a peer", "%zu older files of peers", c->older), c->older);
-	part(f, &first, ngettext("%zu peer of another size class", "%zu peers of another size class",
+	cli_count_part(f, &first, ngettext("%zu older file of a peer", "%zu older files of peers", c->older), c->older);
+	cli_count_part(f, &first, ngettext("%zu peer of another size class", "%zu peers of another size class",
 	                         c->other_size), c->other_size);
-	part(f, &first, ngettext("%zu peer without population", "%zu peers without population",
+	cli_count_part(f, &first, ngettext("%zu peer without population", "%zu peers without population",
 	                         c->no_population), c->no_population);
-	part(f, &first, ngettext("%zu questionnaire", "%zu questionnaires", r->questionnaires), r->questionnaires);
-	part(f, &first, ngettext("%zu other file (not .yaml or .yml)", "%zu other files (not .yaml or .yml)",
+	cli_count_part(f, &first, ngettext("%zu questionnaire", "%zu questionnaires", r->questionnaires), r->questionnaires);
+	cli_count_part(f, &first, ngettext("%zu other file (not .yaml or .yml)", "%zu other files (not .yaml or .yml)",
 	                         r->other), r->other);
 	fputc('\n', f);
 	if (r->invalid)

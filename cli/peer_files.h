@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "core/questionnaire.h"
 #include "core/response.h"
@@ -43,6 +44,10 @@ struct peer_figures *peer_source_figures(const struct peer_source *ps, const str
  * in plural forms: "peil COMMAND: DIR: 12 files read, 8 peers; not counted:
  * ...". */
 void peer_source_summary(const char *command, const struct peer_source *ps, const struct peer_figures *pf);
+
+/* One count of a summary line: nothing when n is 0, ", " before all but
+ * the first; `fmt` is a translated plural form with one %zu. */
+void cli_count_part(FILE *f, bool *first, const char *fmt, size_t n) __attribute__((format(printf, 3, 0)));
 
 /* Parses --min-peers: a whole number of at least PEERS_MIN_FLOOR. False:
  * a usage error was printed. */

@@ -107,7 +107,7 @@ static void *worker(void *arg)
 		pthread_mutex_unlock(&p->mu);
 		/* The slot is ours: the item a window earlier has been consumed. */
 		diag_clear(s->d);
-		struct response *r = p->load(p->lctx, p->paths[i], s->d);
+		struct response *r = p->load(p->lctx, i, p->paths[i], s->d);
 		pthread_mutex_lock(&p->mu);
 		s->r = r;
 		s->ready = true;
@@ -128,7 +128,7 @@ static bool run_inline(const char *const *paths, size_t n, pool_load_fn load, vo
 	bool ok = true;
 	for (size_t i = 0; i < n && ok; i++) {
 		diag_clear(s.d);
-		s.r = load(lctx, paths[i], s.d);
+		s.r = load(lctx, i, paths[i], s.d);
 		ok = consume(&s, paths, i, fn, ctx);
 	}
 	diag_list_free(s.d);
@@ -156,8 +156,9 @@ static void pool_destroy(struct pool *p)
 	mem_free(p->slots);
 }
 
-static struct response *load_against(void *q, const char *path, struct diag_list *d)
+static struct response *load_against(void *q, size_t index, const char *path, struct diag_list *d)
 {
+	(void)index;
 	return response_load(path, q, d);
 }
 

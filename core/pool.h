@@ -44,9 +44,10 @@ bool pool_for_each_response(const char *const *paths, size_t n, const struct que
 
 /* The same with another loader: `load` runs on the worker threads (so it
  * must be thread-safe), returns the loaded response or NULL, and reports
- * to d (the item's diags). `peil validate` and `peil intake` use it to
- * load each file against the questionnaire it names. */
-typedef struct response *(*pool_load_fn)(void *lctx, const char *path, struct diag_list *d);
+ * to d (the item's diags); `index` is the path's. `peil validate`,
+ * `intake` and `sector` use it to load each file against the questionnaire
+ * it names. */
+typedef struct response *(*pool_load_fn)(void *lctx, size_t index, const char *path, struct diag_list *d);
 bool pool_for_each_load(const char *const *paths, size_t n, pool_load_fn load, void *lctx,
                         int threads, pool_fn fn, void *ctx, char *err, size_t errlen);
 

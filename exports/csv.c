@@ -7,7 +7,7 @@
 #include "exports/plan_out.h"
 #include "exports/xctx.h"
 
-static void cell(FILE *f, const char *s, char sep, bool first)
+void csv_cell(FILE *f, const char *s, char sep, bool first)
 {
 	if (!first)
 		fputc(sep, f);
@@ -44,18 +44,18 @@ static void row(FILE *f, struct xctx *x, int qi, char sep)
 	const struct answer *a = response_answer(x->r, qi);
 	const struct domain_score *ds = &x->s->domains[qu->domain];
 	bool level = a->status == ANSWER_LEVEL && !response_hidden(x->r, qi);
-	cell(f, xctx_domain_title(x, qu->domain), sep, true);
-	cell(f, qu->id, sep, false);
-	cell(f, xctx_question_text(x, qi), sep, false);
+	csv_cell(f, xctx_domain_title(x, qu->domain), sep, true);
+	csv_cell(f, qu->id, sep, false);
+	csv_cell(f, xctx_question_text(x, qi), sep, false);
 	number_cell(f, level, a->level, sep);
-	cell(f, level ? qn_level_label(x->q, a->level, x->lang) : "", sep, false);
-	cell(f, xctx_status_word(x, qi), sep, false);
+	csv_cell(f, level ? qn_level_label(x->q, a->level, x->lang) : "", sep, false);
+	csv_cell(f, xctx_status_word(x, qi), sep, false);
 	number_cell(f, ds->has_target, ds->target, sep);
-	cell(f, a->note, sep, false);
-	cell(f, xctx_join(x, (const char *const *)a->evidence, a->nevidence, "\n"), sep, false);
+	csv_cell(f, a->note, sep, false);
+	csv_cell(f, xctx_join(x, (const char *const *)a->evidence, a->nevidence, "\n"), sep, false);
 	/* the levels still to go to the target, and the advice for the level given */
 	number_cell(f, level && ds->has_target, level && a->level < ds->target ? ds->target - a->level : 0, sep);
-	cell(f, xctx_next_step(x, qi), sep, false);
+	csv_cell(f, xctx_next_step(x, qi), sep, false);
 	if (x->o->baseline) {
 		/* last time's level and the change in levels, as compare counts them */
 		enum answer_status was = compare_status(x->o->baseline, qi);
@@ -101,13 +101,13 @@ static void peers_section(FILE *f, struct xctx *x, char sep)
 	                       _("Peers P25"), _("Peers median"), _("Peers P75") };
 	fputs("\r\n", f);
 	for (size_t i = 0; i < sizeof head / sizeof *head; i++)
-		cell(f, head[i], sep, i == 0);
+		csv_cell(f, head[i], sep, i == 0);
 	fputs("\r\n", f);
 	for (int d = 0; d < x->q->ndomains; d++) {
 		const struct export_peer_domain *pd = &p->domains[d];
 		const struct domain_score *ds = &x->s->domains[d];
-		cell(f, xctx_domain_title(x, d), sep, true);
-		cell(f, x->q->domains[d].id, sep, false);
+		csv_cell(f, xctx_domain_title(x, d), sep, true);
+		csv_cell(f, x->q->domains[d].id, sep, false);
 		figure_cell(f, ds->has_score, ds->score, sep);
 		fprintf(f, "%c%d", sep, pd->n);
 		figure_cell(f, pd->has_percentile, pd->percentile, sep);
@@ -128,7 +128,7 @@ bool csv_write(struct xctx *x, FILE *f)
 	if (x->o->csv_bom)
 		fputs("\xef\xbb\xbf", f);
 	for (size_t i = 0; i < ncols; i++)
-		cell(f, head[i], sep, i == 0);
+		csv_cell(f, head[i], sep, i == 0);
 	fputs("\r\n", f);
 	for (int qi = 0; qi < x->q->nquestions; qi++)
 		row(f, x, qi, sep);
@@ -149,22 +149,22 @@ void plan_csv_write(FILE *f, const struct response *r, const struct plan_view *v
 	const char *head[] = { _("Action"), _("Title"), _("Questions"), _("Owner"), _("Due"), _("Status"),
 	                       _("Overdue"), _("Cost (EUR)"), _("Hours"), _("Note") };
 	for (size_t i = 0; i < sizeof head / sizeof *head; i++)
-		cell(f, head[i], sep, i == 0);
+		csv_cell(f, head[i], sep, i == 0);
 	fputs("\r\n", f);
 	for (int k = 0; k < v->nactions; k++) {
 		const struct action *a = response_action(r, v->order[k]);
-		cell(f, a->id, sep, true);
-		cell(f, a->title, sep, false);
+		csv_cell(f, a->id, sep, true);
+		csv_cell(f, a->title, sep, false);
 		fputc(sep, f);
 		for (int i = 0; i < a->nquestions; i++)     /* ids hold no quotes or separators */
 			fprintf(f, "%s%s", i ? " " : "", q->questions[a->questions[i]].id);
-		cell(f, a->owner, sep, false);
-		cell(f, a->due, sep, false);
-		cell(f, action_status_key(a->status), sep, false);
-		cell(f, v->overdue[v->order[k]] ? _("yes") : "", sep, false);
+		csv_cell(f, a->owner, sep, false);
+		csv_cell(f, a->due, sep, false);
+		csv_cell(f, action_status_key(a->status), sep, false);
+		csv_cell(f, v->overdue[v->order[k]] ? _("yes") : "", sep, false);
 		amount_cell(f, a->has_cost, a->cost, sep);
 		amount_cell(f, a->has_hours, a->hours, sep);
-		cell(f, a->note, sep, false);
+		csv_cell(f, a->note, sep, false);
 		fputs("\r\n", f);
 	}
 }

@@ -110,6 +110,15 @@ void doc_chart(struct doc *d, enum doc_chart_kind which)
 		b->chart = which;
 }
 
+void doc_chart_of(struct doc *d, enum doc_chart_kind which, const struct doc_chart *c)
+{
+	struct doc_block *b = add(d, DOC_CHART);
+	if (b) {
+		b->chart = which;
+		b->data = c;
+	}
+}
+
 const char **doc_cells(struct doc *d, int n)
 {
 	const char **c = arena_alloc(d->x->arena, (size_t)(n > 0 ? n : 1) * sizeof(*c));

@@ -54,6 +54,7 @@ struct doc_chart {
 	const int *levels;              /* the level values, lowest first */
 	bool series[DOC_NSERIES];       /* which series the legend shows */
 	const char *legend[DOC_NSERIES];
+	const char *caption, *title;    /* NULL: the scorecard's (doc_chart_caption/_title) */
 };
 
 enum doc_kind {
@@ -77,6 +78,7 @@ struct doc_block {
 	const struct doc_item *items;
 	struct doc_table table;
 	enum doc_chart_kind chart;
+	const struct doc_chart *data;   /* DOC_CHART: its figures; NULL: the document's chart */
 };
 
 struct doc {
@@ -105,6 +107,10 @@ void doc_facts(struct doc *d, const struct doc_fact *f, int n);
 void doc_table(struct doc *d, const struct doc_table *t);
 void doc_items(struct doc *d, bool ordered, const struct doc_item *it, int n);
 void doc_chart(struct doc *d, enum doc_chart_kind which);
+/* A chart with figures of its own (the sector picture has one per domain;
+ * html and md draw it, pdf and odt draw only the document's chart). The
+ * chart must live as long as the document. */
+void doc_chart_of(struct doc *d, enum doc_chart_kind which, const struct doc_chart *c);
 /* Describes the charts' figures once, into d->chart. */
 bool doc_chart_describe(struct doc *d);
 /* A zeroed array of n cells ("") in the arena; NULL on out-of-memory. */

@@ -62,6 +62,26 @@ struct export_peers {
 	const struct export_peer_domain *domains; /* q->ndomains of them */
 };
 
+/* The sector picture (`peil sector --format md|html`, exports/sector_doc.c):
+ * the same document model and writers as the scorecard, a band chart per
+ * domain over the classes. False on out-of-memory. */
+struct sector;
+struct export_sector {
+	const struct questionnaire *q;
+	const struct sector *s;
+	const struct sector *base;      /* last round's picture: its median marked; or NULL */
+	const char *group_by;           /* NULL: size classes */
+	int lang;                       /* into q->langs */
+	const char *date;               /* YYYY-MM-DD, shown */
+};
+bool export_sector(const struct export_sector *e, bool html, FILE *f);
+
+/* One CSV field (exports/csv.c): RFC 4180 quoting, a leading apostrophe
+ * where a spreadsheet would run the text as a formula, unsafe code points
+ * as U+FFFD; a separator before it unless `first`. Also for the CSV of
+ * `peil intake` and `peil sector`. */
+void csv_cell(FILE *f, const char *s, char sep, bool first);
+
 struct export_options {
 	const struct questionnaire *q;      /* borrowed */
 	const struct response *r;           /* borrowed; the assessment shown */

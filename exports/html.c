@@ -253,27 +253,29 @@ static void legend(FILE *f, const struct doc_chart *c)
 	fputs("</ul>\n", f);
 }
 
-static void h_chart(FILE *f, const struct doc *d, enum doc_chart_kind which)
+static void h_chart(FILE *f, const struct doc *d, const struct doc_block *b)
 {
+	enum doc_chart_kind which = b->chart;
+	const struct doc_chart *c = b->data ? b->data : &d->chart;
 	fprintf(f, "<figure class=\"%s\">\n<figcaption>", which == DOC_RADAR ? "radar" : "bars");
-	html_escape(f, doc_chart_caption(which), false);
+	html_escape(f, c->caption ? c->caption : doc_chart_caption(which), false);
 	fputs("</figcaption>\n", f);
 	if (which == DOC_RADAR) {
-		svg_radar(f, &d->chart, true);
+		svg_radar(f, c, true);
 		/* On a phone the radar shows numbers; these are their names. */
 		fputs("<ol class=\"radar-keys\" aria-hidden=\"true\">\n", f);
-		for (int i = 0; i < d->chart.ndomains; i++) {
+		for (int i = 0; i < c->ndomains; i++) {
 			fputs("<li>", f);
-			html_escape(f, d->chart.domains[i].title, false);
+			html_escape(f, c->domains[i].title, false);
 			fputs(": ", f);
-			html_escape(f, d->chart.domains[i].score_text, false);
+			html_escape(f, c->domains[i].score_text, false);
 			fputs("</li>\n", f);
 		}
 		fputs("</ol>\n", f);
 	} else {
-		svg_bars(f, &d->chart);
+		svg_bars(f, c);
 	}
-	legend(f, &d->chart);
+	legend(f, c);
 	fputs("</figure>\n", f);
 }
 
@@ -291,7 +293,7 @@ void html_render(const struct doc *d, FILE *f)
 		case DOC_FACTS: h_facts(f, b->facts, b->n); break;
 		case DOC_TABLE: h_table(f, &b->table); break;
 		case DOC_ITEMS: h_items(f, b->ordered, b->items, b->n); break;
-		case DOC_CHART: h_chart(f, d, b->chart); break;
+		case DOC_CHART: h_chart(f, d, b); break;
 		}
 	}
 	if (open)

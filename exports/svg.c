@@ -388,7 +388,7 @@ void svg_bars(FILE *f, const struct doc_chart *x)
 {
 	int h = BAR_TOP + x->ndomains * bar_block(x) + 4;
 	fprintf(f, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"img\">\n", BAR_W, h);
-	chart_title(f, x, doc_chart_title(DOC_BARS));
+	chart_title(f, x, x->title ? x->title : doc_chart_title(DOC_BARS));
 	for (int l = 0; l < x->nlevels; l++) {
 		fputs("<text class=\"small\" text-anchor=\"middle\" x=\"", f);
 		num(f, bar_x(x, x->levels[l]));

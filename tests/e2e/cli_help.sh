@@ -26,7 +26,7 @@ done
 run "$PEIL" score --help
 has "Usage: peil score [-q Q] FILE [--format text|json]"
 run "$PEIL" validate --help
-has "Usage: peil validate [-q Q] FILE..."
+has "Usage: peil validate [-q Q] FILE|DIR..."
 run "$PEIL" score -h
 has "peil score"
 run "$PEIL" --version

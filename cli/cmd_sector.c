@@ -1,0 +1,283 @@
+/* peil sector [-q Q] DIR... [--baseline DIR]... [--registry CSV]
+ *             [--group-by FIELD] [--min-n K]
+ *             [--format text|csv|json|md|html|round] [--csv-sep C] [--bom] [-o OUT]
+ * The sector picture a network organisation publishes: per domain and
+ * size class (or group), the distribution of the organisations' scores,
+ * and with --baseline the paired change since last round. */
+#include <getopt.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "cli/collection.h"
+#include "cli/peer_files.h"
+#include "cli/registry.h"
+#include "cli/sector.h"
+#include "core/i18n.h"
+#include "core/mem.h"
+#include "core/round.h"
+#include "exports/export.h"
+
+enum sector_format { SF_TEXT, SF_CSV, SF_JSON, SF_MD, SF_HTML, SF_ROUND };
+
+enum { MAX_BASELINES = 16 };
+
+struct sector_args {
+	const char *qarg, *registry, *group_by, *out;
+	const char *baselines[MAX_BASELINES];
+	int nbaselines, min_n;
+	enum sector_format format;
+	char csv_sep;
+	bool bom;
+};
+
+static bool parse_format(const char *s, enum sector_format *f)
+{
+	static const char *const names[] = { "text", "csv", "json", "md", "html", "round" };
+	for (int i = 0; i < 6; i++)
+		if (!strcmp(s, names[i])) {
+			*f = (enum sector_format)i;
+			return true;
+		}
+	return false;
+}
+
+static int parse_option(int c, struct sector_args *a, char **argv)
+{
+	char *end;
+	long k;
+	switch (c) {
+	case 'q': a->qarg = optarg; break;
+	case 'o': a->out = optarg; break;
+	case 'r': a->registry = optarg; break;
+	case 'g': a->group_by = optarg; break;
+	case 'B': a->bom = true; break;
+	case 'b':
+		if (a->nbaselines == MAX_BASELINES)
+			return cli_usage_error("sector", _("at most %d --baseline directories"), MAX_BASELINES);
+		a->baselines[a->nbaselines++] = optarg;
+		break;
+	case 'f':
+		if (!parse_format(optarg, &a->format))
+			return cli_usage_error("sector", _("--format takes text, csv, json, md, html or round, not '%s'"),
+			                       optarg);
+		break;
+	case 's':
+		if (strcmp(optarg, ",") && strcmp(optarg, ";"))
+			return cli_usage_error("sector", _("--csv-sep takes , or ;, not '%s'"), optarg);
+		a->csv_sep = optarg[0];
+		break;
+	case 'm':
+		k = strtol(optarg, &end, 10);
+		if (*end || end == optarg || k < PEERS_QUARTILE_MIN || k > INT_MAX)
+			return cli_usage_error("sector", _("--min-n takes a number of at least %d, not '%s'"),
+			                       PEERS_QUARTILE_MIN, optarg);
+		a->min_n = (int)k;
+		break;
+	default:
+		return cli_usage_error("sector", _("unknown option or missing value: '%s'"), argv[optind - 1]);
+	}
+	return EXIT_OK;
+}
+
+static int parse_args(int argc, char **argv, struct sector_args *a)
+{
+	static const struct option opts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "questionnaire", required_argument, NULL, 'q' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "baseline", required_argument, NULL, 'b' },
+		{ "registry", required_argument, NULL, 'r' },
+		{ "group-by", required_argument, NULL, 'g' },
+		{ "min-n", required_argument, NULL, 'm' },
+		{ "csv-sep", required_argument, NULL, 's' },
+		{ "bom", no_argument, NULL, 'B' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "hq:f:o:", opts, NULL)) != -1) {
+		if (c == 'h') {
+			cli_command_help("sector", stdout);
+			return -1;
+		}
+		int rc = parse_option(c, a, argv);
+		if (rc != EXIT_OK)
+			return rc;
+	}
+	if (optind >= argc)
+		return cli_usage_error("sector", "%s", _("name at least one directory of response files"));
+	if (a->format == SF_ROUND && a->nbaselines)
+		return cli_usage_error("sector", "%s", _("a round file holds one round: leave out --baseline"));
+	return EXIT_OK;
+}
+
+/* The collection's organisations, with what the registry adds: the code a
+ * file lacks, the population, the --group-by column. */
+static struct peer_set *organisations(const struct collection *c, const struct registry *reg, int gcol)
+{
+	struct peer_set *set = peer_set_new(c->q->ndomains);
+	bool ok = set != NULL;
+	for (size_t i = 0; ok && i < c->nfiles; i++) {
+		const struct cfile *f = &c->files[i];
+		if (f->kind != CF_RESPONSE)
+			continue;
+		const struct registry_row *row = registry_find(reg, f->organisation_id, f->organisation);
+		const char *group = f->group;
+		if (gcol >= 0)
+			group = row && *row->values[gcol] ? row->values[gcol] : NULL;
+		struct peer_record rec = {
+			.organisation = f->organisation, .date = f->date, .group = group,
+			.organisation_id = f->organisation_id ? f->organisation_id : row ? row->id : NULL,
+			.population = f->population >= 0 ? f->population : row ? row->population : -1,
+			.has = f->has, .scores = f->scores,
+		};
+		ok = peer_set_add(set, &rec);
+	}
+	if (!ok || !peer_set_finish(set)) {
+		peer_set_free(set);
+		return NULL;
+	}
+	return set;
+}
+
+/* One line on stderr: what was read and what did not count. */
+static void summary(const char *what, const struct collection *c, const struct peer_set *set)
+{
+	size_t k[6] = { 0 };
+	for (size_t i = 0; i < c->nfiles; i++)
+		k[c->files[i].kind]++;
+	size_t orgs = peer_set_count(set), older = k[CF_RESPONSE] - orgs;
+	cli_printf(stderr, "peil sector: %s: ", what);
+	fprintf(stderr, ngettext("%zu file read", "%zu files read", c->nfiles - k[CF_SKIPPED]),
+	        c->nfiles - k[CF_SKIPPED]);
+	fprintf(stderr, ngettext(", %zu organisation", ", %zu organisations", orgs), orgs);
+	if (c->nfiles > k[CF_RESPONSE] || older)
+		fputs(_("; not counted: "), stderr);
+	bool first = true;
+	cli_count_part(stderr, &first, ngettext("%zu invalid file", "%zu invalid files", k[CF_INVALID]), k[CF_INVALID]);
+	cli_count_part(stderr, &first, ngettext("%zu older file of an organisation", "%zu older files of organisations",
+	                                        older), older);
+	cli_count_part(stderr, &first, ngettext("%zu file of another questionnaire", "%zu files of another questionnaire",
+	                                        k[CF_OTHER_QUESTIONNAIRE]), k[CF_OTHER_QUESTIONNAIRE]);
+	cli_count_part(stderr, &first, ngettext("%zu questionnaire", "%zu questionnaires", k[CF_QUESTIONNAIRE] + k[CF_ROUND]),
+	               k[CF_QUESTIONNAIRE] + k[CF_ROUND]);
+	cli_count_part(stderr, &first, ngettext("%zu other file (not .yaml or .yml)", "%zu other files (not .yaml or .yml)",
+	                                        k[CF_SKIPPED]), k[CF_SKIPPED]);
+	fputc('\n', stderr);
+	if (k[CF_INVALID])
+		fprintf(stderr, "%s\n", _("peil sector: `peil intake` lists the files that did not count and why"));
+}
+
+struct run {
+	struct sector_args a;
+	struct registry *reg;
+	struct collection cur, base;
+	struct peer_set *set, *base_set;
+	struct sector *s, *bs;
+	int gcol;
+	char today[11];
+};
+
+static bool read_round(struct run *r, char **dirs, int ndirs)
+{
+	const char *field = r->gcol >= 0 ? NULL : r->a.group_by;
+	if (!collection_read(&r->cur, dirs, ndirs, r->a.qarg, field) ||
+	    !(r->set = organisations(&r->cur, r->reg, r->gcol)))
+		return false;
+	summary(dirs[0], &r->cur, r->set);
+	if (!r->a.nbaselines)
+		return true;
+	/* Last round is read against this round's questionnaire. */
+	const char *q = r->a.qarg ? r->a.qarg : r->cur.q->path;
+	if (!collection_read(&r->base, (char **)r->a.baselines, r->a.nbaselines, q, field) ||
+	    !(r->base_set = organisations(&r->base, r->reg, r->gcol)))
+		return false;
+	summary(r->a.baselines[0], &r->base, r->base_set);
+	return true;
+}
+
+static bool write_output(const struct run *r, FILE *f)
+{
+	struct sector_view v = {
+		.q = r->cur.q, .s = r->s, .base = r->bs, .group_by = r->a.group_by, .lang = cli_lang(r->cur.q),
+		.csv_sep = r->a.csv_sep ? r->a.csv_sep : ',', .csv_bom = r->a.bom,
+	};
+	switch (r->a.format) {
+	case SF_TEXT: sector_text(&v, f); return true;
+	case SF_CSV: sector_csv(&v, f); return true;
+	case SF_JSON: sector_json(&v, f); return true;
+	case SF_MD:
+	case SF_HTML:
+		return export_sector(&(struct export_sector){ .q = v.q, .s = v.s, .base = v.base, .group_by = v.group_by,
+		                                              .lang = v.lang, .date = r->today }, r->a.format == SF_HTML, f);
+	case SF_ROUND: break;
+	}
+	struct round *rd = sector_round(r->s, r->cur.q, r->today, r->a.group_by);
+	size_t len = 0;
+	char *yaml = rd ? round_to_yaml(rd, &len) : NULL;
+	bool ok = yaml && fwrite(yaml, 1, len, f) == len;
+	free(yaml);
+	round_free(rd);
+	return ok;
+}
+
+static int emit(const struct run *r)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+	bool ok = mem && write_output(r, mem);
+	if (mem && fclose(mem) != 0)
+		ok = false;
+	int rc = EXIT_WRITE;
+	if (!ok)
+		cli_printf(stderr, "peil: %s\n", _("out of memory"));
+	else
+		rc = cli_write_output(r->a.out, buf, len);
+	free(buf);
+	return rc;
+}
+
+/* --group-by: a registry column, else a field of the response files. */
+static bool grouped(const struct run *r)
+{
+	if (!r->a.group_by || r->s->nclasses > 1)
+		return true;
+	char cols[512];
+	cli_printf(stderr, _("peil sector: no organisation has a value for --group-by '%s': it is no column of the "
+	                     "registry (%s) and no key of the response files\n"),
+	           r->a.group_by, registry_columns(r->reg, cols, sizeof cols));
+	return false;
+}
+
+int cmd_sector(int argc, char **argv)
+{
+	struct run r = { .gcol = -1 };
+	int rc = parse_args(argc, argv, &r.a);
+	if (rc != EXIT_OK)
+		return rc < 0 ? EXIT_OK : rc;
+	rc = EXIT_INVALID;
+	response_today(r.today);
+	if (r.a.registry && !(r.reg = registry_load(r.a.registry)))
+		return EXIT_INVALID;
+	r.gcol = r.a.group_by ? registry_column(r.reg, r.a.group_by) : -1;
+	if (read_round(&r, argv + optind, argc - optind)) {
+		r.s = sector_compute(r.set, r.base_set, r.a.group_by != NULL, r.a.min_n);
+		r.bs = r.base_set ? sector_compute(r.base_set, NULL, r.a.group_by != NULL, r.a.min_n) : NULL;
+		if (!r.s || (r.base_set && !r.bs))
+			cli_printf(stderr, "peil: %s\n", _("out of memory"));
+		else if (grouped(&r))
+			rc = emit(&r);
+	}
+	sector_free(r.s);
+	sector_free(r.bs);
+	peer_set_free(r.set);
+	peer_set_free(r.base_set);
+	collection_free(&r.cur);
+	collection_free(&r.base);
+	registry_free(r.reg);
+	return rc;
+}

@@ -1,0 +1,298 @@
+/* Reading the register: a small CSV reader (RFC 4180 quoting, the
+ * separator taken from the header row). */
+#include "cli/registry.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cli/cli.h"
+#include "core/i18n.h"
+#include "core/mem.h"
+#include "scoring/peers.h"
+
+enum { REGISTRY_MAX_BYTES = 16 * 1024 * 1024, REGISTRY_MAX_COLS = 64 };
+
+struct registry {
+	size_t n, cap;
+	struct registry_row *rows;
+	int ncols;
+	char **headers;
+};
+
+struct reader {
+	const char *path;
+	const char *p, *end;
+	int line, col;
+	char sep;
+	bool bad;
+};
+
+static void fail(struct reader *R, const char *msg)
+{
+	if (!R->bad)
+		cli_printf(stderr, "%s:%d:%d: error: %s\n", R->path, R->line, R->col, msg);
+	R->bad = true;
+}
+
+/* One field; *eol set when it ended its line (or the file). */
+static char *field(struct reader *R, bool *eol)
+{
+	size_t cap = 32, n = 0;
+	char *s = mem_alloc(cap);
+	bool quoted = R->p < R->end && *R->p == '"';
+	if (quoted)
+		R->p++;
+	*eol = false;
+	while (s && R->p < R->end) {
+		char ch = *R->p;
+		if (quoted && ch == '"') {
+			if (R->p + 1 < R->end && R->p[1] == '"') {
+				R->p++;
+			} else {
+				quoted = false;
+				R->p++;
+				continue;
+			}
+		} else if (!quoted && (ch == R->sep || ch == '\n' || ch == '\r')) {
+			break;
+		}
+		if (n + 2 > cap) {
+			char *t = mem_realloc(s, cap *= 2);
+			if (!t) {
+				mem_free(s);
+				return NULL;
+			}
+			s = t;
+		}
+		s[n++] = ch;
+		R->p++;
+		R->col++;
+	}
+	if (quoted)
+		fail(R, _("a quoted field is not closed"));
+	if (R->p < R->end && *R->p == R->sep) {
+		R->p++;
+	} else {
+		*eol = true;
+		if (R->p < R->end && *R->p == '\r')
+			R->p++;
+		if (R->p < R->end && *R->p == '\n')
+			R->p++;
+	}
+	if (s)
+		s[n] = '\0';
+	return s;
+}
+
+/* The fields of one line (at most REGISTRY_MAX_COLS). */
+static int record(struct reader *R, char **out)
+{
+	int n = 0;
+	bool eol = false;
+	R->col = 1;
+	while (!eol && !R->bad) {
+		char *f = field(R, &eol);
+		if (!f || n == REGISTRY_MAX_COLS) {
+			mem_free(f);
+			fail(R, f ? _("too many columns") : _("out of memory"));
+			break;
+		}
+		out[n++] = f;
+	}
+	R->line++;
+	return n;
+}
+
+static char detect_sep(const char *p, const char *end)
+{
+	for (; p < end && *p != '\n'; p++)
+		if (*p == ';' || *p == ',' || *p == '\t')
+			return *p;
+	return ';';
+}
+
+static bool header(struct reader *R, struct registry *g, int *cid, int *cname, int *cpop)
+{
+	char *h[REGISTRY_MAX_COLS];
+	g->ncols = record(R, h);
+	g->headers = mem_alloc((size_t)(g->ncols ? g->ncols : 1) * sizeof(char *));
+	*cid = *cname = *cpop = -1;
+	for (int i = 0; i < g->ncols; i++) {
+		if (g->headers)
+			g->headers[i] = h[i];
+		else
+			mem_free(h[i]);
+	}
+	for (int i = 0; g->headers && i < g->ncols; i++) {
+		if (!strcasecmp(h[i], "organisation_id"))
+			*cid = i;
+		else if (!strcasecmp(h[i], "name"))
+			*cname = i;
+		else if (!strcasecmp(h[i], "population"))
+			*cpop = i;
+	}
+	R->line = 1;
+	if (*cid < 0 || *cname < 0)
+		fail(R, _("the first row must name the columns, organisation_id and name among them "
+		          "(organisation_id;name;population)"));
+	return !R->bad && g->headers;
+}
+
+static bool add_row(struct reader *R, struct registry *g, char **v, int n, int cid, int cname, int cpop)
+{
+	if (n == 1 && !*v[0]) {                 /* an empty line */
+		mem_free(v[0]);
+		return true;
+	}
+	if (n != g->ncols) {
+		for (int i = 0; i < n; i++)
+			mem_free(v[i]);
+		char msg[128];
+		snprintf(msg, sizeof msg, _("%d columns, the header names %d"), n, g->ncols);
+		R->line--;
+		fail(R, msg);
+		return false;
+	}
+	if (g->n == g->cap) {
+		size_t cap = g->cap ? g->cap * 2 : 64;
+		struct registry_row *rows = mem_realloc(g->rows, cap * sizeof(*rows));
+		if (!rows)
+			return false;
+		g->rows = rows;
+		g->cap = cap;
+	}
+	struct registry_row *r = &g->rows[g->n];
+	r->values = mem_alloc((size_t)n * sizeof(char *));
+	if (!r->values)
+		return false;
+	memcpy(r->values, v, (size_t)n * sizeof(char *));
+	r->id = *v[cid] ? v[cid] : NULL;
+	r->name = v[cname];
+	r->population = -1;
+	r->line = R->line - 1;
+	g->n++;
+	if (cpop >= 0 && *v[cpop]) {
+		char *e;
+		errno = 0;
+		long pop = strtol(v[cpop], &e, 10);
+		if (*e || errno || pop < 0) {
+			R->line--;
+			fail(R, _("population: expected a number of inhabitants"));
+			return false;
+		}
+		r->population = pop;
+	}
+	return true;
+}
+
+static bool parse(struct reader *R, struct registry *g)
+{
+	int cid, cname, cpop;
+	if (!header(R, g, &cid, &cname, &cpop))
+		return false;
+	R->line = 2;
+	while (R->p < R->end && !R->bad) {
+		char *v[REGISTRY_MAX_COLS];
+		int n = record(R, v);
+		if (R->bad) {
+			for (int i = 0; i < n; i++)
+				mem_free(v[i]);
+			break;
+		}
+		if (!add_row(R, g, v, n, cid, cname, cpop))
+			break;
+	}
+	return !R->bad;
+}
+
+struct registry *registry_load(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		cli_printf(stderr, "%s: error: %s: %s\n", path, _("cannot read the registry"), strerror(errno));
+		return NULL;
+	}
+	char *buf = mem_alloc(REGISTRY_MAX_BYTES + 1);
+	size_t len = buf ? fread(buf, 1, REGISTRY_MAX_BYTES + 1, f) : 0;
+	fclose(f);
+	struct registry *g = buf ? mem_alloc(sizeof(*g)) : NULL;
+	struct reader R = { .path = path, .p = buf, .end = buf + len, .line = 1, .col = 1 };
+	if (!g)
+		fail(&R, _("out of memory"));
+	else if (len > REGISTRY_MAX_BYTES)
+		fail(&R, _("the registry is larger than 16 MB"));
+	if (g && !R.bad && len >= 3 && !memcmp(buf, "\xef\xbb\xbf", 3))
+		R.p += 3;
+	R.sep = detect_sep(R.p, R.end);
+	bool ok = g && !R.bad && parse(&R, g);
+	mem_free(buf);
+	if (!ok) {
+		registry_free(g);
+		return NULL;
+	}
+	return g;
+}
+
+void registry_free(struct registry *g)
+{
+	if (!g)
+		return;
+	for (size_t i = 0; i < g->n; i++) {
+		for (int c = 0; c < g->ncols; c++)
+			mem_free(g->rows[i].values[c]);
+		mem_free(g->rows[i].values);
+	}
+	for (int c = 0; g->headers && c < g->ncols; c++)
+		mem_free(g->headers[c]);
+	mem_free(g->headers);
+	mem_free(g->rows);
+	mem_free(g);
+}
+
+size_t registry_count(const struct registry *g) { return g ? g->n : 0; }
+
+const struct registry_row *registry_row(const struct registry *g, size_t i)
+{
+	return g && i < g->n ? &g->rows[i] : NULL;
+}
+
+const struct registry_row *registry_find(const struct registry *g, const char *id, const char *name)
+{
+	if (!g)
+		return NULL;
+	for (size_t i = 0; id && i < g->n; i++)
+		if (g->rows[i].id && !strcasecmp(g->rows[i].id, id))
+			return &g->rows[i];
+	char key[256], other[256];
+	const struct registry_row *found = NULL;
+	peers_name_key(name, key, sizeof key);
+	for (size_t i = 0; !id && name && i < g->n; i++) {
+		peers_name_key(g->rows[i].name, other, sizeof other);
+		if (strcmp(key, other) != 0)
+			continue;
+		if (found)
+			return NULL;    /* two of that name: the file needs its code */
+		found = &g->rows[i];
+	}
+	return found;
+}
+
+int registry_column(const struct registry *g, const char *h)
+{
+	for (int c = 0; g && c < g->ncols; c++)
+		if (!strcasecmp(g->headers[c], h))
+			return c;
+	return -1;
+}
+
+const char *registry_columns(const struct registry *g, char *buf, size_t len)
+{
+	size_t n = 0;
+	buf[0] = '\0';
+	for (int c = 0; g && c < g->ncols && n < len; c++)
+		n += (size_t)snprintf(buf + n, len - n, "%s%s", c ? ", " : "", g->headers[c]);
+	return buf;
+}
