@@ -32,7 +32,7 @@ check() {   # expected (space-separated, sorted), words...
 		fail=1
 	fi
 }
-check "aggregate benchmark compare export fill plan score validate workshop" peil ""
+check "aggregate benchmark compare export fill intake plan score sector validate workshop" peil ""
 check "compare" peil co
 check "--help --lang --version" peil -
 check "en nl" peil --lang ""
@@ -48,7 +48,10 @@ check "--same-size --strict" peil benchmark x.yaml --s
 check "gemeente-2025.yaml gemeente-2026.yaml peers" peil score ""
 check "gemeente-2025.yaml gemeente-2026.yaml" peil compare gemeente-2025.yaml gem
 check "gemeente-2025.yaml gemeente-2026.yaml my-questionnaire peers" peil validate -q ""
-check "peers" peil benchmark x.yaml --peers ""
+# a directory of peers, or a round file
+check "gemeente-2025.yaml gemeente-2026.yaml peers" peil benchmark x.yaml --peers ""
+check "gemeente-2025.yaml gemeente-2026.yaml notes.txt peers" peil intake DIR --registry ""
+check "csv html json md round text" peil sector DIR --format ""
 check "gemeente-2025.yaml gemeente-2026.yaml notes.txt peers" peil export x.yaml -o ""
 check "" peil fill --organisation ""
 # Every long option in a command's getopt table is offered for that command.
