@@ -195,7 +195,12 @@ void draw_bar(WINDOW *w, const struct theme *t, int y, int x, int n, double frac
 		frac = 0;
 	if (frac > 1)
 		frac = 1;
+	/* Full only at 100% and empty only at 0: a bar full at 98% reads done. */
 	int full = (int)lround(frac * n);
+	if (frac < 1 && full >= n)
+		full = n - 1;
+	if (frac > 0 && full == 0)
+		full = 1;
 	int m = mark >= 0 ? (int)lround(mark * n) : -1;
 	if (m >= n)
 		m = n - 1;
@@ -270,4 +275,55 @@ void theme_init(struct theme *t, bool utf8, enum theme_mode mode)
 void theme_set(WINDOW *w, const struct theme *t, enum tui_attr at)
 {
 	wattr_set(w, t->at[at], t->pair[at], NULL);
+}
+
+/* Bytes of s that fill at most `cols` columns. */
+static size_t bytes_in_cols(const struct theme *t, const char *s, int cols)
+{
+	size_t n = 0, len = strlen(s);
+	while (n < len) {
+		size_t next = n + 1;
+		while (next < len && ((unsigned char)s[next] & 0xC0) == 0x80)
+			next++;
+		if (draw_cols(t, s, next) > cols)
+			break;
+		n = next;
+	}
+	return n;
+}
+
+/* True when a and b, cut to cols columns with an ellipsis, read the same. */
+static bool cut_equal(const struct theme *t, const char *a, const char *b, int cols)
+{
+	if (draw_cols(t, a, strlen(a)) <= cols || draw_cols(t, b, strlen(b)) <= cols)
+		return !strcmp(a, b);
+	size_t na = bytes_in_cols(t, a, cols - 1), nb = bytes_in_cols(t, b, cols - 1);
+	return na == nb && !strncmp(a, b, na);
+}
+
+/* The words a and b start with in common ("Digitale "), as bytes of a. */
+static size_t common_words(const char *a, const char *b)
+{
+	size_t n = 0, i = 0;
+	for (; a[i] && a[i] == b[i]; i++)
+		if (a[i] == ' ')
+			n = i + 1;
+	return n;
+}
+
+const char *draw_title_start(const struct theme *t, const char *const *titles, int n, int i, int cols,
+                             bool *lead)
+{
+	const char *s = titles[i];
+	size_t skip = 0;
+	*lead = false;
+	for (int j = 0; j < n; j++)
+		if (j != i && cut_equal(t, s, titles[j], cols)) {
+			size_t c = common_words(s, titles[j]);
+			skip = c > skip ? c : skip;
+		}
+	if (skip == 0 || !s[skip])
+		return s;
+	*lead = true;
+	return s + skip;
 }

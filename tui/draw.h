@@ -64,6 +64,13 @@ int draw_text(WINDOW *w, const struct theme *t, int y, int x, int maxw,
 /* Same for a NUL-terminated string. */
 int draw_str(WINDOW *w, const struct theme *t, int y, int x, int maxw, const char *s, int flags);
 
+/* Where to start showing titles[i] in `cols` columns so that titles that
+ * differ still differ on screen: at its start, or, when cut short it would
+ * read the same as another one ("Digitale …" twice), after the words they
+ * share at the start; then *lead asks for an ellipsis before it. */
+const char *draw_title_start(const struct theme *t, const char *const *titles, int n, int i, int cols,
+                             bool *lead);
+
 /* Wraps s to `width` columns: breaks at spaces, at newlines, and inside
  * words longer than a line. Stores up to max spans; returns how many lines
  * there are in all (always >= 1). */
@@ -84,8 +91,9 @@ void draw_blank(WINDOW *w, int y, int x, int n);
 /* A horizontal line: U+2500 in UTF-8, else the terminal's line drawing
  * (ACS, which curses draws as '-' where the terminal has none). */
 void draw_hline(WINDOW *w, const struct theme *t, int y, int x, int n);
-/* A bar of n columns, filled to frac (0..1); a target marker at column
- * round(mark * n) when mark >= 0. */
+/* A bar of n columns, filled to frac (0..1), full only when frac is 1 and
+ * empty only when it is 0; a target marker at column round(mark * n) when
+ * mark >= 0. */
 void draw_bar(WINDOW *w, const struct theme *t, int y, int x, int n, double frac, double mark);
 
 #endif

@@ -8,6 +8,7 @@
 #include "core/words.h"
 #include "scoring/score.h"
 #include "tui/lines.h"
+#include "tui/panel.h"
 #include "tui/screens.h"
 
 enum { HEAD_ROWS = 3, ANSWER_COLS = 22 };
@@ -16,8 +17,7 @@ enum { L_TEXT = 1, L_QUESTION };
 struct domain_screen {
 	struct screen base;
 	int domain;
-	int cursor;             /* 0..count-1 within the domain */
-	int top;
+	struct panel p;         /* items: the domain's questions, 0..count-1 */
 };
 
 static void layout(struct lines *b, const struct domain_screen *ds, const struct app *a, int width)
@@ -83,44 +83,54 @@ static void draw_head(const struct domain_screen *ds, const struct app *a, struc
 	draw_hline(stdscr, t, r.y + 2, 0, r.w);
 }
 
+struct row_ctx {
+	const struct domain_screen *ds;
+	const struct app *a;
+	int width;
+};
+
+static void draw_row(void *ctx, const struct lines *b, int i, int y, bool cur)
+{
+	const struct row_ctx *c = ctx;
+	const struct theme *t = &c->a->theme;
+	theme_set(stdscr, t, cur ? AT_CURSOR : AT_NORMAL);
+	if (cur)
+		draw_blank(stdscr, y, 0, c->width);
+	if (b->v[i].first)
+		draw_item_start(c->ds, c->a, b->v[i].item, cur, y, c->width);
+	lines_draw_text(b, t, i, y, c->width);
+	theme_set(stdscr, t, AT_NORMAL);
+}
+
 static void draw(const struct screen *sc, const struct app *a, struct rect r)
 {
 	const struct domain_screen *ds = (const struct domain_screen *)sc;
-	const struct theme *t = &a->theme;
 	draw_head(ds, a, r);
 	struct lines b;
 	layout(&b, ds, a, r.w);
-	int rows = r.h - HEAD_ROWS, y0 = r.y + HEAD_ROWS;
-	for (int i = ds->top; i < b.n && i - ds->top < rows; i++) {
-		const struct line *l = &b.v[i];
-		bool cur = l->item == ds->cursor;
-		int y = y0 + i - ds->top;
-		theme_set(stdscr, t, cur ? AT_CURSOR : AT_NORMAL);
-		if (cur)
-			draw_blank(stdscr, y, 0, r.w);
-		if (l->first)
-			draw_item_start(ds, a, l->item, cur, y, r.w);
-		lines_draw_text(&b, t, i, y, r.w);
-		theme_set(stdscr, t, AT_NORMAL);
-	}
-	lines_draw_marks(&b, t, ds->top, y0, rows, r.w - 1);
+	struct row_ctx c = { ds, a, r.w };
+	panel_draw(&ds->p, &b, &a->theme, r.y + HEAD_ROWS, r.h - HEAD_ROWS, r.w - 1, draw_row, &c);
 	lines_free(&b);
 }
 
-static void ensure_visible(struct domain_screen *ds, const struct app *a)
+/* A panel move (ev) or fit (ev NULL) on the questions. */
+static int list_move(struct domain_screen *ds, const struct app *a, const struct tui_event *ev)
 {
 	struct rect r = app_area(a);
-	int n = a->s->q->domains[ds->domain].count;
-	ds->cursor = ds->cursor < 0 ? 0 : ds->cursor >= n ? n - 1 : ds->cursor;
 	struct lines b;
 	layout(&b, ds, a, r.w);
-	ds->top = lines_scroll(&b, ds->top, r.h - HEAD_ROWS, ds->cursor);
+	int res = PANEL_MOVED;
+	if (ev)
+		res = panel_key(&ds->p, &b, r.h - HEAD_ROWS, r.y + HEAD_ROWS, ev);
+	else
+		panel_fit(&ds->p, &b, r.h - HEAD_ROWS);
 	lines_free(&b);
+	return res;
 }
 
 static int open_question(struct domain_screen *ds, struct app *a)
 {
-	int qi = a->s->q->domains[ds->domain].first + ds->cursor;
+	int qi = a->s->q->domains[ds->domain].first + ds->p.cursor;
 	if (response_hidden(a->s->r, qi)) {
 		app_message(a, false, "%s", _("This question is not asked because of an earlier answer."));
 		return TUI_HANDLED;
@@ -132,43 +142,22 @@ static int open_question(struct domain_screen *ds, struct app *a)
 static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 {
 	struct domain_screen *ds = (struct domain_screen *)sc;
-	struct rect r = app_area(a);
-	switch (ev->action) {
-	case ACT_UP:
-		ds->cursor--;
-		break;
-	case ACT_DOWN:
-		ds->cursor++;
-		break;
-	case ACT_HOME:
-		ds->cursor = 0;
-		break;
-	case ACT_END:
-		ds->cursor = a->s->q->domains[ds->domain].count - 1;
-		break;
-	case ACT_OPEN:
+	if (ev->action == ACT_OPEN)
 		return open_question(ds, a);
-	case ACT_CLICK: {
-		struct lines b;
-		layout(&b, ds, a, r.w);
-		int item = lines_item_at(&b, ds->top, ev->y - (r.y + HEAD_ROWS));
-		lines_free(&b);
-		if (item < 0)
-			return TUI_HANDLED;
-		ds->cursor = item;
+	switch (list_move(ds, a, ev)) {
+	case PANEL_CLICKED:
 		return open_question(ds, a);
-	}
+	case PANEL_MOVED:
+		return TUI_HANDLED;
 	default:
 		return TUI_UNHANDLED;
 	}
-	ensure_visible(ds, a);
-	return TUI_HANDLED;
 }
 
 static void resize(struct screen *sc, struct app *a, struct rect area)
 {
 	(void)area;
-	ensure_visible((struct domain_screen *)sc, a);
+	list_move((struct domain_screen *)sc, a, NULL);
 }
 
 static void destroy(struct screen *sc)

@@ -5,6 +5,7 @@
 
 #include "core/i18n.h"
 #include "tui/lines.h"
+#include "tui/panel.h"
 #include "tui/screens.h"
 
 enum { KEY_COLS = 22 };
@@ -19,7 +20,7 @@ struct help_screen {
 	struct screen base;
 	struct entry *v;
 	int n, cap;
-	int top;
+	struct panel p;         /* no items: scrolls by rows */
 };
 
 static void add(void *ctx, const char *keys, const char *text)
@@ -54,83 +55,70 @@ static void layout(struct lines *b, const struct help_screen *h, const struct ap
 			lines_text(b, t, h->v[i].text, 1, width - 2, AT_HEADING, L_TEXT, -1);
 			continue;
 		}
-		/* item = entry index: its first row also shows the keys */
-		lines_text(b, t, h->v[i].text, 3 + KEY_COLS, width - 4 - KEY_COLS, AT_NORMAL, L_KEY, i);
+		/* kind L_KEY + entry index: its first row also shows the keys;
+		 * no items, so the panel scrolls by rows */
+		lines_text(b, t, h->v[i].text, 3 + KEY_COLS, width - 4 - KEY_COLS, AT_NORMAL, L_KEY + i, -1);
 	}
 }
 
-static int rows(const struct app *a)
+struct row_ctx {
+	const struct help_screen *h;
+	const struct app *a;
+	int width;
+};
+
+static void draw_row(void *ctx, const struct lines *b, int i, int y, bool cur)
 {
-	return app_area(a).h;
+	(void)cur;
+	const struct row_ctx *c = ctx;
+	const struct theme *t = &c->a->theme;
+	const struct line *l = &b->v[i];
+	if (l->kind >= L_KEY && l->first) {
+		theme_set(stdscr, t, AT_KEY);
+		draw_str(stdscr, t, y, 3, KEY_COLS - 1, c->h->v[l->kind - L_KEY].keys, DRAW_ELLIPSIS);
+	}
+	theme_set(stdscr, t, l->at);
+	lines_draw_text(b, t, i, y, c->width);
+	theme_set(stdscr, t, AT_NORMAL);
 }
 
 static void draw(const struct screen *sc, const struct app *a, struct rect r)
 {
 	const struct help_screen *h = (const struct help_screen *)sc;
-	const struct theme *t = &a->theme;
 	struct lines b;
 	layout(&b, h, a, r.w);
-	for (int i = h->top; i < b.n && i - h->top < r.h; i++) {
-		const struct line *l = &b.v[i];
-		int y = r.y + i - h->top;
-		if (l->kind == L_KEY && l->first) {
-			theme_set(stdscr, t, AT_KEY);
-			draw_str(stdscr, t, y, 3, KEY_COLS - 1, h->v[l->item].keys, DRAW_ELLIPSIS);
-		}
-		theme_set(stdscr, t, l->at);
-		lines_draw_text(&b, t, i, y, r.w);
-	}
-	theme_set(stdscr, t, AT_NORMAL);
-	lines_draw_marks(&b, t, h->top, r.y, r.h, r.w - 1);
+	struct row_ctx c = { h, a, r.w };
+	panel_draw(&h->p, &b, &a->theme, r.y, r.h, r.w - 1, draw_row, &c);
 	lines_free(&b);
 }
 
-static void scroll_to(struct help_screen *h, const struct app *a, int top)
+/* A panel move (ev) or fit (ev NULL): help scrolls by rows. */
+static int list_move(struct help_screen *h, const struct app *a, const struct tui_event *ev)
 {
-	struct lines b;
 	struct rect r = app_area(a);
+	struct lines b;
 	layout(&b, h, a, r.w);
-	int max = b.n - r.h;
+	int res = PANEL_MOVED;
+	if (ev)
+		res = panel_key(&h->p, &b, r.h, r.y, ev);
+	else
+		panel_fit(&h->p, &b, r.h);
 	lines_free(&b);
-	h->top = top > max ? max : top;
-	if (h->top < 0)
-		h->top = 0;
+	return res;
 }
 
 static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 {
 	struct help_screen *h = (struct help_screen *)sc;
-	switch (ev->action) {
-	case ACT_UP:
-		scroll_to(h, a, h->top - 1);
-		return TUI_HANDLED;
-	case ACT_DOWN:
-		scroll_to(h, a, h->top + 1);
-		return TUI_HANDLED;
-	case ACT_PAGE_UP:
-		scroll_to(h, a, h->top - rows(a) + 1);
-		return TUI_HANDLED;
-	case ACT_PAGE_DOWN:
-		scroll_to(h, a, h->top + rows(a) - 1);
-		return TUI_HANDLED;
-	case ACT_HOME:
-		scroll_to(h, a, 0);
-		return TUI_HANDLED;
-	case ACT_END:
-		scroll_to(h, a, 1 << 20);
-		return TUI_HANDLED;
-	case ACT_HELP:
+	if (ev->action == ACT_HELP)
 		return TUI_POP;
-	default:
-		return TUI_UNHANDLED;
-	}
+	return list_move(h, a, ev) == PANEL_IGNORED ? TUI_UNHANDLED : TUI_HANDLED;
 }
 
 static void resize(struct screen *sc, struct app *a, struct rect area)
 {
 	(void)area;
-	struct help_screen *h = (struct help_screen *)sc;
-	scroll_to(h, a, h->top);
+	list_move((struct help_screen *)sc, a, NULL);
 }
 
 static void destroy(struct screen *sc)

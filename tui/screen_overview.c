@@ -6,12 +6,12 @@
 #include "core/num.h"
 #include "core/words.h"
 #include "scoring/score.h"
+#include "tui/panel.h"
 #include "tui/screens.h"
 
 struct overview_screen {
 	struct screen base;
-	int cursor;             /* a domain */
-	int top;                /* first domain row shown */
+	struct panel p;         /* items: the domains */
 };
 
 enum { DESC_ROWS = 2, FOOT_ROWS = 4 };      /* blank, totals, respondent, file */
@@ -62,7 +62,7 @@ static void draw_domain(const struct overview_screen *os, const struct app *a, c
 {
 	const struct theme *t = &a->theme;
 	const struct session *s = a->s;
-	bool cur = d == os->cursor;
+	bool cur = d == os->p.cursor;
 	theme_set(stdscr, t, cur ? AT_CURSOR : AT_NORMAL);
 	if (cur) {
 		draw_blank(stdscr, y, 0, width);
@@ -100,9 +100,12 @@ static void draw_head(const struct app *a, struct rect r, const struct cols *c)
 	struct span sp[2];
 	const char *desc = session_str(s, &s->q->description);
 	int n = *desc ? draw_wrap(t, desc, r.w - 2, sp, 2) : 0;
-	for (int i = 0; i < n && i < 2; i++)
-		draw_text(stdscr, t, r.y + 1 + i, 1, r.w - 2, desc + sp[i].off, sp[i].len,
-		          i == 1 && n > 2 ? DRAW_ELLIPSIS : 0);
+	for (int i = 0; i < n && i < 2; i++) {
+		/* A description longer than two rows ends in an ellipsis: the
+		 * rest of it is drawn on the second row and clipped. */
+		size_t len = i == 1 && n > 2 ? strlen(desc + sp[i].off) : sp[i].len;
+		draw_text(stdscr, t, r.y + 1 + i, 1, r.w - 2, desc + sp[i].off, len, i == 1 && n > 2 ? DRAW_ELLIPSIS : 0);
+	}
 	int y = r.y + head_rows(a, r.w) - 1, x = 3;
 	draw_str(stdscr, t, y, x, c->name, _("Domain"), 0);
 	x += c->name + 1;
@@ -145,6 +148,30 @@ static void draw_where(const struct app *a, int y, int width)
 	theme_set(stdscr, t, AT_NORMAL);
 }
 
+/* One row per domain. */
+static void layout(struct lines *b, const struct app *a)
+{
+	lines_init(b);
+	for (int d = 0; d < a->s->q->ndomains; d++)
+		lines_push(b, (struct line){ .kind = 1, .item = d, .first = true });
+}
+
+struct row_ctx {
+	const struct overview_screen *os;
+	const struct app *a;
+	const struct cols *c;
+	const struct scorecard *card;
+	int width;
+};
+
+static void draw_row(void *ctx, const struct lines *b, int i, int y, bool cur)
+{
+	(void)cur;
+	const struct row_ctx *x = ctx;
+	int d = b->v[i].item;
+	draw_domain(x->os, x->a, x->c, &x->card->domains[d], d, y, x->width);
+}
+
 static void draw(const struct screen *sc, const struct app *a, struct rect r)
 {
 	const struct overview_screen *os = (const struct overview_screen *)sc;
@@ -153,25 +180,32 @@ static void draw(const struct screen *sc, const struct app *a, struct rect r)
 	struct scorecard *card = score_compute(a->s->q, a->s->r);
 	if (!card)
 		return;
-	int rows = list_rows(a, r), y = r.y + head_rows(a, r.w), d;
-	for (d = os->top; d < a->s->q->ndomains && d - os->top < rows; d++)
-		draw_domain(os, a, &c, &card->domains[d], d, y + d - os->top, r.w);
-	if (d < a->s->q->ndomains)
-		draw_str(stdscr, &a->theme, y + rows - 1, r.w - 2, 1, a->theme.more, 0);
-	draw_totals(a, y + (d - os->top) + 1, r.w);
-	draw_where(a, y + (d - os->top) + 2, r.w);
+	int rows = list_rows(a, r), y = r.y + head_rows(a, r.w);
+	struct lines b;
+	layout(&b, a);
+	struct row_ctx x = { os, a, &c, card, r.w };
+	panel_draw(&os->p, &b, &a->theme, y, rows, r.w - 2, draw_row, &x);
+	int shown = b.n - os->p.top < rows ? b.n - os->p.top : rows;
+	lines_free(&b);
+	draw_totals(a, y + shown + 1, r.w);
+	draw_where(a, y + shown + 2, r.w);
 	scorecard_free(card);
 }
 
-static void ensure_visible(struct overview_screen *os, const struct app *a)
+/* A panel move (ev) or fit (ev NULL) on the list of domains. */
+static int list_move(struct overview_screen *os, const struct app *a, const struct tui_event *ev)
 {
-	int rows = list_rows(a, app_area(a));
-	if (rows < 1)
-		rows = 1;
-	if (os->cursor < os->top)
-		os->top = os->cursor;
-	if (os->cursor >= os->top + rows)
-		os->top = os->cursor - rows + 1;
+	struct rect r = app_area(a);
+	int rows = list_rows(a, r);
+	struct lines b;
+	layout(&b, a);
+	int res = PANEL_MOVED;
+	if (ev)
+		res = panel_key(&os->p, &b, rows < 1 ? 1 : rows, r.y + head_rows(a, r.w), ev);
+	else
+		panel_fit(&os->p, &b, rows < 1 ? 1 : rows);
+	lines_free(&b);
+	return res;
 }
 
 static int open_domain(struct app *a, int d)
@@ -187,51 +221,32 @@ static int open_domain(struct app *a, int d)
 static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 {
 	struct overview_screen *os = (struct overview_screen *)sc;
-	int n = a->s->q->ndomains;
-	struct rect r = app_area(a);
 	switch (ev->action) {
-	case ACT_UP:
-	case ACT_PAGE_UP:
-		os->cursor = os->cursor > 0 ? os->cursor - 1 : 0;
-		break;
-	case ACT_DOWN:
-	case ACT_PAGE_DOWN:
-		os->cursor = os->cursor < n - 1 ? os->cursor + 1 : n - 1;
-		break;
-	case ACT_HOME:
-		os->cursor = 0;
-		break;
-	case ACT_END:
-		os->cursor = n - 1;
-		break;
 	case ACT_OPEN:
-		return open_domain(a, os->cursor);
+		return open_domain(a, os->p.cursor);
 	case ACT_OPEN_N:
-		if (ev->n <= n)
+		if (ev->n <= a->s->q->ndomains)
 			return open_domain(a, ev->n - 1);
 		return TUI_HANDLED;
 	case ACT_NEXT_OPEN:
 		tui_show_question(a, nav_next_todo(&a->s->nav, -1));
 		return TUI_HANDLED;
-	case ACT_CLICK: {
-		int top = r.y + head_rows(a, r.w), d = ev->y - top + os->top;
-		if (ev->y >= top && d < n && d - os->top < list_rows(a, r)) {
-			os->cursor = d;
-			return open_domain(a, d);
-		}
-		return TUI_HANDLED;
-	}
 	default:
-		return TUI_UNHANDLED;
+		switch (list_move(os, a, ev)) {
+		case PANEL_CLICKED:
+			return open_domain(a, os->p.cursor);
+		case PANEL_MOVED:
+			return TUI_HANDLED;
+		default:
+			return TUI_UNHANDLED;
+		}
 	}
-	ensure_visible(os, a);
-	return TUI_HANDLED;
 }
 
 static void resize(struct screen *sc, struct app *a, struct rect area)
 {
 	(void)area;
-	ensure_visible((struct overview_screen *)sc, a);
+	list_move((struct overview_screen *)sc, a, NULL);
 }
 
 static void destroy(struct screen *sc)

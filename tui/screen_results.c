@@ -12,6 +12,7 @@
 #include "scoring/score.h"
 #include "tui/form.h"
 #include "tui/lines.h"
+#include "tui/panel.h"
 #include "tui/screens.h"
 
 enum { HEAD_ROWS = 3, MAX_PRIORITIES = 5, PRIORITY_COLS = 24 };
@@ -20,16 +21,9 @@ enum { L_TEXT = 1, L_DOMAIN, L_PRIORITY, L_MORE };
 /* Items: domains 0..ndomains-1, then priorities. */
 struct results_screen {
 	struct screen base;
-	int cursor;
-	int top;
+	struct panel p;         /* items: domains, then priorities */
 	int target_domain;      /* after t: the domain whose target the next key sets, or -1 */
 };
-
-static int nitems(const struct app *a, const struct scorecard *c)
-{
-	int np = c->npriorities < MAX_PRIORITIES ? c->npriorities : MAX_PRIORITIES;
-	return a->s->q->ndomains + np;
-}
 
 static double bar_frac(const struct questionnaire *q, double v)
 {
@@ -117,45 +111,86 @@ static void layout(struct layout *L, const struct app *a, const struct scorecard
 		lines_push(b, (struct line){ .kind = L_MORE, .item = -1, .x = c->npriorities - np });
 }
 
-/* Column widths: the level names as wide as they are, the bar at least
- * MIN_BAR wide, the domain titles as wide as the rest allows. */
+/* Column widths: the figures (score, level, target) as wide as they are,
+ * the bar at least MIN_BAR wide where there is room, the domain titles as
+ * wide as the rest allows. A narrow window shortens the titles and the bar
+ * first, then the level's name, never a number. */
 struct cols {
-	int name, bar, level;
+	int name, bar, level, target;
 };
 
-enum { MIN_BAR = 15, SCORE_COLS = 6, TARGET_COLS = 12 };
+enum { MIN_BAR = 15, SMALL_BAR = 5, MIN_NAME = 8, SCORE_COLS = 6 };
 
 static int text_cols(const struct app *a, const char *s)
 {
 	return draw_cols(&a->theme, s, strlen(s));
 }
 
-static struct cols columns(const struct app *a, int width)
+/* "target 4", "target 4*" (the organisation's own), or "". */
+static const char *target_text(const struct session *s, const struct domain_score *ds, int d, char *buf,
+                               size_t len)
+{
+	if (ds->has_target)
+		snprintf(buf, len, own_target(s, d) ? _("target %d*") : _("target %d"), ds->target);
+	else
+		buf[0] = '\0';
+	return buf;
+}
+
+static struct cols columns(const struct app *a, const struct scorecard *card, int width)
 {
 	const struct questionnaire *q = a->s->q;
 	char buf[128];
 	struct cols c = { .level = text_cols(a, _("no score")) };
+	int names = 0;
 	for (int i = 0; i < q->nlevels; i++) {
 		words_level(buf, sizeof buf, q, true, q->levels[i].value, a->s->lang);
-		int w = text_cols(a, buf);
-		c.level = w > c.level ? w : c.level;
+		c.level = text_cols(a, buf) > c.level ? text_cols(a, buf) : c.level;
 	}
-	c.level = c.level < 20 ? c.level + 1 : 20;
-	int room = width - 3 - 1 - SCORE_COLS - c.level - TARGET_COLS;    /* name + bar */
-	int names = 0;
 	for (int d = 0; d < q->ndomains; d++) {
-		int w = text_cols(a, session_str(a->s, &q->domains[d].title));
+		int w = text_cols(a, target_text(a->s, &card->domains[d], d, buf, sizeof buf)) + 1;
+		c.target = w > c.target ? w : c.target;
+		w = text_cols(a, session_str(a->s, &q->domains[d].title));
 		names = w > names ? w : names;
 	}
-	c.name = names < room - MIN_BAR ? names : room - MIN_BAR;
-	if (c.name < 10)
-		c.name = 10;
+	c.level = c.level < 20 ? c.level + 1 : 20;
+	int room = width - 3 - 1 - SCORE_COLS - c.level - c.target;    /* name + bar */
+	/* The bar gives way to the titles in a narrow window, down to a third. */
+	int min_bar = room / 3 < MIN_BAR ? room / 3 : MIN_BAR;
+	min_bar = min_bar < SMALL_BAR ? SMALL_BAR : min_bar;
+	c.name = names < room - min_bar ? names : room - min_bar;
+	if (c.name < MIN_NAME)
+		c.name = MIN_NAME;
 	c.bar = room - c.name;
+	if (c.bar < SMALL_BAR) {            /* the level's name gives way, not its number */
+		c.level -= SMALL_BAR - c.bar;
+		c.bar = SMALL_BAR;
+		if (c.level < 3)
+			c.level = 3;
+	}
 	if (c.bar > 40) {
 		c.name += c.bar - 40;       /* a very wide window: no endless bars */
 		c.bar = 40;
 	}
 	return c;
+}
+
+/* The domain's title in c.name columns, told apart from the others. */
+static void draw_title(const struct app *a, int d, int y, int x, int cols)
+{
+	const struct questionnaire *q = a->s->q;
+	const char *titles[64];
+	int n = q->ndomains < 64 ? q->ndomains : 64;
+	for (int i = 0; i < n; i++)
+		titles[i] = session_str(a->s, &q->domains[i].title);
+	bool lead = false;
+	const char *s = d < n ? draw_title_start(&a->theme, titles, n, d, cols, &lead) : titles[0];
+	if (lead) {
+		draw_str(stdscr, &a->theme, y, x, 1, a->theme.ellipsis, 0);
+		x++;
+		cols--;
+	}
+	draw_str(stdscr, &a->theme, y, x, cols, s, DRAW_ELLIPSIS);
 }
 
 static void draw_domain(const struct app *a, const struct scorecard *card, int d, bool cur, int y, int width)
@@ -164,14 +199,14 @@ static void draw_domain(const struct app *a, const struct scorecard *card, int d
 	const struct session *s = a->s;
 	const struct questionnaire *q = s->q;
 	const struct domain_score *ds = &card->domains[d];
-	struct cols c = columns(a, width);
+	struct cols c = columns(a, card, width);
 	theme_set(stdscr, t, cur ? AT_CURSOR : AT_NORMAL);
 	if (cur) {
 		draw_blank(stdscr, y, 0, width);
 		draw_str(stdscr, t, y, 1, 1, t->cursor, 0);
 	}
 	int x = 3;
-	draw_str(stdscr, t, y, x, c.name, session_str(s, &q->domains[d].title), DRAW_ELLIPSIS);
+	draw_title(a, d, y, x, c.name);
 	x += c.name + 1;
 	draw_bar(stdscr, t, y, x, c.bar, ds->has_score ? bar_frac(q, ds->score) : 0,
 	         ds->has_target ? bar_frac(q, ds->target) - 0.5 / c.bar : -1);
@@ -191,11 +226,7 @@ static void draw_domain(const struct app *a, const struct scorecard *card, int d
 		snprintf(buf, sizeof buf, "%s", _("no score"));
 	draw_str(stdscr, t, y, x, c.level - 1, buf, DRAW_ELLIPSIS);
 	x += c.level;
-	if (ds->has_target)
-		snprintf(buf, sizeof buf, own_target(s, d) ? _("target %d*") : _("target %d"), ds->target);
-	else
-		buf[0] = '\0';
-	draw_str(stdscr, t, y, x, width - x - 1, buf, 0);
+	draw_str(stdscr, t, y, x, width - x, target_text(s, ds, d, buf, sizeof buf), 0);
 	theme_set(stdscr, t, AT_NORMAL);
 }
 
@@ -243,91 +274,86 @@ static void draw_priority_head(const struct app *a, const struct scorecard *card
 	theme_set(stdscr, t, cur ? AT_CURSOR : AT_NORMAL);
 }
 
+struct row_ctx {
+	const struct app *a;
+	const struct scorecard *card;
+	int width;
+};
+
+static void draw_row(void *ctx, const struct lines *b, int i, int y, bool cur)
+{
+	const struct row_ctx *c = ctx;
+	const struct theme *t = &c->a->theme;
+	const struct line *l = &b->v[i];
+	if (l->kind == L_DOMAIN) {
+		draw_domain(c->a, c->card, l->item, cur, y, c->width);
+		return;
+	}
+	if (l->kind == L_PRIORITY && l->first)
+		draw_priority_head(c->a, c->card, l->item, cur, y, c->width);
+	if (l->kind == L_MORE) {
+		char more[96];
+		snprintf(more, sizeof more, _("%s and %d more: see the export"), t->ellipsis, l->x);
+		theme_set(stdscr, t, AT_DIM);
+		draw_str(stdscr, t, y, 6, c->width - 8, more, 0);
+	}
+	theme_set(stdscr, t, cur ? AT_CURSOR : l->at);
+	lines_draw_text(b, t, i, y, c->width);
+	theme_set(stdscr, t, AT_NORMAL);
+}
+
 static void draw(const struct screen *sc, const struct app *a, struct rect r)
 {
 	const struct results_screen *rs = (const struct results_screen *)sc;
-	const struct theme *t = &a->theme;
 	struct scorecard *card = score_compute(a->s->q, a->s->r);
 	if (!card)
 		return;
 	draw_head(a, card, r);
 	struct layout L;
-	const struct lines *bp = &L.b;
 	layout(&L, a, card, r.w);
-	int rows = r.h - HEAD_ROWS, y0 = r.y + HEAD_ROWS;
-	for (int i = rs->top; i < bp->n && i - rs->top < rows; i++) {
-		const struct line *l = &bp->v[i];
-		int y = y0 + i - rs->top;
-		bool cur = l->item == rs->cursor && l->item >= 0;
-		if (l->kind == L_DOMAIN) {
-			draw_domain(a, card, l->item, cur, y, r.w);
-			continue;
-		}
-		if (l->kind == L_PRIORITY && l->first)
-			draw_priority_head(a, card, l->item, cur, y, r.w);
-		if (l->kind == L_MORE) {
-			char more[96];
-			snprintf(more, sizeof more, _("%s and %d more: see the export"), t->ellipsis, l->x);
-			theme_set(stdscr, t, AT_DIM);
-			draw_str(stdscr, t, y, 6, r.w - 8, more, 0);
-		}
-		theme_set(stdscr, t, cur ? AT_CURSOR : l->at);
-		lines_draw_text(bp, t, i, y, r.w);
-		theme_set(stdscr, t, AT_NORMAL);
-	}
-	lines_draw_marks(bp, t, rs->top, y0, rows, r.w - 1);
+	struct row_ctx c = { a, card, r.w };
+	panel_draw(&rs->p, &L.b, &a->theme, r.y + HEAD_ROWS, r.h - HEAD_ROWS, r.w - 1, draw_row, &c);
 	lines_free(&L.b);
 	scorecard_free(card);
 }
 
-static void ensure_visible(struct results_screen *rs, const struct app *a)
+/* A panel move (ev) or fit (ev NULL) on the list as laid out now. */
+static int with_layout(struct results_screen *rs, const struct app *a, const struct tui_event *ev)
 {
 	struct scorecard *card = score_compute(a->s->q, a->s->r);
 	if (!card)
-		return;
+		return PANEL_IGNORED;
 	struct rect r = app_area(a);
-	int n = nitems(a, card);
-	if (rs->cursor >= n)
-		rs->cursor = n - 1;
-	if (rs->cursor < 0)
-		rs->cursor = 0;
 	struct layout L;
 	layout(&L, a, card, r.w);
-	rs->top = lines_scroll(&L.b, rs->cursor == 0 ? 0 : rs->top, r.h - HEAD_ROWS, rs->cursor);
+	int res = PANEL_MOVED;
+	if (ev)
+		res = panel_key(&rs->p, &L.b, r.h - HEAD_ROWS, r.y + HEAD_ROWS, ev);
+	else
+		panel_fit(&rs->p, &L.b, r.h - HEAD_ROWS);
 	lines_free(&L.b);
 	scorecard_free(card);
+	return res;
+}
+
+static void ensure_visible(struct results_screen *rs, const struct app *a)
+{
+	with_layout(rs, a, NULL);
 }
 
 static int open_item(struct results_screen *rs, struct app *a)
 {
 	const struct questionnaire *q = a->s->q;
-	if (rs->cursor < q->ndomains) {
-		app_push(a, screen_domain_new(a, rs->cursor));
+	if (rs->p.cursor < q->ndomains) {
+		app_push(a, screen_domain_new(a, rs->p.cursor));
 		return TUI_HANDLED;
 	}
 	struct scorecard *card = score_compute(q, a->s->r);
-	int p = rs->cursor - q->ndomains;
+	int p = rs->p.cursor - q->ndomains;
 	if (card && p < card->npriorities)
 		tui_show_question(a, card->priorities[p].question);
 	scorecard_free(card);
 	return TUI_HANDLED;
-}
-
-static int click(struct results_screen *rs, struct app *a, int y)
-{
-	struct scorecard *card = score_compute(a->s->q, a->s->r);
-	if (!card)
-		return TUI_HANDLED;
-	struct rect r = app_area(a);
-	struct layout L;
-	layout(&L, a, card, r.w);
-	int item = lines_item_at(&L.b, rs->top, y - (r.y + HEAD_ROWS));
-	lines_free(&L.b);
-	scorecard_free(card);
-	if (item < 0)
-		return TUI_HANDLED;
-	rs->cursor = item;
-	return open_item(rs, a);
 }
 
 /* The domain t applies to: the highlighted one, or the priority's. */
@@ -335,10 +361,10 @@ static int highlighted_domain(const struct results_screen *rs, const struct app 
 {
 	const struct questionnaire *q = a->s->q;
 	*question = -1;
-	if (rs->cursor < q->ndomains)
-		return rs->cursor;
+	if (rs->p.cursor < q->ndomains)
+		return rs->p.cursor;
 	struct scorecard *card = score_compute(q, a->s->r);
-	int p = rs->cursor - q->ndomains, d = -1;
+	int p = rs->p.cursor - q->ndomains, d = -1;
 	if (card && p < card->npriorities) {
 		*question = card->priorities[p].question;
 		d = card->priorities[p].domain;
@@ -400,29 +426,20 @@ static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 	case ACT_EDIT:
 	case ACT_ADD_ACTION:
 		return plan_key(rs, a, ev);
-	case ACT_UP:
-		rs->cursor--;
-		break;
-	case ACT_DOWN:
-		rs->cursor++;
-		break;
-	case ACT_HOME:
-		rs->cursor = 0;
-		break;
-	case ACT_END:
-		rs->cursor = 1 << 20;
-		break;
 	case ACT_OPEN:
 		return open_item(rs, a);
-	case ACT_CLICK:
-		return click(rs, a, ev->y);
 	case ACT_RESULTS:
 		return TUI_HANDLED;
 	default:
-		return TUI_UNHANDLED;
+		switch (with_layout(rs, a, ev)) {
+		case PANEL_CLICKED:
+			return open_item(rs, a);
+		case PANEL_MOVED:
+			return TUI_HANDLED;
+		default:
+			return TUI_UNHANDLED;
+		}
 	}
-	ensure_visible(rs, a);
-	return TUI_HANDLED;
 }
 
 static void enter(struct screen *sc, struct app *a)

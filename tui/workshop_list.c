@@ -8,13 +8,13 @@
 #include "core/i18n.h"
 #include "core/num.h"
 #include "core/words.h"
+#include "tui/panel.h"
 #include "tui/workshop_screens.h"
 
 struct list_screen {
 	struct screen base;
 	struct workshop *w;     /* borrowed */
-	int cursor;             /* position in the session order */
-	int top;
+	struct panel p;         /* items: positions in the session order */
 };
 
 enum { HEAD_ROWS = 4 };     /* title, summary, blank, column heads */
@@ -55,7 +55,7 @@ static void draw_row(const struct list_screen *ls, const struct app *a, const st
 	const struct theme *t = &a->theme;
 	const struct workshop *w = ls->w;
 	int qi = a->s->nav.order[pos];
-	bool cur = pos == ls->cursor;
+	bool cur = pos == ls->p.cursor;
 	int *counts = calloc((size_t)a->s->q->nlevels, sizeof(int));
 	if (!counts)
 		return;
@@ -126,26 +126,54 @@ static void draw_head(const struct list_screen *ls, const struct app *a, struct 
 	theme_set(stdscr, t, AT_NORMAL);
 }
 
+/* One row per question, in the session's order. */
+static void layout(struct lines *b, const struct app *a)
+{
+	lines_init(b);
+	for (int p = 0; p < a->s->nav.norder; p++)
+		lines_push(b, (struct line){ .kind = 1, .item = p, .first = true });
+}
+
+struct row_ctx {
+	const struct list_screen *ls;
+	const struct app *a;
+	const struct cols *c;
+	int width;
+};
+
+static void draw_list_row(void *ctx, const struct lines *b, int i, int y, bool cur)
+{
+	(void)cur;
+	const struct row_ctx *x = ctx;
+	draw_row(x->ls, x->a, x->c, b->v[i].item, y, x->width);
+}
+
 static void draw(const struct screen *sc, const struct app *a, struct rect r)
 {
 	const struct list_screen *ls = (const struct list_screen *)sc;
 	struct cols c = columns(a, r.w);
 	draw_head(ls, a, r, &c);
-	int rows = list_rows(r), y = r.y + HEAD_ROWS, p;
-	for (p = ls->top; p < a->s->nav.norder && p - ls->top < rows; p++)
-		draw_row(ls, a, &c, p, y + p - ls->top, r.w);
-	if (p < a->s->nav.norder)
-		draw_str(stdscr, &a->theme, y + rows - 1, r.w - 2, 1, a->theme.more, 0);
+	struct lines b;
+	layout(&b, a);
+	struct row_ctx x = { ls, a, &c, r.w };
+	panel_draw(&ls->p, &b, &a->theme, r.y + HEAD_ROWS, list_rows(r), r.w - 2, draw_list_row, &x);
+	lines_free(&b);
 }
 
-static void ensure_visible(struct list_screen *ls, const struct app *a)
+/* A panel move (ev) or fit (ev NULL) on the questions. */
+static int list_move(struct list_screen *ls, const struct app *a, const struct tui_event *ev)
 {
-	int rows = list_rows(app_area(a));
-	rows = rows < 1 ? 1 : rows;
-	if (ls->cursor < ls->top)
-		ls->top = ls->cursor;
-	if (ls->cursor >= ls->top + rows)
-		ls->top = ls->cursor - rows + 1;
+	struct rect r = app_area(a);
+	int rows = list_rows(r) < 1 ? 1 : list_rows(r);
+	struct lines b;
+	layout(&b, a);
+	int res = PANEL_MOVED;
+	if (ev)
+		res = panel_key(&ls->p, &b, rows, r.y + HEAD_ROWS, ev);
+	else
+		panel_fit(&ls->p, &b, rows);
+	lines_free(&b);
+	return res;
 }
 
 static int open_question(struct app *a, int pos)
@@ -162,41 +190,22 @@ static int open_question(struct app *a, int pos)
 static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 {
 	struct list_screen *ls = (struct list_screen *)sc;
-	int n = a->s->nav.norder;
-	struct rect r = app_area(a);
 	switch (ev->action) {
-	case ACT_UP:
-	case ACT_PAGE_UP:
-		ls->cursor = ls->cursor > 0 ? ls->cursor - 1 : 0;
-		break;
-	case ACT_DOWN:
-	case ACT_PAGE_DOWN:
-		ls->cursor = ls->cursor < n - 1 ? ls->cursor + 1 : n - 1;
-		break;
-	case ACT_HOME:
-		ls->cursor = 0;
-		break;
-	case ACT_END:
-		ls->cursor = n - 1;
-		break;
 	case ACT_OPEN:
-		return open_question(a, ls->cursor);
+		return open_question(a, ls->p.cursor);
 	case ACT_NEXT_OPEN:
 		tui_show_question(a, nav_next_open(&a->s->nav, -1));
 		return TUI_HANDLED;
-	case ACT_CLICK: {
-		int p = ev->y - (r.y + HEAD_ROWS) + ls->top;
-		if (ev->y >= r.y + HEAD_ROWS && p < n && p - ls->top < list_rows(r)) {
-			ls->cursor = p;
-			return open_question(a, p);
-		}
-		return TUI_HANDLED;
-	}
 	default:
-		return TUI_UNHANDLED;
+		switch (list_move(ls, a, ev)) {
+		case PANEL_CLICKED:
+			return open_question(a, ls->p.cursor);
+		case PANEL_MOVED:
+			return TUI_HANDLED;
+		default:
+			return TUI_UNHANDLED;
+		}
 	}
-	ensure_visible(ls, a);
-	return TUI_HANDLED;
 }
 
 /* Back from a question: highlight the one that was open. */
@@ -205,14 +214,14 @@ static void enter(struct screen *sc, struct app *a)
 	struct list_screen *ls = (struct list_screen *)sc;
 	int p = ls->w->current >= 0 ? nav_position(&a->s->nav, ls->w->current) : -1;
 	if (p >= 0)
-		ls->cursor = p;
-	ensure_visible(ls, a);
+		ls->p.cursor = p;
+	list_move(ls, a, NULL);
 }
 
 static void resize(struct screen *sc, struct app *a, struct rect area)
 {
 	(void)area;
-	ensure_visible((struct list_screen *)sc, a);
+	list_move((struct list_screen *)sc, a, NULL);
 }
 
 static void destroy(struct screen *sc)

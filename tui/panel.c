@@ -1,0 +1,104 @@
+/* The one list panel (see panel.h). */
+#include "tui/panel.h"
+
+static int count_items(const struct lines *b)
+{
+	int n = 0;
+	for (int i = 0; i < b->n; i++)
+		if (b->v[i].item >= n)
+			n = b->v[i].item + 1;
+	return n;
+}
+
+static int last_top(const struct lines *b, int rows)
+{
+	return b->n > rows ? b->n - rows : 0;
+}
+
+static int clamp(int v, int lo, int hi)
+{
+	return v < lo ? lo : v > hi ? hi : v;
+}
+
+/* The first item with a row at or below row `from`, or -1. */
+static int item_from(const struct lines *b, int from)
+{
+	for (int i = from < 0 ? 0 : from; i < b->n; i++)
+		if (b->v[i].item >= 0)
+			return b->v[i].item;
+	return -1;
+}
+
+void panel_fit(struct panel *p, const struct lines *b, int rows)
+{
+	int n = count_items(b);
+	p->cursor = n ? clamp(p->cursor, 0, n - 1) : 0;
+	if (n)
+		p->top = lines_scroll(b, p->top, rows, p->cursor);
+	p->top = clamp(p->top, 0, last_top(b, rows));
+}
+
+/* A page down (dir 1) or up (-1): the view moves by a page less a row;
+ * the cursor goes to the first item in the new view, or to the last (first)
+ * item when the view cannot move further. */
+static void page(struct panel *p, const struct lines *b, int rows, int dir)
+{
+	int n = count_items(b), step = rows > 1 ? rows - 1 : 1;
+	int top = clamp(p->top + dir * step, 0, last_top(b, rows));
+	if (n) {
+		int item = top == p->top ? (dir > 0 ? n - 1 : 0) : item_from(b, top);
+		p->cursor = item >= 0 ? item : n - 1;
+	}
+	/* No scrolling back to the cursor: rows after the last item (and
+	 * the end of a tall item) must come into view too. */
+	p->top = top;
+}
+
+enum panel_result panel_key(struct panel *p, const struct lines *b, int rows, int y0,
+                            const struct tui_event *ev)
+{
+	int n = count_items(b);
+	switch (ev->action) {
+	case ACT_UP:
+	case ACT_DOWN: {
+		int dir = ev->action == ACT_UP ? -1 : 1;
+		if (n)
+			p->cursor = clamp(p->cursor + dir, 0, n - 1);
+		else
+			p->top += dir;
+		break;
+	}
+	case ACT_PAGE_UP:
+	case ACT_PAGE_DOWN:
+		page(p, b, rows, ev->action == ACT_PAGE_UP ? -1 : 1);
+		return PANEL_MOVED;
+	case ACT_HOME:
+		p->cursor = 0;
+		p->top = 0;
+		return PANEL_MOVED;
+	case ACT_END:
+		/* The last row too, when it is not an item ("and 23 more"). */
+		p->cursor = n ? n - 1 : 0;
+		p->top = last_top(b, rows);
+		return PANEL_MOVED;
+	case ACT_CLICK: {
+		int item = lines_item_at(b, p->top, ev->y - y0);
+		if (item < 0)
+			return PANEL_MOVED;
+		p->cursor = item;
+		return PANEL_CLICKED;
+	}
+	default:
+		return PANEL_IGNORED;
+	}
+	panel_fit(p, b, rows);
+	return PANEL_MOVED;
+}
+
+void panel_draw(const struct panel *p, const struct lines *b, const struct theme *t, int y0, int rows,
+                int mark_x, panel_row_fn row, void *ctx)
+{
+	for (int i = p->top; i < b->n && i - p->top < rows; i++)
+		row(ctx, b, i, y0 + i - p->top, b->v[i].item >= 0 && b->v[i].item == p->cursor);
+	lines_draw_marks(b, t, p->top, y0, rows, mark_x);
+}

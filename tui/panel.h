@@ -1,0 +1,46 @@
+/* One list panel, htop-style: the cursor, scrolling, paging, Home/End,
+ * mouse clicks and resizing for a list of rows laid out in a `struct lines`
+ * (tui/lines.h). Used by the overview, results, domain, workshop list and
+ * help screens, so that every list moves the same way and its last row is
+ * always reachable.
+ *
+ * Items are the lines' `item` numbers (0..n-1, in row order); rows without
+ * an item (headings, texts, "and 23 more") scroll with them. A list
+ * without items (help) scrolls by rows. */
+#ifndef PEIL_TUI_PANEL_H
+#define PEIL_TUI_PANEL_H
+
+#include <stdbool.h>
+
+#include "tui/keys.h"
+#include "tui/lines.h"
+
+struct panel {
+	int cursor;             /* the highlighted item (0 when there are none) */
+	int top;                /* the first row shown */
+};
+
+enum panel_result {
+	PANEL_IGNORED,          /* not a key for lists */
+	PANEL_MOVED,            /* cursor or view changed: redraw */
+	PANEL_CLICKED,          /* a click on an item: the cursor is on it now */
+};
+
+/* Up/Down (one item, or one row without items), PgUp/PgDn (a page),
+ * Home/End (the first item and the top; the last item and the very last
+ * row), a click at screen row ev->y (the list starts at row y0). `rows`:
+ * the rows the list has on screen. */
+enum panel_result panel_key(struct panel *p, const struct lines *b, int rows, int y0,
+                            const struct tui_event *ev);
+/* Keeps the cursor valid and its item in view, the view inside the rows
+ * (after a change of the list or of the window). */
+void panel_fit(struct panel *p, const struct lines *b, int rows);
+
+/* Draws the visible rows: row(ctx, i, y, cur) for each row i shown at
+ * screen row y (cur: it belongs to the highlighted item), then the scroll
+ * marks in column `mark_x`. */
+typedef void (*panel_row_fn)(void *ctx, const struct lines *b, int i, int y, bool cur);
+void panel_draw(const struct panel *p, const struct lines *b, const struct theme *t, int y0, int rows,
+                int mark_x, panel_row_fn row, void *ctx);
+
+#endif
