@@ -35,8 +35,8 @@ endif
 
 YAML_CFLAGS   := $(shell $(PKG_CONFIG) --cflags yaml-0.1 2>/dev/null)
 YAML_LIBS     := $(shell $(PKG_CONFIG) --libs yaml-0.1 2>/dev/null || echo -lyaml)
-CURSES_CFLAGS := $(shell $(PKG_CONFIG) --cflags ncursesw formw menuw 2>/dev/null)
-CURSES_LIBS   := $(shell $(PKG_CONFIG) --libs ncursesw formw menuw 2>/dev/null || echo -lncursesw -lformw -lmenuw)
+CURSES_CFLAGS := $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null)
+CURSES_LIBS   := $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw)
 # Voting from phones (serve/): the HTTP server and the join QR code.
 MHD_CFLAGS    := $(shell $(PKG_CONFIG) --cflags libmicrohttpd 2>/dev/null)
 MHD_LIBS      := $(shell $(PKG_CONFIG) --libs libmicrohttpd 2>/dev/null || echo -lmicrohttpd)
@@ -104,11 +104,6 @@ $(BUILD)/serve/%.o: serve/%.c
 	$(Q)$(CC) $(CFLAGS) $(MHD_CFLAGS) $(QR_CFLAGS) -c -o $@ $<
 
 $(BUILD)/tui/%.o: tui/%.c
-	@mkdir -p $(@D)
-	$(E) CC $<
-	$(Q)$(CC) $(CFLAGS) $(CURSES_CFLAGS) -c -o $@ $<
-
-$(BUILD)/cli/%.o: cli/%.c
 	@mkdir -p $(@D)
 	$(E) CC $<
 	$(Q)$(CC) $(CFLAGS) $(CURSES_CFLAGS) -c -o $@ $<

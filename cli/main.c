@@ -2,12 +2,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <curses.h>
 #include <yaml.h>
 
 #include "cli/cli.h"
 #include "core/config.h"
 #include "core/i18n.h"
+#include "tui/tui.h"
 
 static const struct command commands[] = {
 	{ "fill", cmd_fill, "peil fill [-q Q] [-o FILE] [--organisation NAME] [--from OLD] [--plain]",
@@ -137,7 +137,7 @@ static void version(void)
 {
 	printf("peil %s\n", PEIL_VERSION);
 	printf("%s\n", _("reads questionnaire format 1 and response format 1"));
-	printf("libyaml %s, %s\n", yaml_get_version_string(), curses_version());
+	printf("libyaml %s, %s\n", yaml_get_version_string(), tui_curses_version());
 }
 
 /* --lang may stand anywhere; take it out before the command sees argv. */

@@ -16,6 +16,11 @@ bool tui_terminal_usable(void)
 	       (script_wanted() || (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)));
 }
 
+const char *tui_curses_version(void)
+{
+	return curses_version();
+}
+
 /* The overview underneath, the first open (or unconfirmed) question on
  * top, or the results when every question is answered. */
 static void start_screens(struct app *a)

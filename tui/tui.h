@@ -42,4 +42,8 @@ enum tui_status tui_run_fill(const struct questionnaire *q, struct response *r,
  * "dumb"): otherwise use plain mode. */
 bool tui_terminal_usable(void);
 
+/* The curses library's name and version (for peil --version), so that
+ * cli/ need not include curses. */
+const char *tui_curses_version(void);
+
 #endif
