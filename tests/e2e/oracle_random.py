@@ -143,7 +143,9 @@ def compare_group(got, exp, where, fails):
 
 def main():
     rng = random.Random(int(os.environ.get("SEED", "20261124")))
-    rounds = int(os.environ.get("ROUNDS", "40"))
+    # make check's share (each round starts peil about seven times); .ci/run
+    # asks for more.
+    rounds = int(os.environ.get("ROUNDS", "12"))
     fails, checks = [], 0
     with tempfile.TemporaryDirectory() as tmp:
         for i in range(rounds):

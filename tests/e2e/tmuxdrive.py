@@ -23,16 +23,20 @@ class WaitTimeout(AssertionError):
 
 
 def until(what, probe, timeout=TIMEOUT, show=lambda: ""):
-    """probe()'s first true value, polled every 20 ms; raises WaitTimeout
-    (saying what was awaited and show()) when timeout passes first."""
+    """probe()'s first true value; raises WaitTimeout (saying what was
+    awaited and show()) when timeout passes first. Polled after 5 ms, then
+    less often up to every 100 ms: a quick event is seen at once, and a
+    slow one does not cost a tmux client every few milliseconds."""
     end = time.monotonic() + timeout
+    pause = 0.005
     while True:
         v = probe()
         if v:
             return v
         if time.monotonic() >= end:
             raise WaitTimeout(f"timed out after {timeout:g} s waiting for {what}\n{show()}")
-        time.sleep(0.02)
+        time.sleep(pause)
+        pause = min(pause * 1.5, 0.1)
 
 
 def wait_file(path, probe=lambda text: True, timeout=TIMEOUT, what=None):
