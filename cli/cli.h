@@ -75,6 +75,9 @@ bool cli_load_response(const char *qarg, const char *path, struct questionnaire 
  * against an already loaded questionnaire, printing every error to stderr.
  * Returns NULL (exit 1) on failure; the caller frees it. */
 struct response *cli_load_response_with(const struct questionnaire *q, const char *path);
+/* The same for an earlier assessment (--from, compare's OLD, --baseline):
+ * an earlier version's answers are carried by id (response_load_previous). */
+struct response *cli_load_previous_with(const struct questionnaire *q, const char *path);
 
 /* Warns on stderr about a comparison a reader should not trust blindly:
  * two organisations, OLD dated after NEW, other questionnaire versions,

@@ -212,6 +212,9 @@ static bool print_text(FILE *f, const struct questionnaire *q, const struct grou
 	fprintf(f, ngettext("%s: %d respondent; %d of %d questions contested\n\n",
 	                    "%s: %d respondents; %d of %d questions contested\n\n", s->respondents), organisation,
 	        s->respondents, contested, q->nquestions);
+	if (group_nregions(s) > 1)      /* only the shared questions have every respondent */
+		fprintf(f, _("The respondents come from %d regions; they share %d of the %d questions.\n\n"),
+		        group_nregions(s), s->shared_questions, q->nquestions);
 	bool ok = print_questions(f, q, s, order, lang);
 	mem_free(order);
 	if (!ok)
@@ -261,6 +264,10 @@ static void print_json(FILE *f, const struct questionnaire *q, const struct grou
 	jsonw_kstring(&w, "version", q->version);
 	jsonw_object_end(&w);
 	jsonw_kint(&w, "respondents", s->respondents);
+	if (group_nregions(s) > 1) {
+		jsonw_kint(&w, "regions", group_nregions(s));
+		jsonw_kint(&w, "shared_questions", s->shared_questions);
+	}
 	jsonw_key(&w, "questions");
 	jsonw_array(&w);
 	for (int i = 0; i < q->nquestions; i++)

@@ -120,7 +120,7 @@ static void domain_rows(struct cli_table *t, const struct questionnaire *q, cons
 
 /* False when memory runs out. */
 static bool print_text(FILE *f, const struct questionnaire *q, const struct peer_figures *pf,
-                       const char *org)
+                       const char *org, int shared)
 {
 	static const char *const head[] = { N_("Domain"), N_("Score"), N_("Pctl"), N_("P25"),
 	                                    N_("Median"), N_("P75"), "n" };
@@ -136,6 +136,9 @@ static bool print_text(FILE *f, const struct questionnaire *q, const struct peer
 	for (int d = 0; d < q->ndomains; d++)
 		domain_rows(t, q, pf, d, lang);
 	print_heading(f, pf, org);
+	if (shared > 0)
+		fprintf(f, _("The peers include municipalities in another region: every score here is on the %d "
+		             "of %d questions that all regions share.\n\n"), shared, q->nquestions);
 	bool ok = cli_table_print(t, f);
 	cli_table_free(t);
 	if (!ok)
@@ -155,7 +158,7 @@ static bool print_text(FILE *f, const struct questionnaire *q, const struct peer
 /* ---- JSON output (SPEC) ---- */
 
 static void print_json(FILE *f, const struct questionnaire *q, const struct peer_figures *pf,
-                       const char *org)
+                       const char *org, int shared)
 {
 	struct jsonw w;
 	jsonw_init(&w, f, true);
@@ -165,6 +168,8 @@ static void print_json(FILE *f, const struct questionnaire *q, const struct peer
 	jsonw_kstring(&w, "size_class", peers_size_class_name(peers_self_class(pf)));
 	jsonw_kbool(&w, "same_size", peers_same_size(pf));
 	jsonw_kint(&w, "min_peers", peers_min_peers(pf));
+	if (shared > 0)         /* peers in other regions: compared on these */
+		jsonw_kint(&w, "shared_questions", shared);
 	jsonw_key(&w, "domains");
 	jsonw_array(&w);
 	for (int d = 0; d < q->ndomains; d++) {
@@ -250,8 +255,8 @@ int cmd_benchmark(int argc, char **argv)
 	if (pf && !(a.strict && ps.counts.invalid > 0)) {
 		rc = EXIT_OK;
 		if (a.json) {
-			print_json(stdout, q, pf, response_organisation(self));
-		} else if (!print_text(stdout, q, pf, response_organisation(self))) {
+			print_json(stdout, q, pf, response_organisation(self), peer_source_shared(&ps, q, self));
+		} else if (!print_text(stdout, q, pf, response_organisation(self), peer_source_shared(&ps, q, self))) {
 			cli_printf(stderr, "peil: %s\n", _("out of memory"));
 			rc = EXIT_INVALID;
 		}

@@ -203,7 +203,7 @@ static int run(const char *qarg, const char *old_path, const char *new_path, boo
 	if (!cli_load_response(qarg, new_path, &q, &cur))
 		return EXIT_INVALID;
 	int rc = EXIT_INVALID;
-	old = cli_load_response_with(q, old_path);
+	old = cli_load_previous_with(q, old_path);
 	if (old) {
 		cli_compare_warn("compare", q, old_path, old, new_path, cur);
 		struct comparison *c = compare_compute(q, old, cur);

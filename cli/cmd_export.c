@@ -201,7 +201,7 @@ int cmd_export(int argc, char **argv)
 	struct export_peers peers;
 	struct export_peer_domain *pdomains = NULL;
 	rc = EXIT_INVALID;
-	if (a.baseline && !(base = cli_load_response_with(q, a.baseline)))
+	if (a.baseline && !(base = cli_load_previous_with(q, a.baseline)))
 		goto done;
 	if (base)
 		cli_compare_warn("export", q, a.baseline, base, a.file, r);

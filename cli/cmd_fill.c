@@ -21,7 +21,7 @@
 #include "tui/tui.h"
 
 struct fill_args {
-	const char *qarg, *out, *organisation, *from;
+	const char *qarg, *out, *organisation, *from, *region;
 	bool plain;
 };
 
@@ -95,6 +95,7 @@ static int parse(int argc, char **argv, struct fill_args *a)
 		{ "organisation", required_argument, NULL, 'O' },
 		{ "organization", required_argument, NULL, 'O' },
 		{ "from", required_argument, NULL, 'F' },
+		{ "region", required_argument, NULL, 'R' },
 		{ "plain", no_argument, NULL, 'P' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -111,6 +112,7 @@ static int parse(int argc, char **argv, struct fill_args *a)
 		case 'o': a->out = optarg; break;
 		case 'O': a->organisation = optarg; break;
 		case 'F': a->from = optarg; break;
+		case 'R': a->region = optarg; break;
 		case 'P': a->plain = true; break;
 		default:
 			return cli_usage_error("fill", _("unknown option or missing value: '%s'"), argv[optind - 1]);
@@ -120,6 +122,8 @@ static int parse(int argc, char **argv, struct fill_args *a)
 		return cli_usage_error("fill", _("unexpected argument '%s' (the file goes after -o)"), argv[optind]);
 	if (a->organisation && !*a->organisation)
 		return cli_usage_error("fill", "%s", _("--organisation needs a name"));
+	if (a->region && !qn_valid_region(a->region))
+		return cli_usage_error("fill", _("--region: '%s' is not a region code like NL or BE-VLG"), a->region);
 	return EXIT_OK;
 }
 
@@ -127,19 +131,24 @@ static int parse(int argc, char **argv, struct fill_args *a)
 static int start_new(const struct fill_args *fa, struct questionnaire **q, struct response **r)
 {
 	struct response *old = NULL;
-	if (fa->from) {
-		if (!cli_load_response(fa->qarg, fa->from, q, &old))
-			return EXIT_INVALID;
-	} else {
-		struct diag_list *d = diag_list_new();
-		*q = cli_load_questionnaire(fa->qarg, NULL, d);
-		diag_print(d, stderr, false);
-		diag_list_free(d);
-		if (!*q)
-			return EXIT_INVALID;
+	struct diag_list *d = diag_list_new();
+	*q = cli_load_questionnaire(fa->qarg, fa->from, d);
+	diag_print(d, stderr, false);
+	diag_list_free(d);
+	if (!*q)
+		return EXIT_INVALID;
+	if (fa->region && (*q)->regions_listed && qn_region_index(*q, fa->region) < 0) {
+		cli_usage_error("fill", _("--region: '%s' is not one of the questionnaire's regions"), fa->region);
+		return EXIT_USAGE;
 	}
+	/* Last year's file may answer an earlier version: carried by id. */
+	if (fa->from && !(old = cli_load_previous_with(*q, fa->from)))
+		return EXIT_INVALID;
 	*r = response_new(*q, fa->organisation);
 	bool ok = *r && (!old || response_carry_over(*r, old));
+	ok = ok && (!fa->region || response_set_region(*r, fa->region));
+	if (ok)
+		i18n_set_region(response_region(*r));
 	response_free(old);
 	if (!ok) {
 		cli_printf(stderr, "peil: %s\n", _("out of memory"));
@@ -216,7 +225,9 @@ static int open_assessment(const struct fill_args *fa, bool exists, char **path,
 	if (exists) {
 		if (!cli_load_response(fa->qarg, *path, q, r))
 			return EXIT_INVALID;
-		return !fa->organisation || response_set_organisation(*r, fa->organisation) ? EXIT_OK : EXIT_INVALID;
+		bool ok = (!fa->organisation || response_set_organisation(*r, fa->organisation)) &&
+		          (!fa->region || response_set_region(*r, fa->region));
+		return ok ? EXIT_OK : EXIT_INVALID;
 	}
 	int rc = start_new(fa, q, r);
 	if (rc == EXIT_OK && !fa->out) {

@@ -153,6 +153,8 @@ bool cli_load_response(const char *qarg, const char *path, struct questionnaire 
 	*q = cli_load_questionnaire(qarg, path, d);
 	if (*q)
 		*r = response_load(path, *q, d);
+	if (*r)
+		i18n_set_region(response_region(*r));   /* schepen, not wethouder, in Flanders */
 	diag_print(d, stderr, false);
 	diag_list_free(d);
 	if (!*r) {
@@ -168,6 +170,15 @@ struct response *cli_load_response_with(const struct questionnaire *q, const cha
 	struct diag_list *d = diag_list_new();
 	struct response *r = response_load(path, q, d);
 	diag_print(d, stderr, false);
+	diag_list_free(d);
+	return r;
+}
+
+struct response *cli_load_previous_with(const struct questionnaire *q, const char *path)
+{
+	struct diag_list *d = diag_list_new();
+	struct response *r = response_load_previous(path, q, d);
+	diag_print(d, stderr, true);    /* what was left out or is to be checked again */
 	diag_list_free(d);
 	return r;
 }

@@ -10,7 +10,7 @@
 #include "tui/tui.h"
 
 static const struct command commands[] = {
-	{ "fill", cmd_fill, "peil fill [-q Q] [-o FILE] [--organisation NAME] [--from OLD] [--plain]",
+	{ "fill", cmd_fill, "peil fill [-q Q] [-o FILE] [--organisation NAME] [--region R] [--from OLD] [--plain]",
 	  N_("answer a questionnaire in the terminal; resumes FILE if it exists") },
 	{ "workshop", cmd_workshop, "peil workshop [-q Q] [-o FILE] [--participants N [--serve [ADDR:]PORT [--tls-cert F --tls-key F]]] [--anonymous] [--large] [--organisation NAME] [RESPONSES...]",
 	  N_("facilitate a group session: merge respondents or vote in the room") },

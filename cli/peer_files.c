@@ -35,6 +35,24 @@ struct reader {
 	bool oom;
 };
 
+static bool add_scored(struct reader *R, const struct response *r, struct peer_set *set, bool shared)
+{
+	struct scorecard *s = shared ? score_compute_shared(R->q, r) : score_compute(R->q, r);
+	if (!s)
+		return false;
+	for (int d = 0; d < R->q->ndomains; d++) {
+		R->has[d] = s->domains[d].has_score;
+		R->scores[d] = s->domains[d].score;
+	}
+	scorecard_free(s);
+	struct peer_record rec = {
+		.organisation = response_organisation(r), .organisation_id = response_organisation_id(r),
+		.date = response_date(r), .population = response_population(r),
+		.has = R->has, .scores = R->scores,
+	};
+	return peer_set_add(set, &rec);
+}
+
 /* One file through the pool: a peer record, or counted as not one. */
 static bool take_file(void *ctx, struct pool_item *it)
 {
@@ -50,22 +68,10 @@ static bool take_file(void *ctx, struct pool_item *it)
 		mem_free(v);
 		return true;
 	}
-	struct scorecard *s = score_compute(R->q, it->r);
-	if (!s) {
-		R->oom = true;
-		return false;
-	}
-	for (int d = 0; d < R->q->ndomains; d++) {
-		R->has[d] = s->domains[d].has_score;
-		R->scores[d] = s->domains[d].score;
-	}
-	scorecard_free(s);
-	struct peer_record rec = {
-		.organisation = response_organisation(it->r), .organisation_id = response_organisation_id(it->r),
-		.date = response_date(it->r), .population = response_population(it->r),
-		.has = R->has, .scores = R->scores,
-	};
-	R->oom = !peer_set_add(R->ps->set, &rec);
+	int ri = qn_region_index(R->q, response_region(it->r));
+	R->ps->regions |= ri >= 0 && ri < 31 ? 1u << ri : 1u << 31;
+	R->oom = !add_scored(R, it->r, R->ps->set, false) ||
+	         (R->ps->shared && !add_scored(R, it->r, R->ps->shared, true));
 	return !R->oom;
 }
 
@@ -77,7 +83,10 @@ static bool read_dir(struct peer_source *ps, const char *path, const struct ques
 	struct reader R = { .q = q, .ps = ps, .has = mem_alloc(nd * sizeof(bool)),
 	                    .scores = mem_alloc(nd * sizeof(double)) };
 	ps->set = peer_set_new(q->ndomains);
-	bool ok = d && R.has && R.scores && ps->set;
+	bool regional = qn_shared_count(q) < q->nquestions;
+	if (regional)
+		ps->shared = peer_set_new(q->ndomains);
+	bool ok = d && R.has && R.scores && ps->set && (!regional || ps->shared);
 	R.oom = !ok;
 	ok = ok && pool_paths_collect(&files, &other, path, d);
 	if (ok) {
@@ -85,7 +94,7 @@ static bool read_dir(struct peer_source *ps, const char *path, const struct ques
 		ps->counts.other = other.n;
 		char err[256] = "";
 		ok = pool_for_each_response((const char *const *)files.v, files.n, q, 0, take_file, &R, err, sizeof err);
-		ok = ok && !R.oom && peer_set_finish(ps->set);
+		ok = ok && !R.oom && peer_set_finish(ps->set) && (!ps->shared || peer_set_finish(ps->shared));
 		R.oom = !ok;
 	}
 	if (d)
@@ -140,14 +149,26 @@ bool peer_source_read(struct peer_source *ps, const char *path, const struct que
 void peer_source_free(struct peer_source *ps)
 {
 	peer_set_free(ps->set);
+	peer_set_free(ps->shared);
 	round_free(ps->round);
 	memset(ps, 0, sizeof(*ps));
+}
+
+int peer_source_shared(const struct peer_source *ps, const struct questionnaire *q,
+                       const struct response *self)
+{
+	if (!ps->shared)
+		return 0;
+	int ri = qn_region_index(q, response_region(self));
+	unsigned all = ps->regions | (ri >= 0 && ri < 31 ? 1u << ri : 1u << 31);
+	return all & (all - 1) ? qn_shared_count(q) : 0;       /* more than one region */
 }
 
 struct peer_figures *peer_source_figures(const struct peer_source *ps, const struct questionnaire *q,
                                          const struct response *self, const struct peer_options *o)
 {
-	struct scorecard *s = score_compute(q, self);
+	bool shared = peer_source_shared(ps, q, self) > 0;
+	struct scorecard *s = shared ? score_compute_shared(q, self) : score_compute(q, self);
 	size_t nd = (size_t)(q->ndomains ? q->ndomains : 1);
 	bool *has = mem_alloc(nd * sizeof(bool));
 	double *scores = mem_alloc(nd * sizeof(double));
@@ -164,7 +185,7 @@ struct peer_figures *peer_source_figures(const struct peer_source *ps, const str
 			.population = response_population(self), .has = has, .scores = scores,
 		};
 		pf = ps->round ? peers_figures_from_round(ps->round, ids, q->ndomains, &me, o)
-		               : peers_figures(ps->set, &me, o);
+		               : peers_figures(shared ? ps->shared : ps->set, &me, o);
 	}
 	if (!pf)
 		cli_printf(stderr, "peil: %s\n", _("out of memory"));

@@ -24,6 +24,11 @@ struct peer_read_counts {
 struct peer_source {
 	const char *path;               /* as given */
 	struct peer_set *set;           /* a directory's organisations, or NULL */
+	/* The same organisations scored on the questions every region shares,
+	 * when the questionnaire has questions for one region only; and the
+	 * peers' regions (bit i: q->regions[i], bit 31: any other). */
+	struct peer_set *shared;
+	unsigned regions;
 	struct round *round;            /* or a round file */
 	struct peer_read_counts counts;
 };
@@ -40,6 +45,10 @@ void peer_source_free(struct peer_source *ps);
 struct peer_figures *peer_source_figures(const struct peer_source *ps, const struct questionnaire *q,
                                          const struct response *self, const struct peer_options *o);
 
+/* When self and the peers are in different regions, they are compared on
+ * the questions all regions share: their number; else 0. */
+int peer_source_shared(const struct peer_source *ps, const struct questionnaire *q,
+                       const struct response *self);
 /* The line on stderr that says what was read and why files did not count,
  * in plural forms: "peil COMMAND: DIR: 12 files read, 8 peers; not counted:
  * ...". */

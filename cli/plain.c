@@ -66,7 +66,9 @@ static void print_current(const struct plain *p)
 	} else {
 		fprintf(p->out, "%s\n", _("Not answered yet."));
 	}
-	if (a->carried_over)
+	if (a->recheck)
+		fprintf(p->out, "%s\n", _("This question changed since last time: read the answers again and choose the one that fits now."));
+	else if (a->carried_over)
 		fprintf(p->out, "%s\n", _("This answer is from last time: choose it again to confirm it."));
 	if (a->proposal)
 		fprintf(p->out, "%s\n", _("This level was proposed from the votes and is not decided yet: choose it to decide."));
@@ -344,7 +346,7 @@ int plain_fill(const struct questionnaire *q, struct response *r, const char *pa
                FILE *in, FILE *out)
 {
 	struct plain p = { .q = q, .r = r, .path = path, .in = in, .out = out,
-	                   .lang = cli_lang(q), .echo = !isatty(fileno(in)) };
+	                   .lang = response_text_lang(r, cli_lang(q)), .echo = !isatty(fileno(in)) };
 	char line[PLAIN_LINE_MAX];
 	if (!nav_init(&p.nav, q, r)) {
 		fprintf(out, "%s\n", _("out of memory"));

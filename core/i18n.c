@@ -11,6 +11,7 @@
 #include "core/questionnaire.h"
 
 static char language[8];
+static char region[16];        /* the organisation's, for i18n_catalogues() */
 
 static const char *lang_of(const char *v)
 {
@@ -99,7 +100,7 @@ char *i18n_use(const char *lang)
 		saved[sizeof language] = old ? '1' : '0';
 		memcpy(saved + sizeof language + 1, old ? old : "", n + 1);
 	}
-	setenv("LANGUAGE", lang, 1);
+	setenv("LANGUAGE", i18n_catalogues(lang, region[0] ? region : NULL), 1);
 	/* glibc ignores LANGUAGE in the "C" locale. */
 	const char *cur = setlocale(LC_MESSAGES, NULL);
 	if (cur && (!strcmp(cur, "C") || !strcmp(cur, "POSIX")))
@@ -133,4 +134,22 @@ int i18n_choose(const struct questionnaire *q)
 	if (!want || strcmp(want, q->langs[i]) != 0)
 		free(i18n_use(q->langs[i]));
 	return i;
+}
+
+const char *i18n_catalogues(const char *lang, const char *org_region)
+{
+	if (lang && !strcmp(lang, "nl") && org_region && !strncmp(org_region, "BE", 2) &&
+	    (org_region[2] == '\0' || org_region[2] == '-'))
+		return "nl_BE:nl";
+	return lang;
+}
+
+void i18n_set_region(const char *r)
+{
+	snprintf(region, sizeof region, "%s", r ? r : "");
+	if (!language[0])
+		return;         /* no language chosen yet: i18n_use() applies it */
+	char lang[sizeof language];
+	memcpy(lang, language, sizeof lang);
+	free(i18n_use(lang));
 }

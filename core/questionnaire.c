@@ -269,7 +269,8 @@ static void read_questions(struct loader *L, const struct ynode *qs, void *obj, 
 			continue;
 		struct qn_question *qu = (struct qn_question *)&q->questions[q->nquestions];
 		*qu = (struct qn_question){ .domain = (int)(d - q->domains), .weight = 1, .allow_na = true,
-		                            .line = qs->u.items[i]->line, .show_if.question = -1 };
+		                            .line = qs->u.items[i]->line, .col = qs->u.items[i]->col,
+		                            .show_if.question = -1 };
 		ql_read_question(L, qs->u.items[i], qu);
 		if (qu->id && ql_question_find(q, qu->id) < 0)
 			remember_question(L, q->nquestions);
@@ -333,6 +334,7 @@ static const struct ql_field questionnaire_fields[] = {
 	{ "id", QL_REQUIRED, 0, read_qn_id },
 	{ "version", QL_REQUIRED, 0, read_version },
 	{ "languages", QL_REQUIRED, 0, read_languages },
+	{ "regions", 0, 0, ql_read_regions },
 	{ "title", QL_REQUIRED, QL_TEXT(struct questionnaire, title) },
 	{ "description", 0, QL_TEXT(struct questionnaire, description) },
 	{ "levels", QL_REQUIRED, 0, read_levels },
@@ -360,6 +362,10 @@ struct questionnaire *questionnaire_from_doc(const struct ydoc *doc, struct diag
 	L.a = a;
 	q->path = ql_strdup(&L, doc->path);
 	ql_fields(&L, doc->root, questionnaire_fields, QL_COUNT(questionnaire_fields), q);
+	if (!L.oom) {           /* every error, not just the first */
+		ql_check_replaces(&L);
+		ql_check_regions(&L);
+	}
 	if (diag_errors(d) > errors_before || L.oom) {
 		questionnaire_free(q);
 		return NULL;

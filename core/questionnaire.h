@@ -6,7 +6,11 @@
  * questions, domains and levels by index, never by pointer.
  *
  * Texts exist in every language of `langs` (the loader guarantees it);
- * an optional text that was absent has tr == NULL. */
+ * an optional text that was absent has tr == NULL. A text may also have
+ * regional variants (nl-BE): a "text language" index below nlangs is a
+ * base language, nlangs + v is variant v, which falls back to its base.
+ * qn_text_lang() picks the index for a language and an organisation's
+ * region. */
 #ifndef PEIL_QUESTIONNAIRE_H
 #define PEIL_QUESTIONNAIRE_H
 
@@ -14,11 +18,18 @@
 
 #include "core/diag.h"
 
-/* Regional variants of a language (nl-BE) a questionnaire may hold. */
-enum { QN_MAX_VARIANTS = 4 };
+/* Regional variants of a language (nl-BE) and regions a questionnaire may hold. */
+enum { QN_MAX_VARIANTS = 4, QN_MAX_REGIONS = 32 };
 
 struct qn_text {
-	const char **tr;        /* one string per language, or NULL when absent */
+	const char **tr;        /* per text language (nlangs + QN_MAX_VARIANTS; a
+	                         * variant may be NULL), or NULL when absent */
+};
+
+struct qn_variant {
+	const char *tag;        /* "nl-BE" */
+	int base;               /* index of its language ("nl") */
+	char country[3];        /* "BE": used for organisations in regions of BE */
 };
 
 struct qn_level {
@@ -29,6 +40,7 @@ struct qn_level {
 struct qn_answer {
 	int level;              /* a level value, in level order */
 	struct qn_text text, advice;
+	struct qn_text council; /* the advice in plain words for the council (B1); optional */
 };
 
 struct qn_show_if {
@@ -45,7 +57,11 @@ struct qn_question {
 	bool allow_na;
 	struct qn_show_if show_if;
 	const struct qn_answer *answers;    /* nlevels of them, in level order */
-	int line;               /* where it is defined, for messages */
+	int line, col;          /* where it is defined, for messages */
+	unsigned regions;       /* bit i: asked in q->regions[i]; 0: asked everywhere */
+	const char *changed_in; /* the version in which its levels changed meaning, or NULL */
+	int nreplaces;
+	const char *const *replaces;        /* ids of an earlier version it takes over */
 };
 
 struct qn_domain {
@@ -61,7 +77,16 @@ struct questionnaire {
 	const char *path;
 	const char *id, *version;
 	int nlangs;
-	const char **langs;     /* langs[0] is the default */
+	const char **langs;     /* langs[0] is the default; langs[nlangs + v] is
+	                         * variant v's base language code */
+	int nvariants;
+	struct qn_variant variants[QN_MAX_VARIANTS];
+	int nregions;           /* the listed `regions` first, then any others
+	                         * that questions name */
+	const char **regions;   /* ISO 3166 codes: NL, BE-VLG */
+	bool regions_listed;    /* the questionnaire lists `regions` (the first is
+	                         * the default region) */
+	int nlisted;            /* how many it lists: regions[0..nlisted) */
 	struct qn_text title, description;
 	int nlevels;
 	const struct qn_level *levels;      /* strictly ascending values */
@@ -86,8 +111,8 @@ int qn_domain_index(const struct questionnaire *q, const char *id);
 int qn_level_index(const struct questionnaire *q, int value);
 int qn_lang_index(const struct questionnaire *q, const char *lang);   /* "nl", "en" */
 
-/* The text in language `lang` (an index; out of range: the default), or
- * NULL when the text is absent. */
+/* The text in text language `lang` (an index; a variant falls back to its
+ * base language; out of range: the default), or NULL when the text is absent. */
 const char *qn_tr(const struct questionnaire *q, const struct qn_text *t, int lang);
 /* Same, or "" when absent. */
 const char *qn_str(const struct questionnaire *q, const struct qn_text *t, int lang);
@@ -98,6 +123,40 @@ const char *qn_level_label(const struct questionnaire *q, int value, int lang);
 /* The highest level value <= score (scores are means of level values, so
  * one exists); used for domain and overall levels. */
 int qn_level_for_score(const struct questionnaire *q, double score);
+
+/* Regions. The index of a region code, or -1. */
+int qn_region_index(const struct questionnaire *q, const char *region);
+/* The region of an organisation that names none: the first listed, or NULL. */
+const char *qn_default_region(const struct questionnaire *q);
+/* Whether question `question` is asked of an organisation in `region`
+ * (NULL: the default region). */
+bool qn_asked_in(const struct questionnaire *q, int question, const char *region);
+/* True when the question is asked in every region the questionnaire
+ * lists (or in every region at all): peers in different regions compare
+ * on these. qn_shared_count() counts them. */
+bool qn_shared(const struct questionnaire *q, int question);
+int qn_shared_count(const struct questionnaire *q);
+/* True if `s` looks like an ISO 3166 code: NL, BE, BE-VLG. */
+bool qn_valid_region(const char *s);
+
+/* The text language for base language `lang` (an index) in `region`: its
+ * variant for the region's country (nl-BE for BE-VLG) when the
+ * questionnaire has one, else `lang` itself. */
+int qn_text_lang(const struct questionnaire *q, int lang, const char *region);
+/* The base language of a text language. */
+int qn_lang_base(const struct questionnaire *q, int lang);
+/* The number of text languages (nlangs + nvariants). */
+int qn_text_langs(const struct questionnaire *q);
+
+/* The question that `replaces` an earlier version's question `old_id`, or -1. */
+int qn_replacement(const struct questionnaire *q, const char *old_id);
+/* True when an answer given to version `answered` must be given again:
+ * the question's levels changed meaning in a later version. */
+bool qn_needs_recheck(const struct questionnaire *q, int question, const char *answered);
+
+/* Compares two version strings part by part ("2026.1" < "2027.1" <
+ * "2027.10"): numbers as numbers, anything else as text. */
+int qn_version_cmp(const char *a, const char *b);
 
 /* True if `s` is a valid id: [a-z0-9][a-z0-9._-]* */
 bool qn_valid_id(const char *s);

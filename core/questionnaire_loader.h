@@ -56,6 +56,14 @@ const char *ql_string(struct loader *L, const struct ynode *n, const char *what)
 struct qn_text ql_text(struct loader *L, const struct ynode *n, const char *what);
 
 int ql_question_find(const struct questionnaire *q, const char *id);
+/* After the last question: replaces that name a current question or one
+ * that another question replaces already. */
+void ql_check_replaces(struct loader *L);
 void ql_read_question(struct loader *L, const struct ynode *map, struct qn_question *qu);
+
+/* Regions (questionnaire_region.c). */
+ql_reader ql_read_regions, ql_read_question_regions;
+int ql_variant_lang(struct loader *L, const struct ynode *key);
+void ql_check_regions(struct loader *L);
 
 #endif

@@ -50,7 +50,10 @@ struct qn_text ql_text(struct loader *L, const struct ynode *n, const char *what
 	for (size_t i = 0; i < n->len; i++) {
 		const struct ynode *k = n->u.pairs[i].key;
 		int li = qn_lang_index(q, k->u.str);
-		if (li < 0) {
+		if (li < 0 && (li = ql_variant_lang(L, k)) >= 0) {
+			tr[li] = text_value(L, n->u.pairs[i].value, what);
+			complete &= tr[li] != NULL;
+		} else if (li < 0) {
 			schema_error(&L->s, k, _("%s: '%s' is not one of the questionnaire's languages"), what, k->u.str);
 			complete = false;
 		} else if (!(tr[li] = text_value(L, n->u.pairs[i].value, what))) {
@@ -62,6 +65,12 @@ struct qn_text ql_text(struct loader *L, const struct ynode *n, const char *what
 			schema_error(&L->s, n, _("%s: missing the '%s' translation"), what, q->langs[i]);
 			complete = false;
 		}
+	}
+	for (int v = 0; complete && v < q->nvariants; v++) {
+		const char *var = tr[q->nlangs + v], *base = tr[q->variants[v].base];
+		if (var && !strcmp(var, base))
+			schema_warning(&L->s, n, _("%s: the '%s' and '%s' texts are identical"),
+			               what, q->langs[q->variants[v].base], q->variants[v].tag);
 	}
 	if (complete) {
 		warn_identical(L, n, what, tr);
@@ -81,6 +90,7 @@ static void read_answer_level(struct loader *L, const struct ynode *n, void *obj
 static const struct ql_field answer_fields[] = {
 	{ "text", QL_REQUIRED, QL_TEXT(struct qn_answer, text) },
 	{ "advice", 0, QL_TEXT(struct qn_answer, advice) },
+	{ "council", 0, QL_TEXT(struct qn_answer, council) },
 	{ "level", QL_REQUIRED, 0, read_answer_level },
 };
 
@@ -210,6 +220,65 @@ static void read_show_if(struct loader *L, const struct ynode *n, void *obj, con
 		schema_error(&L->s, n, "%s", _("show_if: give min, max or both"));
 }
 
+static void read_changed_in(struct loader *L, const struct ynode *n, void *obj, const struct ynode *map)
+{
+	(void)map;
+	struct qn_question *qu = obj;
+	qu->changed_in = ql_string(L, n, "changed_in");
+	if (qu->changed_in && L->q->version && qn_version_cmp(qu->changed_in, L->q->version) > 0)
+		schema_error(&L->s, n, _("changed_in: %s is later than this version (%s)"), qu->changed_in,
+		             L->q->version);
+}
+
+static void read_replaces(struct loader *L, const struct ynode *n, void *obj, const struct ynode *map)
+{
+	(void)map;
+	struct qn_question *qu = obj;
+	const char *one;
+	if (n->kind == YNODE_SCALAR) {          /* one id, or a list of them */
+		const char **ids = ql_alloc(L, sizeof(*ids));
+		if (ids && (one = ql_string(L, n, "replaces")) && qn_valid_id(one)) {
+			ids[0] = one;
+			qu->replaces = ids;
+			qu->nreplaces = 1;
+		} else if (ids && one) {
+			schema_error(&L->s, n, _("replaces: '%s' is not a question id"), one);
+		}
+		return;
+	}
+	if (!schema_seq(&L->s, n, "replaces"))
+		return;
+	const char **ids = ql_alloc(L, (n->len ? n->len : 1) * sizeof(*ids));
+	for (size_t i = 0; ids && i < n->len; i++) {
+		if (!(one = ql_string(L, n->u.items[i], "replaces")))
+			continue;
+		if (qn_valid_id(one))
+			ids[qu->nreplaces++] = one;
+		else
+			schema_error(&L->s, n->u.items[i], _("replaces: '%s' is not a question id"), one);
+	}
+	qu->replaces = ids;
+}
+
+void ql_check_replaces(struct loader *L)
+{
+	const struct questionnaire *q = L->q;
+	for (int i = 0; i < q->nquestions; i++)
+		for (int j = 0; j < q->questions[i].nreplaces; j++) {
+			const char *id = q->questions[i].replaces[j];
+			if (!q->questions[i].id)
+				continue;
+			if (ql_question_find(q, id) >= 0 && strcmp(id, q->questions[i].id) != 0)
+				diag_error(L->s.d, L->s.path, q->questions[i].line, q->questions[i].col,
+				           _("replaces: '%s' is a question of this version; only an earlier version's ids can be replaced"), id);
+			for (int k = 0; k < i; k++)
+				for (int m = 0; m < q->questions[k].nreplaces; m++)
+					if (!strcmp(q->questions[k].replaces[m], id))
+						diag_error(L->s.d, L->s.path, q->questions[i].line, q->questions[i].col,
+						           _("replaces: '%s' is replaced by '%s' already"), id, q->questions[k].id);
+		}
+}
+
 static const struct ql_field question_fields[] = {
 	{ "id", QL_REQUIRED, 0, read_question_id },
 	{ "text", QL_REQUIRED, QL_TEXT(struct qn_question, text) },
@@ -217,6 +286,9 @@ static const struct ql_field question_fields[] = {
 	{ "weight", 0, 0, read_question_weight },
 	{ "allow_na", 0, 0, read_allow_na },
 	{ "show_if", 0, 0, read_show_if },
+	{ "regions", 0, 0, ql_read_question_regions },
+	{ "changed_in", 0, 0, read_changed_in },
+	{ "replaces", 0, 0, read_replaces },
 	{ "answers", QL_REQUIRED, 0, read_answers },
 };
 

@@ -79,6 +79,8 @@ void response_free(struct response *r)
 	response_plan_free(r);
 	mem_free((void *)r->organisation);
 	mem_free((void *)r->organisation_id);
+	mem_free((void *)r->region);
+	mem_free((void *)r->answered_version);
 	mem_free((void *)r->respondent);
 	mem_free((void *)r->role);
 	mem_free(r->has_target);
@@ -134,6 +136,8 @@ static bool shown_by(const struct response *r, const struct qn_show_if *c)
 bool response_hidden(const struct response *r, int question)
 {
 	const struct qn_show_if *c = &r->q->questions[question].show_if;
+	if (!qn_asked_in(r->q, question, response_region(r)))
+		return true;
 	return c->question >= 0 && !shown_by(r, c);
 }
 
@@ -156,6 +160,7 @@ bool response_set_level(struct response *r, int question, int level)
 	a->status = ANSWER_LEVEL;
 	a->level = level;
 	a->carried_over = false;
+	a->recheck = false;
 	a->proposal = false;
 	touch(r);
 	return true;
@@ -171,6 +176,7 @@ bool response_set_status(struct response *r, int question, enum answer_status st
 	a->status = status;
 	a->level = 0;
 	a->carried_over = false;
+	a->recheck = false;
 	a->proposal = false;
 	touch(r);
 	return true;
@@ -243,6 +249,7 @@ bool response_set_votes(struct response *r, int question, const int *counts)
 void response_set_carried_over(struct response *r, int question, bool carried)
 {
 	r->answers[question].carried_over = carried;
+	r->answers[question].recheck &= carried;
 }
 
 void response_set_proposal(struct response *r, int question, bool proposal)
@@ -254,6 +261,7 @@ void response_confirm(struct response *r, int question)
 {
 	if (r->answers[question].carried_over) {
 		r->answers[question].carried_over = false;
+		r->answers[question].recheck = false;
 		touch(r);
 	}
 }
@@ -337,6 +345,7 @@ bool response_carry_over(struct response *r, const struct response *old)
 		if (!ok)
 			return false;
 		r->answers[i].carried_over = o->status != ANSWER_OPEN;
+		r->answers[i].recheck = o->recheck && o->status != ANSWER_OPEN;
 	}
 	/* SPEC: --from also carries who we are and what we set out to do. */
 	if (!*r->organisation && !response_set_organisation(r, old->organisation))
@@ -345,6 +354,8 @@ bool response_carry_over(struct response *r, const struct response *old)
 		r->population = old->population;
 	if (!response_organisation_id(r) && response_organisation_id(old) &&
 	    !response_set_organisation_id(r, response_organisation_id(old)))
+		return false;
+	if (!r->region && old->region && !response_set_region(r, old->region))
 		return false;
 	return response_carry_plan(r, old);
 }

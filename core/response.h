@@ -34,6 +34,8 @@ struct answer {
 	const struct vote_round *rounds;
 	int nrounds;
 	bool carried_over;      /* copied from last year, not yet confirmed */
+	bool recheck;           /* carried over, but the question changed meaning
+	                         * since: to be answered again */
 	bool proposal;          /* level proposed by `aggregate`, not decided */
 };
 
@@ -53,6 +55,13 @@ void response_free(struct response *r);                       /* NULL is fine */
  * errors (all reported to d). The questionnaire id must match. */
 struct response *response_load(const char *path, const struct questionnaire *q,
                                struct diag_list *d);
+/* Loads an earlier assessment for `--from`, `compare` or a baseline: like
+ * response_load(), but answers to questions this version no longer has are
+ * left out with a warning (or moved to the question that `replaces` them,
+ * with recheck set), instead of failing the load; answers to questions
+ * whose levels changed meaning since the file's version get recheck. */
+struct response *response_load_previous(const char *path, const struct questionnaire *q,
+                                        struct diag_list *d);
 struct ydoc;
 struct response *response_from_doc(const struct ydoc *doc, const struct questionnaire *q,
                                    struct diag_list *d);
@@ -79,8 +88,21 @@ bool response_target(const struct response *r, int domain, int *level);
 bool response_own_target(const struct response *r, int domain, int *level);
 const struct answer *response_answer(const struct response *r, int question);
 
-/* True when the question's show_if condition is not met: it is not asked
- * and counts as not applicable. */
+/* The organisation's region (ISO 3166: NL, BE-VLG): the file's own, else
+ * the questionnaire's first region, else NULL. */
+const char *response_region(const struct response *r);
+const char *response_own_region(const struct response *r);          /* NULL: none given */
+/* Sets the region (a valid code, qn_valid_region; NULL clears). */
+bool response_set_region(struct response *r, const char *region);
+/* The questionnaire version the file was written for (its
+ * questionnaire_version), or NULL. */
+const char *response_answered_version(const struct response *r);
+/* The text language (questionnaire_query: qn_text_lang) for base language
+ * `lang` in this organisation's region. */
+int response_text_lang(const struct response *r, int lang);
+
+/* True when the question is not asked: it is for another region, or its
+ * show_if condition is not met. It counts as hidden. */
 bool response_hidden(const struct response *r, int question);
 /* The same for every question at once, in one pass (hidden[nquestions]):
  * what scoring and loading use, so that long show_if chains stay linear. */

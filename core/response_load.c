@@ -15,6 +15,7 @@ struct rloader {
 	struct response *r;
 	const struct questionnaire *q;
 	bool oom;
+	bool previous;          /* response_load_previous() */
 };
 
 static void no_memory(struct rloader *L)
@@ -159,7 +160,7 @@ static void read_rounds(struct rloader *L, const struct ynode *n, int qi)
  * when reading thousands of files). */
 struct answer_keys {
 	const struct ynode *level, *status, *note, *evidence, *votes, *votes_na, *votes_unknown,
-	                   *rounds, *carried_over, *proposal;
+	                   *rounds, *carried_over, *recheck, *proposal;
 };
 
 static bool find_answer_keys(const struct ynode *m, struct answer_keys *k)
@@ -172,7 +173,7 @@ static bool find_answer_keys(const struct ynode *m, struct answer_keys *k)
 			!strcmp(s, "note") ? &k->note : !strcmp(s, "evidence") ? &k->evidence :
 			!strcmp(s, "votes") ? &k->votes : !strcmp(s, "votes_na") ? &k->votes_na :
 			!strcmp(s, "votes_unknown") ? &k->votes_unknown : !strcmp(s, "rounds") ? &k->rounds :
-			!strcmp(s, "carried_over") ? &k->carried_over :
+			!strcmp(s, "carried_over") ? &k->carried_over : !strcmp(s, "recheck") ? &k->recheck :
 			!strcmp(s, "proposal") ? &k->proposal : NULL;
 		if (slot)
 			*slot = v;
@@ -208,16 +209,46 @@ static void read_level_or_status(struct rloader *L, const char *id, int qi, cons
 	}
 }
 
+static void read_answer(struct rloader *L, const struct ynode *key, const struct ynode *m);
+
+/* An earlier version's answer to a question this version no longer has:
+ * moved to the question that replaces it (unless that one has an answer of
+ * its own), to be answered again; else left out. Both with a warning. */
+static void carry_unknown(struct rloader *L, const struct ynode *key, const struct ynode *m)
+{
+	const char *v = L->q->version ? L->q->version : "?";
+	int to = qn_replacement(L->q, key->u.str);
+	if (to < 0 || L->r->answers[to].status != ANSWER_OPEN || L->r->answers[to].note) {
+		schema_warning(&L->s, key, _("'%s' is not a question of version %s; its answer is left out"),
+		               key->u.str, v);
+		return;
+	}
+	struct ynode k = *key;
+	k.u.str = (char *)L->q->questions[to].id;
+	L->previous = false;            /* read it as an answer to `to` */
+	read_answer(L, &k, m);
+	L->previous = true;
+	L->r->answers[to].recheck = L->r->answers[to].status != ANSWER_OPEN;
+	schema_warning(&L->s, key, _("'%s' is now '%s' in version %s: its answer is carried over, to be checked"),
+	               key->u.str, L->q->questions[to].id, v);
+}
+
 static void read_answer(struct rloader *L, const struct ynode *key, const struct ynode *m)
 {
 	static const char *const keys[] = { "level", "status", "note", "evidence", "votes",
 	                                    "votes_na", "votes_unknown", "rounds",
-	                                    "carried_over", "proposal", NULL };
+	                                    "carried_over", "recheck", "proposal", NULL };
 	int qi = qn_question_index(L->q, key->u.str);
+	if (qi < 0 && L->previous) {
+		carry_unknown(L, key, m);
+		return;
+	}
 	if (qi < 0) {
 		schema_error(&L->s, key, _("'%s' is not a question of questionnaire '%s'"), key->u.str, L->q->id);
 		return;
 	}
+	if (L->previous && L->r->answers[qi].status != ANSWER_OPEN)
+		answer_clear(&L->r->answers[qi]);       /* its own answer wins over a replaced one */
 	if (!schema_map(&L->s, m, key->u.str))
 		return;
 	struct answer_keys k = { 0 };
@@ -242,6 +273,8 @@ static void read_answer(struct rloader *L, const struct ynode *key, const struct
 	bool flag;
 	if (k.carried_over && schema_bool(&L->s, k.carried_over, "carried_over", &flag))
 		a->carried_over = flag;
+	if (k.recheck && schema_bool(&L->s, k.recheck, "recheck", &flag))
+		a->recheck = flag;
 	if (k.proposal && schema_bool(&L->s, k.proposal, "proposal", &flag))
 		a->proposal = flag;
 }
@@ -280,12 +313,24 @@ static void read_organisation_id(struct rloader *L, const struct ynode *n, const
 		no_memory(L);
 }
 
+static void read_region(struct rloader *L, const struct ynode *n, const char *v)
+{
+	if (!qn_valid_region(v)) {
+		schema_error(&L->s, n, _("region: '%s' is not a region code like NL or BE-VLG (ISO 3166)"), v);
+		return;
+	}
+	if (L->q->regions_listed && qn_region_index(L->q, v) < 0)
+		schema_warning(&L->s, n, _("region: '%s' is not one of the questionnaire's regions; only the questions for every region are asked"), v);
+	if (!response_set_region(L->r, v))
+		no_memory(L);
+}
+
 /* Checks the header; false when the file is for another questionnaire,
  * in which case its answers are not worth checking question by question. */
 static bool read_header(struct rloader *L, const struct ynode *root)
 {
 	static const char *const keys[] = { "peil-responses", "questionnaire", "questionnaire_version",
-	                                    "organisation", "organisation_id", "respondent", "role", "date",
+	                                    "organisation", "organisation_id", "region", "respondent", "role", "date",
 	                                    "population", "participants", "targets", "targets_decided", "plan",
 	                                    "answers", NULL };
 	const struct ynode *qn = ynode_get(root, "peil");
@@ -308,9 +353,14 @@ static bool read_header(struct rloader *L, const struct ynode *root)
 		return false;
 	}
 	const char *v;
-	if ((n = ynode_get(root, "questionnaire_version")) && (v = schema_string(&L->s, n, "questionnaire_version")) &&
-	    L->q->version && strcmp(v, L->q->version) != 0)
-		schema_warning(&L->s, n, _("answers version %s of the questionnaire; this is version %s"), v, L->q->version);
+	if ((n = ynode_get(root, "questionnaire_version")) && (v = schema_string(&L->s, n, "questionnaire_version"))) {
+		if (L->q->version && strcmp(v, L->q->version) != 0)
+			schema_warning(&L->s, n, _("answers version %s of the questionnaire; this is version %s"), v, L->q->version);
+		if (!(L->r->answered_version = mem_strdup(v)))
+			no_memory(L);
+	}
+	if ((n = ynode_get(root, "region")) && !schema_is_null(n) && (v = schema_string(&L->s, n, "region")))
+		read_region(L, n, v);
 	if ((n = schema_require(&L->s, root, "organisation")) && (v = schema_string(&L->s, n, "organisation")) &&
 	    !response_set_organisation(L->r, v))
 		no_memory(L);
@@ -354,16 +404,20 @@ static void warn_hidden_answers(struct rloader *L, const struct ynode *answers)
 		for (size_t i = 0; !key && i < answers->len; i++)
 			if (!strcmp(answers->u.pairs[i].key->u.str, L->q->questions[qi].id))
 				key = answers->u.pairs[i].key;
-		schema_warning(&L->s, key, _("'%s' is hidden by its show_if condition; its answer is not counted"),
-		               L->q->questions[qi].id);
+		if (!qn_asked_in(L->q, qi, response_region(L->r)))
+			schema_warning(&L->s, key, _("'%s' is not asked in region %s; its answer is not counted"),
+			               L->q->questions[qi].id, response_region(L->r) ? response_region(L->r) : "-");
+		else
+			schema_warning(&L->s, key, _("'%s' is hidden by its show_if condition; its answer is not counted"),
+			               L->q->questions[qi].id);
 	}
 	mem_free(hidden);
 }
 
-struct response *response_from_doc(const struct ydoc *doc, const struct questionnaire *q,
-                                   struct diag_list *d)
+static struct response *from_doc(const struct ydoc *doc, const struct questionnaire *q,
+                                 struct diag_list *d, bool previous)
 {
-	struct rloader L = { .s = { doc->path, d }, .q = q };
+	struct rloader L = { .s = { doc->path, d }, .q = q, .previous = previous };
 	size_t errors_before = diag_errors(d);
 	if (!doc->root || !schema_map(&L.s, doc->root, _("response file")))
 		return NULL;
@@ -379,8 +433,11 @@ struct response *response_from_doc(const struct ydoc *doc, const struct question
 				read_answer(&L, answers->u.pairs[i].key, answers->u.pairs[i].value);
 			warn_hidden_answers(&L, answers);
 		}
+		for (int i = 0; previous && i < q->nquestions; i++)
+			L.r->answers[i].recheck |= L.r->answers[i].status != ANSWER_OPEN &&
+			                           qn_needs_recheck(q, i, L.r->answered_version);
 		/* After the answers: an action's questions are checked, not its levels. */
-		if (!response_plan_read(L.r, &L.s, doc->root))
+		if (!response_plan_read(L.r, &L.s, doc->root, previous))
 			no_memory(&L);
 		/* Last: the setters above stamp today's date on every change. */
 		const struct ynode *date = schema_require(&L.s, doc->root, "date");
@@ -394,14 +451,20 @@ struct response *response_from_doc(const struct ydoc *doc, const struct question
 	return L.r;
 }
 
-struct response *response_load(const char *path, const struct questionnaire *q,
-                               struct diag_list *d)
+struct response *response_from_doc(const struct ydoc *doc, const struct questionnaire *q,
+                                   struct diag_list *d)
+{
+	return from_doc(doc, q, d, false);
+}
+
+static struct response *load(const char *path, const struct questionnaire *q,
+                             struct diag_list *d, bool previous)
 {
 	size_t errors_before = diag_errors(d);
 	struct ydoc *doc = ydoc_load_file(path, d);
 	if (!doc)
 		return NULL;
-	struct response *r = response_from_doc(doc, q, d);
+	struct response *r = from_doc(doc, q, d, previous);
 	if (r && diag_errors(d) > errors_before) {
 		response_free(r);       /* a refused alias: reported, not loaded */
 		r = NULL;
@@ -411,4 +474,16 @@ struct response *response_load(const char *path, const struct questionnaire *q,
 		             _("no end marker '...': the file may have been cut short (peil writes one)"));
 	ydoc_free(doc);
 	return r;
+}
+
+struct response *response_load(const char *path, const struct questionnaire *q,
+                               struct diag_list *d)
+{
+	return load(path, q, d, false);
+}
+
+struct response *response_load_previous(const char *path, const struct questionnaire *q,
+                                        struct diag_list *d)
+{
+	return load(path, q, d, true);
 }

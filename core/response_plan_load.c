@@ -15,6 +15,7 @@ struct ploader {
 	bool oom;
 	unsigned *seen;         /* per question: the stamp of the last action naming it */
 	unsigned stamp;         /* this action's */
+	bool previous;          /* an earlier version's file: see response_load_previous() */
 };
 
 /* An optional text: absent or null leaves *out NULL. */
@@ -88,6 +89,11 @@ static bool read_questions(struct ploader *L, const struct ynode *n, const char 
 	for (size_t i = 0; i < n->len; i++) {
 		const char *qid = schema_string(L->s, n->u.items[i], "questions");
 		int qi = qid ? qn_question_index(L->r->q, qid) : -1;
+		if (qid && qi < 0 && L->previous && (qi = qn_replacement(L->r->q, qid)) < 0) {
+			schema_warning(L->s, n->u.items[i], _("action '%s': '%s' is not a question of version %s; left out"),
+			               id, qid, L->r->q->version ? L->r->q->version : "?");
+			continue;
+		}
 		if (qid && qi < 0)
 			schema_error(L->s, n->u.items[i], _("action '%s': '%s' is not a question of questionnaire '%s'"),
 			             id, qid, L->r->q->id);
@@ -101,6 +107,11 @@ static bool read_questions(struct ploader *L, const struct ynode *n, const char 
 			ok = false;
 		else
 			(*qs)[(*count)++] = qi;
+	}
+	if (ok && *count == 0) {        /* only in an earlier version's file */
+		schema_warning(L->s, n, _("action '%s' left out: none of its questions is in version %s"),
+		               id, L->r->q->version ? L->r->q->version : "?");
+		return false;
 	}
 	return ok;
 }
@@ -183,9 +194,10 @@ static void read_action(struct ploader *L, const struct ynode *plan, size_t inde
 	mem_free(qs);
 }
 
-bool response_plan_read(struct response *r, const struct schema *s, const struct ynode *root)
+bool response_plan_read(struct response *r, const struct schema *s, const struct ynode *root,
+                        bool previous)
 {
-	struct ploader L = { .s = s, .r = r };
+	struct ploader L = { .s = s, .r = r, .previous = previous };
 	const struct ynode *n;
 	if ((n = ynode_get(root, "targets_decided")) && !schema_is_null(n))
 		read_decided(&L, n);

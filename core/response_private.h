@@ -10,6 +10,8 @@ struct response {
 	const struct questionnaire *q;
 	const char *organisation, *respondent, *role;    /* owned */
 	const char *organisation_id;    /* owned; NULL: none (CBS or NIS code) */
+	const char *region;     /* owned; NULL: none given (the questionnaire's first) */
+	const char *answered_version;   /* owned: the file's questionnaire_version, or NULL */
 	char date[11];
 	long population;
 	int participants;
@@ -30,7 +32,10 @@ void response_plan_free(struct response *r);
 struct schema;
 struct ynode;
 /* Reads `targets_decided` and `plan` (core/response_plan_load.c); errors
- * go to the schema's list. False when memory ran out. */
-bool response_plan_read(struct response *r, const struct schema *s, const struct ynode *root);
+ * go to the schema's list. False when memory ran out. `previous`: the file
+ * is for an earlier version (response_load_previous): an action's question
+ * that no longer exists is replaced or left out, with a warning. */
+bool response_plan_read(struct response *r, const struct schema *s, const struct ynode *root,
+                        bool previous);
 
 #endif

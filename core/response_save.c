@@ -218,6 +218,7 @@ static void emit_answer(struct emit *m, const struct response *r, int qi)
 		end(m, false);
 	}
 	key_true(m, "carried_over", a->carried_over);
+	key_true(m, "recheck", a->recheck);
 	key_true(m, "proposal", a->proposal);
 	end(m, true);
 }
@@ -282,6 +283,7 @@ static void emit_body(struct emit *m, const struct response *r)
 	}
 	key_string(m, "organisation", r->organisation);
 	key_string(m, "organisation_id", r->organisation_id);
+	key_string(m, "region", r->region);
 	key_string(m, "respondent", r->respondent);
 	key_string(m, "role", r->role);
 	scalar(m, "date", YAML_PLAIN_SCALAR_STYLE);

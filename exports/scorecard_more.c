@@ -167,8 +167,7 @@ void scorecard_changes(struct doc *d)
 
 static struct doc_item priority_item(struct xctx *x, const struct priority *p)
 {
-	const struct qn_question *qu = &x->q->questions[p->question];
-	const char *advice = qn_tr(x->q, &qu->answers[qn_level_index(x->q, p->level)].advice, x->lang);
+	const char *advice = xctx_council_advice(x, p->question, p->level);
 	return (struct doc_item){
 		xctx_question_text(x, p->question),
 		xctx_printf(x, _("%s: now %s, target %s."), xctx_domain_title(x, p->domain),

@@ -112,7 +112,8 @@ static void uncovered(struct doc *d, const struct plan_view *v)
 	for (int i = 0; i < n; i++) {
 		int qi = v->uncovered[i];
 		it[i] = (struct doc_item){ xctx_domain_title(x, x->q->questions[qi].domain),
-		                           xctx_question_text(x, qi), xctx_next_step(x, qi) };
+		                           xctx_question_text(x, qi),
+		                           xctx_council_advice(x, qi, response_answer(x->r, qi)->level) };
 	}
 	doc_items(d, true, it, n);
 	if (v->nuncovered > n)

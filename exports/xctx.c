@@ -32,9 +32,8 @@ static bool compute_votes(struct xctx *x, const struct response *r, struct group
 
 bool xctx_init(struct xctx *x, const struct export_options *o)
 {
-	*x = (struct xctx){ .o = o, .q = o->q, .r = o->r, .lang = o->lang };
-	if (x->lang < 0 || x->lang >= x->q->nlangs)
-		x->lang = 0;
+	/* The organisation's regional texts (nl-BE) where the questionnaire has them. */
+	*x = (struct xctx){ .o = o, .q = o->q, .r = o->r, .lang = response_text_lang(o->r, o->lang) };
 	x->nlang = x->q->langs[x->lang];
 	x->arena = arena_new();
 	x->s = score_compute(x->q, x->r);
@@ -226,7 +225,9 @@ const char *xctx_answer(struct xctx *x, int qi)
 	const char *s = xctx_printf(x, "%s — %s", xctx_level(x, true, a->level), text);
 	if (a->proposal)
 		s = xctx_printf(x, "%s (%s)", s, _("proposed from the votes, not yet decided"));
-	if (a->carried_over)
+	if (a->recheck)
+		s = xctx_printf(x, "%s (%s)", s, _("carried over from last time; the question changed, to be checked"));
+	else if (a->carried_over)
 		s = xctx_printf(x, "%s (%s)", s, _("carried over from last time, not yet confirmed"));
 	return s;
 }
@@ -294,6 +295,13 @@ const char *xctx_join(struct xctx *x, const char *const *items, int n, const cha
 	}
 	*p = '\0';
 	return s;
+}
+
+const char *xctx_council_advice(const struct xctx *x, int qi, int level)
+{
+	const struct qn_answer *ans = &x->q->questions[qi].answers[qn_level_index(x->q, level)];
+	const char *plain = qn_tr(x->q, &ans->council, x->lang);
+	return plain ? plain : qn_tr(x->q, &ans->advice, x->lang);
 }
 
 const char *xctx_next_step(const struct xctx *x, int qi)

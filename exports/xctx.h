@@ -88,6 +88,9 @@ const char *xctx_votes(struct xctx *x, int qi);
 
 /* items joined by sep, built in one pass (linear in their total size). */
 const char *xctx_join(struct xctx *x, const char *const *items, int n, const char *sep);
+/* The advice for the council from `level` of question qi: its plain
+ * `council` text (B1) where the questionnaire has one, else its advice. */
+const char *xctx_council_advice(const struct xctx *x, int qi, int level);
 /* The advice for the level given (the next step), or NULL. */
 const char *xctx_next_step(const struct xctx *x, int qi);
 

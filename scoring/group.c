@@ -18,6 +18,7 @@ struct group_acc {
 	int *counts;            /* nquestions x nlevels */
 	int *other;             /* nquestions x 3: na, unknown, open */
 	struct dom_acc *domains;
+	unsigned regions;       /* as in group_stats */
 };
 
 struct group_acc *group_acc_new(const struct questionnaire *q)
@@ -83,8 +84,18 @@ bool group_acc_add(struct group_acc *a, const struct response *r)
 		else
 			a->counts[qi * q->nlevels + qn_level_index(q, ans->level)]++;
 	}
+	int ri = qn_region_index(q, response_region(r));
+	a->regions |= ri >= 0 && ri < 31 ? 1u << ri : 1u << 31;
 	a->respondents++;
 	return true;
+}
+
+int group_nregions(const struct group_stats *s)
+{
+	int n = 0;
+	for (unsigned m = s->regions; m; m &= m - 1)
+		n++;
+	return n;
 }
 
 void group_acc_merge(struct group_acc *into, const struct group_acc *from)
@@ -99,6 +110,7 @@ void group_acc_merge(struct group_acc *into, const struct group_acc *from)
 		dom_add(&into->domains[d], f->n, f->sum, f->min, f->max);
 	}
 	into->respondents += from->respondents;
+	into->regions |= from->regions;
 }
 
 int group_acc_respondents(const struct group_acc *a)
@@ -194,6 +206,8 @@ struct group_stats *group_finish(const struct group_acc *a)
 	if (!s)
 		return NULL;
 	s->respondents = a->respondents;
+	s->regions = a->regions;
+	s->shared_questions = qn_shared_count(q);
 	for (int qi = 0; qi < q->nquestions; qi++) {
 		int *c = &s->counts[qi * q->nlevels];
 		for (int i = 0; i < q->nlevels; i++)

@@ -48,7 +48,14 @@ struct group_stats {
 	struct group_question *questions;   /* questionnaire order */
 	struct group_domain *domains;
 	int *counts;            /* storage behind questions[i].counts */
+	/* The respondents' regions: bit i for q->regions[i], bit 31 for any
+	 * other. With more than one, only the shared questions (asked in every
+	 * region, qn_shared) are answered by all; there are shared_questions. */
+	unsigned regions;
+	int shared_questions;
 };
+/* The number of regions the respondents come from. */
+int group_nregions(const struct group_stats *s);
 
 struct group_acc;
 

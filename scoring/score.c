@@ -69,7 +69,7 @@ static bool collect_priorities(const struct questionnaire *q, const struct respo
 	return true;
 }
 
-struct scorecard *score_compute(const struct questionnaire *q, const struct response *r)
+static struct scorecard *compute(const struct questionnaire *q, const struct response *r, bool shared)
 {
 	struct scorecard *s = mem_alloc(sizeof(*s));
 	if (!s)
@@ -83,6 +83,8 @@ struct scorecard *score_compute(const struct questionnaire *q, const struct resp
 		return NULL;
 	}
 	response_hidden_all(r, hidden);
+	for (int qi = 0; shared && qi < q->nquestions; qi++)
+		hidden[qi] |= !qn_shared(q, qi);
 	double sum = 0, weights = 0;
 	for (int d = 0; d < q->ndomains; d++) {
 		struct domain_score *ds = &s->domains[d];
@@ -122,6 +124,16 @@ struct scorecard *score_compute(const struct questionnaire *q, const struct resp
 		return NULL;
 	}
 	return s;
+}
+
+struct scorecard *score_compute(const struct questionnaire *q, const struct response *r)
+{
+	return compute(q, r, false);
+}
+
+struct scorecard *score_compute_shared(const struct questionnaire *q, const struct response *r)
+{
+	return compute(q, r, true);
 }
 
 void scorecard_free(struct scorecard *s)

@@ -45,6 +45,9 @@ struct scorecard {
 
 /* Returns NULL only when memory runs out. Free with scorecard_free(). */
 struct scorecard *score_compute(const struct questionnaire *q, const struct response *r);
+/* The same on the questions every region shares (qn_shared): the others
+ * count as hidden. What peers in different regions are compared on. */
+struct scorecard *score_compute_shared(const struct questionnaire *q, const struct response *r);
 void scorecard_free(struct scorecard *s);      /* NULL is fine */
 
 /* The questions with the highest levels, for "what goes well": scored

@@ -43,6 +43,9 @@ else
 fi
 for po in po/*.po; do
 	[ -f "$po" ] || continue
+	# A regional catalogue (po/nl_BE.po) holds only the strings that
+	# differ from its language's; merging would add all the others.
+	case $po in po/*_*.po) continue ;; esac
 	msgmerge --quiet --update --backup=none --no-wrap "$po" po/peil.pot
 	printf '%s: ' "$po"
 	msgfmt --check --statistics -o /dev/null "$po" 2>&1

@@ -318,7 +318,7 @@ static int global_key(struct app *a, const struct screen *top, const struct tui_
 		return TUI_HANDLED;
 	case ACT_LANG:
 		/* The questionnaire's texts and, where translated, our own. */
-		a->s->lang = (a->s->lang + 1) % a->s->q->nlangs;
+		a->s->lang = response_text_lang(a->s->r, (qn_lang_base(a->s->q, a->s->lang) + 1) % a->s->q->nlangs);
 		free(i18n_use(a->s->q->langs[a->s->lang]));
 		app_message(a, false, _("Language: %s"), a->s->q->langs[a->s->lang]);
 		return TUI_HANDLED;

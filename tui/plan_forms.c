@@ -206,9 +206,15 @@ static const char *amount_text(char *buf, size_t len, bool has, double v)
 
 struct screen *form_action_new(struct app *a, int index, int qi, const char *title)
 {
-	static const char *statuses[ACTION_NSTATUS + 1];
+	static const char *statuses[ACTION_NSTATUS + 1], *owners[5];
 	for (int k = 0; k < ACTION_NSTATUS; k++)
 		statuses[k] = action_status_words((enum action_status)k);
+	/* Roles; in Flanders the nl_BE catalogue names their own. */
+	owners[0] = _("municipal secretary");
+	owners[1] = _("alderman for ICT");
+	owners[2] = _("information manager");
+	owners[3] = _("chief information security officer");
+	owners[4] = NULL;
 	const struct action *act = index >= 0 ? response_action(a->s->r, index) : NULL;
 	struct action_ctx *c = calloc(1, sizeof *c);
 	if (!c)
@@ -222,7 +228,7 @@ struct screen *form_action_new(struct app *a, int index, int qi, const char *tit
 	struct form_field f[A_NFIELDS] = {
 		{ _("Title"), act ? act->title : title ? title : qi >= 0 ? default_title(a, qi) : "", NULL, false, 1000 },
 		{ _("Questions (ids)"), ids, NULL, false, 1000 },
-		{ _("Owner"), act ? act->owner : NULL, NULL, false, 120 },
+		{ _("Owner"), act ? act->owner : NULL, owners, false, 120 },
 		{ _("Due (YYYY-MM-DD)"), act ? act->due : NULL, NULL, false, 10 },
 		{ _("Status"), statuses[act ? act->status : ACTION_PLANNED], statuses, true, 0 },
 		{ _("Cost (EUR)"), act ? amount_text(cost, sizeof cost, act->has_cost, act->cost) : NULL, NULL, false, 20 },

@@ -290,7 +290,7 @@ struct screen *screen_export_new(struct app *a)
 		return NULL;
 	es->base.ops = &ops;
 	es->fmt = EXPORT_HTML;
-	es->lang = a->s->lang;
+	es->lang = qn_lang_base(a->s->q, a->s->lang);
 	es->csv = csv_default(a, es->lang);
 	if (!edit_init(&es->path, "", false, MAX_PATH_BYTES) || !default_path(es, a)) {
 		destroy(&es->base);

@@ -139,7 +139,9 @@ static void layout(struct lines *b, const struct question_screen *qs, const stru
 		lines_blank(b);
 	}
 	if (response_answer(s->r, qs->qi)->carried_over) {
-		char *msg = _("Carried over from last time, not yet confirmed: press Enter to confirm it, or choose another answer.");
+		char *msg = response_answer(s->r, qs->qi)->recheck
+		          ? _("This question changed since last time: read the answers again and choose the one that fits now (Enter keeps last time's).")
+		          : _("Carried over from last time, not yet confirmed: press Enter to confirm it, or choose another answer.");
 		text(b, a, msg, 1, width - 2, AT_CARRIED);
 		lines_blank(b);
 	}

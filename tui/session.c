@@ -12,7 +12,7 @@ bool session_init(struct session *s, const struct questionnaire *q, struct respo
 	s->q = q;
 	s->r = r;
 	s->path = path;
-	s->lang = lang >= 0 && lang < q->nlangs ? lang : 0;
+	s->lang = response_text_lang(r, lang);   /* nl-BE texts for a Flemish organisation */
 	return nav_init(&s->nav, q, r);
 }
 
