@@ -1,29 +1,23 @@
-/* peil export [-q Q] FILE --format FORMAT [-o OUT] [--baseline OLD]
- * [--peers DIR] [--same-size] [--min-peers K] [--csv-sep C] [--bom] [--appendix|--no-appendix] [--force]:
+/* peil export [-q Q] FILE... --format FORMAT [-o OUT] [--baseline OLD]
+ * [--peers DIR|ROUND] [--same-size] [--min-peers K] [--csv-sep C] [--bom] [--appendix|--no-appendix] [--force]:
  * a scorecard for the council. The export is written into memory first and
- * then atomically, so a failure never leaves half a file (exit 3). */
+ * then atomically, so a failure never leaves half a file (exit 3). With
+ * several files, -o names a directory and the peers are read once
+ * (cli/export_batch.c). */
 #include <getopt.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli/cli.h"
+#include "cli/export_args.h"
 #include "cli/peer_files.h"
 #include "core/i18n.h"
 #include "core/mem.h"
 #include "core/outpath.h"
 #include "exports/export.h"
 #include "scoring/peers.h"
-
-struct export_args {
-	const char *qarg, *file, *out, *baseline, *peers;
-	bool has_format;
-	enum export_format format;
-	char csv_sep;
-	bool bom, force;
-	int appendix;           /* 1 --appendix, -1 --no-appendix, 0 the format's default */
-	struct peer_options po;
-};
 
 static bool parse_sep(const char *s, char *sep)
 {
@@ -111,42 +105,42 @@ static int parse_args(int argc, char **argv, struct export_args *a)
 		if (rc != EXIT_OK)
 			return rc;
 	}
-	if (argc - optind != 1)
-		return cli_usage_error("export", "%s", _("name exactly one response file"));
+	if (argc - optind < 1)
+		return cli_usage_error("export", "%s", _("name a response file"));
+	a->files = argv + optind;
+	a->nfiles = argc - optind;
+	struct stat st;
+	a->batch = a->nfiles > 1 || (stat(a->files[0], &st) == 0 && S_ISDIR(st.st_mode));
+	if (a->batch && !a->out)
+		return cli_usage_error("export", "%s", _("with several files, -o names the directory for the scorecards"));
+	if (a->batch && a->baseline)
+		return cli_usage_error("export", "%s", _("--baseline belongs to one file: export the files one by one"));
 	if (!a->has_format) {
 		char names[128];
 		return cli_usage_error("export", _("--format %s is required"),
 		                       export_format_names(names, sizeof names, "|"));
 	}
-	a->file = argv[optind];
 	return EXIT_OK;
 }
 
-/* Fills the exporters' peer figures from `peil benchmark`'s computation. */
-static bool load_peers(const struct export_args *a, const struct questionnaire *q,
-                       const struct response *r, struct export_peers *ep,
-                       struct export_peer_domain **domains)
+bool export_peer_figures(const struct export_args *a, const struct peer_source *ps, const struct questionnaire *q,
+                         const struct response *r, const char *path, struct export_peers *ep,
+                         struct export_peer_domain *domains, bool summary)
 {
 	if (a->po.same_size && response_population(r) < 0) {
 		cli_printf(stderr, _("%s:1:1: error: --same-size needs the population of the assessed "
-		                  "municipality (key 'population')\n"), a->file);
+		                  "municipality (key 'population')\n"), path);
 		return false;
 	}
-	struct peer_source ps;
-	if (!peer_source_read(&ps, a->peers, q))
+	struct peer_figures *pf = peer_source_figures(ps, q, r, &a->po);
+	if (!pf)
 		return false;
-	struct peer_figures *pf = peer_source_figures(&ps, q, r, &a->po);
-	*domains = pf ? mem_alloc((size_t)(q->ndomains ? q->ndomains : 1) * sizeof(**domains)) : NULL;
-	if (!*domains) {
-		peers_free(pf);
-		peer_source_free(&ps);
-		return false;
-	}
 	const struct peer_counts *c = peers_counts(pf);
-	peer_source_summary("export", &ps, pf);
+	if (summary)
+		peer_source_summary("export", ps, pf);
 	for (int i = 0; i < q->ndomains; i++) {
 		const struct peer_domain *pd = peers_domain(pf, i);
-		(*domains)[i] = (struct export_peer_domain){
+		domains[i] = (struct export_peer_domain){
 			.has = pd->has_quartiles, .n = pd->n, .p25 = pd->p25, .median = pd->median, .p75 = pd->p75,
 			.has_percentile = pd->has_percentile, .percentile = pd->percentile,
 		};
@@ -154,15 +148,26 @@ static bool load_peers(const struct export_args *a, const struct questionnaire *
 	*ep = (struct export_peers){
 		.npeers = (int)(c->peers < INT_MAX ? c->peers : INT_MAX),
 		.size_class = peers_same_size(pf) ? peers_size_class_name(peers_self_class(pf)) : NULL,
-		.domains = *domains,
+		.domains = domains,
 	};
 	peers_free(pf);
-	peer_source_free(&ps);
 	return true;
 }
 
-static int write_export(const struct export_args *a, const struct export_options *o,
-                        const struct outpath_rules *rules)
+static bool load_peers(const struct export_args *a, const struct questionnaire *q, const struct response *r,
+                       struct export_peers *ep, struct export_peer_domain **domains)
+{
+	struct peer_source ps;
+	if (!peer_source_read(&ps, a->peers, q))
+		return false;
+	*domains = mem_alloc((size_t)(q->ndomains ? q->ndomains : 1) * sizeof(**domains));
+	bool ok = *domains && export_peer_figures(a, &ps, q, r, a->file, ep, *domains, true);
+	peer_source_free(&ps);
+	return ok;
+}
+
+int export_write_file(const struct export_args *a, const struct export_options *o, const char *out,
+                      const struct outpath_rules *rules)
 {
 	char *buf = NULL;
 	size_t len = 0;
@@ -174,7 +179,7 @@ static int write_export(const struct export_args *a, const struct export_options
 	if (!ok)
 		cli_printf(stderr, "peil: %s\n", _("out of memory"));
 	else
-		rc = cli_write_output_checked(a->out, buf, len, rules);
+		rc = cli_write_output_checked(out, buf, len, rules);
 	free(buf);
 	return rc;
 }
@@ -185,6 +190,9 @@ int cmd_export(int argc, char **argv)
 	int rc = parse_args(argc, argv, &a);
 	if (rc != EXIT_OK)
 		return rc < 0 ? EXIT_OK : rc;
+	if (a.batch)
+		return export_batch(&a);
+	a.file = a.files[0];
 	struct questionnaire *q;
 	struct response *r, *base = NULL;
 	if (!cli_load_response(a.qarg, a.file, &q, &r))
@@ -212,7 +220,7 @@ int cmd_export(int argc, char **argv)
 		.lang = cli_lang(q), .csv_sep = a.csv_sep, .csv_bom = a.bom,
 		.appendix = a.appendix,
 	};
-	rc = write_export(&a, &o, &rules);
+	rc = export_write_file(&a, &o, a.out, &rules);
 done:
 	mem_free(pdomains);
 	response_free(base);

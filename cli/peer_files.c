@@ -207,7 +207,14 @@ void cli_count_part(FILE *f, bool *first, const char *s, size_t n)
 
 void peer_source_summary(const char *command, const struct peer_source *ps, const struct peer_figures *pf)
 {
-	const struct peer_counts *c = peers_counts(pf);
+	/* Without figures (before a batch): the organisations, and their
+	 * older files. */
+	struct peer_counts all = { 0 };
+	if (!pf && ps->set) {
+		all.peers = peer_set_count(ps->set);
+		all.older = peer_set_files(ps->set) - all.peers;
+	}
+	const struct peer_counts *c = pf ? peers_counts(pf) : &all;
 	FILE *f = stderr;
 	fprintf(f, "peil %s: %s: ", command, ps->path);
 	if (ps->round) {
@@ -218,7 +225,10 @@ void peer_source_summary(const char *command, const struct peer_source *ps, cons
 	}
 	const struct peer_read_counts *r = &ps->counts;
 	fprintf(f, ngettext("%zu file read", "%zu files read", r->files), r->files);
-	fprintf(f, ngettext(", %zu peer", ", %zu peers", c->peers), c->peers);
+	if (pf)
+		fprintf(f, ngettext(", %zu peer", ", %zu peers", c->peers), c->peers);
+	else
+		fprintf(f, ngettext(", %zu organisation", ", %zu organisations", c->peers), c->peers);
 	size_t skipped = r->invalid + r->questionnaires + r->other + c->self_files + c->older + c->other_size +
 	                 c->no_population;
 	if (skipped)

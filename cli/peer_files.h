@@ -51,7 +51,7 @@ int peer_source_shared(const struct peer_source *ps, const struct questionnaire 
                        const struct response *self);
 /* The line on stderr that says what was read and why files did not count,
  * in plural forms: "peil COMMAND: DIR: 12 files read, 8 peers; not counted:
- * ...". */
+ * ...". pf NULL: the organisations read, before any is compared. */
 void peer_source_summary(const char *command, const struct peer_source *ps, const struct peer_figures *pf);
 
 /* One count of a summary line: nothing when n is 0, ", " before all but
