@@ -32,6 +32,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import tty_measure  # noqa: E402  (bench/tty_measure.py)
 import export_bench  # noqa: E402  (bench/export_bench.py)
+import network_bench  # noqa: E402  (bench/network_bench.py)
 
 QID = "bench-digital-maturity"
 
@@ -276,6 +277,8 @@ def main():
     results = reading_section(a, out)
     out.append("")
     export_bench.section(run, a.peil, a.repeat, out)
+    out.append("")
+    network = network_bench.section(run, measure_rounds, a, out)
     tui = None
     if not a.no_tui:
         out.append("")
@@ -286,6 +289,8 @@ def main():
         tui = tty_measure.section(a.peil, qn, out)
     out.append("")
     targets(results, tui, out)
+    for ok, what in network:
+        out.append("  %-7s %s" % ("ok" if ok else "MISSED", what))
     print("\n".join(out))
 
 
