@@ -221,7 +221,38 @@ def check_sector(inbox, qn, registry):
         for k, v in e.items():
             check(close(c[k], v) if k != "pairs" else c[k] == v, "sector change %s %s %s: %r, reference %r"
                   % (c["domain"], c["class"], k, c[k], v))
+    check_sector_formats(inbox, qn, got)
     return cur, cells
+
+
+def check_sector_formats(inbox, qn, got):
+    """CSV (open data, and ; with decimal commas and a BOM), md and html
+    carry the JSON's figures."""
+    args = ["sector", os.path.join(inbox, "2026"), "--baseline", os.path.join(inbox, "2025"), "--registry",
+            os.path.join(inbox, "registry.csv")]
+    want = {(c["domain"], c["class"]): dict(c) for c in got["cells"]}
+    for c in got["changes"]:
+        want[(c["domain"], c["class"])].update(c)
+    for extra, sep, comma, bom in (([], ",", False, False), (["--csv-sep", ";", "--bom"], ";", True, True)):
+        p = run(*(args + ["--format", "csv"] + extra))
+        check(p.stdout.startswith("\ufeff") == bom, "sector csv %r: BOM %r" % (extra, p.stdout[:3]))
+        rows = list(csv.DictReader(io.StringIO(p.stdout.lstrip("\ufeff")), delimiter=sep))
+        check(len(rows) == len(want), "sector csv %r: %d rows" % (extra, len(rows)))
+        for r in rows:
+            c = want[(r["domain"], r["class"])]
+            for k in ("n", "mean", "p10", "median", "p90", "pairs", "improved"):
+                v = r[k].replace(",", ".") if comma else r[k]
+                ok = v == "" if c[k] is None else abs(float(v) - c[k]) < 1e-9
+                check(ok, "sector csv %r %s %s %s: %r, json %r" % (extra, r["domain"], r["class"], k, r[k], c.get(k)))
+    p = run(*(args + ["--format", "html"]))
+    charts = p.stdout.count('<figure class="bars">')
+    check(charts == len(qn["domains"]) and p.stdout.count("<table") == 2 * len(qn["domains"]),
+          "sector html: %d charts, %d tables" % (charts, p.stdout.count("<table")))
+    p = run(*(args + ["--format", "md"]))
+    check(p.stdout.count("| Class | n | Mean |") == len(qn["domains"]), "sector md: %r" % p.stdout[:300])
+    p = run(*(args + ["--group-by", "nonsense"]))
+    check(p.returncode == 1 and "no organisation has a value for --group-by 'nonsense'" in p.stderr,
+          "sector --group-by nonsense: %d %s" % (p.returncode, p.stderr))
 
 
 def check_round(inbox, qn, registry, cur, cells):
