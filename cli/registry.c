@@ -26,15 +26,22 @@ struct reader {
 	const char *path;
 	const char *p, *end;
 	int line, col;
+	int row_line;                   /* where the current record starts */
+	int fcol[REGISTRY_MAX_COLS];    /* and each of its fields */
 	char sep;
 	bool bad;
 };
 
-static void fail(struct reader *R, const char *msg)
+static void fail_at(struct reader *R, int line, int col, const char *msg)
 {
 	if (!R->bad)
-		cli_printf(stderr, "%s:%d:%d: error: %s\n", R->path, R->line, R->col, msg);
+		cli_printf(stderr, "%s:%d:%d: error: %s\n", R->path, line, col, msg);
 	R->bad = true;
+}
+
+static void fail(struct reader *R, const char *msg)
+{
+	fail_at(R, R->line, R->col, msg);
 }
 
 /* One field; *eol set when it ended its line (or the file). */
@@ -43,12 +50,16 @@ static char *field(struct reader *R, bool *eol)
 	size_t cap = 32, n = 0;
 	char *s = mem_alloc(cap);
 	bool quoted = R->p < R->end && *R->p == '"';
-	if (quoted)
+	int qline = R->line, qcol = R->col;
+	if (quoted) {
 		R->p++;
+		R->col++;
+	}
 	*eol = false;
 	while (s && R->p < R->end) {
 		char ch = *R->p;
 		if (quoted && ch == '"') {
+			R->col++;
 			if (R->p + 1 < R->end && R->p[1] == '"') {
 				R->p++;
 			} else {
@@ -56,6 +67,9 @@ static char *field(struct reader *R, bool *eol)
 				R->p++;
 				continue;
 			}
+		} else if (quoted && ch == '\n') {
+			R->line++;      /* a line break inside quotes */
+			R->col = 0;
 		} else if (!quoted && (ch == R->sep || ch == '\n' || ch == '\r')) {
 			break;
 		}
@@ -72,9 +86,10 @@ static char *field(struct reader *R, bool *eol)
 		R->col++;
 	}
 	if (quoted)
-		fail(R, _("a quoted field is not closed"));
+		fail_at(R, qline, qcol, _("a quoted field is not closed"));
 	if (R->p < R->end && *R->p == R->sep) {
 		R->p++;
+		R->col++;
 	} else {
 		*eol = true;
 		if (R->p < R->end && *R->p == '\r')
@@ -93,7 +108,10 @@ static int record(struct reader *R, char **out)
 	int n = 0;
 	bool eol = false;
 	R->col = 1;
+	R->row_line = R->line;
 	while (!eol && !R->bad) {
+		if (n < REGISTRY_MAX_COLS)
+			R->fcol[n] = R->col;
 		char *f = field(R, &eol);
 		if (!f || n == REGISTRY_MAX_COLS) {
 			mem_free(f);
@@ -134,10 +152,9 @@ static bool header(struct reader *R, struct registry *g, int *cid, int *cname, i
 		else if (!strcasecmp(h[i], "population"))
 			*cpop = i;
 	}
-	R->line = 1;
 	if (*cid < 0 || *cname < 0)
-		fail(R, _("the first row must name the columns, organisation_id and name among them "
-		          "(organisation_id;name;population)"));
+		fail_at(R, 1, 1, _("the first row must name the columns, organisation_id and name among them "
+		                   "(organisation_id;name;population)"));
 	return !R->bad && g->headers;
 }
 
@@ -152,8 +169,7 @@ static bool add_row(struct reader *R, struct registry *g, char **v, int n, int c
 			mem_free(v[i]);
 		char msg[128];
 		snprintf(msg, sizeof msg, _("%d columns, the header names %d"), n, g->ncols);
-		R->line--;
-		fail(R, msg);
+		fail_at(R, R->row_line, 1, msg);
 		return false;
 	}
 	if (g->n == g->cap) {
@@ -172,15 +188,14 @@ static bool add_row(struct reader *R, struct registry *g, char **v, int n, int c
 	r->id = *v[cid] ? v[cid] : NULL;
 	r->name = v[cname];
 	r->population = -1;
-	r->line = R->line - 1;
+	r->line = R->row_line;
 	g->n++;
 	if (cpop >= 0 && *v[cpop]) {
 		char *e;
 		errno = 0;
 		long pop = strtol(v[cpop], &e, 10);
 		if (*e || errno || pop < 0) {
-			R->line--;
-			fail(R, _("population: expected a number of inhabitants"));
+			fail_at(R, R->row_line, R->fcol[cpop], _("population: expected a number of inhabitants"));
 			return false;
 		}
 		r->population = pop;
@@ -193,7 +208,6 @@ static bool parse(struct reader *R, struct registry *g)
 	int cid, cname, cpop;
 	if (!header(R, g, &cid, &cname, &cpop))
 		return false;
-	R->line = 2;
 	while (R->p < R->end && !R->bad) {
 		char *v[REGISTRY_MAX_COLS];
 		int n = record(R, v);
