@@ -17,6 +17,7 @@
 #include "core/lock.h"
 #include "core/lookup.h"
 #include "core/mem.h"
+#include "core/path.h"
 #include "core/ydoc.h"
 #include "tui/tui.h"
 
@@ -43,15 +44,12 @@ static char *latest_assessment(const char *dir)
 	struct timespec best_t = { 0, 0 };
 	struct dirent *e;
 	while ((e = readdir(d))) {
-		size_t n = strlen(e->d_name);
-		if (n < 6 || strcmp(e->d_name + n - 5, ".yaml") != 0 || e->d_name[0] == '.')
+		if (!path_is_yaml(e->d_name) || e->d_name[0] == '.')
 			continue;
-		size_t len = strlen(dir) + n + 2;
-		char *p = mem_alloc(len);
+		char *p = path_join(dir, e->d_name);
 		struct stat st;
 		if (!p)
 			break;
-		snprintf(p, len, "%s/%s", dir, e->d_name);
 		bool newer = stat(p, &st) == 0 && S_ISREG(st.st_mode) &&
 		             (!best || st.st_mtim.tv_sec > best_t.tv_sec ||
 		              (st.st_mtim.tv_sec == best_t.tv_sec && st.st_mtim.tv_nsec > best_t.tv_nsec));

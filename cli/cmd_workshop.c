@@ -19,6 +19,7 @@
 #include "core/i18n.h"
 #include "core/lock.h"
 #include "core/mem.h"
+#include "core/path.h"
 #include "scoring/group.h"
 #include "tui/workshop.h"
 
@@ -115,7 +116,7 @@ static bool keep(void *ctx, const char *path, struct response *r)
 		c->names = nv;
 		c->cap = cap;
 	}
-	const char *who = response_respondent(r), *role = response_role(r), *base = strrchr(path, '/');
+	const char *who = response_respondent(r), *role = response_role(r);
 	size_t len = strlen(who ? who : path) + (role ? strlen(role) : 0) + 4;
 	char *name = mem_alloc(len);
 	if (!name) {
@@ -123,7 +124,7 @@ static bool keep(void *ctx, const char *path, struct response *r)
 		return false;
 	}
 	if (!who)
-		snprintf(name, len, "%s", base ? base + 1 : path);
+		snprintf(name, len, "%s", path_base(path));
 	else if (role)
 		snprintf(name, len, "%s, %s", who, role);
 	else

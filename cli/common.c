@@ -14,6 +14,7 @@
 #include "core/lookup.h"
 #include "core/mem.h"
 #include "core/outpath.h"
+#include "core/path.h"
 #include "core/text.h"
 #include "core/ydoc.h"
 
@@ -230,15 +231,9 @@ bool cli_parse_format(const char *s, bool *json)
  * lock file's name would only confuse). */
 static bool directory_exists(const char *path)
 {
-	const char *slash = strrchr(path, '/');
-	if (!slash)
-		return true;
-	size_t n = slash == path ? 1 : (size_t)(slash - path);
-	char *dir = mem_alloc(n + 1);
+	char *dir = path_dir(path);
 	if (!dir)
 		return true;
-	memcpy(dir, path, n);
-	dir[n] = '\0';
 	struct stat st;
 	bool ok = stat(dir, &st) == 0 && S_ISDIR(st.st_mode);
 	if (!ok)

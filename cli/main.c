@@ -7,6 +7,7 @@
 #include "cli/cli.h"
 #include "core/config.h"
 #include "core/i18n.h"
+#include "core/path.h"
 #include "tui/tui.h"
 
 static const struct command commands[] = {
@@ -87,8 +88,7 @@ static const char *nearest_command(const char *name)
 /* `peil FILE.yaml`: a path to an assessment rather than a command. */
 static bool names_a_file(const char *arg)
 {
-	size_t n = strlen(arg);
-	return strchr(arg, '/') || (n > 5 && !strcmp(arg + n - 5, ".yaml")) || (n > 4 && !strcmp(arg + n - 4, ".yml"));
+	return strchr(arg, '/') || path_is_yaml(arg);
 }
 
 /* peil FILE.yaml [OPTION...] runs peil fill -o FILE.yaml [OPTION...]. */

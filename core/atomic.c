@@ -10,6 +10,7 @@
 
 #include "core/i18n.h"
 #include "core/mem.h"
+#include "core/path.h"
 #include "core/outpath.h"
 
 #define TEMP_MARK ".tmp-peil-"
@@ -41,8 +42,7 @@ static bool write_all(int fd, const char *buf, size_t len)
 
 static void fsync_dir(const char *path)
 {
-	const char *slash = strrchr(path, '/');
-	char *dir = slash ? mem_strndup(path, slash == path ? 1 : (size_t)(slash - path)) : mem_strdup(".");
+	char *dir = path_dir(path);
 	if (!dir)
 		return;
 	int fd = open(dir, O_RDONLY | O_DIRECTORY);

@@ -20,6 +20,7 @@
 #include "core/atomic.h"
 #include "core/i18n.h"
 #include "core/mem.h"
+#include "core/path.h"
 #include "core/text.h"
 
 #ifdef F_OFD_SETLK
@@ -152,9 +153,8 @@ static int try_lock(const char *lp, const char *path, int *out, char *err, size_
  * right now without a lock, nor one a person happened to name alike. */
 static void remove_stale_temps(const char *path, const struct timespec *since)
 {
-	const char *slash = strrchr(path, '/');
-	const char *base = slash ? slash + 1 : path;
-	char *dir = slash ? mem_strndup(path, slash == path ? 1 : (size_t)(slash - path)) : mem_strdup(".");
+	const char *base = path_base(path);
+	char *dir = path_dir(path);
 	DIR *d = dir ? opendir(dir) : NULL;
 	for (struct dirent *e; d && (e = readdir(d));) {
 		struct stat st;

@@ -8,14 +8,15 @@
 #include <sys/stat.h>
 
 #include "core/mem.h"
+#include "core/path.h"
 #include "core/ydoc.h"
 
-static char *join(const char *a, const char *b, const char *c)
+static char *with_yaml(const char *a)
 {
-	size_t n = strlen(a) + strlen(b) + strlen(c) + 1;
+	size_t n = strlen(a) + sizeof ".yaml";
 	char *s = mem_alloc(n);
 	if (s)
-		snprintf(s, n, "%s%s%s", a, b, c);
+		snprintf(s, n, "%s.yaml", a);
 	return s;
 }
 
@@ -31,7 +32,7 @@ static char *xdg_data_home(void)
 	if (x && *x == '/')
 		return mem_strdup(x);
 	const char *home = getenv("HOME");
-	return home && *home ? join(home, "/.local/share", "") : NULL;
+	return home && *home ? path_join(home, ".local/share") : NULL;
 }
 
 /* The directories of the questionnaire path, in order; NULL-terminated,
@@ -52,7 +53,7 @@ static char **search_dirs(void)
 	}
 	char *data = xdg_data_home();
 	if (data) {
-		dirs[n++] = join(data, "/peil/questionnaires", "");
+		dirs[n++] = path_join(data, "peil/questionnaires");
 		mem_free(data);
 	}
 	dirs[n++] = mem_strdup(PEIL_DATADIR "/questionnaires");
@@ -83,10 +84,9 @@ static char *scan_dir(const char *dir, const char *id)
 	char *found = NULL;
 	struct dirent *e;
 	while (!found && (e = readdir(d))) {
-		size_t len = strlen(e->d_name);
-		if (len < 6 || (strcmp(e->d_name + len - 5, ".yaml") && strcmp(e->d_name + len - 4, ".yml")))
+		if (!path_is_yaml(e->d_name))
 			continue;
-		char *path = join(dir, "/", e->d_name);
+		char *path = path_join(dir, e->d_name);
 		char *fid = path ? ydoc_peek_key(path, "id") : NULL;
 		char *fmt = fid ? ydoc_peek_key(path, "peil") : NULL;
 		if (fid && fmt && !strcmp(fid, id))
@@ -108,8 +108,8 @@ char *lookup_questionnaire(const char *q)
 	char *found = NULL;
 	/* By file name first (cheap), then by the id inside the files. */
 	for (int i = 0; dirs && dirs[i] && !found; i++) {
-		char *p = join(dirs[i], "/", q);
-		char *yaml = p ? join(p, ".yaml", "") : NULL;
+		char *p = path_join(dirs[i], q);
+		char *yaml = p ? with_yaml(p) : NULL;
 		if (yaml && is_file(yaml)) {
 			char *fid = ydoc_peek_key(yaml, "id");
 			if (fid && !strcmp(fid, q))
@@ -178,7 +178,7 @@ int lookup_mkdirs(const char *dir)
 char *lookup_data_dir(int create)
 {
 	char *data = xdg_data_home();
-	char *dir = data ? join(data, "/peil", "") : NULL;
+	char *dir = data ? path_join(data, "peil") : NULL;
 	if (dir && create && lookup_mkdirs(dir) != 0) {
 		mem_free(dir);
 		dir = NULL;

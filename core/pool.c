@@ -220,16 +220,6 @@ static bool push_path(struct pool_paths *p, char *s)
 	return true;
 }
 
-static char *join(const char *dir, const char *name)
-{
-	size_t a = strlen(dir), b = strlen(name);
-	bool slash = a > 0 && dir[a - 1] == '/';
-	char *s = mem_alloc(a + b + 2);
-	if (s)
-		snprintf(s, a + b + 2, "%s%s%s", dir, slash ? "" : "/", name);
-	return s;
-}
-
 /* Entries are stored as a kind letter followed by the name: 'd' a
  * directory, 'f' a regular file, '?' anything else (a symlink, or a file
  * system that does not say), which then costs a stat. */
@@ -312,7 +302,7 @@ static bool walk(struct pool_paths *p, struct pool_paths *skipped, const char *d
 		 * judged by their name before the stat. */
 		if (names.v[i][0] == 'f' && !path_is_yaml(name) && !skipped)
 			continue;
-		char *full = join(dir, name);
+		char *full = path_join(dir, name);
 		char kind = full ? resolve_kind(names.v[i][0], full) : 'x';
 		if (!full) {
 			diag_error(d, dir, 0, 0, "%s", _("out of memory"));

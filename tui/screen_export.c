@@ -7,6 +7,7 @@
 
 #include "core/i18n.h"
 #include "core/outpath.h"
+#include "core/path.h"
 #include "exports/export.h"
 #include "tui/edit.h"
 #include "tui/screens.h"
@@ -33,11 +34,7 @@ struct export_screen {
 static bool default_path(struct export_screen *es, const struct app *a)
 {
 	const char *p = a->s->path, *ext = export_format_ext(es->fmt);
-	size_t n = strlen(p);
-	if (n > 5 && !strcmp(p + n - 5, ".yaml"))
-		n -= 5;
-	else if (n > 4 && !strcmp(p + n - 4, ".yml"))
-		n -= 4;
+	size_t n = path_yaml_stem(p);
 	char *s = malloc(n + strlen(ext) + 2);
 	if (!s)
 		return false;
