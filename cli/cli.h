@@ -104,12 +104,19 @@ int cli_check_output(const char *out, const struct outpath_rules *rules);
  * Expands directories (every *.yaml below, sorted), loads the questionnaire
  * (-q, else the first file's) into *q (the caller frees it), then each file,
  * printing its errors and warnings. The same file named twice is counted
- * once; identical answers, a respondent twice and another organisation are
- * warned about and counted. Each valid response goes to fn, which owns it
- * from then on; fn returns false when memory runs out. Returns EXIT_OK, or
+ * once; a merged group file or a workshop's session (it carries votes) is
+ * left out with a note; identical answers, a respondent twice and another
+ * organisation are warned about and counted (identical answers: left out
+ * with drop_copies). Each valid response goes to fn, which owns it from
+ * then on; fn returns false when memory runs out. Returns EXIT_OK, or
  * EXIT_INVALID when a file did not load (or, with strict, on any warning). */
+struct cli_group_opts {
+	bool strict;
+	bool drop_copies;       /* a copy (the same answers as an earlier file) is not counted */
+	FILE *out;              /* where the messages go; NULL: stderr */
+};
 typedef bool (*cli_group_fn)(void *ctx, const char *path, struct response *r);
-int cli_group_load(const char *qarg, char *const *args, int nargs, bool strict,
+int cli_group_load(const char *qarg, char *const *args, int nargs, const struct cli_group_opts *o,
                    struct questionnaire **q, cli_group_fn fn, void *ctx);
 
 struct lock;

@@ -13,6 +13,7 @@
 #include "core/mem.h"
 #include "core/num.h"
 #include "core/outpath.h"
+#include "core/response_session.h"
 #include "exports/jsonw.h"
 #include "scoring/group.h"
 
@@ -294,9 +295,12 @@ static int save_merged(const struct agg *A, const struct group_stats *s, const c
 {
 	const struct questionnaire *q = A->q;
 	struct response *r = response_new(q, A->organisation);
-	char who[64], err[512];
-	snprintf(who, sizeof who, _("group of %d"), s->respondents);
-	bool ok = r && response_set_respondent(r, who) && group_apply(q, s, r);
+	char err[512];
+	/* The facts (a merged file of N respondents), not a label in the
+	 * language of this run: each export words them (issue 19, defect 9). */
+	bool ok = r && group_apply(q, s, r);
+	if (ok)
+		response_set_session_kind(r, SESSION_MERGED);
 	for (int d = 0; ok && d < q->ndomains; d++) {
 		if (A->target[d] >= 0)
 			ok = response_set_target(r, d, A->target[d]);
@@ -407,7 +411,8 @@ int cmd_aggregate(int argc, char **argv)
 	if (a.out && (rc = cli_check_output(a.out, &rules)) != EXIT_OK)
 		return rc;
 	A.has_out = a.out && stat(a.out, &A.out) == 0;
-	rc = cli_group_load(a.qarg, argv + optind, argc - optind, a.strict, &q, agg_add, &A);
+	struct cli_group_opts go = { .strict = a.strict };
+	rc = cli_group_load(a.qarg, argv + optind, argc - optind, &go, &q, agg_add, &A);
 	if (rc == EXIT_OK && !(s = group_finish(A.acc))) {
 		cli_printf(stderr, "peil: %s\n", _("out of memory"));
 		rc = EXIT_INVALID;

@@ -23,6 +23,7 @@
 
 struct fill_args {
 	const char *qarg, *out, *organisation, *from, *region;
+	const char *respondent, *role;  /* who answers: into the file, no hand-editing */
 	bool plain;
 };
 
@@ -94,6 +95,8 @@ static int parse(int argc, char **argv, struct fill_args *a)
 		{ "organization", required_argument, NULL, 'O' },
 		{ "from", required_argument, NULL, 'F' },
 		{ "region", required_argument, NULL, 'R' },
+		{ "respondent", required_argument, NULL, 'W' },
+		{ "role", required_argument, NULL, 'r' },
 		{ "plain", no_argument, NULL, 'P' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -111,6 +114,8 @@ static int parse(int argc, char **argv, struct fill_args *a)
 		case 'O': a->organisation = optarg; break;
 		case 'F': a->from = optarg; break;
 		case 'R': a->region = optarg; break;
+		case 'W': a->respondent = optarg; break;
+		case 'r': a->role = optarg; break;
 		case 'P': a->plain = true; break;
 		default:
 			return cli_usage_error("fill", _("unknown option or missing value: '%s'"), argv[optind - 1]);
@@ -122,6 +127,10 @@ static int parse(int argc, char **argv, struct fill_args *a)
 		return cli_usage_error("fill", "%s", _("--organisation needs a name"));
 	if (a->region && !qn_valid_region(a->region))
 		return cli_usage_error("fill", _("--region: '%s' is not a region code like NL or BE-VLG"), a->region);
+	if (a->respondent && !*a->respondent)
+		return cli_usage_error("fill", "%s", _("--respondent needs a name"));
+	if (a->role && !*a->role)
+		return cli_usage_error("fill", "%s", _("--role needs a role (e.g. CIO)"));
 	return EXIT_OK;
 }
 
@@ -262,6 +271,12 @@ int cmd_fill(int argc, char **argv)
 	}
 	if ((rc = open_assessment(&fa, exists, &path, &q, &r)) != EXIT_OK)
 		goto out;
+	if ((fa.respondent && !response_set_respondent(r, fa.respondent)) ||
+	    (fa.role && !response_set_role(r, fa.role))) {
+		cli_printf(stderr, "peil: %s\n", _("out of memory"));
+		rc = EXIT_INVALID;
+		goto out;
+	}
 	if (!lock && !(lock = cli_take_lock(path, notice, sizeof notice))) {
 		rc = EXIT_WRITE;
 		goto out;
@@ -276,7 +291,8 @@ int cmd_fill(int argc, char **argv)
 	}
 	/* A named new file is written at once, so that a bad path shows now
 	 * (plain mode does this itself). */
-	if (!exists && !plain && fa.organisation && !response_save(r, path, err, sizeof err)) {
+	if ((exists ? fa.respondent || fa.role : fa.organisation != NULL) && !plain &&
+	    !response_save(r, path, err, sizeof err)) {
 		cli_printf(stderr, "peil: %s\n", err);
 		rc = EXIT_WRITE;
 		goto out;

@@ -1,5 +1,5 @@
-/* peil workshop [-q Q] [-o SESSION] [--anonymous] [--participants N] [--large]
- *               [--serve [ADDR:]PORT [--tls-cert F --tls-key F]]
+/* peil workshop [-q Q] [-o SESSION] [--anonymous | --names] [--participants N] [--large]
+ *               [--minutes M] [--serve [ADDR:]PORT [--tls-cert F --tls-key F]]
  *               [--organisation NAME] [FILE|DIR...]
  * A facilitated group session. With files (review mode) the session's votes
  * are the respondents' answers; with --participants N (live mode) the room
@@ -19,14 +19,16 @@
 #include "core/i18n.h"
 #include "core/lock.h"
 #include "core/mem.h"
+#include "core/num.h"
 #include "core/path.h"
+#include "core/response_session.h"
 #include "scoring/group.h"
 #include "tui/workshop.h"
 
 struct ws_args {
 	const char *qarg, *out, *organisation;
-	int participants;
-	bool anonymous, large;
+	int participants, minutes;
+	bool anonymous, names, large;
 	char **files;
 	int nfiles;
 	struct workshop_serve_args serve;
@@ -37,6 +39,9 @@ struct crowd {
 	struct response **r;
 	char **names;           /* "A. Jansen, CIO", or the file's name */
 	int n, cap;
+	bool has_out;           /* the session file exists: out is its identity */
+	struct stat out;
+	const char *own;        /* a respondent's file that is also the session file */
 };
 
 static int parse(int argc, char **argv, struct ws_args *a)
@@ -48,6 +53,8 @@ static int parse(int argc, char **argv, struct ws_args *a)
 		{ "participants", required_argument, NULL, 'p' },
 		{ "anonymous", no_argument, NULL, 'A' },
 		{ "large", no_argument, NULL, 'L' },
+		{ "names", no_argument, NULL, 'n' },
+		{ "minutes", required_argument, NULL, 'm' },
 		{ "organisation", required_argument, NULL, 'O' },
 		{ "organization", required_argument, NULL, 'O' },
 		{ "serve", required_argument, NULL, 'S' },
@@ -68,6 +75,15 @@ static int parse(int argc, char **argv, struct ws_args *a)
 		case 'o': a->out = optarg; break;
 		case 'A': a->anonymous = true; break;
 		case 'L': a->large = true; break;
+		case 'n': a->names = true; break;
+		case 'm': {
+			long n = strtol(optarg, &end, 10);
+			if (*end || end == optarg || n < 1 || n > SESSION_MAX_MINUTES)
+				return cli_usage_error("workshop", _("--minutes takes a number from 1 to %d, not '%s'"),
+				                       SESSION_MAX_MINUTES, optarg);
+			a->minutes = (int)n;
+			break;
+		}
 		case 'O': a->organisation = optarg; break;
 		case 'S':
 			if (workshop_serve_parse(optarg, &a->serve) != EXIT_OK)
@@ -95,6 +111,8 @@ static int parse(int argc, char **argv, struct ws_args *a)
 		return cli_usage_error("workshop", "%s", _("--serve lets the room vote: it needs --participants N, not files"));
 	if ((a->serve.tls_cert || a->serve.tls_key) && !a->serve.serve)
 		return cli_usage_error("workshop", "%s", _("--tls-cert and --tls-key go with --serve"));
+	if (a->names && a->anonymous)
+		return cli_usage_error("workshop", "%s", _("--names and --anonymous exclude each other"));
 	if (a->organisation && !*a->organisation)
 		return cli_usage_error("workshop", "%s", _("--organisation needs a name"));
 	return EXIT_OK;
@@ -103,6 +121,13 @@ static int parse(int argc, char **argv, struct ws_args *a)
 static bool keep(void *ctx, const char *path, struct response *r)
 {
 	struct crowd *c = ctx;
+	struct stat st;
+	if (c->has_out && stat(path, &st) == 0 && st.st_dev == c->out.st_dev && st.st_ino == c->out.st_ino) {
+		if (!c->own)    /* refused after loading (review_session) */
+			c->own = mem_strdup(path);
+		response_free(r);
+		return true;
+	}
 	if (c->n == c->cap) {
 		int cap = c->cap ? c->cap * 2 : 16;
 		struct response **rv = mem_realloc(c->r, (size_t)cap * sizeof *rv);
@@ -142,6 +167,7 @@ static void crowd_free(struct crowd *c)
 	}
 	mem_free(c->r);
 	mem_free(c->names);
+	mem_free((void *)c->own);
 }
 
 /* DIR/workshop-YYYY-MM-DD.yaml (or -2, -3… when taken) in the data dir. */
@@ -174,30 +200,71 @@ static bool set_votes(const struct questionnaire *q, struct response *session, c
 	for (int i = 0; ok && i < c->n; i++)
 		ok = group_acc_add(acc, c->r[i]);
 	struct group_stats *s = ok ? group_finish(acc) : NULL;
-	ok = s != NULL;
-	for (int qi = 0; ok && qi < q->nquestions; qi++)
-		ok = response_set_votes(session, qi, s->questions[qi].counts);  /* every question */
-	if (ok)
-		response_set_participants(session, c->n);
+	/* The votes of every question, and a proposal where the group has not
+	 * decided yet ("accept all agreed proposals" takes those in one step). */
+	ok = s != NULL && group_apply_undecided(q, s, session);
 	group_stats_free(s);
 	group_acc_free(acc);
 	return ok;
 }
 
-static bool name_group(struct response *r, int n)
+/* The facts of the session, which each export words in its own language
+ * (issue 19, defect 9): its kind and who took part. The label "group of N"
+ * that earlier versions wrote as the respondent is dropped. */
+static bool session_facts(struct response *r, enum session_kind kind, const struct crowd *c, bool anonymous,
+                          int minutes)
 {
-	char who[64];
-	snprintf(who, sizeof who, _("group of %d"), n);
-	return response_set_respondent(r, who);
+	if (response_respondent(r) && !response_group_respondent(r) && !response_set_respondent(r, NULL))
+		return false;
+	response_set_session_kind(r, kind);
+	if (minutes > 0)
+		response_set_session_minutes(r, minutes);
+	if (!c)
+		return true;
+	response_clear_people(r);
+	for (int i = 0; !anonymous && i < c->n; i++) {
+		const char *who = response_respondent(c->r[i]);
+		if (who && !response_add_person(r, who, response_role(c->r[i])))
+			return false;
+	}
+	return true;
 }
+
+/* The messages about the files, printed and kept for the TUI's start:
+ * a warning printed before the screen is taken shows only after the
+ * session (issue 19, defect 7). */
+struct captured {
+	char *text;
+	size_t len;
+	FILE *f;
+};
 
 /* Review mode: the respondents, then the session (resumed or new). */
 static int review_session(const struct ws_args *wa, const char *path, bool exists, struct crowd *c,
-                          struct questionnaire **q, struct response **r)
+                          struct questionnaire **q, struct response **r, struct captured *msgs)
 {
-	int rc = cli_group_load(wa->qarg, wa->files, wa->nfiles, false, q, keep, c);
+	c->has_out = exists && stat(path, &c->out) == 0;
+	msgs->f = open_memstream(&msgs->text, &msgs->len);
+	struct cli_group_opts go = { .drop_copies = true, .out = msgs->f };
+	int rc = cli_group_load(wa->qarg, wa->files, wa->nfiles, &go, q, keep, c);
+	if (msgs->f) {
+		fclose(msgs->f);
+		msgs->f = NULL;
+		if (msgs->text)
+			fputs(msgs->text, stderr);
+	}
 	if (rc != EXIT_OK)
 		return rc;
+	if (c->own) {
+		cli_printf(stderr, _("peil workshop: %s is one of the respondents' files; the session needs a file of "
+		                     "its own (-o SESSION.yaml)\n"), c->own);
+		return EXIT_WRITE;
+	}
+	if (c->n == 0) {
+		cli_printf(stderr, "peil workshop: %s\n", _("no respondent's file is left once the session and "
+		                                             "group files are left out"));
+		return EXIT_INVALID;
+	}
 	if (exists) {
 		if (!(*r = cli_load_response_with(*q, path)))
 			return EXIT_INVALID;
@@ -206,17 +273,51 @@ static int review_session(const struct ws_args *wa, const char *path, bool exist
 		*r = response_new(*q, org);
 	}
 	/* Every run counts the files afresh; decisions and notes stay. */
-	if (!*r || !name_group(*r, c->n) || !set_votes(*q, *r, c)) {
+	if (!*r || !session_facts(*r, SESSION_REVIEW, c, wa->anonymous, wa->minutes) || !set_votes(*q, *r, c)) {
 		cli_printf(stderr, "peil: %s\n", _("out of memory"));
 		return EXIT_INVALID;
 	}
 	return EXIT_OK;
 }
 
+/* The most votes cast on one question of r (its current round), and which. */
+static int most_votes(const struct questionnaire *q, const struct response *r, int *where)
+{
+	int most = 0;
+	*where = -1;
+	for (int qi = 0; qi < q->nquestions; qi++) {
+		const struct answer *a = response_answer(r, qi);
+		long n = (long)a->votes_na + a->votes_unknown;
+		for (int i = 0; a->votes && i < q->nlevels; i++)
+			n += a->votes[i];
+		if (n > most) {
+			most = (int)(n < INT_MAX ? n : INT_MAX);
+			*where = qi;
+		}
+	}
+	return most;
+}
+
+/* --participants on a resumed session (issue 19, defect 6): fewer than the
+ * votes already cast would make "8 of 7" and reveal what was hidden. */
+static int check_participants(const struct questionnaire *q, const struct response *r, int given,
+                              char *notice, size_t len)
+{
+	int where, cast = most_votes(q, r, &where), before = response_participants(r);
+	if (given < cast)
+		return cli_usage_error("workshop", _("--participants %d is fewer than the %d votes already cast on "
+		                                     "'%s'; give at least %d, or leave it out to keep %d"),
+		                       given, cast, q->questions[where].id, cast, before > cast ? before : cast);
+	if (before > 0 && given != before && !notice[0])
+		snprintf(notice, len, _("%d participants now; the session had %d."), given, before);
+	return EXIT_OK;
+}
+
 /* Live mode: a new session, or one resumed (its participants, unless
  * --participants says otherwise). */
 static int live_session(const struct ws_args *wa, const char *path, bool exists,
-                        struct questionnaire **q, struct response **r, int *participants)
+                        struct questionnaire **q, struct response **r, int *participants,
+                        char *notice, size_t len)
 {
 	struct diag_list *d = diag_list_new();
 	*q = cli_load_questionnaire(wa->qarg, exists ? path : NULL, d);
@@ -232,7 +333,11 @@ static int live_session(const struct ws_args *wa, const char *path, bool exists,
 	if (*participants <= 0)
 		return cli_usage_error("workshop", "%s",
 		                       _("name the respondents' files, or say how many vote in the room: --participants N"));
-	if (!*r || !name_group(*r, *participants) ||
+	int rc;
+	if (exists && *r && wa->participants > 0 &&
+	    (rc = check_participants(*q, *r, wa->participants, notice, len)) != EXIT_OK)
+		return rc;
+	if (!*r || !session_facts(*r, SESSION_LIVE, NULL, wa->anonymous, wa->minutes) ||
 	    (wa->organisation && !response_set_organisation(*r, wa->organisation))) {
 		cli_printf(stderr, "peil: %s\n", _("out of memory"));
 		return EXIT_INVALID;
@@ -267,6 +372,39 @@ static int run_tui(const struct questionnaire *q, struct response *r, const char
 	return EXIT_OK;
 }
 
+/* Quitting prints where the session stands: decided, open, time taken. */
+static void print_summary(const struct questionnaire *q, const struct response *r, const char *path,
+                          long seconds_before)
+{
+	int decided = 0, open = 0, proposed = 0;
+	for (int qi = 0; qi < q->nquestions; qi++) {
+		const struct answer *a = response_answer(r, qi);
+		if (response_hidden(r, qi))
+			continue;
+		if (a->proposal)
+			proposed++;
+		else if (a->status == ANSWER_OPEN)
+			open++;
+		else
+			decided++;
+	}
+	const struct session_facts *f = response_session(r);
+	char now[NUM_LEN], all[NUM_LEN], budget[NUM_LEN];
+	cli_printf(stdout, _("Session: %d of %d questions decided, %d open"), decided, decided + open + proposed, open);
+	if (proposed)
+		cli_printf(stdout, ngettext(", %d proposal not yet decided", ", %d proposals not yet decided",
+		                            (unsigned long)proposed), proposed);
+	cli_printf(stdout, ".\n");
+	num_duration(now, f->seconds - seconds_before);
+	num_duration(all, f->seconds);
+	if (f->minutes > 0)
+		cli_printf(stdout, _("Time: %s in this sitting, %s in all, of the %s planned.\n"), now, all,
+		           num_duration(budget, (long)f->minutes * 60));
+	else
+		cli_printf(stdout, _("Time: %s in this sitting, %s in all.\n"), now, all);
+	cli_printf(stdout, _("Saved in %s\n"), path);
+}
+
 int cmd_workshop(int argc, char **argv)
 {
 	struct ws_args wa;
@@ -284,7 +422,8 @@ int cmd_workshop(int argc, char **argv)
 	struct crowd c = { 0 };
 	struct questionnaire *q = NULL;
 	struct response *r = NULL;
-	struct tui_workshop_options o = { .large = wa.large };
+	struct tui_workshop_options o = { .large = wa.large, .names = wa.names, .anonymous = wa.anonymous };
+	struct captured msgs = { 0 };
 	struct workshop_room wr = { 0 };
 	char err[512], notice[640];
 	/* The lock before the session file: another peil that saves and quits
@@ -294,14 +433,15 @@ int cmd_workshop(int argc, char **argv)
 		rc = EXIT_WRITE;
 		goto out;
 	}
-	o.notice = notice[0] ? notice : NULL;
 	bool exists = cli_is_file(path);
 	if (wa.nfiles > 0)
-		rc = review_session(&wa, path, exists, &c, &q, &r);
+		rc = review_session(&wa, path, exists, &c, &q, &r, &msgs);
 	else
-		rc = live_session(&wa, path, exists, &q, &r, &o.participants);
+		rc = live_session(&wa, path, exists, &q, &r, &o.participants, notice, sizeof notice);
 	if (rc != EXIT_OK)
 		goto out;
+	o.notice = notice[0] ? notice : NULL;
+	o.file_notes = msgs.text && *msgs.text ? msgs.text : NULL;
 	if (!tui_terminal_usable()) {
 		cli_printf(stderr, "peil workshop: %s\n", _("needs a terminal (for a summary without one: peil aggregate)"));
 		rc = EXIT_USAGE;
@@ -315,6 +455,7 @@ int cmd_workshop(int argc, char **argv)
 	}
 	for (int i = 0; i < c.n; i++)
 		people[i] = (struct workshop_respondent){ c.r[i], wa.anonymous ? NULL : c.names[i] };
+	long seconds_before = response_session(r)->seconds;
 	o.respondents = people;
 	o.nrespondents = c.n;
 	o.ask_organisation = !exists && !*response_organisation(r);
@@ -329,8 +470,8 @@ int cmd_workshop(int argc, char **argv)
 		rc = EXIT_WRITE;
 	} else {
 		rc = run_tui(q, r, path, &o);
-		if (rc == EXIT_OK && !wa.out && !o.ask_organisation)
-			cli_printf(stderr, _("peil: the session is saved in %s\n"), path);
+		if (rc == EXIT_OK && cli_is_file(path))
+			print_summary(q, r, path, seconds_before);
 	}
 	mem_free(people);
 out:
@@ -340,6 +481,7 @@ out:
 	crowd_free(&c);
 	questionnaire_free(q);
 	mem_free(path);
+	free(msgs.text);
 	if (rc > 128 && rc < 128 + 65) {
 		signal(rc - 128, SIG_DFL);
 		raise(rc - 128);

@@ -11,6 +11,7 @@
 #include "core/i18n.h"
 #include "core/mem.h"
 #include "core/pool.h"
+#include "core/response_session.h"
 
 /* ---- the files: directories expanded (core/pool.h) ---- */
 
@@ -140,6 +141,8 @@ struct loader {
 	int organisation_file;
 	struct diag_list *d;    /* this file's messages */
 	int warnings;
+	bool drop_copies;
+	FILE *out;              /* where messages go */
 };
 
 #define warn(L, path, ...) diag_warning((L)->d, path, 0, 0, __VA_ARGS__)
@@ -160,12 +163,18 @@ static bool check_file(struct loader *L, int i, bool *oom)
 	return was < 0;
 }
 
-static bool check_response(struct loader *L, int i, const struct response *r)
+/* 1: count it; 0: leave it out (a copy, with drop_copies); -1: out of memory. */
+static int check_response(struct loader *L, int i, const struct response *r)
 {
 	const char *path = L->paths.v[i];
 	int was = seen_add(&L->contents, content_hash(L->q, r), 0, 0, NULL, i);
 	if (was == -2)
-		return false;
+		return -1;
+	if (was >= 0 && L->drop_copies) {
+		/* A file handed in twice would count one person twice. */
+		warn(L, path, _("exactly the same answers as %s: a copy, counted once"), L->paths.v[was]);
+		return 0;
+	}
 	if (was >= 0)
 		warn(L, path, _("exactly the same answers as %s (a copy?); both are counted"), L->paths.v[was]);
 	const char *who = response_respondent(r), *org = response_organisation(r);
@@ -173,23 +182,23 @@ static bool check_response(struct loader *L, int i, const struct response *r)
 		size_t len = strlen(org) + strlen(who) + 2;
 		char *key = mem_alloc(len);
 		if (!key)
-			return false;
+			return -1;
 		snprintf(key, len, "%s%c%s", org, 1, who);
 		int prev = seen_add(&L->people, fnv_str(14695981039346656037ULL, key), 0, 0, key, i);
 		mem_free(key);
 		if (prev == -2)
-			return false;
+			return -1;
 		if (prev >= 0)
 			warn(L, path, _("respondent '%s' also answered in %s; both are counted"), who, L->paths.v[prev]);
 	}
 	if (!L->organisation) {
 		L->organisation_file = i;
-		return (L->organisation = mem_strdup(org)) != NULL;
+		return (L->organisation = mem_strdup(org)) != NULL ? 1 : -1;
 	}
 	if (strcmp(L->organisation, org) != 0)
 		warn(L, path, _("organisation '%s' differs from '%s' in %s"), org, L->organisation,
 		     L->paths.v[L->organisation_file]);
-	return true;
+	return 1;
 }
 
 static void loader_free(struct loader *L)
@@ -206,7 +215,7 @@ static size_t flush_diags(struct loader *L, struct diag_list *d)
 {
 	size_t errors = diag_errors(d);
 	L->warnings += (int)(diag_count(d) - errors);
-	diag_print(d, stderr, true);
+	diag_print(d, L->out, true);
 	diag_clear(d);
 	return errors;
 }
@@ -226,7 +235,7 @@ struct load_state {
 /* A merged group file: participants, or votes on any question. */
 static bool is_group_file(const struct questionnaire *q, const struct response *r)
 {
-	if (response_participants(r) > 0)
+	if (response_participants(r) > 0 || response_session(r)->kind != SESSION_NONE)
 		return true;
 	for (int qi = 0; qi < q->nquestions; qi++) {
 		const struct answer *a = response_answer(r, qi);
@@ -255,7 +264,7 @@ static bool take_file(void *arg, struct pool_item *it)
 		size_t errors = diag_errors(it->diags);
 		L->warnings += (int)(diag_count(it->diags) - errors);
 		st->errors += errors;
-		diag_print(it->diags, stderr, true);
+		diag_print(it->diags, L->out, true);
 		r = it->r;
 	}
 	if (r && is_group_file(L->q, r)) {
@@ -263,12 +272,15 @@ static bool take_file(void *arg, struct pool_item *it)
 		 * very directory: counting its votes as one more respondent would
 		 * skew every figure (issue 13.11). Not a warning: --strict runs
 		 * that rewrite DIR/group.yaml must keep working. */
-		cli_printf(stderr, _("%s:1:1: note: a merged group file (it carries votes), not one "
+		cli_printf(L->out, _("%s:1:1: note: a merged group file (it carries votes), not one "
 		                     "respondent's answers; left out\n"), it->path);
 		r = NULL;       /* it->r still owns it */
 	}
-	if (r && !check_response(L, i, r))
+	int use_it = r ? check_response(L, i, r) : 0;
+	if (use_it < 0)
 		return stop_oom(st);
+	if (use_it == 0)
+		r = NULL;       /* a copy: it->r still owns it */
 	st->errors += flush_diags(L, st->d);
 	if (r) {
 		it->r = NULL;                   /* fn owns it now */
@@ -285,45 +297,46 @@ static int load_all(struct loader *L, struct diag_list *d, cli_group_fn fn, void
 	char err[256] = "";
 	if (!pool_for_each_response((const char *const *)L->paths.v, (size_t)L->paths.n, L->q, 0,
 	                            take_file, &st, err, sizeof err)) {
-		cli_printf(stderr, "peil: %s\n", st.oom || !*err ? _("out of memory") : err);
+		cli_printf(L->out, "peil: %s\n", st.oom || !*err ? _("out of memory") : err);
 		return EXIT_INVALID;
 	}
 	if (st.errors > 0) {
-		cli_printf(stderr, _("peil: %d of %d files could not be used; nothing was written\n"),
+		cli_printf(L->out, _("peil: %d of %d files could not be used; nothing was written\n"),
 		        (int)L->paths.n - st.loaded, (int)L->paths.n);
 		return EXIT_INVALID;
 	}
 	return EXIT_OK;
 }
 
-int cli_group_load(const char *qarg, char *const *args, int nargs, bool strict,
+int cli_group_load(const char *qarg, char *const *args, int nargs, const struct cli_group_opts *o,
                    struct questionnaire **q, cli_group_fn fn, void *ctx)
 {
 	struct diag_list *d = diag_list_new();
-	struct loader L = { .d = d };
+	struct loader L = { .d = d, .drop_copies = o && o->drop_copies, .out = o && o->out ? o->out : stderr };
+	bool strict = o && o->strict;
 	int rc = EXIT_INVALID;
 	*q = NULL;
 	if (!d) {
-		cli_printf(stderr, "peil: %s\n", _("out of memory"));
+		cli_printf(L.out, "peil: %s\n", _("out of memory"));
 		goto out;
 	}
 	bool listed = expand_args(&L.paths, args, nargs, d);
 	if (flush_diags(&L, d) > 0 || !listed)
 		goto out;
 	if (L.paths.n == 0) {
-		cli_printf(stderr, "peil: %s\n", _("no response files found"));
+		cli_printf(L.out, "peil: %s\n", _("no response files found"));
 		goto out;
 	}
 	/* Its authoring warnings are the questionnaire author's business. */
 	*q = cli_load_questionnaire(qarg, L.paths.v[0], d);
-	diag_print(d, stderr, false);
+	diag_print(d, L.out, false);
 	diag_clear(d);
 	if (!*q)
 		goto out;
 	L.q = *q;
 	rc = load_all(&L, d, fn, ctx);
 	if (rc == EXIT_OK && strict && L.warnings > 0) {
-		cli_printf(stderr, _("peil: %d warnings, and --strict makes them errors; nothing was written\n"),
+		cli_printf(L.out, _("peil: %d warnings, and --strict makes them errors; nothing was written\n"),
 		        L.warnings);
 		rc = EXIT_INVALID;
 	}

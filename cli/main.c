@@ -11,9 +11,9 @@
 #include "tui/tui.h"
 
 static const struct command commands[] = {
-	{ "fill", cmd_fill, "peil fill [-q Q] [-o FILE] [--organisation NAME] [--region R] [--from OLD] [--plain]",
+	{ "fill", cmd_fill, "peil fill [-q Q] [-o FILE] [--organisation NAME] [--region R] [--respondent NAME] [--role ROLE] [--from OLD] [--plain]",
 	  N_("answer a questionnaire in the terminal; resumes FILE if it exists") },
-	{ "workshop", cmd_workshop, "peil workshop [-q Q] [-o FILE] [--participants N [--serve [ADDR:]PORT [--tls-cert F --tls-key F]]] [--anonymous] [--large] [--organisation NAME] [RESPONSES...]",
+	{ "workshop", cmd_workshop, "peil workshop [-q Q] [-o FILE] [--participants N [--serve [ADDR:]PORT [--tls-cert F --tls-key F]]] [--anonymous | --names] [--large] [--minutes M] [--organisation NAME] [RESPONSES...]",
 	  N_("facilitate a group session: merge respondents or vote in the room") },
 	{ "validate", cmd_validate, "peil validate [-q Q] FILE|DIR...",
 	  N_("check questionnaires and response files") },

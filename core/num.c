@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/i18n.h"
+
 /* Absorbs binary noise: 2.675 is stored as 2.67499999... */
 #define NOISE 1e-9
 
@@ -151,5 +153,27 @@ char *num_grouped(char *buf, const char *lang, double v, int decimals)
 	buf[n] = '\0';
 	if (digits[whole] == '.')
 		snprintf(buf + n, NUM_LEN - n, "%c%s", num_comma(lang) ? ',' : '.', digits + whole + 1);
+	return buf;
+}
+
+char *num_duration(char *buf, long seconds)
+{
+	long s = seconds > 0 ? seconds : 0;
+	if (s < 60)
+		snprintf(buf, NUM_LEN, _("%ld s"), s);
+	else if (s < 3600)
+		snprintf(buf, NUM_LEN, _("%ld min"), s / 60);
+	else
+		snprintf(buf, NUM_LEN, _("%ld h %02ld min"), s / 3600, s / 60 % 60);
+	return buf;
+}
+
+char *num_clock(char *buf, long seconds)
+{
+	long s = seconds > 0 ? seconds : 0;
+	if (s < 3600)
+		snprintf(buf, NUM_LEN, "%ld:%02ld", s / 60, s % 60);
+	else
+		snprintf(buf, NUM_LEN, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
 	return buf;
 }

@@ -51,4 +51,12 @@ char *num_grouped(char *buf, const char *lang, double v, int decimals);
 /* v rounded half up to a whole number (percentiles, counts of percent). */
 long num_round(double v);
 
+/* A duration as people say it, in the interface language: "45 s" under a
+ * minute, "12 min", "1 h 05 min" (seconds rounded down to the minute
+ * from one minute on). Negative reads as 0. */
+char *num_duration(char *buf, long seconds);
+/* A clock's minutes and seconds, "12:05" (hours added from 1 h on:
+ * "1:02:05"): the per-question timer. */
+char *num_clock(char *buf, long seconds);
+
 #endif

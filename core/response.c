@@ -40,6 +40,7 @@ struct response *response_new(const struct questionnaire *q, const char *organis
 		return NULL;
 	r->q = q;
 	r->population = -1;
+	response_session_init(r);
 	/* Sanitised like every other text: it may come from the command line. */
 	response_set_organisation(r, organisation);
 	r->has_target = mem_alloc((size_t)q->ndomains * sizeof(bool));
@@ -77,6 +78,7 @@ void response_free(struct response *r)
 		answer_clear(&r->answers[i]);
 	mem_free(r->answers);
 	response_plan_free(r);
+	response_session_free(r);
 	mem_free((void *)r->organisation);
 	mem_free((void *)r->organisation_id);
 	mem_free((void *)r->region);
@@ -162,6 +164,7 @@ bool response_set_level(struct response *r, int question, int level)
 	a->carried_over = false;
 	a->recheck = false;
 	a->proposal = false;
+	a->accepted = false;
 	touch(r);
 	return true;
 }
@@ -178,6 +181,7 @@ bool response_set_status(struct response *r, int question, enum answer_status st
 	a->carried_over = false;
 	a->recheck = false;
 	a->proposal = false;
+	a->accepted = false;
 	touch(r);
 	return true;
 }

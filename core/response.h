@@ -37,6 +37,8 @@ struct answer {
 	bool recheck;           /* carried over, but the question changed meaning
 	                         * since: to be answered again */
 	bool proposal;          /* level proposed by `aggregate`, not decided */
+	bool accepted;          /* a proposal accepted in one step with the other
+	                         * agreed ones (core/response_session.h) */
 };
 
 /* An earlier round of votes on one question. */

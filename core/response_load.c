@@ -160,7 +160,7 @@ static void read_rounds(struct rloader *L, const struct ynode *n, int qi)
  * when reading thousands of files). */
 struct answer_keys {
 	const struct ynode *level, *status, *note, *evidence, *votes, *votes_na, *votes_unknown,
-	                   *rounds, *carried_over, *recheck, *proposal;
+	                   *rounds, *carried_over, *recheck, *proposal, *accepted;
 };
 
 static bool find_answer_keys(const struct ynode *m, struct answer_keys *k)
@@ -174,7 +174,7 @@ static bool find_answer_keys(const struct ynode *m, struct answer_keys *k)
 			!strcmp(s, "votes") ? &k->votes : !strcmp(s, "votes_na") ? &k->votes_na :
 			!strcmp(s, "votes_unknown") ? &k->votes_unknown : !strcmp(s, "rounds") ? &k->rounds :
 			!strcmp(s, "carried_over") ? &k->carried_over : !strcmp(s, "recheck") ? &k->recheck :
-			!strcmp(s, "proposal") ? &k->proposal : NULL;
+			!strcmp(s, "proposal") ? &k->proposal : !strcmp(s, "accepted") ? &k->accepted : NULL;
 		if (slot)
 			*slot = v;
 		else
@@ -237,7 +237,7 @@ static void read_answer(struct rloader *L, const struct ynode *key, const struct
 {
 	static const char *const keys[] = { "level", "status", "note", "evidence", "votes",
 	                                    "votes_na", "votes_unknown", "rounds",
-	                                    "carried_over", "recheck", "proposal", NULL };
+	                                    "carried_over", "recheck", "proposal", "accepted", NULL };
 	int qi = qn_question_index(L->q, key->u.str);
 	if (qi < 0 && L->previous) {
 		carry_unknown(L, key, m);
@@ -277,6 +277,8 @@ static void read_answer(struct rloader *L, const struct ynode *key, const struct
 		a->recheck = flag;
 	if (k.proposal && schema_bool(&L->s, k.proposal, "proposal", &flag))
 		a->proposal = flag;
+	if (k.accepted && schema_bool(&L->s, k.accepted, "accepted", &flag))
+		a->accepted = flag;
 }
 
 static void read_targets(struct rloader *L, const struct ynode *n)
@@ -331,8 +333,8 @@ static bool read_header(struct rloader *L, const struct ynode *root)
 {
 	static const char *const keys[] = { "peil-responses", "questionnaire", "questionnaire_version",
 	                                    "organisation", "organisation_id", "region", "respondent", "role", "date",
-	                                    "population", "participants", "targets", "targets_decided", "plan",
-	                                    "answers", NULL };
+	                                    "population", "participants", "session", "targets", "targets_decided",
+	                                    "plan", "answers", NULL };
 	const struct ynode *qn = ynode_get(root, "peil");
 	if (qn && !ynode_get(root, "peil-responses")) {
 		/* One clear message instead of a dozen unknown keys. */
@@ -437,7 +439,7 @@ static struct response *from_doc(const struct ydoc *doc, const struct questionna
 			L.r->answers[i].recheck |= L.r->answers[i].status != ANSWER_OPEN &&
 			                           qn_needs_recheck(q, i, L.r->answered_version);
 		/* After the answers: an action's questions are checked, not its levels. */
-		if (!response_plan_read(L.r, &L.s, doc->root, previous))
+		if (!response_plan_read(L.r, &L.s, doc->root, previous) || !response_session_read(L.r, &L.s, doc->root))
 			no_memory(&L);
 		/* Last: the setters above stamp today's date on every change. */
 		const struct ynode *date = schema_require(&L.s, doc->root, "date");

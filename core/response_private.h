@@ -5,6 +5,7 @@
 
 #include "core/response.h"
 #include "core/response_plan.h"
+#include "core/response_session.h"
 
 struct response {
 	const struct questionnaire *q;
@@ -21,6 +22,9 @@ struct response {
 	struct action *actions;         /* the plan (core/response_plan.c) */
 	int nactions;
 	struct decision *decided;       /* targets_decided, or NULL */
+	struct session_facts session;   /* its people point into `people` */
+	struct session_person *people;  /* owned, with their strings */
+	int cappeople;
 };
 
 void answer_clear(struct answer *a);
@@ -28,6 +32,10 @@ void answer_clear(struct answer *a);
 void answer_free_rounds(struct answer *a);
 /* The plan's part of response_free(). */
 void response_plan_free(struct response *r);
+/* The session's part of response_new() and response_free()
+ * (core/response_session.c). */
+void response_session_init(struct response *r);
+void response_session_free(struct response *r);
 
 struct schema;
 struct ynode;
@@ -37,5 +45,8 @@ struct ynode;
  * that no longer exists is replaced or left out, with a warning. */
 bool response_plan_read(struct response *r, const struct schema *s, const struct ynode *root,
                         bool previous);
+/* Reads `session` (core/response_session.c) and each answer's `accepted`
+ * is read with the answer. False when memory ran out. */
+bool response_session_read(struct response *r, const struct schema *s, const struct ynode *root);
 
 #endif

@@ -220,6 +220,40 @@ static void emit_answer(struct emit *m, const struct response *r, int qi)
 	key_true(m, "carried_over", a->carried_over);
 	key_true(m, "recheck", a->recheck);
 	key_true(m, "proposal", a->proposal);
+	key_true(m, "accepted", a->accepted);
+	end(m, true);
+}
+
+/* session: the facts of a group's session (core/response_session.h). */
+static void emit_session(struct emit *m, const struct response *r)
+{
+	const struct session_facts *f = &r->session;
+	if (f->kind == SESSION_NONE && f->stopped_at < 0 && !f->minutes && !f->seconds && !f->npeople)
+		return;
+	scalar(m, "session", YAML_PLAIN_SCALAR_STYLE);
+	start(m, true, false);
+	key_string(m, "kind", response_session_kind_key(f->kind));
+	if (f->stopped_at >= 0)
+		key_string(m, "stopped_at", r->q->questions[f->stopped_at].id);
+	if (f->minutes > 0) {
+		scalar(m, "minutes", YAML_PLAIN_SCALAR_STYLE);
+		number(m, f->minutes);
+	}
+	if (f->seconds > 0) {
+		scalar(m, "seconds", YAML_PLAIN_SCALAR_STYLE);
+		number(m, f->seconds);
+	}
+	if (f->npeople > 0) {
+		scalar(m, "people", YAML_PLAIN_SCALAR_STYLE);
+		start(m, false, false);
+		for (int i = 0; i < f->npeople; i++) {
+			start(m, true, true);
+			key_string(m, "name", f->people[i].name);
+			key_string(m, "role", f->people[i].role);
+			end(m, true);
+		}
+		end(m, false);
+	}
 	end(m, true);
 }
 
@@ -296,6 +330,7 @@ static void emit_body(struct emit *m, const struct response *r)
 		scalar(m, "participants", YAML_PLAIN_SCALAR_STYLE);
 		number(m, r->participants);
 	}
+	emit_session(m, r);
 	bool any_target = false;
 	for (int d = 0; d < q->ndomains; d++)
 		any_target |= r->has_target[d];

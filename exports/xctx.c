@@ -7,6 +7,7 @@
 #include "core/i18n.h"
 #include "core/mem.h"
 #include "core/num.h"
+#include "core/response_session.h"
 #include "core/text.h"
 #include "core/words.h"
 
@@ -196,9 +197,10 @@ const char *xctx_respondent(struct xctx *x)
 	int n = response_participants(x->r);
 	const char *who = response_respondent(x->r), *role = response_role(x->r);
 	if (n > 0) {
-		const char *group = xctx_printf(x, ngettext("group session with %d participant",
-		                                            "group session with %d participants",
-		                                            (unsigned long)n), n);
+		/* The file holds facts; the words are this export's language's. */
+		char words[200];
+		const char *group = xctx_printf(x, "%s", response_session_words(words, sizeof words, x->r));
+		who = response_group_respondent(x->r);
 		return who ? xctx_printf(x, "%s (%s)", who, group) : group;
 	}
 	if (who && role)

@@ -177,7 +177,9 @@ void group_question_stats(const struct questionnaire *q, const int *counts,
 	g->sd = sqrt(var);
 	/* In 0..1 by definition; rounding must not say otherwise. */
 	g->consensus = cns < 0 ? 0 : cns > 1 ? 1 : cns;
-	g->iqr = quantile(q, counts, n, 0.75) - quantile(q, counts, n, 0.25);
+	g->p25 = quantile(q, counts, n, 0.25);
+	g->p75 = quantile(q, counts, n, 0.75);
+	g->iqr = g->p75 - g->p25;
 	g->contested = g->consensus < GROUP_CONTESTED_CONSENSUS || g->iqr > GROUP_CONTESTED_IQR + 1e-9;
 }
 
@@ -302,24 +304,32 @@ void group_order(const struct group_stats *s, int *out)
 }
 
 static bool apply_question(const struct questionnaire *q, const struct group_question *g,
-                           int qi, struct response *r)
+                           int qi, struct response *r, bool keep_decided)
 {
 	int level;
-	if (!response_set_votes(r, qi, g->counts))     /* every question, as SPEC says */
+	if (!response_set_votes(r, qi, g->counts) ||  /* every question, as SPEC says */
+	    !response_set_vote_statuses(r, qi, g->na, g->unknown))
 		return false;
+	const struct answer *a = response_answer(r, qi);
+	if (keep_decided && a->status != ANSWER_OPEN && !a->proposal)
+		return true;    /* the group decided it: the votes change, the decision stays */
+	bool ok;
 	if (group_proposal(q, g, &level)) {
 		if (!response_set_level(r, qi, level))
 			return false;
 		if (response_hidden(r, qi))
 			return response_set_status(r, qi, ANSWER_OPEN);
-		response_set_proposal(r, qi, true);
-		return true;
+		ok = true;
+	} else if (g->na > 0 && g->na >= g->unknown && q->questions[qi].allow_na) {
+		ok = response_set_status(r, qi, ANSWER_NA);
+	} else if (g->unknown > 0) {
+		ok = response_set_status(r, qi, ANSWER_UNKNOWN);
+	} else {
+		return response_set_status(r, qi, ANSWER_OPEN);
 	}
-	if (g->na > 0 && g->na >= g->unknown && q->questions[qi].allow_na)
-		return response_set_status(r, qi, ANSWER_NA);
-	if (g->unknown > 0)
-		return response_set_status(r, qi, ANSWER_UNKNOWN);
-	return response_set_status(r, qi, ANSWER_OPEN);
+	/* Nobody decided anything yet: every answer here is a proposal. */
+	response_set_proposal(r, qi, ok);
+	return ok;
 }
 
 bool group_apply(const struct questionnaire *q, const struct group_stats *s, struct response *r)
@@ -328,7 +338,29 @@ bool group_apply(const struct questionnaire *q, const struct group_stats *s, str
 	/* In questionnaire order: a show_if names an earlier question, whose
 	 * proposal is then already in place. */
 	for (int qi = 0; qi < q->nquestions; qi++)
-		if (!apply_question(q, &s->questions[qi], qi, r))
+		if (!apply_question(q, &s->questions[qi], qi, r, false))
 			return false;
 	return true;
+}
+
+bool group_apply_undecided(const struct questionnaire *q, const struct group_stats *s, struct response *r)
+{
+	response_set_participants(r, s->respondents);
+	for (int qi = 0; qi < q->nquestions; qi++)
+		if (!apply_question(q, &s->questions[qi], qi, r, true))
+			return false;
+	return true;
+}
+
+int group_outliers(const struct questionnaire *q, const struct group_question *g, bool *outlier)
+{
+	int n = 0;
+	for (int i = 0; i < q->nlevels; i++) {
+		int v = q->levels[i].value;
+		/* More than a level beyond the middle half of the group. */
+		outlier[i] = g->has_stats && !g->contested && g->counts[i] > 0 &&
+		             (v < g->p25 - GROUP_OUTLIER_LEVELS - 1e-9 || v > g->p75 + GROUP_OUTLIER_LEVELS + 1e-9);
+		n += outlier[i] ? g->counts[i] : 0;
+	}
+	return n;
 }

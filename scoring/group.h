@@ -24,6 +24,10 @@
  * interquartile range, so it no longer makes a question contested. */
 #define GROUP_CONTESTED_CONSENSUS 0.6
 #define GROUP_CONTESTED_IQR 1.0
+/* An outlier is a vote more than this many levels beyond the middle half
+ * (below p25 - 1 or above p75 + 1) on a question that is not contested:
+ * 3 3 3 3 3 3 5 is agreed, with one participant at 5. */
+#define GROUP_OUTLIER_LEVELS 1.0
 
 struct group_question {
 	int n;                  /* respondents who chose a level */
@@ -32,6 +36,7 @@ struct group_question {
 	bool has_stats;         /* n > 0; the figures below are 0 otherwise */
 	double mean, median, sd, consensus;
 	double iqr;             /* p75 - p25, quartiles interpolated at (n-1)p */
+	double p25, p75;        /* the quartiles themselves (level values) */
 	int min, max;           /* level values */
 	bool contested;
 };
@@ -89,6 +94,11 @@ void group_question_stats(const struct questionnaire *q, const int *counts,
  * out. Free with group_stats_free(). For exports: what was contested. */
 struct group_stats *group_from_votes(const struct questionnaire *q, const struct response *r);
 
+/* Marks outlier[i] (nlevels) for the levels that are outliers of an
+ * agreed question (GROUP_OUTLIER_LEVELS); returns the votes on them (0 on
+ * a contested question: there the whole spread is the point). */
+int group_outliers(const struct questionnaire *q, const struct group_question *g, bool *outlier);
+
 /* The level a group is proposed to take: the lower median (the middle
  * vote; of the two middle votes, the lower one). It is always a level that
  * somebody chose, and never claims more than half the group saw.
@@ -97,13 +107,19 @@ bool group_proposal(const struct questionnaire *q, const struct group_question *
 
 /* Writes a group's figures into r, a response to the same questionnaire:
  * `participants`, and per question the votes (all zero where nobody chose
- * a level) and, where somebody chose a
+ * a level), `votes_na` and `votes_unknown`, and, where somebody chose a
  * level, the proposal (group_proposal), marked as a proposal. Where nobody
  * chose a level: not applicable if at least as many said so as said
- * "don't know" (and the question allows it), else don't know, else open.
+ * "don't know" (and the question allows it), else don't know, else open;
+ * those are proposals too (nobody decided them).
  * A proposal that the proposals themselves hide (show_if) is not set; its
  * votes are. Notes and evidence are left alone. False when memory runs out. */
 bool group_apply(const struct questionnaire *q, const struct group_stats *s, struct response *r);
+
+/* The same for a workshop's session, resumed or new: every question's
+ * votes (and n/a and don't know counts) from s, and a proposal where the
+ * group has not decided yet; a decision taken stays. */
+bool group_apply_undecided(const struct questionnaire *q, const struct group_stats *s, struct response *r);
 
 /* Writes the question indexes into out[nquestions], most contested first:
  * contested before not, then by consensus (lowest first), then by range

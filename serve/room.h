@@ -129,6 +129,16 @@ enum room_status room_type_vote(struct room *room, int slot);
 /* Takes back the last vote typed in on the open question in this round:
  * its slot, or -1 when there is none. */
 int room_untype_vote(struct room *room);
+/* Takes back one vote for `slot` on the open question that is not a
+ * phone's: typed in this sitting or read from the file (votes cast before
+ * a quit stay editable). False when there is none for that slot. */
+bool room_take_back(struct room *room, int slot);
+/* Several votes typed in at once (counted cards or hands): counts per
+ * slot. ROOM_ALL_IN (nothing recorded) when they exceed the places left. */
+enum room_status room_type_counts(struct room *room, const int *counts);
+/* The facilitator cleared the group's answer: the open question is open
+ * for votes again (hidden unless all are in), as before it was decided. */
+void room_unclose(struct room *room);
 /* Copies the open question's counts into r when they changed since the
  * last call; *gen is then what to pass to room_saved(). */
 bool room_apply(struct room *room, struct response *r, unsigned long *gen);

@@ -178,3 +178,64 @@ int room_untype_vote(struct room *room)
 	room_settle(room);
 	return slot;
 }
+
+bool room_take_back(struct room *room, int slot)
+{
+	pthread_mutex_lock(&room->mu);
+	int qi = room->qi;
+	bool did = qi >= 0 && slot >= 0 && slot < room->nslots && room_base(room, qi)[slot] > 0;
+	if (did) {
+		bool was = room_revealed_locked(room, qi);
+		room_base(room, qi)[slot]--;
+		/* The last typed-in vote for that slot, if any, is the one taken back. */
+		for (int k = room->ntyped - 1; k >= 0; k--)
+			if (room->typed[k] == qi * room->nslots + slot) {
+				memmove(&room->typed[k], &room->typed[k + 1],
+				        (size_t)(room->ntyped - k - 1) * sizeof *room->typed);
+				room->ntyped--;
+				break;
+			}
+		room->by_key[qi] = false;       /* taking a vote back opens the question again */
+		room_changed_locked(room, qi, was);
+	}
+	pthread_mutex_unlock(&room->mu);
+	room_settle(room);
+	return did;
+}
+
+enum room_status room_type_counts(struct room *room, const int *counts)
+{
+	pthread_mutex_lock(&room->mu);
+	int qi = room->qi;
+	long total = 0;
+	for (int i = 0; i < room->nslots; i++)
+		total += counts[i] > 0 ? counts[i] : 0;
+	enum room_status st = ROOM_OK;
+	if (qi < 0)
+		st = ROOM_NO_QUESTION;
+	else if (room_revealed_locked(room, qi))
+		st = ROOM_CLOSED;
+	else if (room_total_locked(room, qi) + total > room->participants)
+		st = ROOM_ALL_IN;
+	if (st == ROOM_OK) {
+		/* Counted, not typed one by one: `z` takes them back per level. */
+		for (int i = 0; i < room->nslots; i++)
+			room_base(room, qi)[i] += counts[i] > 0 ? counts[i] : 0;
+		room_changed_locked(room, qi, false);
+	}
+	pthread_mutex_unlock(&room->mu);
+	room_settle(room);
+	return st;
+}
+
+void room_unclose(struct room *room)
+{
+	pthread_mutex_lock(&room->mu);
+	int qi = room->qi;
+	if (qi >= 0 && room->by_key[qi]) {
+		room->by_key[qi] = false;
+		room_changed_locked(room, qi, true);
+	}
+	pthread_mutex_unlock(&room->mu);
+	room_settle(room);
+}

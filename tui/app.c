@@ -264,6 +264,12 @@ static void app_draw(struct app *a)
 {
 	werase(stdscr);
 	const struct screen *top = app_top(a);
+	if (a->blank) {         /* a black projector: the room looks at each other */
+		curs_set(0);
+		wnoutrefresh(stdscr);
+		doupdate();
+		return;
+	}
 	if (a->too_small) {
 		curs_set(0);
 		draw_too_small(a);
@@ -354,7 +360,9 @@ static void remove_screen(struct app *a, struct screen *sc)
 static void dispatch(struct app *a, const struct tui_event *ev)
 {
 	struct screen *top = app_top(a);
-	int f = top->ops->handle(top, a, ev);
+	int f = a->global ? a->global(a, a->hook_ctx, ev) : TUI_UNHANDLED;
+	if (f == TUI_UNHANDLED)
+		f = top->ops->handle(top, a, ev);
 	if (!(f & (TUI_HANDLED | TUI_POP | TUI_QUIT)))
 		f |= global_key(a, top, ev);
 	if (f & TUI_CHANGED)
@@ -468,6 +476,12 @@ void app_run(struct app *a)
 		if (rc == KEY_WOKEN) {
 			redraw = true;
 			continue;
+		}
+		if (rc == SCRIPT_TICK || (rc == ERR && a->tick)) {
+			if (a->tick && (a->tick(a, a->hook_ctx) & TUI_REDRAW))
+				redraw = true;
+			if (rc == SCRIPT_TICK)
+				continue;
 		}
 		if (rc == ERR) {
 			fast_errors = errno != EINTR && now_ms() - t0 < 20 ? fast_errors + 1 : 0;

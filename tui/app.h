@@ -81,6 +81,15 @@ struct app {
 	int (*wake)(struct app *a, void *ctx);
 	void *wake_ctx;
 	int wake_fd;
+	/* `peil workshop`'s keys that hold on every screen (blank, pause, a
+	 * quit that asks first), seen before the top screen's; and a tick
+	 * about every 200 ms (its clock), TUI_REDRAW when it changed what is
+	 * shown. NULL: none. */
+	int (*global)(struct app *a, void *ctx, const struct tui_event *ev);
+	int (*tick)(struct app *a, void *ctx);
+	void *hook_ctx;
+	bool hide_help;         /* `i`: the questions' explanations are hidden */
+	bool blank;             /* the projector is blanked: nothing is drawn */
 	SCREEN *term;
 };
 

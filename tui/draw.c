@@ -261,12 +261,12 @@ void theme_init(struct theme *t, bool utf8, enum theme_mode mode)
 	}
 	if (utf8) {
 		t->bar_full = "█"; t->bar_empty = "░"; t->target = "│";
-		t->radio_on = "(●)"; t->radio_off = "( )"; t->ellipsis = "…";
+		t->radio_on = "(●)"; t->radio_off = "( )"; t->radio_proposed = "(?)"; t->ellipsis = "…";
 		t->more = "▼"; t->more_up = "▲"; t->carried = "↺"; t->cursor = "▶";
 		t->none = "—"; t->sep = " · "; t->arrow = "→";
 	} else {
 		t->bar_full = "#"; t->bar_empty = "-"; t->target = "|";
-		t->radio_on = "(*)"; t->radio_off = "( )"; t->ellipsis = "...";
+		t->radio_on = "(*)"; t->radio_off = "( )"; t->radio_proposed = "(?)"; t->ellipsis = "...";
 		t->more = "v"; t->more_up = "^"; t->carried = "~"; t->cursor = ">";
 		t->none = "-"; t->sep = " - "; t->arrow = "->";
 	}

@@ -33,7 +33,7 @@ struct theme {
 	attr_t at[AT_COUNT];
 	short pair[AT_COUNT];
 	/* Glyphs (UTF-8 or ASCII). */
-	const char *bar_full, *bar_empty, *target, *radio_on, *radio_off,
+	const char *bar_full, *bar_empty, *target, *radio_on, *radio_off, *radio_proposed,
 	           *ellipsis, *more, *more_up, *carried, *cursor, *none, *sep, *arrow;
 };
 

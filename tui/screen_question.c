@@ -5,35 +5,15 @@
 
 #include "core/i18n.h"
 #include "tui/form.h"
-#include "tui/lines.h"
-#include "tui/screens.h"
+#include "tui/question_screen.h"
 
-/* Above the scrolling body: domain and position, progress, a line, then
- * the question itself (pinned: it never scrolls away) and a blank row. */
-enum { BAR_ROWS = 3, MAX_QUESTION_ROWS = 4 };
-
-enum line_kind { L_BLANK, L_TEXT, L_CHOICE, L_EXTRA };
-
-struct question_screen {
-	struct screen base;
-	int qi;
-	int cursor;             /* the highlighted choice */
-	int top;                /* first body row shown */
-	bool hide_help;
-	struct question_hooks hooks;
-};
-
-/* Choices are the levels in order, then not applicable (if allowed), then
- * don't know. */
-enum { CHOICE_NA = -2, CHOICE_UNKNOWN = -3 };
-
-static int nchoices(const struct app *a, int qi)
+int question_nchoices(const struct app *a, int qi)
 {
 	return a->s->q->nlevels + (a->s->q->questions[qi].allow_na ? 1 : 0) + 1;
 }
 
 /* Level index for choice c, or CHOICE_NA / CHOICE_UNKNOWN. */
-static int choice_what(const struct app *a, int qi, int c)
+int question_choice_what(const struct app *a, int qi, int c)
 {
 	int nl = a->s->q->nlevels;
 	if (c < nl)
@@ -44,11 +24,11 @@ static int choice_what(const struct app *a, int qi, int c)
 }
 
 /* The choice that matches the current answer, or -1. */
-static int current_choice(const struct app *a, int qi)
+int question_current_choice(const struct app *a, int qi)
 {
 	const struct answer *ans = response_answer(a->s->r, qi);
-	for (int c = 0; c < nchoices(a, qi); c++) {
-		int w = choice_what(a, qi, c);
+	for (int c = 0; c < question_nchoices(a, qi); c++) {
+		int w = question_choice_what(a, qi, c);
 		if ((w >= 0 && ans->status == ANSWER_LEVEL && a->s->q->levels[w].value == ans->level) ||
 		    (w == CHOICE_NA && ans->status == ANSWER_NA) ||
 		    (w == CHOICE_UNKNOWN && ans->status == ANSWER_UNKNOWN))
@@ -64,7 +44,7 @@ static void text(struct lines *b, const struct app *a, const char *s, int x, int
 }
 
 /* Width of the level label column. */
-static int label_width(const struct app *a, int width)
+int question_label_width(const struct app *a, int width)
 {
 	const struct questionnaire *q = a->s->q;
 	int w = 0, cap = width / 4 > 8 ? width / 4 : 8;
@@ -77,12 +57,10 @@ static int label_width(const struct app *a, int width)
 	return w < cap ? w : cap;
 }
 
-/* Columns: cursor 1, radio 3, key 7, label 10, answer text after it. */
-enum { COL_CURSOR = 1, COL_RADIO = 3, COL_KEY = 7, COL_LABEL = 10 };
 
 static int text_col(const struct app *a, int width)
 {
-	return COL_LABEL + label_width(a, width) + 2;
+	return COL_LABEL + question_label_width(a, width) + 2;
 }
 
 static void layout_choices(struct lines *b, const struct question_screen *qs, const struct app *a, int width)
@@ -90,9 +68,14 @@ static void layout_choices(struct lines *b, const struct question_screen *qs, co
 	const struct session *s = a->s;
 	const struct qn_question *qu = &s->q->questions[qs->qi];
 	int tx = text_col(a, width);
-	for (int c = 0; c < nchoices(a, qs->qi); c++) {
-		int w = choice_what(a, qs->qi, c);
-		if (w >= 0)
+	for (int c = 0; c < question_nchoices(a, qs->qi); c++) {
+		int w = question_choice_what(a, qs->qi, c);
+		const char *alt = qs->hooks.choice_text ? qs->hooks.choice_text(qs->hooks.ctx, a, qs->qi,
+			w >= 0 ? w : w == CHOICE_NA ? -1 : -2, width - tx - 1) : NULL;
+		int ax = w >= 0 ? tx : COL_LABEL;
+		if (alt)
+			lines_text(b, &a->theme, alt, ax, width - ax - 1, AT_NORMAL, L_CHOICE, c);
+		else if (w >= 0)
 			lines_text(b, &a->theme, session_str(s, &qu->answers[w].text), tx, width - tx - 1,
 			           AT_NORMAL, L_CHOICE, c);
 		else
@@ -105,7 +88,8 @@ static void layout_note(struct lines *b, const struct question_screen *qs, const
 {
 	const struct answer *ans = response_answer(a->s->r, qs->qi);
 	if (!ans->note && ans->nevidence == 0) {
-		text(b, a, _("No note yet: press e to add a note or evidence."), 1, width - 2, AT_DIM);
+		if (!qs->hooks.compact || !qs->hooks.compact(qs->hooks.ctx))
+			text(b, a, _("No note yet: press e to add a note or evidence."), 1, width - 2, AT_DIM);
 		return;
 	}
 	if (ans->note) {
@@ -120,7 +104,7 @@ static void layout_note(struct lines *b, const struct question_screen *qs, const
 }
 
 /* The body's rows at this width; the caller frees b->v. */
-static void layout(struct lines *b, const struct question_screen *qs, const struct app *a, int width)
+void question_layout(struct lines *b, const struct question_screen *qs, const struct app *a, int width)
 {
 	const struct session *s = a->s;
 	const struct qn_question *qu = &s->q->questions[qs->qi];
@@ -134,8 +118,13 @@ static void layout(struct lines *b, const struct question_screen *qs, const stru
 		lines_blank(b);
 	}
 	const char *help = qn_tr(s->q, &qu->help, s->lang);
-	if (help && !qs->hide_help) {
+	if (help && !a->hide_help) {     /* `i` holds across questions */
 		text(b, a, help, 1, width - 2, AT_DIM);
+		lines_blank(b);
+	}
+	if (response_answer(s->r, qs->qi)->proposal) {
+		text(b, a, _("Proposed from the votes, not yet decided: its number decides it (Enter asks first), or "
+		             "choose another answer."), 1, width - 2, AT_CARRIED);
 		lines_blank(b);
 	}
 	if (response_answer(s->r, qs->qi)->carried_over) {
@@ -163,7 +152,7 @@ static void layout(struct lines *b, const struct question_screen *qs, const stru
 }
 
 /* Rows the question text takes in the header (at most MAX_QUESTION_ROWS). */
-static int question_rows(const struct question_screen *qs, const struct app *a, int width)
+int question_rows(const struct question_screen *qs, const struct app *a, int width)
 {
 	const char *text = session_str(a->s, &a->s->q->questions[qs->qi].text);
 	int n = draw_wrap(&a->theme, text, width - 2, NULL, 0);
@@ -173,12 +162,12 @@ static int question_rows(const struct question_screen *qs, const struct app *a, 
 /* Rows of the hooks' summary, pinned under the question when the body
  * does not fit in the window (in a workshop at 60x20, the votes below the
  * answers and the note would be out of view). */
-static int summary_rows(const struct question_screen *qs, const struct app *a, struct rect area)
+int question_summary_rows(const struct question_screen *qs, const struct app *a, struct rect area)
 {
 	if (!qs->hooks.summary_rows)
 		return 0;
 	struct lines b;
-	layout(&b, qs, a, area.w);
+	question_layout(&b, qs, a, area.w);
 	int n = b.n;
 	lines_free(&b);
 	if (n <= area.h - BAR_ROWS - question_rows(qs, a, area.w) - 1)
@@ -186,14 +175,14 @@ static int summary_rows(const struct question_screen *qs, const struct app *a, s
 	return qs->hooks.summary_rows(qs->hooks.ctx, a, qs->qi, area.w - 2);
 }
 
-static int head_rows(const struct question_screen *qs, const struct app *a, struct rect area)
+int question_head_rows(const struct question_screen *qs, const struct app *a, struct rect area)
 {
-	return BAR_ROWS + question_rows(qs, a, area.w) + summary_rows(qs, a, area) + 1;
+	return BAR_ROWS + question_rows(qs, a, area.w) + question_summary_rows(qs, a, area) + 1;
 }
 
-static int body_rows(const struct question_screen *qs, const struct app *a, struct rect area)
+int question_body_rows(const struct question_screen *qs, const struct app *a, struct rect area)
 {
-	return area.h - head_rows(qs, a, area);
+	return area.h - question_head_rows(qs, a, area);
 }
 
 /* Scrolls so that the highlighted choice is in view. */
@@ -201,9 +190,9 @@ static void ensure_visible(struct question_screen *qs, const struct app *a)
 {
 	struct rect area = app_area(a);
 	struct lines b;
-	layout(&b, qs, a, area.w);
+	question_layout(&b, qs, a, area.w);
 	/* On the first answer, show the question from its start. */
-	qs->top = lines_scroll(&b, qs->cursor == 0 ? 0 : qs->top, body_rows(qs, a, area), qs->cursor);
+	qs->top = lines_scroll(&b, qs->cursor == 0 ? 0 : qs->top, question_body_rows(qs, a, area), qs->cursor);
 	lines_free(&b);
 }
 
@@ -213,7 +202,7 @@ void screen_question_goto(struct screen *sc, struct app *a, int qi)
 	if (qi < 0 || qi >= a->s->q->nquestions)
 		return;
 	qs->qi = qi;
-	int c = current_choice(a, qi);
+	int c = question_current_choice(a, qi);
 	qs->cursor = c >= 0 ? c : 0;
 	qs->top = 0;
 	ensure_visible(qs, a);
@@ -221,136 +210,14 @@ void screen_question_goto(struct screen *sc, struct app *a, int qi)
 		qs->hooks.shown(qs->hooks.ctx, a, qi);
 }
 
-static void draw_header(const struct question_screen *qs, const struct app *a, struct rect r)
-{
-	const struct theme *t = &a->theme;
-	const struct session *s = a->s;
-	const struct qn_question *qu = &s->q->questions[qs->qi];
-	char pos[64];
-	int p = nav_position(&s->nav, qs->qi);
-	snprintf(pos, sizeof pos, _("Question %d/%d"), p + 1, s->nav.norder);
-	int pw = draw_cols(t, pos, strlen(pos));
-	theme_set(stdscr, t, AT_HEADING);
-	draw_str(stdscr, t, r.y, 1, r.w - pw - 4, session_str(s, &s->q->domains[qu->domain].title), DRAW_ELLIPSIS);
-	draw_str(stdscr, t, r.y, r.w - pw - 1, pw, pos, 0);
-	theme_set(stdscr, t, AT_NORMAL);
-	int done, total;
-	nav_progress(&s->nav, -1, &done, &total);
-	int x = 1 + draw_str(stdscr, t, r.y + 1, 1, r.w / 3, _("Progress"), 0) + 1;
-	int bw = r.w / 4;
-	draw_bar(stdscr, t, r.y + 1, x, bw, total ? (double)done / total : 0, -1);
-	char buf[160];
-	int n = snprintf(buf, sizeof buf, _("%3.0f%% (%d of %d)"), total ? 100.0 * done / total : 0.0, done, total);
-	int unconf = nav_unconfirmed(&s->nav);
-	if (unconf > 0 && n > 0 && (size_t)n < sizeof buf)
-		snprintf(buf + n, sizeof buf - (size_t)n, _(" · %d carried over to confirm"), unconf);
-	x += bw + 1;
-	draw_str(stdscr, t, r.y + 1, x, r.w - x - 1, buf, DRAW_ELLIPSIS);
-	draw_hline(stdscr, t, r.y + 2, 0, r.w);
-	const char *text = session_str(s, &qu->text);
-	struct span sp[MAX_QUESTION_ROWS];
-	int total_rows = draw_wrap(t, text, r.w - 2, sp, MAX_QUESTION_ROWS);
-	int rows = question_rows(qs, a, r.w);
-	theme_set(stdscr, t, AT_HEADING);
-	for (int i = 0; i < rows; i++) {
-		/* The last row shown of a longer question ends in "…". */
-		size_t len = i == rows - 1 && total_rows > rows ? strlen(text) - sp[i].off : sp[i].len;
-		draw_text(stdscr, t, r.y + BAR_ROWS + i, 1, r.w - 2, text + sp[i].off, len,
-		          i == rows - 1 && total_rows > rows ? DRAW_ELLIPSIS : 0);
-	}
-	theme_set(stdscr, t, AT_NORMAL);
-	int sr = summary_rows(qs, a, r);
-	if (sr > 0)
-		qs->hooks.draw_summary(qs->hooks.ctx, a, qs->qi, (struct rect){ r.y + BAR_ROWS + rows, 1, sr, r.w - 2 });
-}
-
-static void draw_choice_start(const struct question_screen *qs, const struct app *a, int y, int c,
-                              int width)
-{
-	const struct theme *t = &a->theme;
-	const struct questionnaire *q = a->s->q;
-	int w = choice_what(a, qs->qi, c);
-	bool on = current_choice(a, qs->qi) == c;
-	char key[8] = " ";
-	if (w >= 0 && c < 9)
-		snprintf(key, sizeof key, "%d", c + 1);
-	else if (w == CHOICE_NA)
-		strcpy(key, "n");
-	else if (w == CHOICE_UNKNOWN)
-		strcpy(key, "u");
-	if (c == qs->cursor)
-		draw_str(stdscr, t, y, COL_CURSOR, 1, t->cursor, 0);
-	draw_str(stdscr, t, y, COL_RADIO, 3, on ? t->radio_on : t->radio_off, 0);
-	draw_str(stdscr, t, y, COL_KEY, 1, key, 0);
-	if (w >= 0)
-		draw_str(stdscr, t, y, COL_LABEL, label_width(a, width),
-		         qn_str(q, &q->levels[w].label, a->s->lang), DRAW_ELLIPSIS);
-}
-
-/* Columns the highlight covers on a choice's first row: the marker,
- * radio, key and level label, or for "not applicable" and "don't know"
- * their short text. Not the answer text: moving the highlight then
- * rewrites two short runs of cells instead of two whole answers. */
-static int highlight_cols(const struct question_screen *qs, const struct app *a, const struct line *l,
-                          int width)
-{
-	if (choice_what(a, qs->qi, l->item) >= 0)
-		return COL_LABEL + label_width(a, width) + 1;
-	return l->x + draw_cols(&a->theme, l->src + l->sp.off, l->sp.len) + 1;
-}
-
-static void draw_line(const struct question_screen *qs, const struct app *a, const struct lines *b,
-                      int i, int y, int width)
-{
-	const struct theme *t = &a->theme;
-	const struct line *l = &b->v[i];
-	bool choice = l->kind == L_CHOICE;
-	bool cur = choice && l->item == qs->cursor && l->first;
-	bool on = choice && current_choice(a, qs->qi) == l->item;
-	enum tui_attr at = on ? AT_CHOSEN : l->at;
-	if (choice && l->first) {
-		theme_set(stdscr, t, cur ? AT_CURSOR : at);
-		if (cur)
-			draw_blank(stdscr, y, 0, highlight_cols(qs, a, l, width));
-		draw_choice_start(qs, a, y, l->item, width);
-		if (choice_what(a, qs->qi, l->item) >= 0)
-			theme_set(stdscr, t, at);
-	} else {
-		theme_set(stdscr, t, at);
-	}
-	lines_draw_text(b, t, i, y, width);
-	theme_set(stdscr, t, AT_NORMAL);
-}
-
-static void draw(const struct screen *sc, const struct app *a, struct rect r)
-{
-	const struct question_screen *qs = (const struct question_screen *)sc;
-	draw_header(qs, a, r);
-	struct lines b;
-	layout(&b, qs, a, r.w);
-	int bh = body_rows(qs, a, r), y0 = r.y + head_rows(qs, a, r);
-	int extra_first = -1;
-	for (int i = qs->top; i < b.n && i - qs->top < bh; i++) {
-		if (b.v[i].kind == L_EXTRA && extra_first < 0)
-			extra_first = i;
-		draw_line(qs, a, &b, i, y0 + i - qs->top, r.w);
-	}
-	if (extra_first >= 0) {
-		int rows = b.n - extra_first;
-		int y = y0 + extra_first - qs->top;
-		if (y + rows > y0 + bh)
-			rows = y0 + bh - y;
-		qs->hooks.draw_extra(qs->hooks.ctx, a, qs->qi, (struct rect){ y, 1, rows, r.w - 2 });
-	}
-	lines_draw_marks(&b, &a->theme, qs->top, y0, bh, r.w - 1);
-	lines_free(&b);
-}
 
 /* After an answer: the next question, else the next open one, else the
  * results. */
 static void advance(struct question_screen *qs, struct app *a)
 {
-	int next = nav_step(&a->s->nav, qs->qi, 1);
+	int next = qs->hooks.next_todo ? nav_next_todo(&a->s->nav, qs->qi) : nav_step(&a->s->nav, qs->qi, 1);
+	if (next == qs->qi)
+		next = -1;
 	if (next >= 0) {
 		screen_question_goto(&qs->base, a, next);
 		return;
@@ -365,12 +232,16 @@ static void advance(struct question_screen *qs, struct app *a)
 	tui_show(a, SCREEN_RESULTS);
 }
 
-static int choose(struct question_screen *qs, struct app *a, int c)
+static int choose(struct question_screen *qs, struct app *a, int c, bool highlighted)
 {
 	struct session *s = a->s;
-	int w = choice_what(a, qs->qi, c);
+	int w = question_choice_what(a, qs->qi, c);
 	const struct answer *before = response_answer(s->r, qs->qi);
-	bool was_todo = before->status == ANSWER_OPEN || before->carried_over, ok;
+	bool was_todo = before->status == ANSWER_OPEN || before->carried_over || before->proposal, ok;
+	enum answer_status st = w >= 0 ? ANSWER_LEVEL : w == CHOICE_NA ? ANSWER_NA : ANSWER_UNKNOWN;
+	if (qs->hooks.deciding &&
+	    !qs->hooks.deciding(qs->hooks.ctx, a, qs->qi, st, w >= 0 ? s->q->levels[w].value : 0, highlighted))
+		return TUI_HANDLED;
 	if (w >= 0)
 		ok = response_set_level(s->r, qs->qi, s->q->levels[w].value);
 	else
@@ -395,11 +266,11 @@ static int choose(struct question_screen *qs, struct app *a, int c)
 static int choice_at(const struct question_screen *qs, const struct app *a, int y)
 {
 	struct rect r = app_area(a);
-	int y0 = r.y + head_rows(qs, a, r);
+	int y0 = r.y + question_head_rows(qs, a, r);
 	if (y < y0 || y >= r.y + r.h)
 		return -1;
 	struct lines b;
-	layout(&b, qs, a, r.w);
+	question_layout(&b, qs, a, r.w);
 	int c = lines_item_at(&b, qs->top, y - y0);
 	lines_free(&b);
 	return c;
@@ -419,7 +290,7 @@ static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 {
 	struct question_screen *qs = (struct question_screen *)sc;
 	struct session *s = a->s;
-	int n = nchoices(a, qs->qi), c;
+	int n = question_nchoices(a, qs->qi), c;
 	if (qs->hooks.key && (c = qs->hooks.key(qs->hooks.ctx, a, qs->qi, ev)) != TUI_UNHANDLED)
 		return c;
 	switch (ev->action) {
@@ -433,24 +304,24 @@ static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 		ensure_visible(qs, a);
 		return TUI_HANDLED;
 	case ACT_CHOOSE:
-		return choose(qs, a, qs->cursor);
+		return choose(qs, a, qs->cursor, true);
 	case ACT_CLICK:
 		c = choice_at(qs, a, ev->y);
-		return c >= 0 ? choose(qs, a, c) : TUI_HANDLED;
+		return c >= 0 ? choose(qs, a, c, false) : TUI_HANDLED;
 	case ACT_CHOOSE_N:
 		if (ev->n > s->q->nlevels) {
 			app_message(a, true, _("There are only %d answers."), s->q->nlevels);
 			return TUI_HANDLED;
 		}
-		return choose(qs, a, ev->n - 1);
+		return choose(qs, a, ev->n - 1, false);
 	case ACT_NA:
 		if (!s->q->questions[qs->qi].allow_na) {
 			app_message(a, true, "%s", _("This question cannot be answered with 'not applicable'."));
 			return TUI_HANDLED;
 		}
-		return choose(qs, a, s->q->nlevels);
+		return choose(qs, a, s->q->nlevels, false);
 	case ACT_UNKNOWN:
-		return choose(qs, a, n - 1);
+		return choose(qs, a, n - 1, false);
 	case ACT_CLEAR:
 		if (response_answer(s->r, qs->qi)->status == ANSWER_OPEN)
 			return TUI_HANDLED;
@@ -477,7 +348,7 @@ static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 	case ACT_ACTION_DROP:
 		return carried_action_confirm(a, qs->qi, ev->action);
 	case ACT_INFO:
-		qs->hide_help = !qs->hide_help;
+		a->hide_help = !a->hide_help;
 		ensure_visible(qs, a);
 		return TUI_HANDLED;
 	default:
@@ -515,7 +386,7 @@ static void destroy(struct screen *sc)
 static const struct screen_ops ops = {
 	.kind = SCREEN_QUESTION,
 	.enter = enter,
-	.draw = draw,
+	.draw = question_draw,
 	.handle = handle,
 	.resize = resize,
 	.destroy = destroy,
@@ -530,7 +401,7 @@ struct screen *screen_question_new(struct app *a, int question, const struct que
 	if (hooks)
 		qs->hooks = *hooks;
 	qs->qi = question >= 0 ? question : 0;
-	int c = current_choice(a, qs->qi);
+	int c = question_current_choice(a, qs->qi);
 	qs->cursor = c >= 0 ? c : 0;
 	return &qs->base;
 }

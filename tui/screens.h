@@ -27,6 +27,25 @@ struct question_hooks {
 	/* Sees each key before the question screen does (votes in the room);
 	 * returns TUI_UNHANDLED to leave the key to the screen. */
 	int (*key)(void *ctx, struct app *a, int question, const struct tui_event *ev);
+	/* Before an answer is chosen (status ANSWER_LEVEL with the level's
+	 * value, or ANSWER_NA / ANSWER_UNKNOWN); highlighted: by Enter or Space
+	 * on the highlighted answer, not by its own key or a click. False holds
+	 * it back (the hook said why and what confirms it). */
+	bool (*deciding)(void *ctx, struct app *a, int question, enum answer_status st, int level, bool highlighted);
+	/* Instead of the answer text of choice `li` (a level index, -1 not
+	 * applicable, -2 don't know): the projector's bars, kept by the hook
+	 * until its next call for that choice. NULL: the text. */
+	const char *(*choice_text)(void *ctx, const struct app *a, int question, int li, int width);
+	/* The line under the domain instead of the progress bar (the
+	 * workshop's clock), and the position at the right ("Question 3/50");
+	 * false: the default. */
+	bool (*status_line)(void *ctx, const struct app *a, int question, char *buf, size_t len);
+	bool (*position)(void *ctx, const struct app *a, int question, char *buf, size_t len);
+	/* After an answer, go to the next question still to do (not simply
+	 * the next one). */
+	bool next_todo;
+	/* True: leave out the "No note yet" line (the projector view). */
+	bool (*compact)(void *ctx);
 };
 
 struct screen *screen_question_new(struct app *a, int question, const struct question_hooks *hooks);

@@ -19,6 +19,7 @@ static const char *script_name;
 static char line[4096];
 static const char *pos;         /* the next key on `line`, or NULL */
 static unsigned lineno;
+static double waited;           /* seconds added by `:wait` */
 
 static const struct { const char *name; int key; bool fkey; } names[] = {
 	{ "Enter", '\r', false }, { "Esc", 27, false }, { "Tab", '\t', false },
@@ -106,6 +107,11 @@ static int command(const char *cmd, wint_t *ch)
 		*ch = KEY_RESIZE;
 		return KEY_CODE_YES;
 	}
+	double secs;
+	if (sscanf(cmd, "wait %lf", &secs) == 1 && secs >= 0 && secs < 1e7) {
+		waited += secs;
+		return SCRIPT_TICK;
+	}
 	if (sscanf(cmd, "click %d %d", &a, &b) == 2) {
 		MEVENT me = { .y = a, .x = b, .bstate = BUTTON1_PRESSED };
 		ungetmouse(&me);
@@ -173,6 +179,23 @@ static int script_next(wint_t *ch)
 			pos = line;
 	}
 	return rc == NO_KEY ? ERR : rc;
+}
+
+double script_clock(void)
+{
+	if (script_wanted())
+		return waited;
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+time_t script_time(void)
+{
+	if (!script_wanted())
+		return time(NULL);
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	return (time_t)(e ? strtoll(e, NULL, 10) : 0) + (time_t)waited;
 }
 
 int script_key(WINDOW *w, wint_t *ch)

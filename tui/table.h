@@ -53,20 +53,35 @@
  */
 #define TUI_ACTIONS(ACTION, SECTION) \
 	SECTION(N_("Workshop")) \
-	ACTION(VOTE, VOTING, SCR(QUESTION), (K('v', N_("v, then 1-9"))), NULL, \
-	       N_("a vote from the room for a level (on a question)"), NONE) \
+	ACTION(VOTE, VOTING, SCR(QUESTION), (K('v', N_("v, then 1-9, n or u"))), NULL, \
+	       N_("a vote from the room for a level, for not applicable (n) or don't know (u)"), NONE) \
 	ACTION(VOTE_N, VOTING, SCR(QUESTION), (SHIFTED(N_("Shift-1-9"))), NULL, \
 	       N_("the same in one key (Shift-1 is ! on a US keyboard)"), NONE) \
+	ACTION(CARDS, VOTING, SCR(QUESTION), (K('c', "c")), NULL, \
+	       N_("count cards or hands: the votes per level in one go (\"2x3, 4x2\": two 3s and four 2s)"), NONE) \
 	ACTION(UNVOTE, VOTING, SCR(QUESTION), (K('z', "z")), NULL, \
-	       N_("take back the last vote on this question"), NONE) \
+	       N_("take back a vote on this question (for votes from before this sitting: then its level)"), NONE) \
 	ACTION(REVEAL, VOTING, SCR(QUESTION), (K('R', "R")), NULL, \
-	       N_("reveal the votes now (closes voting on this question)"), NONE) \
+	       N_("reveal the votes now, also when not everyone has voted (closes voting on this question)"), NONE) \
 	ACTION(REOPEN, VOTING, SCR(QUESTION), (K('N', "N")), NULL, \
-	       N_("vote again after the discussion: a new round"), NONE) \
+	       N_("vote again after the discussion: a new round (the earlier one is kept)"), NONE) \
 	ACTION(JOIN, VOTING, SCR(QUESTION) | SCR(JOIN), (K('J', "J")), NULL, \
 	       N_("the join address and its QR code for phones (--serve)"), NONE) \
 	ACTION(LIST, WORKSHOP, ANY, (K('l', "l"), K('o', "o")), N_("list"), \
 	       N_("the list of questions and the decisions taken"), WORKSHOP_LIST) \
+	ACTION(NAMES, WORKSHOP, SCR(QUESTION), (K('w', "w")), NULL, \
+	       N_("show or hide who wrote what (names are hidden: the room sees this screen)"), NONE) \
+	ACTION(NOTES_PAGE, WORKSHOP, SCR(QUESTION), (K('s', "s")), NULL, \
+	       N_("the next page of the respondents' notes"), NONE) \
+	ACTION(LARGE, WORKSHOP, SCR(QUESTION), (K('+', "+")), NULL, \
+	       N_("the projector view: large, the answers folded to their levels (or back)"), NONE) \
+	ACTION(FILTER, WORKSHOP, SCR(WORKSHOP_LIST), (K('f', "f")), N_("contested only"), \
+	       N_("only the contested questions, or all of them again"), NONE) \
+	ACTION(ACCEPT, WORKSHOP, SCR(WORKSHOP_LIST), (K('A', "A")), N_("accept agreed"), \
+	       N_("accept every proposal on a question that is not contested, in one step (press twice)"), NONE) \
+	ACTION(BLANK, WORKSHOP, ANY, (K('b', "b")), NULL, \
+	       N_("blank the projector; any key brings the screen back"), NONE) \
+	ACTION(PAUSE, WORKSHOP, ANY, (K('P', "P")), NULL, N_("pause the clock, or go on"), NONE) \
 	SECTION(N_("Answering")) \
 	ACTION(CHOOSE, MAIN, SCR(QUESTION), (K('\n', N_("Enter")), K('\r', NULL), F(KEY_ENTER, NULL), \
 	       K(' ', N_("Space"))), NULL, \

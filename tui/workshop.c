@@ -1,12 +1,14 @@
 /* `peil workshop`: the entry point behind tui/workshop.h, and what the
- * question screen shows and does on top of fill (through its hooks): the
- * votes, the spread, the respondents' notes, voting in the room. */
+ * question screen does on top of fill (through its hooks): the votes, the
+ * spread and the notes (tui/workshop_pane.c), voting in the room
+ * (workshop_room.c), deciding (workshop_decide.c) and time
+ * (workshop_time.c). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/i18n.h"
 #include "core/num.h"
-#include "core/words.h"
+#include "core/response_session.h"
 #include "tui/workshop_screens.h"
 
 /* ---- figures ---- */
@@ -32,6 +34,46 @@ int workshop_votes(const struct app *a, int qi)
 bool workshop_revealed(const struct workshop *w, const struct app *a, int qi)
 {
 	return w->o->participants <= 0 || workshop_room_revealed(w, a, qi);
+}
+
+bool workshop_contested(const struct workshop *w, const struct app *a, int qi)
+{
+	int *counts = calloc((size_t)a->s->q->nlevels, sizeof(int));
+	struct group_question g;
+	bool contested = false;
+	if (counts && workshop_revealed(w, a, qi)) {
+		workshop_stats(a, qi, counts, &g);
+		contested = g.contested;
+	}
+	free(counts);
+	return contested;
+}
+
+bool workshop_unknown_flag(const struct workshop *w, const struct app *a, int qi, char *buf, size_t len)
+{
+	int unknown = 0, all = 0;
+	if (w->o->participants > 0) {
+		const struct answer *ans = response_answer(a->s->r, qi);
+		unknown = ans->votes_unknown;
+		all = workshop_votes(a, qi) + ans->votes_na + ans->votes_unknown;
+	} else {
+		for (int i = 0; i < w->o->nrespondents; i++) {
+			const struct response *r = w->o->respondents[i].r;
+			all++;
+			unknown += !response_hidden(r, qi) && response_answer(r, qi)->status == ANSWER_UNKNOWN;
+		}
+	}
+	/* Many don't know: the question may need someone who does. */
+	if (unknown < 2 || unknown * 3 < all)
+		return false;
+	snprintf(buf, len, _("%d of %d don't know: is someone missing who does?"), unknown, all);
+	return true;
+}
+
+int workshop_number(const struct app *a, int qi)
+{
+	(void)a;
+	return qi + 1;
 }
 
 /* Puts qi into out, then the questions that wait for it (deferred[c]:
@@ -81,186 +123,18 @@ static bool contested_first(struct session *s)
 	return ok;
 }
 
-/* ---- the pane below the answers: counted once, then drawn ---- */
-
-struct pane {
-	const struct app *a;
-	struct rect r;
-	bool draw;
-	int row;
-};
-
-/* The screen row for the next line, or -1 when only counting or clipped. */
-static int pane_next(struct pane *p)
-{
-	int row = p->row++;
-	return p->draw && row < p->r.h ? p->r.y + row : -1;
-}
-
-static void pane_text(struct pane *p, int x, const char *s, enum tui_attr at)
-{
-	const struct theme *t = &p->a->theme;
-	int width = p->r.w - x > 8 ? p->r.w - x : 8;
-	struct wrap_iter it;
-	struct span sp;
-	draw_wrap_start(&it, s);
-	while (draw_wrap_next(t, &it, width, &sp)) {
-		int y = pane_next(p);
-		if (y < 0)
-			continue;
-		theme_set(stdscr, t, at);
-		draw_text(stdscr, t, y, p->r.x + x, width, s + sp.off, sp.len, 0);
-		theme_set(stdscr, t, AT_NORMAL);
-	}
-}
-
-static void level_name(const struct app *a, int li, char *buf, size_t len)
-{
-	words_level(buf, len, a->s->q, true, a->s->q->levels[li].value, a->s->lang);
-}
-
-/* One bar per level: its share of the votes, and the count. */
-static void pane_histogram(struct pane *p, const struct group_question *g, bool large)
-{
-	const struct app *a = p->a;
-	const struct theme *t = &a->theme;
-	int labw = 0;
-	char name[128];
-	for (int i = 0; i < a->s->q->nlevels; i++) {
-		level_name(a, i, name, sizeof name);
-		int c = draw_cols(t, name, strlen(name));
-		labw = c > labw ? c : labw;
-	}
-	labw = labw < p->r.w / 3 ? labw : p->r.w / 3;
-	int bw = p->r.w - labw - 12;
-	if (!large && bw > 40)
-		bw = 40;        /* long bars are hard to compare at a glance */
-	for (int i = 0; i < a->s->q->nlevels; i++) {
-		for (int k = 0; k < (large ? 2 : 1); k++) {
-			int y = pane_next(p);
-			if (y < 0)
-				continue;
-			if (k == 0) {
-				level_name(a, i, name, sizeof name);
-				draw_str(stdscr, t, y, p->r.x + 2, labw, name, DRAW_ELLIPSIS);
-				snprintf(name, sizeof name, "%3d", g->counts[i]);
-				draw_str(stdscr, t, y, p->r.x + 3 + labw + bw + 1, 6, name, 0);
-			}
-			draw_bar(stdscr, t, y, p->r.x + 3 + labw, bw > 4 ? bw : 4,
-			         g->n ? (double)g->counts[i] / g->n : 0, -1);
-		}
-	}
-}
-
-static void pane_figures(struct pane *p, const struct group_question *g)
-{
-	const struct theme *t = &p->a->theme;
-	char buf[256], range[32];
-	if (!g->has_stats) {
-		pane_text(p, 0, _("Nobody chose a level."), AT_DIM);
-		return;
-	}
-	if (g->min == g->max)
-		snprintf(range, sizeof range, "%d", g->min);
-	else
-		snprintf(range, sizeof range, "%d%s%d", g->min, t->utf8 ? "–" : "-", g->max);
-	const char *nl = session_nlang(p->a->s);
-	char mean[NUM_LEN], median[NUM_LEN], sd[NUM_LEN], cons[NUM_LEN];
-	snprintf(buf, sizeof buf, _("n %d%smean %s%smedian %s%srange %s%ssd %s%sconsensus %s"),
-	         g->n, t->sep, num_stat(mean, nl, true, g->mean), t->sep, num_median(median, nl, true, g->median),
-	         t->sep, range, t->sep, num_stat(sd, nl, true, g->sd), t->sep, num_stat(cons, nl, true, g->consensus));
-	pane_text(p, 0, buf, AT_NORMAL);
-	if (g->contested)
-		pane_text(p, 0, _("Contested: the group disagrees here. Discuss before deciding."), AT_ERROR);
-}
-
-/* Review mode: who answered n/a or don't know, and what people wrote. */
-static void pane_respondents(struct pane *p, const struct workshop *w, int qi)
-{
-	const struct tui_workshop_options *o = w->o;
-	int na = 0, unknown = 0, notes = 0;
-	for (int i = 0; i < o->nrespondents; i++) {
-		const struct response *r = o->respondents[i].r;
-		const struct answer *ans = response_answer(r, qi);
-		na += response_hidden(r, qi) || ans->status == ANSWER_NA;
-		unknown += !response_hidden(r, qi) && ans->status == ANSWER_UNKNOWN;
-		notes += ans->note != NULL;
-	}
-	char buf[1024], what[160];
-	if (na || unknown) {
-		snprintf(buf, sizeof buf, _("Not applicable: %d%sdon't know: %d"), na, p->a->theme.sep, unknown);
-		pane_text(p, 0, buf, AT_DIM);
-	}
-	if (notes == 0 || o->large)
-		return;
-	pane_next(p);
-	pane_text(p, 0, _("What the respondents wrote:"), AT_HEADING);
-	for (int i = 0; i < o->nrespondents; i++) {
-		const struct response *r = o->respondents[i].r;
-		const struct answer *ans = response_answer(r, qi);
-		if (!ans->note)
-			continue;
-		words_response(what, sizeof what, r, qi, p->a->s->lang, 0);
-		if (o->respondents[i].name)
-			snprintf(buf, sizeof buf, "%s%s%s: %s", o->respondents[i].name, p->a->theme.sep, what, ans->note);
-		else
-			snprintf(buf, sizeof buf, "%s: %s", what, ans->note);
-		pane_text(p, 2, buf, AT_NORMAL);
-	}
-}
-
-static void pane_fill(struct pane *p, const struct workshop *w, int qi)
-{
-	const struct app *a = p->a;
-	int nl = a->s->q->nlevels, N = w->o->participants;
-	int *counts = calloc((size_t)nl, sizeof(int));
-	if (!counts)
-		return;
-	struct group_question g;
-	workshop_stats(a, qi, counts, &g);
-	char buf[512];
-	bool shown = workshop_revealed(w, a, qi);
-	if (N > 0) {
-		workshop_room_heading(w, a, qi, buf, sizeof buf);
-		pane_text(p, 0, buf, AT_HEADING);
-		workshop_room_keys(w, a, buf, sizeof buf);
-		pane_text(p, 2, buf, AT_DIM);
-		if (workshop_room_join_line(w, a, buf, sizeof buf))
-			pane_text(p, 2, buf, AT_NORMAL);
-	} else {
-		snprintf(buf, sizeof buf, _("How the %d respondents answered"), w->o->nrespondents);
-		pane_text(p, 0, buf, AT_HEADING);
-	}
-	if (shown) {
-		pane_histogram(p, &g, w->o->large);
-		pane_figures(p, &g);
-		const struct answer *ans = response_answer(a->s->r, qi);
-		if (N > 0 && (ans->votes_na || ans->votes_unknown)) {
-			snprintf(buf, sizeof buf, _("Not applicable: %d%sdon't know: %d"), ans->votes_na, a->theme.sep,
-			         ans->votes_unknown);
-			pane_text(p, 0, buf, AT_DIM);
-		}
-	}
-	if (N <= 0)
-		pane_respondents(p, w, qi);
-	free(counts);
-}
+/* ---- the question screen's hooks ---- */
 
 static int extra_rows(void *ctx, const struct app *a, int qi, int width)
 {
-	struct pane p = { .a = a, .r = { 0, 0, 0, width - 2 } };
-	pane_fill(&p, ctx, qi);
-	return p.row;
+	return workshop_pane_rows(ctx, a, qi, width);
 }
 
 static void draw_extra(void *ctx, const struct app *a, int qi, struct rect r)
 {
-	struct pane p = { .a = a, .r = r, .draw = true };
 	((struct workshop *)ctx)->current = qi;     /* only a bookmark for the list */
-	pane_fill(&p, ctx, qi);
+	workshop_pane_draw(ctx, a, qi, r);
 }
-
-/* ---- the summary pinned under the question on a small window ---- */
 
 /* "Votes 1:1 2:2 3:1 · mean 2.00 · consensus 0.65", or how many are in
  * while they are hidden; *contested: a second line says so. */
@@ -303,6 +177,8 @@ static int summary_rows(void *ctx, const struct app *a, int qi, int width)
 	char buf[512];
 	bool contested;
 	(void)width;
+	if (((struct workshop *)ctx)->large)
+		return 0;       /* the bars are beside the levels */
 	summary_text(ctx, a, qi, buf, sizeof buf, &contested);
 	return contested ? 2 : 1;
 }
@@ -322,10 +198,79 @@ static void draw_summary(void *ctx, const struct app *a, int qi, struct rect r)
 	theme_set(stdscr, t, AT_NORMAL);
 }
 
+/* "Question 1/50 · no. 17": the rank in the session's order (most
+ * contested first) and the questionnaire's own number, which the room
+ * has on paper. */
+static bool position(void *ctx, const struct app *a, int qi, char *buf, size_t len)
+{
+	const struct workshop *w = ctx;
+	int p = nav_position(&a->s->nav, qi) + 1, n = a->s->nav.norder;
+	if (w->o->participants > 0)
+		snprintf(buf, len, _("Question %d/%d"), p, n);
+	else
+		snprintf(buf, len, _("Question %d/%d · no. %d"), p, n, workshop_number(a, qi));
+	return true;
+}
+
+static void shown(void *ctx, struct app *a, int qi)
+{
+	struct workshop *w = ctx;
+	if (qi != w->current) {
+		w->notes_page = 0;
+		workshop_time_question(w);
+	}
+	w->current = qi;
+	w->pending.qi = -1;
+	response_set_stopped_at(a->s->r, qi);   /* resumed here (saved with the next change) */
+	workshop_room_shown(ctx, a, qi);
+}
+
+static bool compact(void *ctx)
+{
+	return ((struct workshop *)ctx)->large;
+}
+
 static void show_list(struct app *a, struct workshop *w)
 {
 	if (!app_raise(a, SCREEN_WORKSHOP_LIST))
 		app_push(a, workshop_list_new(a, w));
+}
+
+/* The workshop's own keys on a question; the room's in live mode. */
+static int workshop_key(struct workshop *w, struct app *a, int qi, const struct tui_event *ev, bool live)
+{
+	switch (ev->action) {
+	case ACT_VOTE:
+		w->armed = true;
+		w->typed = 0;
+		if (a->s->q->nlevels > 9)
+			app_message(a, false, _("A vote for which level? Type 1-%d, then Enter; n not applicable, "
+			                        "u don't know (another key cancels)."), a->s->q->nlevels);
+		else
+			app_message(a, false, _("A vote for which level? Press 1-%d; n not applicable, u don't know "
+			                        "(another key cancels)."), a->s->q->nlevels);
+		return TUI_HANDLED;
+	case ACT_LIST:
+		show_list(a, w);
+		return TUI_HANDLED;
+	case ACT_NAMES:
+		if (w->o->anonymous) {
+			app_message(a, false, "%s", _("The names stay hidden: this session runs with --anonymous."));
+			return TUI_HANDLED;
+		}
+		w->names = !w->names;
+		app_message(a, false, "%s", w->names ? _("Names shown: the room sees them too.") : _("Names hidden."));
+		return TUI_HANDLED;
+	case ACT_NOTES_PAGE:
+		w->notes_page++;
+		return TUI_HANDLED;
+	case ACT_LARGE:
+		w->large = !w->large;
+		w->notes_page = 0;
+		return TUI_HANDLED;
+	default:
+		return live ? workshop_room_key(w, a, qi, ev) : TUI_UNHANDLED;
+	}
 }
 
 static int on_key(void *ctx, struct app *a, int qi, const struct tui_event *ev)
@@ -337,41 +282,95 @@ static int on_key(void *ctx, struct app *a, int qi, const struct tui_event *ev)
 		w->armed = false;
 		return workshop_room_armed(w, a, ev->fkey && ev->key == KEY_ENTER ? '\n' : k);
 	}
-	if (!live && keys_context_of(keys_action(SCREEN_QUESTION, KEYS_BIT(KEYS_VOTING), ev->key, ev->fkey, NULL)) ==
-	             KEYS_VOTING) {
+	if (w->untype) {
+		w->untype = false;
+		return workshop_room_untype(w, a, k);
+	}
+	if (w->swallow) {       /* review mode, after `v`: this key must not decide (defect 3) */
+		w->swallow = false;
+		app_message(a, false, "%s", _("Nothing recorded: in review mode the votes are the respondents' answers."));
+		return TUI_HANDLED;
+	}
+	if (ev->action != ACT_CHOOSE && ev->action != ACT_CHOOSE_N && ev->action != ACT_NA &&
+	    ev->action != ACT_UNKNOWN && ev->action != ACT_CLICK)
+		w->pending.qi = -1;     /* only the same key again confirms */
+	enum tui_action voting = keys_action(SCREEN_QUESTION, KEYS_BIT(KEYS_VOTING), ev->key, ev->fkey, NULL);
+	if (!live && keys_context_of(voting) == KEYS_VOTING) {
+		w->swallow = voting == ACT_VOTE;
 		app_message(a, false, "%s", _("In review mode the votes are the respondents' answers."));
 		return TUI_HANDLED;
 	}
+	return workshop_key(w, a, qi, ev, live);
+}
+
+/* Keys on every screen: the projector blanked, the clock paused, and a
+ * quit that asks first while a vote is in progress. */
+static int on_global(struct app *a, void *ctx, const struct tui_event *ev)
+{
+	struct workshop *w = ctx;
+	if (a->blank) {         /* any key brings the screen back */
+		a->blank = false;
+		return TUI_HANDLED;
+	}
+	if (ev->action != ACT_QUIT)
+		w->quit_asked = false;
 	switch (ev->action) {
-	case ACT_VOTE:
-		w->armed = true;
-		w->typed = 0;
-		if (a->s->q->nlevels > 9)
-			app_message(a, false, _("A vote for which level? Type 1-%d, then Enter (another key cancels)."),
-			            a->s->q->nlevels);
-		else
-			app_message(a, false, _("A vote for which level? Press 1-%d (another key cancels)."),
-			            a->s->q->nlevels);
+	case ACT_BLANK:
+		a->blank = true;
 		return TUI_HANDLED;
-	case ACT_LIST:
-		show_list(a, w);
+	case ACT_PAUSE:
+		workshop_time_pause(w, a);
 		return TUI_HANDLED;
+	case ACT_QUIT:
+		if (w->o->participants > 0 && w->current >= 0 && workshop_room_in_progress(w, a, w->current) &&
+		    !w->quit_asked && app_top(a)->ops->kind == SCREEN_QUESTION) {
+			w->quit_asked = true;
+			app_message(a, true, _("A vote is in progress (%d of %d in). Press q again to quit; the votes "
+			                       "cast are kept."), workshop_room_votes(w, a, w->current), w->o->participants);
+			return TUI_HANDLED;
+		}
+		workshop_time_store(w, a);
+		app_save(a);
+		return TUI_UNHANDLED;   /* the app quits */
 	default:
-		return live ? workshop_room_key(w, a, qi, ev) : TUI_UNHANDLED;
+		return TUI_UNHANDLED;
 	}
 }
 
 /* ---- the session ---- */
 
-/* The list underneath, the first undecided question (in the session's
- * order: the most contested one) on top. */
+/* The list underneath; on top, where the facilitator stopped last time,
+ * else the first question still to do (in review mode the most contested). */
 static void start_screens(struct app *a)
 {
 	struct workshop *w = a->question_hooks->ctx;
 	app_push(a, workshop_list_new(a, w));
-	int qi = nav_next_open(&a->s->nav, -1);
+	int qi = response_session(a->s->r)->stopped_at;
+	if (qi < 0 || !nav_visible(&a->s->nav, qi))
+		qi = nav_next_todo(&a->s->nav, -1);
+	if (qi < 0)
+		qi = nav_step(&a->s->nav, -1, 1);
 	if (qi >= 0)
 		tui_show_question(a, qi);
+	workshop_time_start(w, a);
+}
+
+/* The messages about the files, for the status line at the start
+ * (defect 7): the one message, or how many and the first. */
+static const char *file_notes(const char *notes, const char *notice, char *buf, size_t len)
+{
+	if (!notes)
+		return notice;
+	int n = 0;
+	for (const char *p = notes; *p; p++)
+		n += *p == '\n' || !p[1];
+	const char *end = strchr(notes, '\n');
+	int first = end ? (int)(end - notes) : (int)strlen(notes);
+	if (n == 1)
+		snprintf(buf, len, "%.*s", first, notes);
+	else
+		snprintf(buf, len, _("%d messages about the files (l lists them): %.*s"), n, first, notes);
+	return buf;
 }
 
 enum tui_status tui_run_workshop(const struct questionnaire *q, struct response *r,
@@ -380,30 +379,42 @@ enum tui_status tui_run_workshop(const struct questionnaire *q, struct response 
 {
 	struct session s;
 	struct app a;
-	struct workshop w = { .o = o, .current = -1 };
+	struct workshop w = { .o = o, .current = -1, .pending.qi = -1, .large = o->large,
+	                      .names = o->names && !o->anonymous };
 	w.hooks = (struct question_hooks){ .ctx = &w, .extra_rows = extra_rows, .draw_extra = draw_extra,
 	                                   .summary_rows = summary_rows, .draw_summary = draw_summary,
-	                                   .shown = workshop_room_shown, .key = on_key };
+	                                   .shown = shown, .key = on_key, .deciding = workshop_deciding,
+	                                   .choice_text = workshop_choice_text, .status_line = workshop_time_line,
+	                                   .position = position, .next_todo = true, .compact = compact };
 	*signo = 0;
 	err[0] = '\0';
-	if (!session_init(&s, q, r, path, o->lang) || (o->participants <= 0 && !contested_first(&s))) {
+	w.choice_texts = calloc((size_t)q->nlevels + 2, sizeof *w.choice_texts);
+	if (!w.choice_texts || !session_init(&s, q, r, path, o->lang) ||
+	    (o->participants <= 0 && !contested_first(&s))) {
+		free(w.choice_texts);
 		snprintf(err, errlen, "%s", _("out of memory"));
 		return TUI_NO_TERMINAL;
 	}
 	enum theme_mode mode = o->no_color ? THEME_PLAIN : o->high_contrast ? THEME_CONTRAST : THEME_COLOR;
 	if (!app_open(&a, &s, mode, err, errlen)) {
 		session_fini(&s);
+		free(w.choice_texts);
 		return TUI_NO_TERMINAL;
 	}
 	a.question_hooks = &w.hooks;
 	a.key_contexts = KEYS_BIT(KEYS_WORKSHOP) | (o->participants > 0 ? KEYS_BIT(KEYS_VOTING) : 0);
+	a.global = on_global;
+	a.tick = workshop_time_tick;
+	a.hook_ctx = &w;
 	if (o->room && o->join_url) {   /* the phones' votes wake the loop */
 		a.wake = workshop_room_wake;
 		a.wake_ctx = &w;
 		a.wake_fd = room_wake_fd(o->room);
 	}
-	enum tui_status st = tui_run_app(&a, o->notice, o->ask_organisation, start_screens,
-	                                 path, signo, err, errlen);
+	char notice[512];
+	enum tui_status st = tui_run_app(&a, file_notes(o->file_notes, o->notice, notice, sizeof notice),
+	                                 o->ask_organisation, start_screens, path, signo, err, errlen);
 	session_fini(&s);
+	free(w.choice_texts);
 	return st;
 }

@@ -30,7 +30,14 @@ struct tui_workshop_options {
 	bool ask_organisation;  /* a new live session: ask the organisation first */
 	bool no_color, high_contrast;
 	const char *notice;     /* a warning for the status line at the start, or NULL (borrowed) */
-	bool large;             /* projector layout: bigger histogram, no notes */
+	bool large;             /* projector layout (--large): what the room needs, large */
+	/* The screen is what the room sees: respondents' names are hidden
+	 * until a key shows them; names: shown from the start (--names);
+	 * anonymous: never, not even by the key (--anonymous). */
+	bool names, anonymous;
+	/* The messages about the respondents' files (left out, copies,
+	 * warnings), one per line, shown at the start; NULL: none. */
+	const char *file_notes;
 	/* Live mode when > 0: votes per question may not exceed it. */
 	int participants;
 	/* Live mode: the votes in the room (serve/room.h), which the keys and

@@ -51,7 +51,7 @@ static void draw(const struct screen *sc, const struct app *a, struct rect r)
 	room_view(o->room, -1, &v);
 	int y = r.y;
 	line(a, y++, r, _("Vote from your phone: scan the code or open the address"), AT_HEADING);
-	if (fit(a, o->join_qr, o->large, r.w, r.h - 5, &qr)) {
+	if (fit(a, o->join_qr, js->w->large, r.w, r.h - 5, &qr)) {
 		int x = r.x + (r.w - qr.cols) / 2;
 		for (int i = 0; i < qr.nlines; i++) {
 			theme_set(stdscr, &a->theme, AT_QR);

@@ -17,14 +17,31 @@ struct list_screen {
 	struct panel p;         /* items: positions in the session order */
 };
 
-enum { HEAD_ROWS = 4 };     /* title, summary, blank, column heads */
+enum { HEAD_ROWS = 4, MAX_NOTES = 3 };  /* title, summary, blank, column heads; the files' messages */
 
-static int list_rows(struct rect r)
+/* The messages about the files (tui/workshop.h) shown above the list. */
+static int note_rows(const struct workshop *w)
 {
-	return r.h - HEAD_ROWS;
+	int n = 0;
+	for (const char *p = w->o->file_notes; p && *p; p++)
+		n += *p == '\n' || !p[1];
+	return n > MAX_NOTES ? MAX_NOTES + 1 : n;
 }
 
-/* Columns: mark 1, contested 3, decided 5, votes, consensus, question. */
+static int head_rows(const struct workshop *w)
+{
+	int n = note_rows(w);
+	return HEAD_ROWS + (n ? n + 1 : 0);
+}
+
+static int list_rows(const struct workshop *w, struct rect r)
+{
+	return r.h - head_rows(w);
+}
+
+/* Columns: mark 1, contested or many don't know 3, the questionnaire's
+ * number 5, decided, votes, consensus, question. */
+enum { COL_NUMBER = 5, NUMBER_W = 4 };
 struct cols {
 	int decided, votes, consensus, text;
 };
@@ -40,22 +57,28 @@ static struct cols columns(const struct app *a, int width)
 		lab = w > lab ? w : lab;
 	}
 	c.decided = lab < 16 ? (lab > 12 ? lab : 12) : 16;
-	c.text = width - 5 - c.decided - c.votes - c.consensus - 4;
+	c.decided += 4;         /* "(?) " for a proposal */
+	c.text = width - COL_NUMBER - NUMBER_W - 1 - c.decided - c.votes - c.consensus - 4;
 	return c;
 }
 
+/* A proposal is not a decision (defect 2): "(?) 4 Advanced". */
 static void decided_text(const struct app *a, int qi, char *buf, size_t len)
 {
-	words_response(buf, len, a->s->r, qi, a->s->lang, WORDS_SHORT);
+	char w[128];
+	words_response(w, sizeof w, a->s->r, qi, a->s->lang, WORDS_SHORT);
+	if (response_answer(a->s->r, qi)->proposal)
+		snprintf(buf, len, "%s %s", a->theme.radio_proposed, w);
+	else
+		snprintf(buf, len, "%s", w);
 }
 
 static void draw_row(const struct list_screen *ls, const struct app *a, const struct cols *c,
-                     int pos, int y, int width)
+                     int pos, int y, int width, bool cur)
 {
 	const struct theme *t = &a->theme;
 	const struct workshop *w = ls->w;
 	int qi = a->s->nav.order[pos];
-	bool cur = pos == ls->p.cursor;
 	int *counts = calloc((size_t)a->s->q->nlevels, sizeof(int));
 	if (!counts)
 		return;
@@ -67,10 +90,14 @@ static void draw_row(const struct list_screen *ls, const struct app *a, const st
 		draw_blank(stdscr, y, 0, width);
 		draw_str(stdscr, t, y, 1, 1, t->cursor, 0);
 	}
+	char buf[160];
 	if (shown && g.contested)
 		draw_str(stdscr, t, y, 3, 1, "!", 0);
-	char buf[160];
-	int x = 5;
+	else if (shown && workshop_unknown_flag(w, a, qi, buf, sizeof buf))
+		draw_str(stdscr, t, y, 3, 1, "?", 0);
+	snprintf(buf, sizeof buf, "%*d", NUMBER_W - 1, workshop_number(a, qi));
+	draw_str(stdscr, t, y, COL_NUMBER, NUMBER_W, buf, 0);
+	int x = COL_NUMBER + NUMBER_W + 1;
 	decided_text(a, qi, buf, sizeof buf);
 	draw_str(stdscr, t, y, x, c->decided, buf, DRAW_ELLIPSIS);
 	x += c->decided + 1;
@@ -91,16 +118,35 @@ static void draw_row(const struct list_screen *ls, const struct app *a, const st
 	free(counts);
 }
 
+static void draw_notes(const struct list_screen *ls, const struct app *a, int y, int width)
+{
+	const struct theme *t = &a->theme;
+	const char *p = ls->w->o->file_notes;
+	int shown = 0, all = note_rows(ls->w);
+	theme_set(stdscr, t, AT_CARRIED);
+	while (p && *p && shown < MAX_NOTES) {
+		const char *end = strchr(p, '\n');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		draw_text(stdscr, t, y + shown++, 1, width, p, len, DRAW_ELLIPSIS);
+		p = end ? end + 1 : p + len;
+	}
+	if (all > MAX_NOTES && p && *p)
+		draw_str(stdscr, t, y + shown, 1, width, _("... and more: they are printed when the session ends."), 0);
+	theme_set(stdscr, t, AT_NORMAL);
+}
+
 static void draw_head(const struct list_screen *ls, const struct app *a, struct rect r, const struct cols *c)
 {
 	const struct theme *t = &a->theme;
 	const struct session *s = a->s;
-	int decided = 0, total = 0;
+	int decided = 0, proposed = 0, total = 0;
 	for (int i = 0; i < s->nav.norder; i++) {
+		const struct answer *ans = response_answer(s->r, s->nav.order[i]);
 		if (response_hidden(s->r, s->nav.order[i]))
 			continue;
 		total++;
-		decided += response_answer(s->r, s->nav.order[i])->status != ANSWER_OPEN;
+		proposed += ans->proposal;
+		decided += ans->status != ANSWER_OPEN && !ans->proposal;
 	}
 	char buf[256];
 	if (ls->w->o->participants > 0)
@@ -108,14 +154,26 @@ static void draw_head(const struct list_screen *ls, const struct app *a, struct 
 	else
 		snprintf(buf, sizeof buf, _("Workshop: the answers of %d respondents, most contested first"),
 		         ls->w->o->nrespondents);
+	if (ls->w->contested_only) {
+		size_t used = strlen(buf);
+		snprintf(buf + used, sizeof buf - used, "%s%s", t->sep, _("contested only (f: all)"));
+	}
 	theme_set(stdscr, t, AT_HEADING);
 	draw_str(stdscr, t, r.y, 1, r.w - 2, buf, DRAW_ELLIPSIS);
 	theme_set(stdscr, t, AT_NORMAL);
-	snprintf(buf, sizeof buf, _("%s%sdecided %d of %d questions"), response_organisation(s->r), t->sep,
-	         decided, total);
+	int n = snprintf(buf, sizeof buf, _("%s%sdecided %d of %d questions"), response_organisation(s->r), t->sep,
+	                 decided, total);
+	if (proposed && n > 0 && (size_t)n < sizeof buf)
+		n += snprintf(buf + n, sizeof buf - (size_t)n, ngettext("%s%d proposal to decide (?)",
+		                                                        "%s%d proposals to decide (?)",
+		                                                        (unsigned long)proposed), t->sep, proposed);
 	draw_str(stdscr, t, r.y + 1, 1, r.w - 2, buf, DRAW_ELLIPSIS);
-	int y = r.y + HEAD_ROWS - 1, x = 5;
+	if (note_rows(ls->w))
+		draw_notes(ls, a, r.y + 2, r.w - 2);
+	int y = r.y + head_rows(ls->w) - 1, x = COL_NUMBER;
 	theme_set(stdscr, t, AT_DIM);
+	draw_str(stdscr, t, y, x, NUMBER_W, _("No."), 0);
+	x += NUMBER_W + 1;
 	draw_str(stdscr, t, y, x, c->decided, _("Decided"), 0);
 	x += c->decided + 1;
 	draw_str(stdscr, t, y, x, c->votes, _("Votes"), 0);
@@ -126,12 +184,27 @@ static void draw_head(const struct list_screen *ls, const struct app *a, struct 
 	theme_set(stdscr, t, AT_NORMAL);
 }
 
-/* One row per question, in the session's order. */
-static void layout(struct lines *b, const struct app *a)
+/* One row per question, in the session's order (only the contested
+ * ones with the filter). */
+static void layout(struct lines *b, const struct list_screen *ls, const struct app *a)
 {
 	lines_init(b);
-	for (int p = 0; p < a->s->nav.norder; p++)
-		lines_push(b, (struct line){ .kind = 1, .item = p, .first = true });
+	for (int p = 0, k = 0; p < a->s->nav.norder; p++)
+		if (!ls->w->contested_only || workshop_contested(ls->w, a, a->s->nav.order[p]))
+			lines_push(b, (struct line){ .kind = 1 + p, .item = k++, .first = true });
+}
+
+/* The position (in the session's order) of the highlighted row, or -1. */
+static int cursor_position(const struct list_screen *ls, const struct app *a)
+{
+	struct lines b;
+	layout(&b, ls, a);
+	int pos = -1;
+	for (int i = 0; i < b.n; i++)
+		if (b.v[i].item == ls->p.cursor)
+			pos = b.v[i].kind - 1;
+	lines_free(&b);
+	return pos;
 }
 
 struct row_ctx {
@@ -143,9 +216,8 @@ struct row_ctx {
 
 static void draw_list_row(void *ctx, const struct lines *b, int i, int y, bool cur)
 {
-	(void)cur;
 	const struct row_ctx *x = ctx;
-	draw_row(x->ls, x->a, x->c, b->v[i].item, y, x->width);
+	draw_row(x->ls, x->a, x->c, b->v[i].kind - 1, y, x->width, cur);
 }
 
 static void draw(const struct screen *sc, const struct app *a, struct rect r)
@@ -154,9 +226,12 @@ static void draw(const struct screen *sc, const struct app *a, struct rect r)
 	struct cols c = columns(a, r.w);
 	draw_head(ls, a, r, &c);
 	struct lines b;
-	layout(&b, a);
+	layout(&b, ls, a);
 	struct row_ctx x = { ls, a, &c, r.w };
-	panel_draw(&ls->p, &b, &a->theme, r.y + HEAD_ROWS, list_rows(r), r.w - 2, draw_list_row, &x);
+	panel_draw(&ls->p, &b, &a->theme, r.y + head_rows(ls->w), list_rows(ls->w, r), r.w - 2, draw_list_row, &x);
+	if (b.n == 0)
+		draw_str(stdscr, &a->theme, r.y + head_rows(ls->w), 3, r.w - 4,
+		         _("No question is contested (f shows them all)."), 0);
 	lines_free(&b);
 }
 
@@ -164,12 +239,12 @@ static void draw(const struct screen *sc, const struct app *a, struct rect r)
 static int list_move(struct list_screen *ls, const struct app *a, const struct tui_event *ev)
 {
 	struct rect r = app_area(a);
-	int rows = list_rows(r) < 1 ? 1 : list_rows(r);
+	int rows = list_rows(ls->w, r) < 1 ? 1 : list_rows(ls->w, r);
 	struct lines b;
-	layout(&b, a);
+	layout(&b, ls, a);
 	int res = PANEL_MOVED;
 	if (ev)
-		res = panel_key(&ls->p, &b, rows, r.y + HEAD_ROWS, ev);
+		res = panel_key(&ls->p, &b, rows, r.y + head_rows(ls->w), ev);
 	else
 		panel_fit(&ls->p, &b, rows);
 	lines_free(&b);
@@ -178,6 +253,8 @@ static int list_move(struct list_screen *ls, const struct app *a, const struct t
 
 static int open_question(struct app *a, int pos)
 {
+	if (pos < 0)
+		return TUI_HANDLED;
 	int qi = a->s->nav.order[pos];
 	if (response_hidden(a->s->r, qi)) {
 		app_message(a, false, "%s", _("Not asked because of an earlier answer."));
@@ -190,16 +267,31 @@ static int open_question(struct app *a, int pos)
 static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 {
 	struct list_screen *ls = (struct list_screen *)sc;
+	if (ev->action != ACT_ACCEPT)
+		ls->w->accept_asked = false;
 	switch (ev->action) {
 	case ACT_OPEN:
-		return open_question(a, ls->p.cursor);
-	case ACT_NEXT_OPEN:
-		tui_show_question(a, nav_next_open(&a->s->nav, -1));
+		return open_question(a, cursor_position(ls, a));
+	case ACT_NEXT_OPEN: {    /* proposals are still to do (defect 2) */
+		int qi = nav_next_todo(&a->s->nav, -1);
+		if (qi < 0)
+			app_message(a, false, "%s", _("Every question is decided; no proposal waits."));
+		else
+			tui_show_question(a, qi);
 		return TUI_HANDLED;
+	}
+	case ACT_FILTER:
+		ls->w->contested_only = !ls->w->contested_only;
+		ls->p.cursor = 0;
+		ls->p.top = 0;
+		list_move(ls, a, NULL);
+		return TUI_HANDLED;
+	case ACT_ACCEPT:
+		return workshop_accept_agreed(ls->w, a);
 	default:
 		switch (list_move(ls, a, ev)) {
 		case PANEL_CLICKED:
-			return open_question(a, ls->p.cursor);
+			return open_question(a, cursor_position(ls, a));
 		case PANEL_MOVED:
 			return TUI_HANDLED;
 		default:
@@ -213,8 +305,12 @@ static void enter(struct screen *sc, struct app *a)
 {
 	struct list_screen *ls = (struct list_screen *)sc;
 	int p = ls->w->current >= 0 ? nav_position(&a->s->nav, ls->w->current) : -1;
-	if (p >= 0)
-		ls->p.cursor = p;
+	struct lines b;
+	layout(&b, ls, a);
+	for (int i = 0; p >= 0 && i < b.n; i++)
+		if (b.v[i].kind - 1 == p)
+			ls->p.cursor = b.v[i].item;
+	lines_free(&b);
 	list_move(ls, a, NULL);
 }
 

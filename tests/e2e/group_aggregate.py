@@ -136,7 +136,9 @@ with tempfile.TemporaryDirectory() as tmp:
     check(p.returncode == 0, f"-o: exit {p.returncode} {p.stderr}")
     import yaml
     m = yaml.safe_load(open(merged))
-    check(m["participants"] == 6 and m["respondent"] == "group of 6", f"merged header {m}")
+    # facts, not an English label (issue 19, defect 9): each export words them
+    check(m["participants"] == 6 and "respondent" not in m and m.get("session") == {"kind": "merged"},
+          f"merged header {m}")
     check(str(m["date"]) == "2026-05-06", f"merged date is the latest answer's: {m['date']}")
     a = m["answers"]
     want = {"services.online-loans": 4, "services.help-desk": 2, "services.wifi-note": 3,

@@ -74,6 +74,10 @@ def review(base, tmp):
               "review: no figures", t)
         check(re.search(r"2 Basic +█+░* +2", s) is not None, "review: no histogram bar for level 2 (2 votes)", t)
         check("Contested" in s, "review: not marked contested", t)
+        # the room sees the screen: names only after w (issue 19)
+        check("2 Basic: Alleen op dinsdagochtend" in s and "de Vries" not in s, "review: a name shown at first", t)
+        t.keys("w")
+        s = t.wait(r"w hides the names")
         check("A. de Vries, wethouder · 2 Basic: Alleen op dinsdagochtend" in s, "review: no note with its name", t)
         # decide it: level 2, then the next contested one (training) with a reason
         t.keys("2")
@@ -97,10 +101,10 @@ def review(base, tmp):
         t.keys("Escape", "l")
         s = t.wait(r"decided 2 of 5")
         check(s is not None, "review: the list does not count two decisions", t)
-        check(s is not None and re.search(r"! 2 Basic .*0\.46 .*digital help", s) is not None,
+        check(s is not None and re.search(r"! +2 +2 Basic .*0\.46 .*digital help", s) is not None,
               "review: list row of help-desk", t)
         # training: consensus 0.65 and the middle half 2..3 apart: agreed, no "!"
-        check(s is not None and re.search(r"\n *3 In order .*0\.65 .*trained", s) is not None,
+        check(s is not None and re.search(r"\n +4 +3 In order .*0\.65 .*trained", s) is not None,
               "review: list row of training", t)
         quits_cleanly(t, "review")
     finally:
@@ -114,8 +118,9 @@ def review(base, tmp):
           "review: training decision %s" % a["skills.training"])
     check(a["services.help-desk"].get("votes") == {1: 1, 2: 2, 3: 1, 4: 1, 5: 1}, "review: help-desk votes")
     check(len(a) == 5 and all("votes" in x for x in a.values()), "review: every question gets votes")
-    check(a["services.wifi-note"].get("votes") == {1: 0, 2: 0, 3: 3, 4: 1, 5: 0} and "level" not in a["services.wifi-note"],
-          "review: undecided questions keep their votes only")
+    # undecided: the votes and a proposal (issue 19: "accept all agreed proposals")
+    check(a["services.wifi-note"].get("votes") == {1: 0, 2: 0, 3: 3, 4: 1, 5: 0} and
+          a["services.wifi-note"].get("proposal") is True, "review: undecided questions keep votes and a proposal")
     validates_and_exports(session, base, "review")
 
     # --anonymous: the notes without the names
@@ -188,8 +193,8 @@ def live(base, tmp):
         t.keys("?")
         s = t.wait(r"Workshop")
         # generated from the key table: every workshop key, with what it does
-        for keys, what in (("v, then 1-9", "a vote from the room"), ("Shift-1-9", "the same in one key"),
-                           ("z", "take back the last vote"), ("l, o", "the list of questions")):
+        for keys, what in (("v, then 1-9, n or u", "a vote from the room"), ("Shift-1-9", "the same in one key"),
+                           ("z", "take back a vote"), ("l, o", "the list of questions")):
             check(s is not None and re.search(r"\n +%s +%s" % (re.escape(keys), what), s) is not None,
                   "live: ? does not list '%s'" % keys, t)
         t.keys("Escape")

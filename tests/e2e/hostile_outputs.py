@@ -109,7 +109,7 @@ def own_inputs(tmp):
         code, err = peil("aggregate", "-q", LIB, d, "-o", group)
         check(code == 0, f"aggregate DIR -o DIR/group.yaml, run {run}", err)
         body = open(group, encoding="utf-8").read() if os.path.exists(group) else ""
-        check("respondent: group of 2" in body, f"... run {run} counts the 2 respondents, not the group file",
+        check("participants: 2\n" in body, f"... run {run} counts the 2 respondents, not the group file",
               body[:300])
     note = (f"{group}:1:1: note: a merged group file (it carries votes), not one respondent's answers; "
             "left out")

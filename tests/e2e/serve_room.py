@@ -129,6 +129,9 @@ def main():
         R.check(a.get("rounds") == [{"votes": {1: 3, 2: 0, 3: 0, 4: 0, 5: 0}}] and a.get("votes", {}).get(2) == 1,
                 "round 1 is kept in rounds: %s" % a)
 
+        # a vote is in progress (1 of 8): q asks first (issue 19), q again quits
+        t.keys("q")
+        t.wait(r"A vote is in progress \(1 of 8 in\)\. Press q again to quit")
         t.keys("q")
         t.wait_dead()
         R.check(t.status() == ("0", ""), "q ends the workshop: %s" % (t.status(),))

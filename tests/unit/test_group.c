@@ -280,6 +280,59 @@ static void test_contested_by_iqr_not_by_outliers(void **state)
 	questionnaire_free(q);
 }
 
+/* Issue 19: an outlier of an agreed question ("one participant chose 5"),
+ * none on a contested one, where the spread is the point. */
+static void test_outliers(void **state)
+{
+	(void)state;
+	struct questionnaire *q = load(five);
+	const char *people[] = { "3", "3", "3", "3", "3", "3", "5" };
+	struct group_stats *s = group(q, people, 7);
+	bool out[5];
+	assert_false(s->questions[0].contested);
+	assert_near(s->questions[0].p25, 3, EPS);
+	assert_near(s->questions[0].p75, 3, EPS);
+	assert_int_equal(group_outliers(q, &s->questions[0], out), 1);
+	assert_true(out[4]);
+	assert_false(out[2]);
+	group_stats_free(s);
+	/* 3 4 4 4 4 5: p25 = p75 = 4, and 3 and 5 are one level away: no outlier */
+	const char *near[] = { "3", "4", "4", "4", "4", "5" };
+	s = group(q, near, 6);
+	assert_int_equal(group_outliers(q, &s->questions[0], out), 0);
+	group_stats_free(s);
+	const char *split[] = { "1", "1", "3", "5", "5" };
+	s = group(q, split, 5);
+	assert_true(s->questions[0].contested);
+	assert_int_equal(group_outliers(q, &s->questions[0], out), 0);
+	group_stats_free(s);
+	questionnaire_free(q);
+}
+
+/* Issue 19: a resumed session's decisions stay; undecided questions get
+ * the proposal of the current votes, with the n/a and don't know counts. */
+static void test_apply_undecided_keeps_decisions(void **state)
+{
+	(void)state;
+	struct questionnaire *q = load(five);
+	const char *people[] = { "2u4", "2u4", "3n5" };
+	struct group_stats *s = group(q, people, 3);
+	struct response *r = response_new(q, "G");
+	assert_true(response_set_level(r, 0, 5));          /* decided before */
+	assert_true(group_apply_undecided(q, s, r));
+	const struct answer *a = response_answer(r, 0);
+	assert_int_equal(a->level, 5);
+	assert_false(a->proposal);
+	assert_int_equal(a->votes[1], 2);
+	const struct answer *b = response_answer(r, 1);
+	assert_int_equal(b->votes_unknown, 2);
+	assert_int_equal(b->votes_na, 1);
+	assert_true(b->proposal);
+	response_free(r);
+	group_stats_free(s);
+	questionnaire_free(q);
+}
+
 static void test_hidden_question_does_not_count(void **state)
 {
 	(void)state;
@@ -484,6 +537,8 @@ int main(void)
 		cmocka_unit_test(test_two_level_scale),
 		cmocka_unit_test(test_extremes_have_no_consensus),
 		cmocka_unit_test(test_contested_by_iqr_not_by_outliers),
+		cmocka_unit_test(test_outliers),
+		cmocka_unit_test(test_apply_undecided_keeps_decisions),
 		cmocka_unit_test(test_hidden_question_does_not_count),
 		cmocka_unit_test(test_order_contested_first_ties_in_order),
 		cmocka_unit_test(test_merge_equals_one_pass),

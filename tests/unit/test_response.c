@@ -5,11 +5,13 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include <cmocka.h>
 
 #include "core/mem.h"
 #include "core/response.h"
+#include "core/response_session.h"
 #include "core/schema.h"
 #include "core/ydoc.h"
 #include "tests/unit/testutil.h"
@@ -64,6 +66,15 @@ static const struct bad_case bad_cases[] = {
 	{ "r-votes-rounds-negative.yaml",
 	  "10:15: error: votes_na: a count cannot be negative\n"
 	  "12:43: error: unknown key 'voters' (did you mean 'votes'?)\n" },
+	/* Issue 19: the facts of a group's session. */
+	{ "r-session-bad.yaml",
+	  "16:41: error: accepted: expected true or false\n"
+	  "14:3: error: unknown key 'lunch'\n"
+	  "8:9: error: session kind 'phone' is not one of review, live, merged\n"
+	  "9:12: error: minutes: expected a number from 0 to 1440\n"
+	  "10:12: error: seconds: expected a number from 0 to 31622400\n"
+	  "12:27: error: unknown key 'rol' (did you mean 'role'?)\n"
+	  "13:7: error: missing required key 'name'\n" },
 	{ "r-type-answer-list.yaml", "10:20: error: skills.training: expected a mapping (key: value pairs)\n" },
 	{ "r-alias.yaml",
 	  "8:26: error: anchors (&a) and aliases are not allowed\n"
@@ -304,6 +315,73 @@ static void test_vote_rounds_round_trip(void **state)
 	questionnaire_free(q);
 }
 
+/* Issue 19: the session's facts and `accepted` survive saving and loading. */
+static void test_session_round_trip(void **state)
+{
+	(void)state;
+	struct questionnaire *q = library();
+	struct response *r = response_new(q, "Gemeente Proef");
+	assert_int_equal(response_session(r)->kind, SESSION_NONE);
+	assert_int_equal(response_session(r)->stopped_at, -1);
+	response_set_session_kind(r, SESSION_REVIEW);
+	response_set_stopped_at(r, 1);
+	response_set_session_minutes(r, 90);
+	response_set_session_minutes(r, 100000);            /* out of range: none */
+	response_set_session_minutes(r, 90);
+	response_set_session_seconds(r, 3125);
+	assert_true(response_add_person(r, "A. de Vries", "wethouder"));
+	assert_true(response_add_person(r, "B. \x1b[31mBakker", NULL));  /* sanitised */
+	assert_false(response_add_person(r, "", "cio"));
+	assert_true(response_set_level(r, 0, 3));
+	response_set_accepted(r, 0, true);
+	char *tmp = tu_mkdtemp(), path[512], err[256];
+	snprintf(path, sizeof path, "%s/s.yaml", tmp);
+	assert_true(response_save(r, path, err, sizeof err));
+	struct diag_list *d = diag_list_new();
+	struct response *back = response_load(path, q, d);
+	assert_non_null(back);
+	const struct session_facts *f = response_session(back);
+	assert_int_equal(f->kind, SESSION_REVIEW);
+	assert_int_equal(f->stopped_at, 1);
+	assert_int_equal(f->minutes, 90);
+	assert_int_equal(f->seconds, 3125);
+	assert_int_equal(f->npeople, 2);
+	assert_string_equal(f->people[0].name, "A. de Vries");
+	assert_string_equal(f->people[0].role, "wethouder");
+	assert_null(f->people[1].role);
+	assert_null(strchr(f->people[1].name, 0x1b));
+	assert_true(response_answer(back, 0)->accepted);
+	assert_true(response_set_level(back, 0, 2));        /* a new choice is not the accepted proposal */
+	assert_false(response_answer(back, 0)->accepted);
+	response_free(back);
+	response_free(r);
+	diag_list_free(d);
+	tu_rmdir(tmp);
+	questionnaire_free(q);
+}
+
+/* A legacy "group of 7" label is no respondent; a real name is. */
+static void test_group_respondent(void **state)
+{
+	(void)state;
+	struct questionnaire *q = library();
+	struct response *r = response_new(q, "Gemeente Proef");
+	char words[128];
+	assert_string_equal(response_session_words(words, sizeof words, r), "");
+	response_set_participants(r, 7);
+	assert_true(response_set_respondent(r, "group of 7"));
+	assert_null(response_group_respondent(r));
+	assert_true(response_set_respondent(r, "groep van 7"));
+	assert_null(response_group_respondent(r));
+	assert_true(response_set_respondent(r, "group of 7 aldermen"));
+	assert_string_equal(response_group_respondent(r), "group of 7 aldermen");
+	response_set_session_kind(r, SESSION_LIVE);
+	assert_string_equal(response_session_words(words, sizeof words, r),
+	                    "workshop with 7 participants, voting in the room");
+	response_free(r);
+	questionnaire_free(q);
+}
+
 /* A condition reads the level recorded for the earlier question, as the
  * SPEC's reference does, even when that question is hidden itself. */
 static void test_show_if_chain(void **state)
@@ -408,6 +486,8 @@ int main(void)
 		cmocka_unit_test(test_show_if_chain),
 		cmocka_unit_test(test_carry_over),
 		cmocka_unit_test(test_vote_rounds_round_trip),
+		cmocka_unit_test(test_session_round_trip),
+		cmocka_unit_test(test_group_respondent),
 		cmocka_unit_test(test_allocation_failures),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
