@@ -44,12 +44,12 @@ char *response_session_words(char *buf, size_t len, const struct response *r)
 	int n = r->participants;
 	switch (r->session.kind) {
 	case SESSION_REVIEW:
-		snprintf(buf, len, ngettext("workshop with %d participant, on their own answers",
-		                            "workshop with %d participants, on their own answers", (unsigned long)n), n);
+		snprintf(buf, len, ngettext("a workshop with %d participant, on their own answers",
+		                            "a workshop with %d participants, on their own answers", (unsigned long)n), n);
 		break;
 	case SESSION_LIVE:
-		snprintf(buf, len, ngettext("workshop with %d participant, voting in the room",
-		                            "workshop with %d participants, voting in the room", (unsigned long)n), n);
+		snprintf(buf, len, ngettext("a workshop with %d participant, voting in the room",
+		                            "a workshop with %d participants, voting in the room", (unsigned long)n), n);
 		break;
 	case SESSION_MERGED:
 		snprintf(buf, len, ngettext("the merged answers of %d respondent", "the merged answers of %d respondents",

@@ -79,3 +79,24 @@ char *words_unconfirmed(char *buf, size_t len, int n)
 		                            "the scores count them as given.", (unsigned long)n), n);
 	return buf;
 }
+
+char *words_outliers(char *buf, size_t len, const struct questionnaire *q, const bool *outlier, int n)
+{
+	char levels[160] = "";
+	size_t used = 0;
+	buf[0] = '\0';
+	if (n <= 0)
+		return buf;
+	for (int i = 0, k = 0; i < q->nlevels && used < sizeof levels; i++) {
+		if (!outlier[i])
+			continue;
+		int m = snprintf(levels + used, sizeof levels - used, "%s%d", k++ ? _(" or ") : "", q->levels[i].value);
+		used += m > 0 ? (size_t)m : 0;
+	}
+	if (n == 1)
+		snprintf(buf, len, _("one participant chose %s"), levels);
+	else
+		snprintf(buf, len, ngettext("%d participant chose %s", "%d participants chose %s", (unsigned long)n), n,
+		         levels);
+	return buf;
+}

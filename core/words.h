@@ -35,6 +35,11 @@ char *words_response(char *buf, size_t len, const struct response *r, int qi, in
  * "don't know", "open" or "not asked" (static, translated). */
 const char *words_state(const struct response *r, int qi);
 
+/* The outliers of a question the group agreed on, in words: "one
+ * participant chose 5", "2 participants chose 1 or 5" (outlier[i] per
+ * level index, n votes on them; scoring/group.h group_outliers). Returns
+ * buf ("" when n is 0). */
+char *words_outliers(char *buf, size_t len, const struct questionnaire *q, const bool *outlier, int n);
 /* The sentence every text output that shows scores adds when answers
  * carried over from last time are still unconfirmed ("" when n is 0). */
 char *words_unconfirmed(char *buf, size_t len, int n);

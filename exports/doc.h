@@ -123,6 +123,8 @@ void scorecard_peer_explanation(struct doc *d);
 void scorecard_priorities(struct doc *d);
 void scorecard_coverage(struct doc *d);
 void scorecard_group(struct doc *d);
+/* The session summary of a workshop's file (exports/scorecard_session.c). */
+void scorecard_session(struct doc *d);
 void scorecard_changes(struct doc *d);
 void scorecard_method(struct doc *d);
 void scorecard_glossary(struct doc *d);

@@ -178,8 +178,12 @@ static void summary(struct doc *d)
 	const struct scorecard *s = x->s;
 	const struct questionnaire *q = x->q;
 	doc_section(d, "summary", _("In short"), false);
-	doc_para(d, xctx_printf(x, _("This is a self-assessment: %s answered the questions. The figures are "
-	                             "their own judgement, not an audit."), xctx_respondent(x)));
+	if (response_participants(x->r) > 0)    /* a group: "a workshop with 7 participants, …" */
+		doc_para(d, xctx_printf(x, _("This is a self-assessment by %s. The figures are the group's own "
+		                             "judgement, not an audit."), xctx_respondent(x)));
+	else
+		doc_para(d, xctx_printf(x, _("This is a self-assessment: %s answered the questions. The figures are "
+		                             "their own judgement, not an audit."), xctx_respondent(x)));
 	if (x->o->baseline)
 		respondent_change(d);
 	if (!s->has_overall) {
@@ -281,7 +285,7 @@ bool doc_build(struct doc *d, struct xctx *x, bool with_appendix)
 {
 	static void (*const parts[])(struct doc *) = {
 		summary, scorecard_decision, scorecard_reading, domains, strengths, scorecard_priorities,
-		scorecard_plan, scorecard_done, scorecard_changes, scorecard_group, scorecard_coverage,
+		scorecard_plan, scorecard_done, scorecard_changes, scorecard_group, scorecard_session, scorecard_coverage,
 		scorecard_method, scorecard_glossary, appendix,
 	};
 	*d = (struct doc){ .x = x, .lang = x->q->langs[x->lang], .appendix = with_appendix,

@@ -52,6 +52,37 @@ static void contested_table(struct doc *d, int ncontested)
 	                                      .numeric = numeric, .cells = cells });
 }
 
+/* Agreed questions with an outlier: not contested, and said so ("one
+ * participant chose 5"), so that a single vote far from the rest is
+ * neither hidden nor mistaken for disagreement (issue 19). */
+static void outliers(struct doc *d)
+{
+	struct xctx *x = d->x;
+	int nq = x->q->nquestions, n = 0;
+	bool *out = arena_alloc(x->arena, (size_t)x->q->nlevels * sizeof(bool));
+	struct doc_item *items = arena_alloc(x->arena, (size_t)(nq ? nq : 1) * sizeof(*items));
+	if (!out || !items) {
+		x->oom = true;
+		return;
+	}
+	for (int qi = 0; qi < nq; qi++) {
+		int votes = x->votes[qi].has_stats ? group_outliers(x->q, &x->votes[qi], out) : 0;
+		char who[200];
+		if (votes > 0)
+			items[n++] = (struct doc_item){ xctx_question_text(x, qi),
+			                                xctx_printf(x, "%s", words_outliers(who, sizeof who, x->q, out, votes)),
+			                                NULL };
+	}
+	if (n == 0)
+		return;
+	doc_para(d, xctx_printf(x, ngettext("%d question is agreed, with an outlier: the middle half of the group "
+	                                        "agreed, and one or a few chose a level far from the rest.",
+	                                        "%d questions are agreed, with an outlier: the middle half of the "
+	                                        "group agreed, and one or a few chose a level far from the rest.",
+	                                        (unsigned long)n), n));
+	doc_items(d, false, items, n);
+}
+
 void scorecard_group(struct doc *d)
 {
 	struct xctx *x = d->x;
@@ -63,15 +94,16 @@ void scorecard_group(struct doc *d)
 	if (n > 0)
 		doc_para(d, xctx_printf(x, ngettext("%d participant voted.", "%d participants voted.",
 		                                        (unsigned long)n), n));
-	doc_para(d, xctx_printf(x, ngettext("%d of %d question is contested: the votes were far apart "
+	doc_para(d, xctx_printf(x, ngettext("%d of %d question is contested: the group did not agree "
 	                                        "(a consensus below 0.6, or the middle half of the votes more "
 	                                        "than one level apart).",
-	                                        "%d of %d questions are contested: the votes were far apart "
+	                                        "%d of %d questions are contested: the group did not agree "
 	                                        "(a consensus below 0.6, or the middle half of the votes more "
 	                                        "than one level apart).", (unsigned long)voted),
 	                            contested, voted));
 	if (contested)
 		contested_table(d, contested);
+	outliers(d);
 	int proposed = xctx_proposals(x);
 	if (proposed)
 		doc_para(d, xctx_printf(x, ngettext("%d answer is only proposed: the median of the votes, "

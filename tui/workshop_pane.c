@@ -109,21 +109,9 @@ bool workshop_outliers(const struct app *a, const struct group_question *g, char
 	const struct questionnaire *q = a->s->q;
 	bool *out = calloc((size_t)q->nlevels, sizeof(bool));
 	int n = out ? group_outliers(q, g, out) : 0;
-	if (n > 0) {
-		char levels[128] = "";
-		size_t used = 0;
-		for (int i = 0, k = 0; i < q->nlevels && used < sizeof levels; i++) {
-			if (!out[i])
-				continue;
-			int m = snprintf(levels + used, sizeof levels - used, "%s%d", k++ ? _(" or ") : "",
-			                 q->levels[i].value);
-			used += m > 0 ? (size_t)m : 0;
-		}
-		if (n == 1)
-			snprintf(buf, len, _("Agreed, with an outlier: one participant chose %s."), levels);
-		else
-			snprintf(buf, len, _("Agreed, with outliers: %d participants chose %s."), n, levels);
-	}
+	char who[200];
+	if (n > 0)
+		snprintf(buf, len, _("Agreed, with an outlier: %s."), words_outliers(who, sizeof who, q, out, n));
 	free(out);
 	return n > 0;
 }
@@ -144,7 +132,7 @@ static void pane_figures(struct pane *p, const struct group_question *g)
 	char mean[NUM_LEN], median[NUM_LEN], sd[NUM_LEN], cons[NUM_LEN], iqr[NUM_LEN];
 	snprintf(buf, sizeof buf, _("n %d%smean %s%smedian %s%srange %s%ssd %s%smiddle half %s apart%sconsensus %s"),
 	         g->n, t->sep, num_stat(mean, nl, true, g->mean), t->sep, num_median(median, nl, true, g->median),
-	         t->sep, range, t->sep, num_stat(sd, nl, true, g->sd), t->sep, num_median(iqr, nl, true, g->iqr),
+	         t->sep, range, t->sep, num_stat(sd, nl, true, g->sd), t->sep, num_stat(iqr, nl, true, g->iqr),
 	         t->sep, num_stat(cons, nl, true, g->consensus));
 	pane_text(p, 0, buf, AT_NORMAL);
 	if (g->contested)
@@ -191,7 +179,7 @@ static void pane_round_change(struct pane *p, const struct answer *ans, const st
 	                : _("the spread stayed the same");
 	snprintf(line, sizeof line, _("Since round %d: %s (consensus %s → %s, middle half %s → %s apart)."),
 	         ans->nrounds, how, num_stat(c0, nl, true, before.consensus), num_stat(c1, nl, true, now->consensus),
-	         num_median(i0, nl, true, before.iqr), num_median(i1, nl, true, now->iqr));
+	         num_stat(i0, nl, true, before.iqr), num_stat(i1, nl, true, now->iqr));
 	pane_text(p, 0, line, AT_NORMAL);
 }
 

@@ -369,6 +369,59 @@ def prio_session(args, g):
     R.check("4 of 6 don't know" in (r["dontknow"] or ""), "prioritising: no don't-know flag", show(r, "dontknow"))
 
 
+def export_text(path, fmt, lang="en"):
+    """The export of a session as a reader sees it: md as is, html without
+    tags, pdf through pdftotext, odt's content.xml without tags."""
+    out = os.path.join(TMP, f"summary-{lang}.{fmt}")
+    p = run("export", "--lang", lang, "-q", Q, path, "--format", fmt, "-o", out)
+    if p.returncode != 0:
+        return f"exit {p.returncode}: {p.stderr}"
+    if fmt == "pdf":
+        if not shutil.which("pdftotext"):
+            return None
+        return subprocess.run(["pdftotext", "-layout", out, "-"], capture_output=True, text=True).stdout
+    if fmt == "odt":
+        import zipfile
+        with zipfile.ZipFile(out) as z:
+            text = z.read("content.xml").decode("utf-8")
+    else:
+        text = open(out, encoding="utf-8").read()
+    import html
+    return html.unescape(re.sub(r"<[^>]+>", " ", text)) if fmt in ("html", "odt") else text
+
+
+def session_summary():
+    """The session summary is a section of every document format, in the
+    export's language: who took part, decisions with their reasons, where
+    the group departed from the median, the rounds, the proposed actions;
+    and the scorecard says "agreed, with an outlier" where one vote is far
+    from the rest."""
+    d = team_dir("summary")
+    review = os.path.join(TMP, "summary-review.yaml")
+    ws(["-o", review, d], ["e", "Dinsdag is niet genoeg<F2>", "4", "q"])
+    live = os.path.join(TMP, "summary-live.yaml")
+    ws(["-o", live, "--participants", "5", "--organisation", "Zesdorp"],
+       ["v1v5v2v4v3", "N", "v3v3v3v3v5", "3", "a<Enter>", "q", "q"])
+    for fmt in ("md", "html", "pdf", "odt"):
+        t = export_text(review, fmt)
+        if t is None:
+            continue
+        flat = re.sub(r"\s+", " ", t)
+        R.check("The session" in flat and "A. de Vries" in flat and "wethouder" in flat and
+                "What the group decided" in flat and "Dinsdag is niet genoeg" in flat and
+                "decided 4 Advanced; the median of the votes was 2.5." in flat,
+                f"summary {fmt}: the review session's summary", flat[:3000])
+        t = re.sub(r"\s+", " ", export_text(live, fmt) or "")
+        R.check("Rounds" in t and "round 1: 1: 1, 2: 1, 3: 1, 4: 1, 5: 1 (consensus 0.43); round 2: 3: 4, 5: 1" in t
+                and "Actions proposed during the session" in t and "a workshop with 5 participants, voting in the room" in t,
+                f"summary {fmt}: the live session's rounds and actions", t[:3000])
+        R.check("agreed, with an outlier" in t and "one participant chose 5" in t,
+                f"summary {fmt}: the outlier is not said", t[:3000])
+    nl = re.sub(r"\s+", " ", export_text(review, "md", "nl"))
+    R.check("## De sessie" in nl and "Wat de groep besloot" in nl and "besloten 4 Gevorderd; de mediaan van de stemmen "
+            "was 2,5." in nl and "een workshop met 6 deelnemers" in nl, "summary nl: not in Dutch", nl[:3000])
+
+
 def fill_respondent():
     s = os.path.join(TMP, "fill.yaml")
     p = subprocess.run([PEIL, "fill", "-q", Q, "-o", s, "--organisation", "Bieb", "--respondent", "A. Jansen",
@@ -384,7 +437,7 @@ def fill_respondent():
 for test in (defect1_own_output, defect2_proposals, defect3_review_v, defect4_missing_votes,
              defect5_votes_after_resume, defect6_participants, defect7_copy, defect8_page_down,
              defect9_dutch_export, projector_tmux, names, votes_and_counts, navigation_and_time,
-             prioritising, fill_respondent):
+             prioritising, session_summary, fill_respondent):
     try:
         test()
     except Exception as e:     # one broken part does not hide the others

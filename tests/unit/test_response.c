@@ -377,7 +377,7 @@ static void test_group_respondent(void **state)
 	assert_string_equal(response_group_respondent(r), "group of 7 aldermen");
 	response_set_session_kind(r, SESSION_LIVE);
 	assert_string_equal(response_session_words(words, sizeof words, r),
-	                    "workshop with 7 participants, voting in the room");
+	                    "a workshop with 7 participants, voting in the room");
 	response_free(r);
 	questionnaire_free(q);
 }
