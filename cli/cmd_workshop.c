@@ -260,11 +260,6 @@ static int review_session(const struct ws_args *wa, const char *path, bool exist
 		                     "its own (-o SESSION.yaml)\n"), c->own);
 		return EXIT_WRITE;
 	}
-	if (c->n == 0) {
-		cli_printf(stderr, "peil workshop: %s\n", _("no respondent's file is left once the session and "
-		                                             "group files are left out"));
-		return EXIT_INVALID;
-	}
 	if (exists) {
 		if (!(*r = cli_load_response_with(*q, path)))
 			return EXIT_INVALID;

@@ -305,6 +305,11 @@ static int load_all(struct loader *L, struct diag_list *d, cli_group_fn fn, void
 		        (int)L->paths.n - st.loaded, (int)L->paths.n);
 		return EXIT_INVALID;
 	}
+	if (st.loaded == 0) {   /* every file was a group's (or a copy): nobody's answers to count */
+		cli_printf(L->out, "peil: %s\n", _("no respondent's file is left once the session and group files "
+		                                    "are left out"));
+		return EXIT_INVALID;
+	}
 	return EXIT_OK;
 }
 

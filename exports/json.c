@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/mem.h"
+#include "core/response_session.h"
 #include "core/text.h"
 #include "exports/compare_json.h"
 #include "exports/plan_out.h"
@@ -212,6 +213,36 @@ static void peers(struct jsonw *w, struct xctx *x)
 	jsonw_object_end(w);
 }
 
+/* The facts of the session (core/response_session.h), null for a file
+ * without them. */
+static void session(struct jsonw *w, struct xctx *x)
+{
+	const struct session_facts *f = response_session(x->r);
+	jsonw_key(w, "session");
+	if (f->kind == SESSION_NONE) {
+		jsonw_null(w);
+		return;
+	}
+	jsonw_object(w);
+	jsonw_kstring(w, "kind", response_session_kind_key(f->kind));
+	jsonw_knumber_or_null(w, "minutes", f->minutes > 0, f->minutes);
+	jsonw_kint(w, "seconds", f->seconds);
+	int accepted = 0;
+	for (int qi = 0; qi < x->q->nquestions; qi++)
+		accepted += response_answer(x->r, qi)->accepted;
+	jsonw_kint(w, "accepted", accepted);
+	jsonw_key(w, "people");
+	jsonw_array(w);
+	for (int i = 0; i < f->npeople; i++) {
+		jsonw_object(w);
+		str(w, x, "name", f->people[i].name);
+		str(w, x, "role", f->people[i].role);
+		jsonw_object_end(w);
+	}
+	jsonw_array_end(w);
+	jsonw_object_end(w);
+}
+
 static void group(struct jsonw *w, struct xctx *x)
 {
 	jsonw_key(w, "group");
@@ -231,6 +262,7 @@ static void group(struct jsonw *w, struct xctx *x)
 	jsonw_knumber_or_null(w, "mean_consensus", has, mean);
 	has = xctx_mean_consensus(x->base_votes, x->q->nquestions, &mean);
 	jsonw_knumber_or_null(w, "baseline_mean_consensus", has, mean);
+	session(w, x);
 	jsonw_object_end(w);
 }
 

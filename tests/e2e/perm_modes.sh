@@ -25,17 +25,17 @@ check() {   # what, file, expected mode
 
 # A new response file is 0600 even with a permissive umask.
 for mask in 000 022 077; do
-	(umask $mask && "$PEIL" aggregate -q "$LIB" "$H/r-everything.yaml" -o "$tmp/new-$mask.yaml" >/dev/null) ||
+	(umask $mask && "$PEIL" aggregate -q "$LIB" "$H/r-one.yaml" -o "$tmp/new-$mask.yaml" >/dev/null) ||
 		{ echo "FAIL aggregate -o under umask $mask"; fail=1; }
 	check "new response file, umask $mask" "$tmp/new-$mask.yaml" 600
 done
 
 # A save keeps the mode the owner set (here: shared with the group).
 chmod 640 "$tmp/new-022.yaml"
-(umask 077 && "$PEIL" aggregate -q "$LIB" "$H/r-everything.yaml" -o "$tmp/new-022.yaml" >/dev/null)
+(umask 077 && "$PEIL" aggregate -q "$LIB" "$H/r-one.yaml" -o "$tmp/new-022.yaml" >/dev/null)
 check "saved again after chmod 640" "$tmp/new-022.yaml" 640
 chmod 600 "$tmp/new-022.yaml"
-(umask 000 && "$PEIL" aggregate -q "$LIB" "$H/r-everything.yaml" -o "$tmp/new-022.yaml" >/dev/null)
+(umask 000 && "$PEIL" aggregate -q "$LIB" "$H/r-one.yaml" -o "$tmp/new-022.yaml" >/dev/null)
 check "saved again after chmod 600, umask 000" "$tmp/new-022.yaml" 600
 
 # Exports follow the umask: 0666 minus the mask, like cp or a shell redirect.

@@ -417,6 +417,11 @@ def session_summary():
                 f"summary {fmt}: the live session's rounds and actions", t[:3000])
         R.check("agreed, with an outlier" in t and "one participant chose 5" in t,
                 f"summary {fmt}: the outlier is not said", t[:3000])
+    import json
+    j = json.loads(run("export", "-q", Q, review, "--format", "json").stdout or "{}")
+    sess = (j.get("group") or {}).get("session") or {}
+    R.check(sess.get("kind") == "review" and sess.get("people", [{}])[0] == {"name": "A. de Vries", "role": "wethouder"}
+            and "seconds" in sess, f"summary json: group.session {sess}")
     nl = re.sub(r"\s+", " ", export_text(review, "md", "nl"))
     R.check("## De sessie" in nl and "Wat de groep besloot" in nl and "besloten 4 Gevorderd; de mediaan van de stemmen "
             "was 2,5." in nl and "een workshop met 6 deelnemers" in nl, "summary nl: not in Dutch", nl[:3000])
