@@ -266,6 +266,7 @@ static int workshop_key(struct workshop *w, struct app *a, int qi, const struct 
 		return TUI_HANDLED;
 	case ACT_LARGE:
 		w->large = !w->large;
+		a->hide_help = w->large;        /* the room needs the question, not its explanation (i) */
 		w->notes_page = 0;
 		return TUI_HANDLED;
 	default:
@@ -402,6 +403,7 @@ enum tui_status tui_run_workshop(const struct questionnaire *q, struct response 
 		return TUI_NO_TERMINAL;
 	}
 	a.question_hooks = &w.hooks;
+	a.hide_help = o->large;         /* the projector view: `i` shows the explanation */
 	a.key_contexts = KEYS_BIT(KEYS_WORKSHOP) | (o->participants > 0 ? KEYS_BIT(KEYS_VOTING) : 0);
 	a.global = on_global;
 	a.tick = workshop_time_tick;

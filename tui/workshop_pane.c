@@ -345,9 +345,9 @@ const char *workshop_choice_text(void *ctx, const struct app *a, int qi, int li,
 	size_t used = 0;
 	buf[0] = '\0';
 	if (li < 0) {   /* not applicable, don't know: the label, then the count */
-		used = (size_t)snprintf(buf, len, "%-16s", li == -1 ? _("Not applicable") : _("Don't know"));
-		if (used >= len)
-			return buf;
+		const char *na = _("Not applicable"), *dk = _("Don't know");
+		int cols = draw_cols(&a->theme, na, strlen(na)), c2 = draw_cols(&a->theme, dk, strlen(dk));
+		used = (size_t)fit_cols(&a->theme, li == -1 ? na : dk, (cols > c2 ? cols : c2) + 2, buf, len);
 	}
 	if (!workshop_revealed(w, a, qi))
 		return buf;     /* hidden: the level alone */
