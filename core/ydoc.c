@@ -285,8 +285,9 @@ static void close_collection(struct builder *b)
 {
 	struct frame *f = &b->stack[--b->depth];
 	struct ynode *n = f->node;
-	struct ynode **kids = b->kids + f->first;
 	size_t nk = b->nkids - f->first;
+	/* b->kids is NULL until the first child: an empty document's `{}` */
+	struct ynode **kids = nk ? b->kids + f->first : NULL;
 	b->nkids = f->first;
 	if (n->kind == YNODE_SEQ) {
 		n->len = nk;

@@ -65,6 +65,23 @@ static void test_empty_collections(void **state)
 	diag_list_free(d);
 }
 
+/* A document that is only `{}` or `[]`: no child was ever pushed, so the
+ * builder's child stack is still NULL (found by fuzz_response in CI; clang's
+ * UBSan flags the NULL + 0 that was here, gcc's does not). */
+static void test_empty_root_collection(void **state)
+{
+	(void)state;
+	const char *texts[] = { "{}\n", "[]\n", "{}" };
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+		struct diag_list *d = diag_list_new();
+		struct ydoc *doc = load(texts[i], d);
+		assert_non_null(doc);
+		assert_int_equal(doc->root->len, 0);
+		ydoc_free(doc);
+		diag_list_free(d);
+	}
+}
+
 static void test_explicit_end(void **state)
 {
 	(void)state;
@@ -421,6 +438,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_plain_mapping),
 		cmocka_unit_test(test_empty_collections),
+		cmocka_unit_test(test_empty_root_collection),
 		cmocka_unit_test(test_explicit_end),
 		cmocka_unit_test(test_bom_accepted),
 		cmocka_unit_test(test_duplicate_keys),
