@@ -1,5 +1,5 @@
 /* peil export [-q Q] FILE... --format FORMAT [-o OUT] [--baseline OLD]
- * [--peers DIR|ROUND] [--same-size] [--min-peers K] [--csv-sep C] [--bom] [--appendix|--no-appendix] [--force]:
+ * [--peers DIR|ROUND] [--same-size] [--min-peers K] [--csv-sep C] [--bom] [--appendix|--no-appendix] [--public] [--force]:
  * a scorecard for the council. The export is written into memory first and
  * then atomically, so a failure never leaves half a file (exit 3). With
  * several files, -o names a directory and the peers are read once
@@ -40,6 +40,7 @@ static int parse_option(int c, struct export_args *a, char **argv)
 	case 'B': a->bom = true; break;
 	case 'A': a->appendix = 1; break;
 	case 'N': a->appendix = -1; break;
+	case 'P': a->public = true; break;
 	case 'F': a->force = true; break;
 	case 'S': a->po.same_size = true; break;
 	case 'f':
@@ -91,6 +92,7 @@ static int parse_args(int argc, char **argv, struct export_args *a)
 		{ "appendix", no_argument, NULL, 'A' },
 		{ "no-appendix", no_argument, NULL, 'N' },
 		{ "force", no_argument, NULL, 'F' },
+		{ "public", no_argument, NULL, 'P' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
@@ -218,7 +220,7 @@ int cmd_export(int argc, char **argv)
 	struct export_options o = {
 		.q = q, .r = r, .baseline = base, .peers = a.peers ? &peers : NULL,
 		.lang = cli_lang(q), .csv_sep = a.csv_sep, .csv_bom = a.bom,
-		.appendix = a.appendix,
+		.appendix = a.appendix, .public = a.public,
 	};
 	rc = export_write_file(&a, &o, a.out, &rules);
 done:

@@ -190,13 +190,24 @@ static int choose_path(const struct fill_args *fa, char **path, bool *exists)
 	return *path ? EXIT_OK : EXIT_WRITE;
 }
 
+/* After the TUI, where the answers are, as plain mode says it: the full
+ * path, for a file in the data dir that the user never named. */
+static void say_where(const char *path)
+{
+	char *full = realpath(path, NULL);
+	if (full)
+		cli_printf(stdout, _("Your answers are saved in %s\n"), full);
+	free(full);
+}
+
 static int run_tui(const struct questionnaire *q, struct response *r, const char *path, bool is_new,
-                   const struct fill_args *fa, const char *notice)
+                   const char *notice)
 {
 	struct config *cfg = config_load(NULL, NULL);
 	struct tui_fill_options o = {
 		.lang = cli_lang(q),
-		.ask_organisation = is_new && !fa->organisation,
+		/* --from brought the name along: no prompt for it (SPEC). */
+		.ask_organisation = is_new && !*response_organisation(r),
 		.no_color = config_theme(cfg) == CONFIG_THEME_NONE,
 		.high_contrast = config_theme(cfg) == CONFIG_THEME_HIGH_CONTRAST,
 		.notice = notice,
@@ -206,6 +217,8 @@ static int run_tui(const struct questionnaire *q, struct response *r, const char
 	int sig = 0;
 	switch (tui_run_fill(q, r, path, &o, &sig, err, sizeof err)) {
 	case TUI_DONE:
+		say_where(path);
+		return EXIT_OK;
 	case TUI_CANCELLED:
 		return EXIT_OK;
 	case TUI_NO_TERMINAL:
@@ -290,15 +303,16 @@ int cmd_fill(int argc, char **argv)
 		goto out;
 	}
 	/* A named new file is written at once, so that a bad path shows now
-	 * (plain mode does this itself). */
-	if ((exists ? fa.respondent || fa.role : fa.organisation != NULL) && !plain &&
+	 * and quitting at once leaves it (--from's too); plain mode does this
+	 * itself. */
+	if ((exists ? fa.respondent || fa.role : *response_organisation(r) != '\0') && !plain &&
 	    !response_save(r, path, err, sizeof err)) {
 		cli_printf(stderr, "peil: %s\n", err);
 		rc = EXIT_WRITE;
 		goto out;
 	}
 	rc = plain ? plain_fill(q, r, path, stdin, stdout)
-	           : run_tui(q, r, path, !exists, &fa, notice[0] ? notice : NULL);
+	           : run_tui(q, r, path, !exists, notice[0] ? notice : NULL);
 out:
 	lock_release(lock);
 	response_free(r);

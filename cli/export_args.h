@@ -19,6 +19,7 @@ struct export_args {
 	enum export_format format;
 	char csv_sep;
 	bool bom, force;
+	bool public;            /* --public: without notes, evidence and the respondent's name */
 	int appendix;           /* 1 --appendix, -1 --no-appendix, 0 the format's default */
 	struct peer_options po;
 };

@@ -74,6 +74,7 @@ static void one(struct batch *b, int i)
 		struct export_options o = {
 			.q = b->q, .r = r, .peers = a->peers ? &peers : NULL, .lang = cli_lang(b->q),
 			.csv_sep = a->csv_sep, .csv_bom = a->bom, .appendix = a->appendix,
+			.public = a->public,
 		};
 		ok = export_write_file(a, &o, out, &rules) == EXIT_OK;
 	}

@@ -22,7 +22,7 @@ static const struct command commands[] = {
 	{ "plan", cmd_plan, "peil plan [-q Q] FILE [--format text|json|csv]",
 	  N_("the improvement plan: actions, owners, due dates, status, costs") },
 	{ "export", cmd_export, "peil export [-q Q] FILE... --format FORMAT [-o OUT] [--baseline OLD] [--peers DIR|ROUND.yaml] "
-	  "[--same-size] [--min-peers K] [--csv-sep C] [--bom] [--appendix|--no-appendix] [--force]",
+	  "[--same-size] [--min-peers K] [--csv-sep C] [--bom] [--appendix|--no-appendix] [--public] [--force]",
 	  N_("a scorecard for the council") },
 	{ "aggregate", cmd_aggregate, "peil aggregate [-q Q] FILE|DIR... [-o MERGED] [--format text|json] [--strict] [--force]",
 	  N_("merge respondents: group statistics and disagreement") },

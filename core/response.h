@@ -147,6 +147,10 @@ void response_clear_target(struct response *r, int domain);
  * targets, who decided them
  * and the open actions (core/response_plan.h: response_carry_plan). */
 bool response_carry_over(struct response *r, const struct response *old);
+/* The public version (export --public): a copy of r without the notes,
+ * the evidence (also of the plan's actions), the respondent's name and
+ * the names of a session's participants. NULL when memory runs out. */
+struct response *response_public_copy(const struct response *r);
 
 /* Today's date as YYYY-MM-DD, in local time, into buf[11]. */
 void response_today(char buf[11]);

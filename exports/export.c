@@ -114,12 +114,28 @@ const char *export_format_names(char *buf, size_t len, const char *sep)
 	return buf;
 }
 
-bool export_write(enum export_format f, const struct export_options *o, FILE *out)
+static bool write_as(enum export_format f, const struct export_options *o, FILE *out)
 {
-	if ((unsigned)f >= EXPORT_NFORMATS)
-		return false;
 	struct xctx x;
 	bool ok = xctx_init(&x, o) && exporters[f].write(&x, out) && !x.oom;
 	xctx_free(&x);
 	return ok && fflush(out) == 0 && !ferror(out);
+}
+
+bool export_write(enum export_format f, const struct export_options *o, FILE *out)
+{
+	if ((unsigned)f >= EXPORT_NFORMATS)
+		return false;
+	if (!o->public)
+		return write_as(f, o, out);
+	/* The public version: the exporters see copies without what is internal. */
+	struct export_options p = *o;
+	struct response *r = response_public_copy(o->r);
+	struct response *base = o->baseline ? response_public_copy(o->baseline) : NULL;
+	p.r = r;
+	p.baseline = base;
+	bool ok = r && (base || !o->baseline) && write_as(f, &p, out);
+	response_free(r);
+	response_free(base);
+	return ok;
 }

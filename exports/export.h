@@ -92,6 +92,8 @@ struct export_options {
 	bool csv_bom;           /* start the CSV with a UTF-8 BOM */
 	int appendix;           /* 1 with, -1 without the appendix of every answer,
 	                         * 0 the format's default (on; off in the PDF) */
+	bool public;            /* the public version: without notes, evidence and
+	                         * the respondent's name (response_public_copy) */
 };
 
 /* A format by its --format name ("markdown" also means md); false for

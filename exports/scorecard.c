@@ -51,7 +51,7 @@ static void header(struct doc *d)
 	d->subtitle = xctx_printf(x, _("Scorecard: %s"), xctx_tr(x, &x->q->title));
 	d->date = response_date(x->r);
 	d->footer = xctx_printf(x, "%s · %s", response_organisation(x->r), xctx_date(x, d->date));
-	struct doc_fact f[8];
+	struct doc_fact f[9];
 	char unconfirmed[256];
 	int n = 0;
 	f[n++] = (struct doc_fact){ _("Organisation"), response_organisation(x->r) };
@@ -59,6 +59,9 @@ static void header(struct doc *d)
 	f[n++] = (struct doc_fact){ _("Questionnaire"),
 		xctx_printf(x, _("%s, version %s"), xctx_tr(x, &x->q->title), x->q->version) };
 	f[n++] = (struct doc_fact){ _("Answered by"), xctx_respondent(x) };
+	if (x->o->public)
+		f[n++] = (struct doc_fact){ _("Version"),
+			_("public: without the notes, the evidence and the respondent's name") };
 	f[n++] = (struct doc_fact){ _("Progress"),
 		xctx_printf(x, _("%ld%% — %d of %d questions done: %d answered, %d not applicable, %d don't know"),
 		            (long)num_done_percent(s->progress), s->answered + s->na + s->unknown, s->total - s->hidden,

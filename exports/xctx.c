@@ -207,7 +207,8 @@ const char *xctx_respondent(struct xctx *x)
 		return xctx_printf(x, "%s (%s)", who, role);
 	if (who || role)
 		return who ? who : role;
-	return _("not recorded");
+	/* The public version has no name: say it was left out, not unknown. */
+	return x->o->public ? _("the organisation (name left out)") : _("not recorded");
 }
 
 const char *xctx_status_word(const struct xctx *x, int qi)

@@ -220,6 +220,27 @@ static void draw_title(const struct app *a)
 	theme_set(stdscr, t, AT_NORMAL);
 }
 
+/* A message longer than the status line takes the rows above it, up to
+ * STATUS_ROWS: the reason or the path at its end is what matters, and it
+ * was what got cut off. Gone with the next key, like every message. */
+enum { STATUS_ROWS = 4 };
+static void draw_wrapped_status(const struct app *a, const char *text)
+{
+	const struct theme *t = &a->theme;
+	struct span sp[STATUS_ROWS];
+	int n = draw_wrap(t, text, COLS - 2, sp, STATUS_ROWS);
+	int rows = n < STATUS_ROWS ? n : STATUS_ROWS;
+	if (rows > LINES - 2)
+		rows = LINES - 2 > 1 ? LINES - 2 : 1;
+	for (int i = 0; i < rows; i++) {
+		int y = LINES - rows + i;
+		draw_blank(stdscr, y, 0, COLS);
+		bool last = i == rows - 1 && n > rows;
+		size_t len = last ? strlen(text) - sp[i].off : sp[i].len;
+		draw_text(stdscr, t, y, 1, COLS - 2, text + sp[i].off, len, last ? DRAW_ELLIPSIS : 0);
+	}
+}
+
 /* Status line: a message, the save error, or the screen's key hints. */
 static void draw_status(const struct app *a)
 {
@@ -239,7 +260,11 @@ static void draw_status(const struct app *a)
 		text = keys_hints(app_top(a)->ops->kind, a->key_contexts, COLS - 2, buf, sizeof buf);
 	}
 	theme_set(stdscr, t, at);
-	draw_str(stdscr, t, LINES - 1, 1, COLS - 2, text, DRAW_ELLIPSIS);
+	if (text == a->msg || text == buf) {
+		draw_wrapped_status(a, text);
+	} else {
+		draw_str(stdscr, t, LINES - 1, 1, COLS - 2, text, DRAW_ELLIPSIS);
+	}
 	theme_set(stdscr, t, AT_NORMAL);
 }
 

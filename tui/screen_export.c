@@ -1,18 +1,23 @@
-/* The export dialog (x): a scorecard of the answers so far as Markdown,
- * HTML, CSV or JSON, in a chosen language, written atomically through
- * exports/export.h next to the response file (or where the user says). */
+/* The export dialog (x): a scorecard of the answers so far in any export
+ * format, in a chosen language, full or public (without notes, evidence and
+ * names), written atomically through exports/export.h next to the response
+ * file (or where the user says). */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/i18n.h"
+#include "core/mem.h"
 #include "core/outpath.h"
 #include "core/path.h"
 #include "exports/export.h"
 #include "tui/edit.h"
 #include "tui/screens.h"
 
-enum { ROW_FORMAT, ROW_LANG, ROW_PATH, ROW_CSV, NROWS };
+enum { ROW_FORMAT, ROW_LANG, ROW_PATH, ROW_CSV, ROW_VERSION, NROWS };
+/* The versions: everything, or the public one (export --public). */
+enum { VERSION_FULL, VERSION_PUBLIC, NVERSIONS };
 /* The CSV choices: Excel set to Dutch wants ; and a byte order mark. */
 enum { CSV_EXCEL, CSV_PLAIN, NCSV };
 enum { LABEL_COLS = 12, MAX_PATH_BYTES = 4096 };
@@ -24,6 +29,7 @@ struct export_screen {
 	int lang;
 	int csv;                /* CSV_EXCEL or CSV_PLAIN */
 	bool csv_chosen;        /* by the user: keep it when the language changes */
+	int version;            /* VERSION_FULL or VERSION_PUBLIC */
 	struct edit path;
 	bool path_edited;       /* typed by the user: keep it when the format changes */
 	char result[1024];
@@ -41,6 +47,30 @@ static bool default_path(struct export_screen *es, const struct app *a)
 	memcpy(s, p, n);
 	s[n] = '.';
 	strcpy(s + n + 1, ext);
+	bool ok = edit_set(&es->path, s);
+	free(s);
+	return ok;
+}
+
+/* After a change of format, a path the user typed keeps its name but not
+ * an export format's extension: "raad.md" becomes "raad.pdf". */
+static bool replace_ext(struct export_screen *es)
+{
+	const char *p = es->path.text, *ext = export_format_ext(es->fmt);
+	size_t n = strlen(p), on = 0;
+	for (int f = 0; f < EXPORT_NFORMATS && !on; f++) {
+		const char *o = export_format_ext((enum export_format)f);
+		size_t len = strlen(o);
+		if (n > len + 1 && p[n - len - 1] == '.' && !strcmp(p + n - len, o))
+			on = len;
+	}
+	if (!on)
+		return true;
+	char *s = malloc(n - on + strlen(ext) + 1);
+	if (!s)
+		return false;
+	memcpy(s, p, n - on);
+	strcpy(s + n - on, ext);
 	bool ok = edit_set(&es->path, s);
 	free(s);
 	return ok;
@@ -113,12 +143,20 @@ static void draw(const struct screen *sc, const struct app *a, struct rect r)
 	draw_label(es, a, ROW_CSV, r.y + 7, _("CSV"));
 	const char *csv[NCSV] = { _("; and BOM (Excel)"), _(", (RFC 4180)") };
 	draw_choices(a, r.y + 7, 3 + LABEL_COLS, r.w - 4 - LABEL_COLS, csv, NCSV, es->csv);
+	draw_label(es, a, ROW_VERSION, r.y + 8, _("Version"));
+	const char *versions[NVERSIONS] = { _("full"), _("public: without notes, evidence and names") };
+	draw_choices(a, r.y + 8, 3 + LABEL_COLS, r.w - 4 - LABEL_COLS, versions, NVERSIONS, es->version);
 	theme_set(stdscr, t, AT_DIM);
-	draw_str(stdscr, t, r.y + 9, 3, r.w - 4,
+	draw_str(stdscr, t, r.y + 10, 3, r.w - 4,
 	         _("Enter writes the file; Up/Down another line; Left/Right another choice."), DRAW_ELLIPSIS);
 	if (es->result[0]) {
+		/* Wrapped, not cut: the path and the reason are at the end. */
 		theme_set(stdscr, t, es->result_error ? AT_ERROR : AT_OK);
-		draw_str(stdscr, t, r.y + 11, 3, r.w - 4, es->result, DRAW_ELLIPSIS);
+		struct wrap_iter it;
+		struct span sp;
+		draw_wrap_start(&it, es->result);
+		for (int y = r.y + 12; y < r.y + r.h && draw_wrap_next(t, &it, r.w - 4, &sp); y++)
+			draw_text(stdscr, t, y, 3, r.w - 4, es->result + sp.off, sp.len, 0);
 	}
 	theme_set(stdscr, t, AT_NORMAL);
 }
@@ -136,16 +174,17 @@ static void place_cursor(const struct screen *sc, const struct app *a)
 	wnoutrefresh(stdscr);
 }
 
-/* ~/ means the home directory, as in a shell. Caller frees. */
-static char *expand_home(const char *p)
+/* ~/ means the home directory, as in a shell; a relative path is taken
+ * from the working directory, and shown in full in the message. */
+static char *full_path(const char *p)
 {
 	const char *home = getenv("HOME");
-	if (strncmp(p, "~/", 2) != 0 || !home)
-		return strdup(p);
-	char *s = malloc(strlen(home) + strlen(p));
-	if (s)
-		sprintf(s, "%s%s", home, p + 1);
-	return s;
+	if (!strncmp(p, "~/", 2) && home)
+		return path_join(home, p + 2);
+	char cwd[4096];
+	if (p[0] == '/' || !p[0] || !getcwd(cwd, sizeof cwd))
+		return mem_strdup(p);
+	return path_join(cwd, p[0] == '.' && p[1] == '/' ? p + 2 : p);
 }
 
 /* The export into memory, then atomically to path: nothing half-written,
@@ -169,16 +208,18 @@ static bool export_to_file(enum export_format f, const struct export_options *o,
 
 static int write_export(struct export_screen *es, struct app *a)
 {
-	char *path = expand_home(es->path.text);
+	char *path = full_path(es->path.text);
 	char err[768] = "";
 	if (!path || !*path) {
 		snprintf(es->result, sizeof es->result, "%s", _("Name a file to write to."));
 		es->result_error = true;
-		free(path);
+		mem_free(path);
 		return TUI_HANDLED;
 	}
+	bool public = es->version == VERSION_PUBLIC;
 	const struct export_options o = { .q = a->s->q, .r = a->s->r, .lang = es->lang,
-	                                  .csv_sep = es->csv == CSV_EXCEL ? ';' : ',', .csv_bom = es->csv == CSV_EXCEL };
+	                                  .csv_sep = es->csv == CSV_EXCEL ? ';' : ',', .csv_bom = es->csv == CSV_EXCEL,
+	                                  .public = public };
 	/* The scorecard's fixed wording in the language chosen for it. */
 	char *saved = i18n_use(a->s->q->langs[es->lang]);
 	/* Never over the session's own file (nor its questionnaire). */
@@ -187,14 +228,17 @@ static int write_export(struct export_screen *es, struct app *a)
 	bool ok = export_to_file(es->fmt, &o, path, &rules, err, sizeof err);
 	i18n_restore(saved);
 	struct stat st;
-	if (ok && stat(path, &st) == 0)
-		snprintf(es->result, sizeof es->result, _("Written: %s (%lld bytes)"), path, (long long)st.st_size);
+	long long size = ok && stat(path, &st) == 0 ? (long long)st.st_size : -1;
+	if (ok && public)
+		snprintf(es->result, sizeof es->result,
+		         _("Written, the public version (without notes, evidence and names): %s (%lld bytes)"), path, size);
 	else if (ok)
-		snprintf(es->result, sizeof es->result, _("Written: %s"), path);
+		snprintf(es->result, sizeof es->result,
+		         _("Written, the full version (with notes and evidence): %s (%lld bytes)"), path, size);
 	else
 		snprintf(es->result, sizeof es->result, _("Not written: %s"), err);
 	es->result_error = !ok;
-	free(path);
+	mem_free(path);
 	return TUI_HANDLED;
 }
 
@@ -210,6 +254,8 @@ static int change(struct export_screen *es, struct app *a, int dir)
 		es->fmt = (enum export_format)(((int)es->fmt + dir + EXPORT_NFORMATS) % EXPORT_NFORMATS);
 		if (!es->path_edited)
 			default_path(es, a);
+		else
+			replace_ext(es);
 	} else if (es->row == ROW_LANG) {
 		es->lang = (es->lang + dir + a->s->q->nlangs) % a->s->q->nlangs;
 		if (!es->csv_chosen)
@@ -217,6 +263,8 @@ static int change(struct export_screen *es, struct app *a, int dir)
 	} else if (es->row == ROW_CSV) {
 		es->csv = (es->csv + dir + NCSV) % NCSV;
 		es->csv_chosen = true;
+	} else if (es->row == ROW_VERSION) {
+		es->version = (es->version + dir + NVERSIONS) % NVERSIONS;
 	}
 	es->result[0] = '\0';
 	return TUI_HANDLED;

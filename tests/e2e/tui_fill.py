@@ -163,7 +163,7 @@ r.check(on(t, "dutch", "informatiebeveiligingsbeleid"), "L switches the question
 r.check(on(t, "dutch", "Vraag 3/7"), "... and the interface's own words with it", t["dutch"])
 r.check(on(t, "export", "Export a scorecard"), "x opens the export dialog", t["export"])
 out = f[:-5] + ".html"
-r.check(on(t, "written", "Written: ") and os.path.exists(out), "x writes a scorecard next to the response file",
+r.check(on(t, "written", "Written, the full version") and os.path.exists(out), "x writes a scorecard next to the response file",
         t["written"])
 if os.path.exists(out):
     r.check("Screens" in open(out, encoding="utf-8").read(), "the scorecard names the organisation")

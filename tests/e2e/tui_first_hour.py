@@ -1,0 +1,134 @@
+#!/usr/bin/env python3
+"""The TUI in the first hour (issue 12), read from the screen:
+- --from carries the organisation: no name prompt (defect 6);
+- on quit, peil prints the full path of the answers (friction);
+- the export dialog: a typed name takes the new format's extension
+  (defect 10), the message gives the full path of a relative name and is
+  wrapped, not cut, at 100 columns (defect 10, friction), and the public
+  version is a choice whose message says which version was written
+  (friction: --public);
+- a status message longer than the line (a save that fails, with its path
+  and reason) is wrapped, not cut (defect 10; tmux);
+- Ctrl-C in the note editor keeps what was typed (defect 9; tmux)."""
+import os, re, signal, sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tmuxdrive import Results, Term, answers, have_tmux, script, setup  # noqa: E402
+
+peil, root, home, env = setup(need_tmux=False)
+peil, root = os.path.abspath(peil), os.path.abspath(root)     # the test works in its own directory
+town = os.path.join(root, "tests/fixtures/tui/town.yaml")
+carried = os.path.join(root, "tests/fixtures/tui/town-answers.yaml")
+public = os.path.join(root, "tests/fixtures/public/answers.yaml")
+r = Results()
+d = os.path.join(home, "work")
+os.makedirs(d)
+os.chdir(d)
+
+
+def flat(screen):
+    """The screen's text as one line: wrapped messages joined again."""
+    return " ".join(line.strip() for line in (screen or "").splitlines())
+
+
+def squeezed(text):
+    """Without white space: a path wrapped inside a word still matches."""
+    return re.sub(r"\s+", "", text or "")
+
+
+# --from: the organisation comes along, so no prompt; the first question.
+f = os.path.join(d, "next-year.yaml")
+t = script([peil, "fill", "-q", town, "--from", carried, "-o", f, "--lang", "en"], [":screen first", "q"], env)
+s = t["first"] or ""
+r.check("Name of your organisation" not in s and "Question 1/7" in s,
+        "--from carries the organisation: no name prompt", s)
+r.check("Gemeente Voorbeeld" in s.splitlines()[0] if s else False, "... the title names last year's organisation", s)
+# On quit: where the answers are, in full.
+r.check(t.rc == 0 and f"Your answers are saved in {f}\n" in t.out,
+        "quitting the TUI prints the full path of the answers", t.out[-300:] + t.err)
+t = script([peil, "fill", "-q", town, "--from", carried, "-o", "relative.yaml", "--lang", "nl"], ["q"], env)
+r.check(f"Uw antwoorden staan in {os.path.join(d, 'relative.yaml')}\n" in t.out,
+        "... also for a relative -o, in Dutch", t.out[-300:] + t.err)
+
+# The export dialog: a typed name keeps its name, takes the format's
+# extension; the message says the full path and which version, wrapped.
+long_dir = os.path.join("a-directory-with-a-rather-long-name-for-the-council-papers", "of-the-year-2026")
+os.makedirs(long_dir)
+typed = os.path.join(long_dir, "raad.md")
+t = script([peil, "fill", "-q", town, "-o", os.path.join(d, "pub.yaml"), "--organisation", "Gemeente Openbaar",
+            "--lang", "en"],
+           ["x", "<Down><Down>", "<C-u>", typed, "<Up><Up><Left>",
+            ":screen markdown", "<Right><Right>", ":screen pdf", "<Left><Left>",
+            "<Down><Down><Down><Down><Right>", ":screen public-chosen", "<Enter>", ":screen written", "<Esc>q"],
+           env, w=100, h=30)
+r.check(re.search(r"File\s+\S*/raad\.md\s*$", t["markdown"] or "", re.M) is not None,
+        "the typed name in Markdown ends in .md", t["markdown"])
+r.check(re.search(r"File\s+\S*/raad\.pdf\s*$", t["pdf"] or "", re.M) is not None,
+        "after a change to PDF, the typed name ends in .pdf (it kept .md)", t["pdf"])
+r.check("(●) public" in (t["public-chosen"] or ""), "the export dialog offers the public version",
+        t["public-chosen"])
+full = os.path.join(d, typed)
+s = squeezed(t["written"])
+r.check(squeezed(f"Written, the public version (without notes, evidence and names): {full} (") in s,
+        "the message says the public version was written, with the full path", t["written"])
+longest = max(len(line) for line in (t["written"] or "").splitlines())
+r.check(longest <= 100 and full not in (t["written"] or ""),
+        "... wrapped over lines at 100 columns, not cut", t["written"])
+if os.path.exists(full):
+    text = open(full, encoding="utf-8").read()
+    r.check("Version:** public" in text, "the file written is the public version", text[:400])
+else:
+    r.check(False, f"{full} was written", t["written"])
+
+# The same for the full version (the default), with the answers' note.
+t = script([peil, "fill", "-q", town, "-o", os.path.join(d, "full.yaml"), "--organisation", "Gemeente Vol",
+            "--lang", "nl"], ["x", "<Enter>", ":screen written", "<Esc>q"], env, w=100, h=30)
+r.check(squeezed(f"Geschreven, de volledige versie (met notities en onderbouwing): {os.path.join(d, 'full.html')} (")
+        in squeezed(t["written"]), "the full version says so (Dutch)", t["written"])
+
+if not have_tmux():
+    print("(tmux is not installed: the terminal checks are skipped)")
+    r.done()
+
+# A status message longer than the line: a save that fails shows its path
+# and the reason, over two lines at 100 columns.
+deep = os.path.join(d, "x" * 60, "y" * 30)
+os.makedirs(deep)
+f = os.path.join(deep, "answers.yaml")
+t = Term(f"{peil} fill -q {town} -o {f} --organisation Lang --lang en", w=100, h=30, env=env)
+try:
+    t.wait(r"Question 1/7")
+    os.remove(f)
+    os.mkdir(f)                 # the file's place is taken: every save fails
+    t.keys("2")
+    s = t.wait(r"NOT SAVED")
+    joined = flat(t.wait(r"retrying; your answers are kept"))
+    r.check("is a directory, not a regular file" in joined and "(retrying; your answers are kept)" in joined,
+            "a long status message is wrapped: the reason at its end shows", s)
+    os.rmdir(f)
+    t.wait(r"Saved \d\d:\d\d:\d\d", timeout=8)
+    t.keys("q")
+    t.wait_dead()
+finally:
+    t.close()
+
+# Ctrl-C in the note editor: the text typed is saved, then peil ends as
+# Ctrl-C ends a program.
+f = os.path.join(d, "ctrl-c.yaml")
+t = Term(f"{peil} fill -q {town} -o {f} --organisation Notes --lang en", w=80, h=24, env=env)
+try:
+    t.wait(r"Question 1/7")
+    t.keys("e")
+    t.wait(r"Evidence")
+    t.type("Typed before Ctrl-C")
+    t.wait(r"Typed before Ctrl-C")
+    t.keys("C-c")
+    t.wait_dead()
+    st = t.status()
+    r.check(st == ("", str(int(signal.SIGINT))), "Ctrl-C in the note editor ends peil as Ctrl-C does", str(st))
+finally:
+    t.close()
+a = answers(f)
+r.check((a.get("services.online") or {}).get("note") == "Typed before Ctrl-C",
+        "Ctrl-C in the note editor keeps the note typed", str(a))
+r.done()
