@@ -17,6 +17,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
+from cdp import find_axe  # noqa: E402
+
 ROOT = sys.argv[1] if len(sys.argv) > 1 else os.environ["ROOT"]
 PEIL = os.environ["PEIL"]
 FX = os.path.join(ROOT, "tests/fixtures/exports")
@@ -147,10 +150,8 @@ def main():
     if os.environ.get("SHOT_DIR"):
         chrome(b, 520, "file://" + wrap(out, 390, 3000, "shot.html"), "--window-size=520,3000",
                f"--screenshot={os.environ['SHOT_DIR']}/scorecard-390.png")
-    npm_root = subprocess.run(["npm", "root", "-g"], capture_output=True, text=True).stdout.strip() \
-        if shutil.which("npm") else ""
-    axe = os.path.join(npm_root, "axe-core", "axe.min.js")
-    if not os.path.exists(axe):
+    axe = find_axe(ROOT)
+    if not axe:
         fail("axe-core is not installed (scripts/deps.sh check installs it with npm)")
     else:
         script = AXE % open(axe).read().replace("</script", "<\\/script")

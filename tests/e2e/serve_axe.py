@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Accessibility of the phone page: axe-core (npm, installed by
-`scripts/deps.sh check` into tests/node) runs inside headless Chromium
+`scripts/deps.sh check` into tests/node or globally) runs inside headless Chromium
 at 390 px on the voting page, the page after a vote, the revealed
 results and "the room is full", and finds no WCAG 2.1 A or AA violation."""
 import json
@@ -14,14 +14,14 @@ sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "lib"))
 from tmuxdrive import Term, Results, setup  # noqa: E402
 from phones import Phone, URL_RE  # noqa: E402
-from cdp import Chrome, find_browser  # noqa: E402
+from cdp import Chrome, find_axe, find_browser  # noqa: E402
 
 PEIL, ROOT, HOME, ENV = setup()
 Q = os.path.join(ROOT, "tests", "fixtures", "valid", "library.yaml")
-AXE = os.path.join(ROOT, "tests", "node", "node_modules", "axe-core", "axe.min.js")
+AXE = find_axe(ROOT)
 R = Results()
 BROWSER = find_browser()
-if not BROWSER or not os.path.exists(AXE):
+if not BROWSER or not AXE:
     print("needs chromium and axe-core (scripts/deps.sh check installs both)")
     sys.exit(77)
 RUN = ("axe.run(document,{runOnly:{type:'tag',values:['wcag2a','wcag2aa','wcag21a','wcag21aa']}})"

@@ -22,6 +22,22 @@ def find_browser():
     return None
 
 
+def find_axe(root):
+    """axe-core's axe.min.js: tests/node (scripts/deps.sh check, pinned in
+    tests/node/package.json) or else npm's global one (deps.sh installs
+    that too). None when neither is there. Every accessibility test looks
+    here, so that one of them cannot skip where another runs."""
+    local = os.path.join(root, "tests", "node", "node_modules", "axe-core", "axe.min.js")
+    if os.path.exists(local):
+        return local
+    if shutil.which("npm"):
+        top = subprocess.run(["npm", "root", "-g"], capture_output=True, text=True, timeout=60).stdout.strip()
+        axe = os.path.join(top, "axe-core", "axe.min.js")
+        if top and os.path.exists(axe):
+            return axe
+    return None
+
+
 class Chrome:
     def __init__(self, browser, profile, log):
         to_chrome_r, self.to_chrome = os.pipe()
