@@ -72,7 +72,9 @@ static void print_current(const struct plain *p)
 		fprintf(p->out, "%s\n", _("This answer is from last time: choose it again to confirm it."));
 	if (a->proposal)
 		fprintf(p->out, "%s\n", _("This level was proposed from the votes and is not decided yet: choose it to decide."));
-	if (a->note)
+	if (a->note && a->note_last_year)
+		fprintf(p->out, _("Note (from last year: the answer has changed since): %s\n"), a->note);
+	else if (a->note)
 		fprintf(p->out, _("Note: %s\n"), a->note);
 }
 

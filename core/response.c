@@ -154,11 +154,19 @@ static void touch(struct response *r)
 	response_today(r->date);
 }
 
+/* A carried-over answer that changes leaves its note behind: mark it. */
+static void mark_note(struct answer *a, enum answer_status status, int level)
+{
+	if (a->carried_over && a->note && (a->status != status || a->level != level))
+		a->note_last_year = true;
+}
+
 bool response_set_level(struct response *r, int question, int level)
 {
 	if (qn_level_index(r->q, level) < 0)
 		return false;
 	struct answer *a = &r->answers[question];
+	mark_note(a, ANSWER_LEVEL, level);
 	a->status = ANSWER_LEVEL;
 	a->level = level;
 	a->carried_over = false;
@@ -176,6 +184,7 @@ bool response_set_status(struct response *r, int question, enum answer_status st
 	if (status == ANSWER_NA && !r->q->questions[question].allow_na)
 		return false;
 	struct answer *a = &r->answers[question];
+	mark_note(a, status, 0);
 	a->status = status;
 	a->level = 0;
 	a->carried_over = false;
@@ -207,8 +216,12 @@ static bool set_string(const char **field, const char *s, bool empty_is_null)
 
 bool response_set_note(struct response *r, int question, const char *note)
 {
-	if (!set_string(&r->answers[question].note, note, true))
+	struct answer *a = &r->answers[question];
+	bool same = (a->note && note && !strcmp(a->note, note)) || (!a->note && (!note || !*note));
+	if (!set_string(&a->note, note, true))
 		return false;
+	if (!same)
+		a->note_last_year = false;      /* edited: it is this year's now */
 	touch(r);
 	return true;
 }
@@ -349,6 +362,7 @@ bool response_carry_over(struct response *r, const struct response *old)
 		if (!ok)
 			return false;
 		r->answers[i].carried_over = o->status != ANSWER_OPEN;
+		r->answers[i].note_last_year = o->note_last_year;
 		r->answers[i].recheck = o->recheck && o->status != ANSWER_OPEN;
 	}
 	/* SPEC: --from also carries who we are and what we set out to do. */

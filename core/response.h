@@ -34,6 +34,9 @@ struct answer {
 	const struct vote_round *rounds;
 	int nrounds;
 	bool carried_over;      /* copied from last year, not yet confirmed */
+	bool note_last_year;    /* a carried-over note whose answer has changed
+	                         * since: it speaks of last year's answer until
+	                         * it is edited */
 	bool recheck;           /* carried over, but the question changed meaning
 	                         * since: to be answered again */
 	bool proposal;          /* level proposed by `aggregate`, not decided */

@@ -160,7 +160,7 @@ static void read_rounds(struct rloader *L, const struct ynode *n, int qi)
  * when reading thousands of files). */
 struct answer_keys {
 	const struct ynode *level, *status, *note, *evidence, *votes, *votes_na, *votes_unknown,
-	                   *rounds, *carried_over, *recheck, *proposal, *accepted;
+	                   *rounds, *carried_over, *recheck, *proposal, *accepted, *note_last_year;
 };
 
 static bool find_answer_keys(const struct ynode *m, struct answer_keys *k)
@@ -174,7 +174,8 @@ static bool find_answer_keys(const struct ynode *m, struct answer_keys *k)
 			!strcmp(s, "votes") ? &k->votes : !strcmp(s, "votes_na") ? &k->votes_na :
 			!strcmp(s, "votes_unknown") ? &k->votes_unknown : !strcmp(s, "rounds") ? &k->rounds :
 			!strcmp(s, "carried_over") ? &k->carried_over : !strcmp(s, "recheck") ? &k->recheck :
-			!strcmp(s, "proposal") ? &k->proposal : !strcmp(s, "accepted") ? &k->accepted : NULL;
+			!strcmp(s, "proposal") ? &k->proposal : !strcmp(s, "accepted") ? &k->accepted :
+			!strcmp(s, "note_last_year") ? &k->note_last_year : NULL;
 		if (slot)
 			*slot = v;
 		else
@@ -237,7 +238,8 @@ static void read_answer(struct rloader *L, const struct ynode *key, const struct
 {
 	static const char *const keys[] = { "level", "status", "note", "evidence", "votes",
 	                                    "votes_na", "votes_unknown", "rounds",
-	                                    "carried_over", "recheck", "proposal", "accepted", NULL };
+	                                    "carried_over", "recheck", "proposal", "accepted", "note_last_year",
+	                                    NULL };
 	int qi = qn_question_index(L->q, key->u.str);
 	if (qi < 0 && L->previous) {
 		carry_unknown(L, key, m);
@@ -279,6 +281,8 @@ static void read_answer(struct rloader *L, const struct ynode *key, const struct
 		a->proposal = flag;
 	if (k.accepted && schema_bool(&L->s, k.accepted, "accepted", &flag))
 		a->accepted = flag;
+	if (k.note_last_year && schema_bool(&L->s, k.note_last_year, "note_last_year", &flag))
+		a->note_last_year = flag && a->note;
 }
 
 static void read_targets(struct rloader *L, const struct ynode *n)

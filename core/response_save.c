@@ -218,6 +218,7 @@ static void emit_answer(struct emit *m, const struct response *r, int qi)
 		end(m, false);
 	}
 	key_true(m, "carried_over", a->carried_over);
+	key_true(m, "note_last_year", a->note_last_year && a->note);
 	key_true(m, "recheck", a->recheck);
 	key_true(m, "proposal", a->proposal);
 	key_true(m, "accepted", a->accepted);

@@ -113,7 +113,7 @@ static void appendix_question(struct doc *d, int qi)
 	if (step)
 		f[n++] = (struct doc_fact){ _("Next step"), step };
 	if (a->note)
-		f[n++] = (struct doc_fact){ _("Note"), a->note };
+		f[n++] = (struct doc_fact){ a->note_last_year ? _("Note (from last year)") : _("Note"), a->note };
 	if (a->nevidence)
 		f[n++] = (struct doc_fact){ _("Evidence"), xctx_join(x, (const char *const *)a->evidence, a->nevidence, "; ") };
 	if (a->votes)

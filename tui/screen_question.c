@@ -93,7 +93,8 @@ static void layout_note(struct lines *b, const struct question_screen *qs, const
 		return;
 	}
 	if (ans->note) {
-		text(b, a, _("Note:"), 1, width - 2, AT_HEADING);
+		text(b, a, ans->note_last_year ? _("Note (from last year: the answer has changed since; e to edit):")
+		                               : _("Note:"), 1, width - 2, AT_HEADING);
 		text(b, a, ans->note, 3, width - 4, AT_NORMAL);
 	}
 	if (ans->nevidence > 0) {

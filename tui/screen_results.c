@@ -50,7 +50,7 @@ static bool any_own_target(const struct session *s)
 /* The rows, and the text of the scale legend they point into. */
 struct layout {
 	struct lines b;
-	char scale[512], target[160], decided[512];
+	char scale[512], target[160], decided[512], unconfirmed[256];
 };
 
 /* "* your own target. Set by the council on 2026-03-12 (raadsbesluit 12)." */
@@ -84,6 +84,11 @@ static void layout(struct layout *L, const struct app *a, const struct scorecard
 	const struct questionnaire *q = s->q;
 	struct lines *b = &L->b;
 	lines_init(b);
+	/* The scores count carried-over answers as given: say how many (SPEC). */
+	if (*words_unconfirmed(L->unconfirmed, sizeof L->unconfirmed, c->unconfirmed)) {
+		lines_text(b, t, L->unconfirmed, 1, width - 2, AT_CARRIED, L_TEXT, -1);
+		lines_blank(b);
+	}
 	for (int d = 0; d < q->ndomains; d++)
 		lines_push(b, (struct line){ .kind = L_DOMAIN, .item = d, .first = true });
 	lines_blank(b);

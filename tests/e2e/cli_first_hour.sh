@@ -50,5 +50,15 @@ expect 1 "a questionnaire as the response file, with -q" "$PEIL" export -q "$Q" 
 same "$tmp/err" "$Q:1:7: error: this is a questionnaire (key 'peil'), not a response file (key 'peil-responses'): give a questionnaire with -q" \
 	"a questionnaire given as the response file, with -q"
 
+# Plain mode: a carried-over answer that changes marks its note.
+T=$ROOT/tests/fixtures/tui
+printf '3\nb\nquit\n' >"$tmp/in"
+expect 0 "plain mode, a changed carried-over answer" "$PEIL" fill --plain -q "$T/town.yaml" --from "$T/town-answers.yaml" \
+	-o "$tmp/changed.yaml" --lang en <"$tmp/in"
+grep -q "^Note (from last year: the answer has changed since): Aanvragen voor paspoort" "$tmp/out" ||
+	{ echo "FAIL: plain mode does not mark the note of a changed answer 'from last year'"; grep Note "$tmp/out"; fails=$((fails + 1)); }
+[ "$(grep -c '^Note: Aanvragen' "$tmp/out")" -eq 1 ] ||
+	{ echo "FAIL: plain mode: the note before the change is a plain 'Note:'"; fails=$((fails + 1)); }
+
 [ "$fails" -eq 0 ] && echo "first-hour errors: did you mean, peil FILE.yaml, missing directory, missing file, questionnaire for response"
 exit $((fails > 0))

@@ -50,6 +50,41 @@ t = script([peil, "fill", "-q", town, "--from", carried, "-o", "relative.yaml", 
 r.check(f"Uw antwoorden staan in {os.path.join(d, 'relative.yaml')}\n" in t.out,
         "... also for a relative -o, in Dutch", t.out[-300:] + t.err)
 
+# The results screen says how many answers are carried over and not yet
+# confirmed (the scores count them as given); one confirmed, one fewer.
+f = os.path.join(d, "unconfirmed.yaml")
+t = script([peil, "fill", "-q", town, "--from", carried, "-o", f, "--lang", "en"],
+           ["r", ":screen before", "<Esc><Enter>", "r", ":screen after", "q"], env, w=100, h=30)
+r.check("5 answers carried over from last time are not yet confirmed; the scores count them as given."
+        in flat(t["before"]), "the results screen counts the unconfirmed answers", t["before"])
+r.check("4 answers carried over from last time are not yet confirmed" in flat(t["after"]),
+        "... one fewer after Enter confirms one", t["after"])
+
+# A carried-over answer that changes: its note is marked "from last year"
+# on the screen and in the file, until the note is edited. Confirming the
+# same answer does not mark it.
+f = os.path.join(d, "changed.yaml")
+t = script([peil, "fill", "-q", town, "--from", carried, "-o", f, "--lang", "en"],
+           [":screen carried", "3", "<Left>", ":screen changed", "q"], env, w=100, h=30)
+r.check("Note:" in (t["carried"] or "") and "from last year" not in (t["carried"] or ""),
+        "a carried-over note before the answer changes: just 'Note:'", t["carried"])
+r.check("Note (from last year: the answer has changed since; e to edit):" in flat(t["changed"]),
+        "after the answer changed, the note is marked from last year", t["changed"])
+a = answers(f).get("services.online") or {}
+r.check(a.get("level") == 3 and a.get("note_last_year") is True, "... also in the file", str(a))
+t = script([peil, "fill", "-q", town, "-o", f, "--lang", "nl"],
+           ["<Left>", ":screen nl", "e", "<End> Nog steeds zo.", "<Esc>", ":screen edited", "q"], env, w=100, h=30)
+r.check("Notitie (van vorig jaar" in flat(t["nl"]), "the mark stays after a restart (Dutch)", t["nl"])
+a = answers(f).get("services.online") or {}
+r.check("from last year" not in flat(t["edited"]) and "van vorig jaar" not in flat(t["edited"]) and
+        "note_last_year" not in a and a.get("note", "").endswith("Nog steeds zo."),
+        "editing the note clears the mark", f"{a}\n{t['edited']}")
+f = os.path.join(d, "confirmed.yaml")
+t = script([peil, "fill", "-q", town, "--from", carried, "-o", f, "--lang", "en"], ["<Enter>", "q"], env)
+a = answers(f).get("services.online") or {}
+r.check(a.get("level") == 2 and "carried_over" not in a and "note_last_year" not in a,
+        "confirming the carried-over answer leaves the note unmarked", str(a))
+
 # The export dialog: a typed name keeps its name, takes the format's
 # extension; the message says the full path and which version, wrapped.
 long_dir = os.path.join("a-directory-with-a-rather-long-name-for-the-council-papers", "of-the-year-2026")

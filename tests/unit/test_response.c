@@ -446,6 +446,49 @@ static void test_carry_over(void **state)
 	questionnaire_free(q);
 }
 
+/* A carried-over note whose answer changes speaks of last year (issue 12):
+ * marked until the note is edited; confirming or re-saving the same text
+ * does not clear it; it survives a save and load. */
+static void test_note_last_year(void **state)
+{
+	(void)state;
+	struct questionnaire *q = library();
+	struct diag_list *d = diag_list_new();
+	struct response *old = response_load(tu_fixture("valid/r-base.yaml"), q, d);
+	assert_non_null(old);
+	struct response *r = response_new(q, "Bibliotheek Proefstad");
+	assert_true(response_carry_over(r, old));
+	assert_false(response_answer(r, 0)->note_last_year);
+	assert_true(response_set_level(r, 0, 4));               /* the same level: confirmed */
+	assert_false(response_answer(r, 0)->note_last_year);
+	response_set_carried_over(r, 0, true);
+	assert_true(response_set_level(r, 0, 2));               /* changed */
+	assert_true(response_answer(r, 0)->note_last_year);
+	assert_true(response_set_note(r, 0, "App"));            /* the same text: not edited */
+	assert_true(response_answer(r, 0)->note_last_year);
+	size_t len;
+	char *yaml = response_to_yaml(r, &len);
+	assert_non_null(strstr(yaml, "note_last_year: true"));
+	struct response *again = from_text(q, yaml, d);
+	assert_non_null(again);
+	assert_true(response_answer(again, 0)->note_last_year);
+	assert_true(response_set_note(again, 0, "App, and renewals since May"));
+	assert_false(response_answer(again, 0)->note_last_year);
+	/* "Don't know" instead of a level changes the answer too. */
+	struct response *r2 = response_new(q, "Bibliotheek Proefstad");
+	assert_true(response_carry_over(r2, old));
+	assert_true(response_set_status(r2, 0, ANSWER_UNKNOWN));
+	assert_true(response_answer(r2, 0)->note_last_year);
+	response_free(r2);
+	assert_int_equal(diag_errors(d), 0);
+	mem_free(yaml);
+	response_free(again);
+	response_free(r);
+	response_free(old);
+	diag_list_free(d);
+	questionnaire_free(q);
+}
+
 static void test_allocation_failures(void **state)
 {
 	(void)state;
@@ -485,6 +528,7 @@ int main(void)
 		cmocka_unit_test(test_setters_keep_invariants),
 		cmocka_unit_test(test_show_if_chain),
 		cmocka_unit_test(test_carry_over),
+		cmocka_unit_test(test_note_last_year),
 		cmocka_unit_test(test_vote_rounds_round_trip),
 		cmocka_unit_test(test_session_round_trip),
 		cmocka_unit_test(test_group_respondent),
