@@ -111,6 +111,8 @@ static int parse(int argc, char **argv, struct ws_args *a)
 		return cli_usage_error("workshop", "%s", _("--serve lets the room vote: it needs --participants N, not files"));
 	if ((a->serve.tls_cert || a->serve.tls_key) && !a->serve.serve)
 		return cli_usage_error("workshop", "%s", _("--tls-cert and --tls-key go with --serve"));
+	if (!!a->serve.tls_cert != !!a->serve.tls_key)
+		return cli_usage_error("workshop", "%s", _("--tls-cert and --tls-key go together"));
 	if (a->names && a->anonymous)
 		return cli_usage_error("workshop", "%s", _("--names and --anonymous exclude each other"));
 	if (a->organisation && !*a->organisation)

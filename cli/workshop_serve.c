@@ -63,8 +63,6 @@ int workshop_serve_start(const struct workshop_serve_args *sa, const struct ques
 	}
 	if (!sa->serve)
 		return EXIT_OK;
-	if (!!sa->tls_cert != !!sa->tls_key)
-		return cli_usage_error("workshop", "%s", _("--tls-cert and --tls-key go together"));
 	char *cert = sa->tls_cert ? read_pem(sa->tls_cert) : NULL;
 	char *key = cert && sa->tls_key ? read_pem(sa->tls_key) : NULL;
 	if (sa->tls_cert && (!cert || !key)) {

@@ -16,6 +16,8 @@ if [ "${1:-build}" = check ]; then
 	command -v npm >/dev/null 2>&1 || need="$need npm"
 	# The calendar export is parsed by a strict iCalendar reader.
 	need="$need python3-icalendar"
+	# The phones' server over TLS: a certificate for 127.0.0.1 made by openssl.
+	need="$need openssl"
 	# validate reads each questionnaire once: counted with strace (network).
 	need="$need strace"
 	# Documents as a reader gets them: a GFM renderer (no links out of a

@@ -63,6 +63,21 @@ static struct MHD_Daemon *listen_on(struct serve *sv, const struct sockaddr_in *
 	                        MHD_OPTION_NOTIFY_COMPLETED, serve_completed, sv, MHD_OPTION_END);
 }
 
+/* libmicrohttpd does not say why it could not start. With TLS, the usual
+ * cause is a certificate or key it refuses: if the same address can be
+ * listened on without TLS (stopped again at once), say that instead of
+ * blaming the address. */
+static bool tls_is_the_cause(struct serve *sv, const struct sockaddr_in *sa, const struct serve_options *o,
+                             int seats)
+{
+	sv->tls = false;
+	struct MHD_Daemon *d = listen_on(sv, sa, o, seats);
+	sv->tls = true;
+	if (d)
+		MHD_stop_daemon(d);
+	return d != NULL;
+}
+
 struct serve *serve_start(struct room *room, const struct questionnaire *q, const struct serve_options *o,
                           char *err, size_t errlen)
 {
@@ -105,6 +120,11 @@ struct serve *serve_start(struct room *room, const struct questionnaire *q, cons
 		*p = (char)toupper((unsigned char)*p);
 	snprintf(sv->base, sizeof sv->base, "/%s/", secret);
 	sv->d = listen_on(sv, &sa, o, v.seats);
+	if (!sv->d && sv->tls && tls_is_the_cause(sv, &sa, o, v.seats)) {
+		snprintf(err, errlen, "%s", _("the TLS certificate or key was not accepted (PEM files of one pair expected)"));
+		free_serve(sv);
+		return NULL;
+	}
 	if (!sv->d) {
 		snprintf(err, errlen, _("cannot listen on %s:%d (in use, or not an address of this machine)"),
 		         everywhere ? "0.0.0.0" : o->host, o->port);

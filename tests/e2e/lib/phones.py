@@ -5,6 +5,7 @@ request has a timeout: the tests' request loops are bounded in count by
 their own code and in time by TIMEOUT here."""
 import http.client
 import re
+import ssl
 import urllib.parse
 
 TIMEOUT = 10.0
@@ -19,14 +20,22 @@ def split(url):
 
 
 class Phone:
-    def __init__(self, url, cookie=None):
+    def __init__(self, url, cookie=None, tls=None):
+        """tls: an ssl.SSLContext for an https:// address (one that trusts
+        the test's own certificate); None uses the system's trust store."""
         self.host, self.port, self.base = split(url)
+        self.https = url.startswith("https:")
+        self.tls = tls if tls is not None or not self.https else ssl.create_default_context()
         self.cookie = cookie        # "peil_seat=..." once seated
+        self.set_cookie = None      # the last Set-Cookie header, whole
 
     def request(self, method, path="", body=None, headers=None, timeout=TIMEOUT, raw_path=None):
         """(status, headers, text) of one request; path is relative to
         the join address unless raw_path is given."""
-        c = http.client.HTTPConnection(self.host, self.port, timeout=timeout)
+        if self.https:
+            c = http.client.HTTPSConnection(self.host, self.port, timeout=timeout, context=self.tls)
+        else:
+            c = http.client.HTTPConnection(self.host, self.port, timeout=timeout)
         try:
             h = dict(headers or {})
             if self.cookie and "Cookie" not in h:
@@ -38,6 +47,7 @@ class Phone:
             text = r.read().decode("utf-8", "replace")
             sc = r.getheader("Set-Cookie")
             if sc:
+                self.set_cookie = sc
                 m = re.match(r"(peil_seat=[0-9a-f]+)", sc)
                 if m:
                     self.cookie = m.group(1)
