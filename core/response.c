@@ -283,6 +283,26 @@ void response_confirm(struct response *r, int question)
 	}
 }
 
+void response_answer_state(const struct response *r, int question, struct answer_state *st)
+{
+	const struct answer *a = &r->answers[question];
+	*st = (struct answer_state){ a->status, a->level, a->carried_over, a->recheck, a->proposal, a->accepted,
+	                             a->note_last_year };
+}
+
+void response_restore_state(struct response *r, int question, const struct answer_state *st)
+{
+	struct answer *a = &r->answers[question];
+	a->status = st->status;
+	a->level = st->status == ANSWER_LEVEL ? st->level : 0;
+	a->carried_over = st->carried_over;
+	a->recheck = st->recheck;
+	a->proposal = st->proposal;
+	a->accepted = st->accepted;
+	a->note_last_year = st->note_last_year && a->note;
+	touch(r);
+}
+
 bool response_set_organisation(struct response *r, const char *s)
 {
 	return set_string(&r->organisation, s ? s : "", false);

@@ -50,6 +50,14 @@ struct vote_round {
 	int na, unknown;
 };
 
+/* What an answer is, without its texts and votes: what undoing the last
+ * change of an answer puts back (the TUI's U). */
+struct answer_state {
+	enum answer_status status;
+	int level;
+	bool carried_over, recheck, proposal, accepted, note_last_year;
+};
+
 struct response;
 
 /* A new, empty response: every question open, today's date. */
@@ -135,6 +143,10 @@ bool response_push_round(struct response *r, int question);
 void response_set_carried_over(struct response *r, int question, bool carried);
 void response_set_proposal(struct response *r, int question, bool proposal);
 void response_confirm(struct response *r, int question);  /* clears carried_over */
+void response_answer_state(const struct response *r, int question, struct answer_state *st);
+/* Puts back a state taken with response_answer_state (the note and the
+ * evidence stay as they are). */
+void response_restore_state(struct response *r, int question, const struct answer_state *st);
 bool response_set_organisation(struct response *r, const char *s);
 bool response_set_organisation_id(struct response *r, const char *s);   /* NULL/"" clears */
 bool response_set_respondent(struct response *r, const char *s);

@@ -243,6 +243,7 @@ static int choose(struct question_screen *qs, struct app *a, int c, bool highlig
 	if (qs->hooks.deciding &&
 	    !qs->hooks.deciding(qs->hooks.ctx, a, qs->qi, st, w >= 0 ? s->q->levels[w].value : 0, highlighted))
 		return TUI_HANDLED;
+	session_remember(s, qs->qi);
 	if (w >= 0)
 		ok = response_set_level(s->r, qs->qi, s->q->levels[w].value);
 	else
@@ -326,8 +327,9 @@ static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 	case ACT_CLEAR:
 		if (response_answer(s->r, qs->qi)->status == ANSWER_OPEN)
 			return TUI_HANDLED;
+		session_remember(s, qs->qi);
 		response_set_status(s->r, qs->qi, ANSWER_OPEN);
-		app_message(a, false, "%s", _("Answer cleared: the question is open again."));
+		app_message(a, false, "%s", _("Answer cleared: the question is open again (U undoes it)."));
 		return TUI_HANDLED | TUI_CHANGED;
 	case ACT_NEXT:
 		return move_to(qs, a, nav_step(&s->nav, qs->qi, 1), _("This is the last question."));

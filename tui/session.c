@@ -12,6 +12,7 @@ bool session_init(struct session *s, const struct questionnaire *q, struct respo
 	s->q = q;
 	s->r = r;
 	s->path = path;
+	s->undo_qi = -1;
 	s->lang = response_text_lang(r, lang);   /* nl-BE texts for a Flemish organisation */
 	return nav_init(&s->nav, q, r);
 }
@@ -19,6 +20,12 @@ bool session_init(struct session *s, const struct questionnaire *q, struct respo
 void session_fini(struct session *s)
 {
 	nav_fini(&s->nav);
+}
+
+void session_remember(struct session *s, int qi)
+{
+	s->undo_qi = qi;
+	response_answer_state(s->r, qi, &s->undo);
 }
 
 bool session_save(struct session *s)

@@ -25,7 +25,14 @@ struct session {
 	bool saved_once;
 	time_t saved_at;
 	char save_err[256];                 /* empty unless the last save failed */
+	/* The answer before the last change made here (U puts it back);
+	 * undo_qi is -1 when there is nothing to undo. */
+	int undo_qi;
+	struct answer_state undo;
 };
+
+/* Remembers question qi's answer before a change, for U. */
+void session_remember(struct session *s, int qi);
 
 /* Initialises s (questionnaire order). False when memory runs out. */
 bool session_init(struct session *s, const struct questionnaire *q, struct response *r,

@@ -141,6 +141,8 @@
 	ACTION(HELP, MAIN, ANY, (K('?', "?"), FT(KEY_F(1), "F1")), N_("help"), \
 	       N_("help: the keys of this screen first"), HELP) \
 	ACTION(REDRAW, MAIN, ANY, (KT(CTRL('L'), N_("Ctrl-L"))), NULL, N_("redraw the screen"), NONE) \
+	ACTION(UNDO, MAIN, ANY, (K('U', "U")), NULL, \
+	       N_("undo the last change of an answer (a choice or a clear), and show its question"), NONE) \
 	ACTION(QUIT, MAIN, ANY, (K('q', "q")), N_("quit"), N_("quit (every answer is already saved)"), NONE) \
 	SECTION(N_("Editing a note")) \
 	ACTION(DONE, MAIN, SCR(NOTE), (K(ESC, N_("Esc")), F(KEY_F(2), "F2")), N_("done (saved)"), \

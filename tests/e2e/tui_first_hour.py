@@ -85,6 +85,45 @@ a = answers(f).get("services.online") or {}
 r.check(a.get("level") == 2 and "carried_over" not in a and "note_last_year" not in a,
         "confirming the carried-over answer leaves the note unmarked", str(a))
 
+# Undo (defect 12): Backspace cleared an answer for good; U puts back the
+# answer as it was before the last change, also a carried-over one, and
+# opens its question from another screen.
+f = os.path.join(d, "undo.yaml")
+t = script([peil, "fill", "-q", town, "-o", f, "--organisation", "Undo", "--lang", "en"],
+           ["U", ":screen nothing", "3", "<Left><BS>", ":screen cleared", "r", "U", ":screen undone", "q"], env)
+r.check("Nothing to undo." in (t["nothing"] or ""), "U with nothing changed says so", t["nothing"])
+r.check("Answer cleared: the question is open again (U undoes it)." in (t["cleared"] or ""),
+        "clearing an answer says that U undoes it", t["cleared"])
+s = t["undone"] or ""
+r.check("Question 1/7" in s and re.search(r"\(●\) 3\s+Defined", s) and "Undone: the answer is as it was before." in s,
+        "U from the results screen opens the question with its answer back", s)
+r.check((answers(f).get("services.online") or {}).get("level") == 3, "... and saves it", str(answers(f)))
+f = os.path.join(d, "undo-carried.yaml")
+t = script([peil, "fill", "-q", town, "--from", carried, "-o", f, "--lang", "en"], ["4", "U", ":screen undone", "q"], env)
+a = answers(f).get("services.online") or {}
+r.check(a.get("level") == 2 and a.get("carried_over") is True and "note_last_year" not in a,
+        "undoing a change of a carried-over answer makes it carried over again, its note unmarked", str(a))
+r.check("to confirm" in (t["undone"] or ""), "... and the screen says it is still to confirm", t["undone"])
+
+# Help shows the current screen's keys first (defect 12); the Dutch footer
+# says "q stoppen" as the help does, and the note is a "notitie".
+t = script([peil, "fill", "-q", town, "-o", os.path.join(d, "help.yaml"), "--organisation", "Hulp", "--lang", "nl"],
+           [":screen question", "?", ":screen qhelp", "<Esc>r?", ":screen rhelp", "<Esc>o?", ":screen ohelp", "q"],
+           env, w=80, h=30)
+
+
+def first_section(screen):
+    """The first heading of the help: the line after the introduction."""
+    lines = [l for l in (screen or "").splitlines()[1:] if l.strip()]
+    return next((l.strip() for l in lines[2:] if l.startswith(" ") and not l.startswith("  ")), "")
+
+
+for name, want in (("qhelp", "Vraag"), ("rhelp", "Resultaten"), ("ohelp", "Overzicht")):
+    r.check(first_section(t[name]) == want, f"? on the {want} screen shows its keys first", t[name])
+footer = (t["question"] or "").rstrip().splitlines()[-1]
+r.check("q stoppen" in footer and "e notitie" in footer and "toelichting" not in (t["question"] or ""),
+        "the Dutch footer: 'q stoppen', 'e notitie'", footer)
+
 # The export dialog: a typed name keeps its name, takes the format's
 # extension; the message says the full path and which version, wrapped.
 long_dir = os.path.join("a-directory-with-a-rather-long-name-for-the-council-papers", "of-the-year-2026")

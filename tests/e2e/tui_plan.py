@@ -137,8 +137,9 @@ answers:
 ...
 """)
 new = os.path.join(home, "this-year.yaml")
+# --from brings the organisation along: no name prompt (issue 12, defect 6).
 run = script([peil, "fill", "-q", town, "--from", old, "-o", new, "--lang", "en"],
-             ["<Enter>", ":screen first", "D", ":screen confirmed", "<Enter>S<Enter>X", "q"], env, 80, 24)
+             [":screen first", "D", ":screen confirmed", "<Enter>S<Enter>X", "q"], env, 80, 24)
 s = run["first"]
 r.check(s and 'Last time\'s action for this question: "Connect the forms" (in progress, CIO).' in s
         and "D done, S still open, X drop it." in s, "the carried-over action is shown with its question", s)
