@@ -20,6 +20,11 @@ enum {
 	EXIT_WRITE = 3,         /* an output could not be written */
 };
 
+/* What every command's option parser returns when the command is to go on
+ * (operands from optind); anything else is the exit code to return at once:
+ * EXIT_OK after --help, EXIT_USAGE after a usage error. */
+enum { CLI_CONTINUE = -1 };
+
 struct command {
 	const char *name;
 	int (*run)(int argc, char **argv);      /* argv[0] is the command name */
@@ -127,8 +132,8 @@ struct lock *cli_take_lock(const char *path, char *notice, size_t len);
 bool cli_is_file(const char *path);
 
 /* Parses the options of a command that takes only -q, --format text|json
- * and --help. Returns -1 to go on (operands from optind), else the exit
- * code to return (help printed, or a usage error reported). */
+ * and --help. Returns CLI_CONTINUE, or the exit code to return (help
+ * printed, or a usage error reported). */
 int cli_parse_q_format(const char *command, int argc, char **argv, const char **qarg, bool *json);
 
 /* Accepts "text" or "json" into *json; false for anything else. */

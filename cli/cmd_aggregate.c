@@ -393,14 +393,14 @@ static int parse_args(int argc, char **argv, struct agg_args *a)
 	}
 	if (optind >= argc)
 		return cli_usage_error("aggregate", "%s", _("name the respondents' files or directories"));
-	return -1;
+	return CLI_CONTINUE;
 }
 
 int cmd_aggregate(int argc, char **argv)
 {
 	struct agg_args a = { 0 };
 	int rc = parse_args(argc, argv, &a);
-	if (rc >= 0)
+	if (rc != CLI_CONTINUE)
 		return rc;
 	struct agg A = { .population = -1 };
 	struct questionnaire *q = NULL;

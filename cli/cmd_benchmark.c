@@ -209,7 +209,7 @@ static int parse_args(int argc, char **argv, struct bench_args *a)
 		switch (c) {
 		case 'h':
 			cli_command_help("benchmark", stdout);
-			return -1;
+			return EXIT_OK;
 		case 'q': a->qarg = optarg; break;
 		case OPT_PEERS: a->dir = optarg; break;
 		case OPT_SAME: a->o.same_size = true; break;
@@ -231,15 +231,15 @@ static int parse_args(int argc, char **argv, struct bench_args *a)
 	if (!a->dir)
 		return cli_usage_error("benchmark", "%s", _("--peers DIR or --peers ROUND.yaml is required"));
 	a->file = argv[optind];
-	return EXIT_OK;
+	return CLI_CONTINUE;
 }
 
 int cmd_benchmark(int argc, char **argv)
 {
 	struct bench_args a = { 0 };
 	int rc = parse_args(argc, argv, &a);
-	if (rc != EXIT_OK)
-		return rc < 0 ? EXIT_OK : rc;
+	if (rc != CLI_CONTINUE)
+		return rc;
 	struct questionnaire *q;
 	struct response *self;
 	if (!cli_load_response(a.qarg, a.file, &q, &self))

@@ -229,7 +229,7 @@ int cmd_compare(int argc, char **argv)
 	const char *qarg = NULL;
 	bool json = false;
 	int rc = cli_parse_q_format("compare", argc, argv, &qarg, &json);
-	if (rc >= 0)
+	if (rc != CLI_CONTINUE)
 		return rc;
 	if (argc - optind != 2)
 		return cli_usage_error("compare", "%s", _("name two response files: OLD and NEW"));

@@ -62,7 +62,7 @@ static int parse_option(int c, struct export_args *a, char **argv)
 	default:
 		return cli_usage_error("export", _("unknown option or missing value: '%s'"), argv[optind - 1]);
 	}
-	return EXIT_OK;
+	return CLI_CONTINUE;
 }
 
 /* The formats, one a line ("  pdf   PDF: ..."), from the format table; the
@@ -101,10 +101,10 @@ static int parse_args(int argc, char **argv, struct export_args *a)
 		if (c == 'h') {
 			cli_command_help("export", stdout);
 			format_help(stdout);
-			return -1;
+			return EXIT_OK;
 		}
 		int rc = parse_option(c, a, argv);
-		if (rc != EXIT_OK)
+		if (rc != CLI_CONTINUE)
 			return rc;
 	}
 	if (argc - optind < 1)
@@ -122,7 +122,7 @@ static int parse_args(int argc, char **argv, struct export_args *a)
 		return cli_usage_error("export", _("--format %s is required"),
 		                       export_format_names(names, sizeof names, "|"));
 	}
-	return EXIT_OK;
+	return CLI_CONTINUE;
 }
 
 bool export_peer_figures(const struct export_args *a, const struct peer_source *ps, const struct questionnaire *q,
@@ -190,8 +190,8 @@ int cmd_export(int argc, char **argv)
 {
 	struct export_args a = { 0 };
 	int rc = parse_args(argc, argv, &a);
-	if (rc != EXIT_OK)
-		return rc < 0 ? EXIT_OK : rc;
+	if (rc != CLI_CONTINUE)
+		return rc;
 	if (a.batch)
 		return export_batch(&a);
 	a.file = a.files[0];

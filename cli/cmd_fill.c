@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/glue.h"
 #include "cli/plain.h"
 #include "core/config.h"
 #include "core/i18n.h"
@@ -66,25 +67,6 @@ static char *latest_assessment(const char *dir)
 	return best;
 }
 
-/* DIR/ID-YYYY-MM-DD.yaml, or -2, -3… when that exists. */
-static char *new_assessment_path(const char *dir, const char *id)
-{
-	char date[11];
-	response_today(date);
-	size_t len = strlen(dir) + strlen(id) + 32;
-	char *p = mem_alloc(len);
-	for (int i = 1; p && i < 1000; i++) {
-		if (i == 1)
-			snprintf(p, len, "%s/%s-%s.yaml", dir, id, date);
-		else
-			snprintf(p, len, "%s/%s-%s-%d.yaml", dir, id, date, i);
-		if (access(p, F_OK) != 0)
-			return p;
-	}
-	mem_free(p);
-	return NULL;
-}
-
 static int parse(int argc, char **argv, struct fill_args *a)
 {
 	static const struct option opts[] = {
@@ -108,7 +90,7 @@ static int parse(int argc, char **argv, struct fill_args *a)
 		switch (c) {
 		case 'h':
 			cli_command_help("fill", stdout);
-			return -1;
+			return EXIT_OK;
 		case 'q': a->qarg = optarg; break;
 		case 'o': a->out = optarg; break;
 		case 'O': a->organisation = optarg; break;
@@ -131,7 +113,7 @@ static int parse(int argc, char **argv, struct fill_args *a)
 		return cli_usage_error("fill", "%s", _("--respondent needs a name"));
 	if (a->role && !*a->role)
 		return cli_usage_error("fill", "%s", _("--role needs a role (e.g. CIO)"));
-	return EXIT_OK;
+	return CLI_CONTINUE;
 }
 
 /* A new response on the questionnaire (-q, --from's, or the default). */
@@ -172,9 +154,7 @@ static int choose_path(const struct fill_args *fa, char **path, bool *exists)
 	if (fa->out) {
 		*path = mem_strdup(fa->out);
 	} else {
-		struct config *cfg = config_load(NULL, NULL);
-		char *dir = config_assessment_dir(cfg, 1);
-		config_free(cfg);
+		char *dir = config_assessment_dir(cli_config(), 1);
 		if (!dir) {
 			cli_printf(stderr, "peil: %s\n", _("no data directory for assessments (set HOME or XDG_DATA_HOME, or use -o FILE)"));
 			return EXIT_WRITE;
@@ -203,35 +183,24 @@ static void say_where(const char *path)
 static int run_tui(const struct questionnaire *q, struct response *r, const char *path, bool is_new,
                    const char *notice)
 {
-	struct config *cfg = config_load(NULL, NULL);
 	struct tui_fill_options o = {
 		.lang = cli_lang(q),
 		/* --from brought the name along: no prompt for it (SPEC). */
 		.ask_organisation = is_new && !*response_organisation(r),
-		.no_color = config_theme(cfg) == CONFIG_THEME_NONE,
-		.high_contrast = config_theme(cfg) == CONFIG_THEME_HIGH_CONTRAST,
 		.notice = notice,
 	};
-	config_free(cfg);
+	cli_theme(&o.no_color, &o.high_contrast);
 	char err[512];
 	int sig = 0;
-	switch (tui_run_fill(q, r, path, &o, &sig, err, sizeof err)) {
-	case TUI_DONE:
+	enum tui_status st = tui_run_fill(q, r, path, &o, &sig, err, sizeof err);
+	if (st == TUI_DONE)
 		say_where(path);
-		return EXIT_OK;
-	case TUI_CANCELLED:
-		return EXIT_OK;
-	case TUI_NO_TERMINAL:
+	if (st == TUI_NO_TERMINAL) {
 		cli_printf(stderr, "peil: %s\n", err);
 		cli_printf(stderr, "peil: %s\n", _("continuing in plain mode"));
 		return plain_fill(q, r, path, stdin, stdout);
-	case TUI_NOT_SAVED:
-		cli_printf(stderr, "peil: %s\n", err);
-		return EXIT_WRITE;
-	case TUI_SIGNALLED:
-		return 128 + sig;
 	}
-	return EXIT_OK;
+	return cli_tui_exit(st, sig, err);
 }
 
 /* Loads the assessment at *path, or starts a new one (then a path in the
@@ -251,7 +220,7 @@ static int open_assessment(const struct fill_args *fa, bool exists, char **path,
 	}
 	int rc = start_new(fa, q, r);
 	if (rc == EXIT_OK && !fa->out) {
-		char *p = new_assessment_path(*path, (*q)->id);
+		char *p = cli_dated_path(*path, (*q)->id);
 		mem_free(*path);
 		*path = p;
 		rc = p ? EXIT_OK : EXIT_WRITE;
@@ -263,8 +232,8 @@ int cmd_fill(int argc, char **argv)
 {
 	struct fill_args fa;
 	int rc = parse(argc, argv, &fa);
-	if (rc != EXIT_OK)
-		return rc < 0 ? EXIT_OK : rc;
+	if (rc != CLI_CONTINUE)
+		return rc;
 	char *path, err[512], notice[640];
 	bool exists;
 	if ((rc = choose_path(&fa, &path, &exists)) != EXIT_OK)
@@ -318,10 +287,5 @@ out:
 	response_free(r);
 	questionnaire_free(q);
 	mem_free(path);
-	if (rc > 128 && rc < 128 + 65) {
-		/* Saved and restored: now end as the signal would have. */
-		signal(rc - 128, SIG_DFL);
-		raise(rc - 128);
-	}
-	return rc;
+	return cli_end_as_signalled(rc);
 }

@@ -287,7 +287,7 @@ static int parse_args(int argc, char **argv, const char **qarg, const char **reg
 	while ((c = getopt_long(argc, argv, "hq:f:", opts, NULL)) != -1) {
 		if (c == 'h') {
 			cli_command_help("intake", stdout);
-			return -1;
+			return EXIT_OK;
 		} else if (c == 'q') {
 			*qarg = optarg;
 		} else if (c == 'r') {
@@ -302,7 +302,7 @@ static int parse_args(int argc, char **argv, const char **qarg, const char **reg
 	}
 	if (optind >= argc)
 		return cli_usage_error("intake", "%s", _("name at least one directory of response files"));
-	return EXIT_OK;
+	return CLI_CONTINUE;
 }
 
 int cmd_intake(int argc, char **argv)
@@ -310,8 +310,8 @@ int cmd_intake(int argc, char **argv)
 	const char *qarg = NULL, *regpath = NULL;
 	enum intake_format fmt = INTAKE_TEXT;
 	int rc = parse_args(argc, argv, &qarg, &regpath, &fmt);
-	if (rc != EXIT_OK)
-		return rc < 0 ? EXIT_OK : rc;
+	if (rc != CLI_CONTINUE)
+		return rc;
 	struct registry *reg = NULL;
 	if (regpath && !(reg = registry_load(regpath)))
 		return EXIT_INVALID;

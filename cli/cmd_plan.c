@@ -131,7 +131,7 @@ static int parse_args(int argc, char **argv, const char **qarg, enum plan_format
 	}
 	if (argc - optind != 1)
 		return cli_usage_error("plan", "%s", _("name exactly one response file"));
-	return -1;
+	return CLI_CONTINUE;
 }
 
 static bool write_plan(enum plan_format fmt, const struct questionnaire *q, const struct response *r,
@@ -158,7 +158,7 @@ int cmd_plan(int argc, char **argv)
 	const char *qarg = NULL;
 	enum plan_format fmt = PLAN_TEXT;
 	int rc = parse_args(argc, argv, &qarg, &fmt);
-	if (rc >= 0)
+	if (rc != CLI_CONTINUE)
 		return rc;
 	struct questionnaire *q;
 	struct response *r;

@@ -90,7 +90,7 @@ int cmd_score(int argc, char **argv)
 	const char *qarg = NULL;
 	bool json = false;
 	int rc = cli_parse_q_format("score", argc, argv, &qarg, &json);
-	if (rc >= 0)
+	if (rc != CLI_CONTINUE)
 		return rc;
 	if (argc - optind != 1)
 		return cli_usage_error("score", "%s", _("name exactly one response file"));

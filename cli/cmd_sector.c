@@ -78,7 +78,7 @@ static int parse_option(int c, struct sector_args *a, char **argv)
 	default:
 		return cli_usage_error("sector", _("unknown option or missing value: '%s'"), argv[optind - 1]);
 	}
-	return EXIT_OK;
+	return CLI_CONTINUE;
 }
 
 static int parse_args(int argc, char **argv, struct sector_args *a)
@@ -101,17 +101,17 @@ static int parse_args(int argc, char **argv, struct sector_args *a)
 	while ((c = getopt_long(argc, argv, "hq:f:o:", opts, NULL)) != -1) {
 		if (c == 'h') {
 			cli_command_help("sector", stdout);
-			return -1;
+			return EXIT_OK;
 		}
 		int rc = parse_option(c, a, argv);
-		if (rc != EXIT_OK)
+		if (rc != CLI_CONTINUE)
 			return rc;
 	}
 	if (optind >= argc)
 		return cli_usage_error("sector", "%s", _("name at least one directory of response files"));
 	if (a->format == SF_ROUND && a->nbaselines)
 		return cli_usage_error("sector", "%s", _("a round file holds one round: leave out --baseline"));
-	return EXIT_OK;
+	return CLI_CONTINUE;
 }
 
 /* The collection's organisations, with what the registry adds: the code a
@@ -257,8 +257,8 @@ int cmd_sector(int argc, char **argv)
 {
 	struct run r = { .gcol = -1 };
 	int rc = parse_args(argc, argv, &r.a);
-	if (rc != EXIT_OK)
-		return rc < 0 ? EXIT_OK : rc;
+	if (rc != CLI_CONTINUE)
+		return rc;
 	rc = EXIT_INVALID;
 	response_today(r.today);
 	if (r.a.registry && !(r.reg = registry_load(r.a.registry)))

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/glue.h"
 #include "cli/workshop_serve.h"
 #include "core/config.h"
 #include "core/i18n.h"
@@ -70,7 +71,7 @@ static int parse(int argc, char **argv, struct ws_args *a)
 		switch (c) {
 		case 'h':
 			cli_command_help("workshop", stdout);
-			return -1;
+			return EXIT_OK;
 		case 'q': a->qarg = optarg; break;
 		case 'o': a->out = optarg; break;
 		case 'A': a->anonymous = true; break;
@@ -117,7 +118,7 @@ static int parse(int argc, char **argv, struct ws_args *a)
 		return cli_usage_error("workshop", "%s", _("--names and --anonymous exclude each other"));
 	if (a->organisation && !*a->organisation)
 		return cli_usage_error("workshop", "%s", _("--organisation needs a name"));
-	return EXIT_OK;
+	return CLI_CONTINUE;
 }
 
 static bool keep(void *ctx, const char *path, struct response *r)
@@ -175,21 +176,12 @@ static void crowd_free(struct crowd *c)
 /* DIR/workshop-YYYY-MM-DD.yaml (or -2, -3… when taken) in the data dir. */
 static char *default_path(void)
 {
-	struct config *cfg = config_load(NULL, NULL);
-	char *dir = config_assessment_dir(cfg, 1), date[11];
-	config_free(cfg);
+	char *dir = config_assessment_dir(cli_config(), 1);
 	if (!dir) {
 		cli_printf(stderr, "peil: %s\n", _("no data directory for sessions (set HOME or XDG_DATA_HOME, or use -o FILE)"));
 		return NULL;
 	}
-	response_today(date);
-	size_t len = strlen(dir) + 48;
-	char *p = mem_alloc(len);
-	for (int i = 1; p && i < 1000; i++) {
-		snprintf(p, len, i == 1 ? "%s/workshop-%s.yaml" : "%s/workshop-%s-%d.yaml", dir, date, i);
-		if (access(p, F_OK) != 0)
-			break;
-	}
+	char *p = cli_dated_path(dir, "workshop");
 	mem_free(dir);
 	return p;
 }
@@ -346,27 +338,12 @@ static int live_session(const struct ws_args *wa, const char *path, bool exists,
 static int run_tui(const struct questionnaire *q, struct response *r, const char *path,
                    struct tui_workshop_options *o)
 {
-	struct config *cfg = config_load(NULL, NULL);
 	o->lang = cli_lang(q);
-	o->no_color = config_theme(cfg) == CONFIG_THEME_NONE;
-	o->high_contrast = config_theme(cfg) == CONFIG_THEME_HIGH_CONTRAST;
-	config_free(cfg);
+	cli_theme(&o->no_color, &o->high_contrast);
 	char err[512];
 	int sig = 0;
-	switch (tui_run_workshop(q, r, path, o, &sig, err, sizeof err)) {
-	case TUI_DONE:
-	case TUI_CANCELLED:
-		return EXIT_OK;
-	case TUI_NO_TERMINAL:
-		cli_printf(stderr, "peil: %s\n", err);
-		return EXIT_USAGE;
-	case TUI_NOT_SAVED:
-		cli_printf(stderr, "peil: %s\n", err);
-		return EXIT_WRITE;
-	case TUI_SIGNALLED:
-		return 128 + sig;
-	}
-	return EXIT_OK;
+	enum tui_status st = tui_run_workshop(q, r, path, o, &sig, err, sizeof err);
+	return cli_tui_exit(st, sig, err);
 }
 
 /* Quitting prints where the session stands: decided, open, time taken. */
@@ -406,8 +383,8 @@ int cmd_workshop(int argc, char **argv)
 {
 	struct ws_args wa;
 	int rc = parse(argc, argv, &wa);
-	if (rc != EXIT_OK)
-		return rc < 0 ? EXIT_OK : rc;
+	if (rc != CLI_CONTINUE)
+		return rc;
 	char *path = wa.out ? mem_strdup(wa.out) : default_path();
 	if (!path)
 		return EXIT_WRITE;
@@ -479,9 +456,5 @@ out:
 	questionnaire_free(q);
 	mem_free(path);
 	free(msgs.text);
-	if (rc > 128 && rc < 128 + 65) {
-		signal(rc - 128, SIG_DFL);
-		raise(rc - 128);
-	}
-	return rc;
+	return cli_end_as_signalled(rc);
 }

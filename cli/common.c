@@ -297,5 +297,5 @@ int cli_parse_q_format(const char *command, int argc, char **argv, const char **
 			return cli_usage_error(command, _("unknown option or missing value: '%s'"), argv[optind - 1]);
 		}
 	}
-	return -1;
+	return CLI_CONTINUE;
 }

@@ -5,6 +5,7 @@
 #include <yaml.h>
 
 #include "cli/cli.h"
+#include "cli/glue.h"
 #include "core/config.h"
 #include "core/i18n.h"
 #include "core/path.h"
@@ -166,9 +167,10 @@ static const char *take_lang(int *argc, char **argv)
 	return lang;
 }
 
-/* Without --lang, the settings file's language; its warnings are shown
- * once the interface language is known (read again only when there are). */
-static void init_language(const char *lang)
+/* The settings file, read once and passed down (cli_config()). Without
+ * --lang, its language; its warnings are shown once the interface language
+ * is known (read again only then, to word them in that language). */
+static struct config *init_language(const char *lang)
 {
 	struct diag_list *d = diag_list_new();
 	struct config *cfg = config_load(NULL, d);
@@ -178,14 +180,13 @@ static void init_language(const char *lang)
 		config_free(config_load(NULL, d));
 		diag_print(d, stderr, true);
 	}
-	config_free(cfg);
 	diag_list_free(d);
+	cli_config_set(cfg);
+	return cfg;
 }
 
-int main(int argc, char **argv)
+static int run(int argc, char **argv, const char *lang)
 {
-	const char *lang = take_lang(&argc, argv);
-	init_language(lang);
 	if (lang && strcmp(lang, "nl") && strcmp(lang, "en")) {
 		cli_printf(stderr, "peil: %s\n", _("--lang takes nl or en"));
 		return EXIT_USAGE;
@@ -220,4 +221,14 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	return c->run(argc - 1, argv + 1);
+}
+
+int main(int argc, char **argv)
+{
+	const char *lang = take_lang(&argc, argv);
+	struct config *cfg = init_language(lang);
+	int rc = run(argc, argv, lang);
+	cli_config_set(NULL);
+	config_free(cfg);
+	return rc;
 }
