@@ -87,9 +87,12 @@ struct response *cli_load_previous_with(const struct questionnaire *q, const cha
 /* Warns on stderr about a comparison a reader should not trust blindly:
  * two organisations, OLD dated after NEW, other questionnaire versions,
  * answers still open or unconfirmed (cli/cmd_compare.c; compare and
- * export --baseline). `command` names the command in the messages. */
-void cli_compare_warn(const char *command, const struct questionnaire *q, const char *old_path,
-                      const struct response *old, const char *new_path, const struct response *cur);
+ * export --baseline). `command` names the command in the messages; so and
+ * sn are the two files' scorecards, computed once by the caller. */
+struct scorecard;
+void cli_compare_warn(const char *command, const char *old_path, const struct response *old,
+                      const struct scorecard *so, const char *new_path, const struct response *cur,
+                      const struct scorecard *sn);
 
 /* Writes a finished buffer to `out` ("-" or NULL: stdout) atomically under
  * the output-path rules of core/outpath.h: never over a non-regular or

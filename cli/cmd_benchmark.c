@@ -250,7 +250,7 @@ int cmd_benchmark(int argc, char **argv)
 	if (a.o.same_size && response_population(self) < 0)
 		cli_printf(stderr, _("%s:1:1: error: --same-size needs the population of the assessed "
 		                  "municipality (key 'population')\n"), a.file);
-	else if (peer_source_read(&ps, a.dir, q) && (pf = peer_source_figures(&ps, q, self, &a.o)))
+	else if (peer_source_read(&ps, a.dir, q) && (pf = peer_source_figures(&ps, q, self, NULL, &a.o)))
 		peer_source_summary("benchmark", &ps, pf);
 	if (pf && !(a.strict && ps.counts.invalid > 0)) {
 		rc = EXIT_OK;

@@ -75,17 +75,14 @@ static void print_changes(FILE *f, const struct questionnaire *q, const struct c
 }
 
 /* The scores count carried-over answers as given: say how many, per side. */
-static void print_unconfirmed(FILE *f, const struct questionnaire *q, const struct response *old,
-                              const struct response *cur)
+static void print_unconfirmed(FILE *f, const struct scorecard *so, const struct scorecard *sn)
 {
-	const struct response *side[2] = { old, cur };
+	const struct scorecard *side[2] = { so, sn };
 	const char *label[2] = { _("Before:"), _("Now:") };
 	for (int i = 0; i < 2; i++) {
-		struct scorecard *s = score_compute(q, side[i]);
 		char buf[256];
-		if (s && *words_unconfirmed(buf, sizeof buf, s->unconfirmed))
+		if (*words_unconfirmed(buf, sizeof buf, side[i]->unconfirmed))
 			fprintf(f, "%s %s\n", label[i], buf);
-		scorecard_free(s);
 	}
 	fputc('\n', f);
 }
@@ -108,12 +105,13 @@ static void print_left_out(FILE *f, const struct questionnaire *q, const struct 
 }
 
 static bool print_text(FILE *f, const struct questionnaire *q, const struct response *old,
-                       const struct response *cur, const struct comparison *c)
+                       const struct response *cur, const struct comparison *c,
+                       const struct scorecard *so, const struct scorecard *sn)
 {
 	int lang = cli_lang(q);
 	fprintf(f, "%s — %s %s\n", response_organisation(cur), qn_str(q, &q->title, lang), q->version);
 	fprintf(f, _("Compared: %s (before) with %s (now)\n"), response_date(old), response_date(cur));
-	print_unconfirmed(f, q, old, cur);
+	print_unconfirmed(f, so, sn);
 	struct cli_table *t = cli_table_new(5);
 	cli_table_max_width(t, 0, CLI_TITLE_MAX);
 	cli_table_cell(t, _("Domain"));
@@ -156,11 +154,8 @@ static void print_json(FILE *f, const struct questionnaire *q, const struct resp
 
 /* A comparison a reader should not trust blindly: other organisations,
  * other questionnaire versions, answers still open or unconfirmed. */
-static void warn_unfinished(const char *path, const struct questionnaire *q, const struct response *r)
+static void warn_unfinished(const char *path, const struct scorecard *s)
 {
-	struct scorecard *s = score_compute(q, r);
-	if (!s)
-		return;
 	if (s->open > 0)
 		cli_printf(stderr, ngettext("%s: warning: %d question is still open\n",
 		                         "%s: warning: %d questions are still open\n", (unsigned long)s->open),
@@ -169,11 +164,11 @@ static void warn_unfinished(const char *path, const struct questionnaire *q, con
 		cli_printf(stderr, ngettext("%s: warning: %d answer carried over from last time is not yet confirmed\n",
 		                         "%s: warning: %d answers carried over from last time are not yet confirmed\n",
 		                         (unsigned long)s->unconfirmed), path, s->unconfirmed);
-	scorecard_free(s);
 }
 
-void cli_compare_warn(const char *command, const struct questionnaire *q, const char *old_path,
-                      const struct response *old, const char *new_path, const struct response *cur)
+void cli_compare_warn(const char *command, const char *old_path, const struct response *old,
+                      const struct scorecard *so, const char *new_path, const struct response *cur,
+                      const struct scorecard *sn)
 {
 	/* One organisation: the same organisation_id, else the same name give
 	 * or take case, spaces and "Gemeente " (as for peers). */
@@ -185,15 +180,13 @@ void cli_compare_warn(const char *command, const struct questionnaire *q, const 
 		cli_printf(stderr, _("peil %s: warning: the earlier file is dated after the later one: %s (%s) and %s (%s); "
 		                  "are the two swapped?\n"),
 		        command, response_date(old), old_path, response_date(cur), new_path);
-	char *vo = ydoc_peek_key(old_path, "questionnaire_version");
-	char *vn = ydoc_peek_key(new_path, "questionnaire_version");
+	/* As the files say (read with them, not again). */
+	const char *vo = response_answered_version(old), *vn = response_answered_version(cur);
 	if (vo && vn && strcmp(vo, vn) != 0)
 		cli_printf(stderr, _("peil %s: warning: the files answer different versions of the questionnaire: "
 		                  "%s (%s) and %s (%s)\n"), command, vo, old_path, vn, new_path);
-	mem_free(vo);
-	mem_free(vn);
-	warn_unfinished(old_path, q, old);
-	warn_unfinished(new_path, q, cur);
+	warn_unfinished(old_path, so);
+	warn_unfinished(new_path, sn);
 }
 
 static int run(const char *qarg, const char *old_path, const char *new_path, bool json)
@@ -205,13 +198,20 @@ static int run(const char *qarg, const char *old_path, const char *new_path, boo
 	int rc = EXIT_INVALID;
 	old = cli_load_previous_with(q, old_path);
 	if (old) {
-		cli_compare_warn("compare", q, old_path, old, new_path, cur);
-		struct comparison *c = compare_compute(q, old, cur);
+		/* Each file scored once: for the warnings, the comparison and the text. */
+		struct scorecard *so = score_compute(q, old), *sn = score_compute(q, cur);
+		struct comparison *c = NULL;
+		if (so && sn) {
+			cli_compare_warn("compare", old_path, old, so, new_path, cur, sn);
+			c = compare_scored(q, old, so, cur, sn);
+		}
 		bool ok = c != NULL;
 		if (ok && json)
 			print_json(stdout, q, old, cur, c);
 		else if (ok)
-			ok = print_text(stdout, q, old, cur, c);
+			ok = print_text(stdout, q, old, cur, c, so, sn);
+		scorecard_free(so);
+		scorecard_free(sn);
 		if (!ok)
 			cli_printf(stderr, "peil: %s\n", _("out of memory"));
 		else

@@ -18,6 +18,7 @@
 #include "core/outpath.h"
 #include "exports/export.h"
 #include "scoring/peers.h"
+#include "scoring/score.h"
 
 static bool parse_sep(const char *s, char *sep)
 {
@@ -126,15 +127,15 @@ static int parse_args(int argc, char **argv, struct export_args *a)
 }
 
 bool export_peer_figures(const struct export_args *a, const struct peer_source *ps, const struct questionnaire *q,
-                         const struct response *r, const char *path, struct export_peers *ep,
-                         struct export_peer_domain *domains, bool summary)
+                         const struct response *r, const struct scorecard *s, const char *path,
+                         struct export_peers *ep, struct export_peer_domain *domains, bool summary)
 {
 	if (a->po.same_size && response_population(r) < 0) {
 		cli_printf(stderr, _("%s:1:1: error: --same-size needs the population of the assessed "
 		                  "municipality (key 'population')\n"), path);
 		return false;
 	}
-	struct peer_figures *pf = peer_source_figures(ps, q, r, &a->po);
+	struct peer_figures *pf = peer_source_figures(ps, q, r, s, &a->po);
 	if (!pf)
 		return false;
 	const struct peer_counts *c = peers_counts(pf);
@@ -157,13 +158,13 @@ bool export_peer_figures(const struct export_args *a, const struct peer_source *
 }
 
 static bool load_peers(const struct export_args *a, const struct questionnaire *q, const struct response *r,
-                       struct export_peers *ep, struct export_peer_domain **domains)
+                       const struct scorecard *s, struct export_peers *ep, struct export_peer_domain **domains)
 {
 	struct peer_source ps;
 	if (!peer_source_read(&ps, a->peers, q))
 		return false;
 	*domains = mem_alloc((size_t)(q->ndomains ? q->ndomains : 1) * sizeof(**domains));
-	bool ok = *domains && export_peer_figures(a, &ps, q, r, a->file, ep, *domains, true);
+	bool ok = *domains && export_peer_figures(a, &ps, q, r, s, a->file, ep, *domains, true);
 	peer_source_free(&ps);
 	return ok;
 }
@@ -171,12 +172,9 @@ static bool load_peers(const struct export_args *a, const struct questionnaire *
 int export_write_file(const struct export_args *a, const struct export_options *o, const char *out,
                       const struct outpath_rules *rules)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *mem = open_memstream(&buf, &len);
-	bool ok = mem && export_write(a->format, o, mem);
-	if (mem && fclose(mem) != 0)
-		ok = false;
+	char *buf;
+	size_t len;
+	bool ok = export_render(a->format, o, &buf, &len);
 	int rc = EXIT_WRITE;
 	if (!ok)
 		cli_printf(stderr, "peil: %s\n", _("out of memory"));
@@ -210,20 +208,33 @@ int cmd_export(int argc, char **argv)
 	}
 	struct export_peers peers;
 	struct export_peer_domain *pdomains = NULL;
+	/* Each file is scored once: for the warnings, the peers and the export. */
+	struct scorecard *s = score_compute(q, r), *sb = NULL;
 	rc = EXIT_INVALID;
+	if (!s) {
+		cli_printf(stderr, "peil: %s\n", _("out of memory"));
+		goto done;
+	}
 	if (a.baseline && !(base = cli_load_previous_with(q, a.baseline)))
 		goto done;
+	if (base && !(sb = score_compute(q, base))) {
+		cli_printf(stderr, "peil: %s\n", _("out of memory"));
+		goto done;
+	}
 	if (base)
-		cli_compare_warn("export", q, a.baseline, base, a.file, r);
-	if (a.peers && !load_peers(&a, q, r, &peers, &pdomains))
+		cli_compare_warn("export", a.baseline, base, sb, a.file, r, s);
+	if (a.peers && !load_peers(&a, q, r, s, &peers, &pdomains))
 		goto done;
 	struct export_options o = {
 		.q = q, .r = r, .baseline = base, .peers = a.peers ? &peers : NULL,
+		.scores = s, .base_scores = sb,
 		.lang = cli_lang(q), .csv_sep = a.csv_sep, .csv_bom = a.bom,
 		.appendix = a.appendix, .public = a.public,
 	};
 	rc = export_write_file(&a, &o, a.out, &rules);
 done:
+	scorecard_free(s);
+	scorecard_free(sb);
 	mem_free(pdomains);
 	response_free(base);
 	response_free(r);

@@ -94,66 +94,92 @@ static void report_at_questionnaire_key(struct diag_list *d, const char *path, c
 	ydoc_free(doc);
 }
 
+/* What a response file's `questionnaire` key may name: an id, never a path
+ * (a response file must not make peil read, and quote in its messages,
+ * some other file). The message for the rest, else "". */
+static const char *check_named(const char *id, bool is_questionnaire, char *msg, size_t len)
+{
+	if (is_questionnaire)
+		return _("this is a questionnaire (key 'peil'), not a response file "
+		         "(key 'peil-responses'): give a questionnaire with -q");
+	if (!id)
+		return _("missing required key 'questionnaire' (the id of the questionnaire answered)");
+	if (!qn_valid_id(id)) {
+		snprintf(msg, len, _("questionnaire: '%s' is not the id of a questionnaire"), id);
+		return msg;
+	}
+	return "";
+}
+
+/* Looks up questionnaire `want` and loads it. When a response file named
+ * it, a questionnaire not found is reported there: through `report`, or
+ * at (`path`, `at`) of a loaded file. */
+static struct questionnaire *load_by_id(const char *want, const char *path, const struct ynode *at,
+                                        bool report, struct diag_list *d)
+{
+	char msg[1024];
+	char *qpath = lookup_questionnaire(want);
+	if (qpath) {
+		struct questionnaire *q = questionnaire_load(qpath, d);
+		mem_free(qpath);
+		return q;
+	}
+	char *where = lookup_path_description();
+	snprintf(msg, sizeof msg, _("questionnaire '%s' not found (looked in %s; set PEIL_PATH or use -q)"),
+	         want, where ? where : "?");
+	mem_free(where);
+	if (report)
+		report_at_questionnaire_key(d, path, msg, true);
+	else if (at || path)
+		diag_error(d, path, at ? at->line : 1, at ? at->col : 1, "%s", msg);
+	else
+		diag_error(d, want, 0, 0, "%s", msg);
+	return NULL;
+}
+
 struct questionnaire *cli_load_questionnaire(const char *qarg, const char *response_path,
                                              struct diag_list *d)
 {
+	if (qarg || !response_path)
+		return load_by_id(qarg ? qarg : PEIL_DEFAULT_QUESTIONNAIRE, NULL, NULL, false, d);
 	char msg[1024];
-	char *id = NULL;
-	const char *want = qarg;
-	if (!want && response_path) {
-		id = ydoc_peek_key(response_path, "questionnaire");
-		char *is_questionnaire = id ? NULL : ydoc_peek_key(response_path, "peil");
-		if (is_questionnaire) {
-			mem_free(is_questionnaire);
-			report_at_questionnaire_key(d, response_path,
-			        _("this is a questionnaire (key 'peil'), not a response file "
-			          "(key 'peil-responses'): give a questionnaire with -q"), true);
-			return NULL;
-		}
-		if (!id) {
-			report_at_questionnaire_key(d, response_path,
-			        _("missing required key 'questionnaire' (the id of the questionnaire answered)"), false);
-			return NULL;
-		}
-		/* An id, never a path: a response file must not make peil read
-		 * (and quote in its messages) some other file. */
-		if (!qn_valid_id(id)) {
-			snprintf(msg, sizeof msg, _("questionnaire: '%s' is not the id of a questionnaire"), id);
-			report_at_questionnaire_key(d, response_path, msg, false);
-			mem_free(id);
-			return NULL;
-		}
-		want = id;
-	}
-	if (!want)
-		want = PEIL_DEFAULT_QUESTIONNAIRE;
-	char *path = lookup_questionnaire(want);
+	char *id = ydoc_peek_key(response_path, "questionnaire");
+	char *is_questionnaire = id ? NULL : ydoc_peek_key(response_path, "peil");
+	const char *problem = check_named(id, is_questionnaire != NULL, msg, sizeof msg);
 	struct questionnaire *q = NULL;
-	if (!path) {
-		char *where = lookup_path_description();
-		snprintf(msg, sizeof msg, _("questionnaire '%s' not found (looked in %s; set PEIL_PATH or use -q)"),
-		         want, where ? where : "?");
-		if (id)
-			report_at_questionnaire_key(d, response_path, msg, true);
-		else
-			diag_error(d, want, 0, 0, "%s", msg);
-		mem_free(where);
-	} else {
-		q = questionnaire_load(path, d);
-	}
-	mem_free(path);
+	if (*problem)       /* only when the file loads (else its own error says more), but a questionnaire */
+		report_at_questionnaire_key(d, response_path, problem, is_questionnaire != NULL);
+	else
+		q = load_by_id(id, response_path, NULL, true, d);
 	mem_free(id);
+	mem_free(is_questionnaire);
 	return q;
 }
 
+/* A response file read once: the questionnaire its key names (or -q), then
+ * the answers from the same tree. */
 bool cli_load_response(const char *qarg, const char *path, struct questionnaire **q,
                        struct response **r)
 {
 	struct diag_list *d = diag_list_new();
+	struct ydoc *doc = NULL;
 	*r = NULL;
-	*q = cli_load_questionnaire(qarg, path, d);
-	if (*q)
-		*r = response_load(path, *q, d);
+	*q = qarg ? load_by_id(qarg, NULL, NULL, false, d) : NULL;
+	if ((*q || !qarg) && d)
+		doc = ydoc_load_file(path, d);
+	if (doc && !qarg) {
+		char msg[1024];
+		const struct ynode *n = ynode_get(doc->root, "questionnaire");
+		const char *id = n && n->kind == YNODE_SCALAR ? n->u.str : NULL;
+		const char *problem = check_named(id, !id && ynode_get(doc->root, "peil"), msg, sizeof msg);
+		if (*problem)
+			diag_error(d, path, n ? n->line : 1, n ? n->col : 1, "%s", problem);
+		else
+			*q = load_by_id(id, path, n, false, d);
+	}
+	if (*q && doc)
+		*r = response_load_doc(doc, *q, d);
+	ydoc_free(doc);
 	if (*r)
 		i18n_set_region(response_region(*r));   /* schepen, not wethouder, in Flanders */
 	diag_print(d, stderr, false);

@@ -25,10 +25,11 @@ struct export_args {
 };
 
 /* The exporters' peer figures of r (domains: q->ndomains of them), with
- * the summary line on stderr when asked. False after a message. */
+ * the summary line on stderr when asked; s is r's scorecard. False after a
+ * message. */
 bool export_peer_figures(const struct export_args *a, const struct peer_source *ps, const struct questionnaire *q,
-                         const struct response *r, const char *path, struct export_peers *ep,
-                         struct export_peer_domain *domains, bool summary);
+                         const struct response *r, const struct scorecard *s, const char *path,
+                         struct export_peers *ep, struct export_peer_domain *domains, bool summary);
 /* Renders o in a->format and writes it to `out` atomically: EXIT_OK or
  * EXIT_WRITE. */
 int export_write_file(const struct export_args *a, const struct export_options *o, const char *out,

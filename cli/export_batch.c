@@ -18,6 +18,7 @@
 #include "core/path.h"
 #include "core/pool.h"
 #include "core/ydoc.h"
+#include "scoring/score.h"
 
 /* DIR/NAME.EXT for path. */
 static char *output_name(const char *dir, const char *path, const char *ext)
@@ -61,18 +62,21 @@ static void one(struct batch *b, int i)
 	char *out = output_name(a->out, path, export_format_ext(a->format));
 	struct response *r = out ? cli_load_response_with(b->q, path) : NULL;
 	struct export_peers peers;
-	bool ok = r != NULL;
+	struct scorecard *s = r ? score_compute(b->q, r) : NULL;     /* once: for the peers and the export */
+	bool ok = s != NULL;
+	if (r && !s)
+		cli_printf(stderr, "peil: %s\n", _("out of memory"));
 	if (ok && taken(b->outs, i, out)) {
 		cli_printf(stderr, _("%s: error: a scorecard of another file of this name is already in %s\n"), path, out);
 		ok = false;
 	}
 	if (ok && a->peers)
-		ok = export_peer_figures(a, &b->ps, b->q, r, path, &peers, b->domains, false);
+		ok = export_peer_figures(a, &b->ps, b->q, r, s, path, &peers, b->domains, false);
 	if (ok) {
 		const char *inputs[] = { path, b->q->path, a->peers };
 		struct outpath_rules rules = { .inputs = inputs, .ninputs = 3, .force = a->force };
 		struct export_options o = {
-			.q = b->q, .r = r, .peers = a->peers ? &peers : NULL, .lang = cli_lang(b->q),
+			.q = b->q, .r = r, .peers = a->peers ? &peers : NULL, .scores = s, .lang = cli_lang(b->q),
 			.csv_sep = a->csv_sep, .csv_bom = a->bom, .appendix = a->appendix,
 			.public = a->public,
 		};
@@ -85,6 +89,7 @@ static void one(struct batch *b, int i)
 		mem_free(out);
 		b->failed++;
 	}
+	scorecard_free(s);
 	response_free(r);
 }
 

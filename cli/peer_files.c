@@ -165,10 +165,12 @@ int peer_source_shared(const struct peer_source *ps, const struct questionnaire 
 }
 
 struct peer_figures *peer_source_figures(const struct peer_source *ps, const struct questionnaire *q,
-                                         const struct response *self, const struct peer_options *o)
+                                         const struct response *self, const struct scorecard *given,
+                                         const struct peer_options *o)
 {
 	bool shared = peer_source_shared(ps, q, self) > 0;
-	struct scorecard *s = shared ? score_compute_shared(q, self) : score_compute(q, self);
+	struct scorecard *own = shared ? score_compute_shared(q, self) : given ? NULL : score_compute(q, self);
+	const struct scorecard *s = own ? own : shared ? NULL : given;
 	size_t nd = (size_t)(q->ndomains ? q->ndomains : 1);
 	bool *has = mem_alloc(nd * sizeof(bool));
 	double *scores = mem_alloc(nd * sizeof(double));
@@ -189,7 +191,7 @@ struct peer_figures *peer_source_figures(const struct peer_source *ps, const str
 	}
 	if (!pf)
 		cli_printf(stderr, "peil: %s\n", _("out of memory"));
-	scorecard_free(s);
+	scorecard_free(own);
 	mem_free(has);
 	mem_free(scores);
 	mem_free(ids);

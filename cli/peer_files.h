@@ -41,9 +41,13 @@ bool peer_source_read(struct peer_source *ps, const char *path, const struct que
 void peer_source_free(struct peer_source *ps);
 
 /* Self's figures among the source's organisations (or from its round).
+ * `scores`: self's scorecard when the caller has it (used unless the
+ * comparison is on the shared questions), else NULL.
  * NULL: out of memory (reported). */
+struct scorecard;
 struct peer_figures *peer_source_figures(const struct peer_source *ps, const struct questionnaire *q,
-                                         const struct response *self, const struct peer_options *o);
+                                         const struct response *self, const struct scorecard *scores,
+                                         const struct peer_options *o);
 
 /* When self and the peers are in different regions, they are compared on
  * the questions all regions share: their number; else 0. */

@@ -78,6 +78,11 @@ struct response *response_load_previous(const char *path, const struct questionn
 struct ydoc;
 struct response *response_from_doc(const struct ydoc *doc, const struct questionnaire *q,
                                    struct diag_list *d);
+/* response_load() of a file already parsed (ydoc_load_file()): the same
+ * checks and warnings, so a caller that read the file to find its
+ * questionnaire does not parse it again. */
+struct response *response_load_doc(const struct ydoc *doc, const struct questionnaire *q,
+                                   struct diag_list *d);
 
 /* Writes the response file atomically (temporary file, fsync, rename) with
  * mode 0600 for a new file, keeping the mode of an existing one. On failure

@@ -463,21 +463,32 @@ struct response *response_from_doc(const struct ydoc *doc, const struct question
 	return from_doc(doc, q, d, false);
 }
 
-static struct response *load(const char *path, const struct questionnaire *q,
-                             struct diag_list *d, bool previous)
+/* A loaded file's response, with the warning about a missing end marker. */
+static struct response *from_file_doc(const struct ydoc *doc, const struct questionnaire *q,
+                                      struct diag_list *d, bool previous)
 {
-	size_t errors_before = diag_errors(d);
-	struct ydoc *doc = ydoc_load_file(path, d);
-	if (!doc)
-		return NULL;
 	struct response *r = from_doc(doc, q, d, previous);
-	if (r && diag_errors(d) > errors_before) {
+	if (r && doc->refused) {
 		response_free(r);       /* a refused alias: reported, not loaded */
 		r = NULL;
 	}
 	if (r && !doc->explicit_end)
-		diag_warning(d, path, 0, 0, "%s",
+		diag_warning(d, doc->path, 0, 0, "%s",
 		             _("no end marker '...': the file may have been cut short (peil writes one)"));
+	return r;
+}
+
+struct response *response_load_doc(const struct ydoc *doc, const struct questionnaire *q,
+                                   struct diag_list *d)
+{
+	return from_file_doc(doc, q, d, false);
+}
+
+static struct response *load(const char *path, const struct questionnaire *q,
+                             struct diag_list *d, bool previous)
+{
+	struct ydoc *doc = ydoc_load_file(path, d);
+	struct response *r = doc ? from_file_doc(doc, q, d, previous) : NULL;
 	ydoc_free(doc);
 	return r;
 }

@@ -421,6 +421,7 @@ struct ydoc *ydoc_load_buffer(const char *path, const char *buf, size_t len,
 			ydoc_free(doc);
 			return NULL;
 		}
+		doc->refused = true;
 	}
 	return doc;
 }

@@ -40,6 +40,8 @@ struct ydoc {
 	struct ynode *root;     /* NULL for an empty document */
 	const char *path;       /* owned by the doc */
 	bool explicit_end;      /* the document ended with `...` */
+	bool refused;           /* an anchor or alias was refused (reported): the
+	                         * tree serves messages, not to load a file from */
 	struct arena *arena;
 };
 

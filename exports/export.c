@@ -139,3 +139,19 @@ bool export_write(enum export_format f, const struct export_options *o, FILE *ou
 	response_free(base);
 	return ok;
 }
+
+bool export_render(enum export_format f, const struct export_options *o, char **buf, size_t *len)
+{
+	*buf = NULL;
+	*len = 0;
+	FILE *mem = open_memstream(buf, len);
+	bool ok = mem && export_write(f, o, mem);
+	if (mem && fclose(mem) != 0)
+		ok = false;
+	if (!ok) {
+		free(*buf);
+		*buf = NULL;
+		*len = 0;
+	}
+	return ok;
+}

@@ -16,6 +16,8 @@
 #include "core/questionnaire.h"
 #include "core/response.h"
 
+struct scorecard;
+
 /* One row per export format; this table is the only list of them. It
  * makes the enum, `--format` parsing and help, the TUI's export dialog,
  * the man page check and the bash completion (both through `peil export
@@ -87,6 +89,10 @@ struct export_options {
 	const struct response *r;           /* borrowed; the assessment shown */
 	const struct response *baseline;    /* last time's response, or NULL */
 	const struct export_peers *peers;   /* or NULL */
+	/* r's and the baseline's scorecards when the caller has them
+	 * (score_compute() of q and r, of q and baseline), else NULL: each
+	 * file is scored once per export. Borrowed. */
+	const struct scorecard *scores, *base_scores;
 	int lang;               /* language index into q->langs */
 	char csv_sep;           /* ',' (default when 0) or ';' ... */
 	bool csv_bom;           /* start the CSV with a UTF-8 BOM */
@@ -108,6 +114,11 @@ const char *export_format_label(enum export_format f);
 const char *export_format_help(enum export_format f);
 /* Every --format name joined by sep ("md|html|..."), into buf. */
 const char *export_format_names(char *buf, size_t len, const char *sep);
+
+/* The export rendered into memory: *buf (free() it) of *len bytes, to be
+ * written atomically by the caller. False when memory runs out (nothing to
+ * free then). */
+bool export_render(enum export_format f, const struct export_options *o, char **buf, size_t *len);
 
 /* Writes the export to out. Returns false when memory runs out or a write
  * to out fails (ferror); what was written so far is then to be thrown away,

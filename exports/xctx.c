@@ -37,15 +37,16 @@ bool xctx_init(struct xctx *x, const struct export_options *o)
 	*x = (struct xctx){ .o = o, .q = o->q, .r = o->r, .lang = response_text_lang(o->r, o->lang) };
 	x->nlang = x->q->langs[x->lang];
 	x->arena = arena_new();
-	x->s = score_compute(x->q, x->r);
+	/* Each file is scored once: by the caller (who warned about it) or here. */
+	x->s = o->scores ? o->scores : (x->own_s = score_compute(x->q, x->r));
 	if (!x->arena || !x->s)
 		return false;
 	x->nstrengths = score_strengths(x->q, x->r, x->s, x->strengths, XCTX_STRENGTHS);
 	if (!compute_votes(x, x->r, &x->votes))
 		return false;
 	if (o->baseline) {
-		x->base = score_compute(x->q, o->baseline);
-		/* Each file is scored once: the comparison reuses both scorecards. */
+		x->base = o->base_scores ? o->base_scores : (x->own_base = score_compute(x->q, o->baseline));
+		/* The comparison reuses both scorecards. */
 		x->cmp = x->base ? compare_scored(x->q, o->baseline, x->base, x->r, x->s) : NULL;
 		if (!x->cmp || !compute_votes(x, o->baseline, &x->base_votes))
 			return false;
@@ -56,13 +57,13 @@ bool xctx_init(struct xctx *x, const struct export_options *o)
 void xctx_free(struct xctx *x)
 {
 	arena_free(x->arena);
-	scorecard_free(x->s);
-	scorecard_free(x->base);
+	scorecard_free(x->own_s);
+	scorecard_free(x->own_base);
 	comparison_free(x->cmp);
 	mem_free(x->votes);
 	mem_free(x->base_votes);
 	x->arena = NULL;
-	x->s = x->base = NULL;
+	x->s = x->base = x->own_s = x->own_base = NULL;
 	x->cmp = NULL;
 	x->votes = x->base_votes = NULL;
 }

@@ -26,8 +26,9 @@ struct xctx {
 	const char *nlang;              /* the numbers' language: q->langs[lang] */
 	bool oom;
 	struct arena *arena;
-	struct scorecard *s;
-	struct scorecard *base;         /* the baseline's scores, or NULL */
+	const struct scorecard *s;
+	const struct scorecard *base;   /* the baseline's scores, or NULL */
+	struct scorecard *own_s, *own_base;     /* those computed here (not given) */
 	struct comparison *cmp;         /* baseline -> r, or NULL */
 	int strengths[XCTX_STRENGTHS];
 	int nstrengths;

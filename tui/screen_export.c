@@ -192,12 +192,9 @@ static char *full_path(const char *p)
 static bool export_to_file(enum export_format f, const struct export_options *o, const char *path,
                            const struct outpath_rules *rules, char *err, size_t errlen)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *mem = open_memstream(&buf, &len);
-	bool ok = mem && export_write(f, o, mem);
-	if (mem && fclose(mem) != 0)
-		ok = false;
+	char *buf;
+	size_t len;
+	bool ok = export_render(f, o, &buf, &len);
 	if (!ok)
 		snprintf(err, errlen, "%s", _("out of memory"));
 	else
