@@ -56,6 +56,12 @@ bool cli_print_followup(FILE *f, const struct questionnaire *q, const struct res
 void cli_printf(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void cli_vprintf(FILE *out, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 
+/* One diagnostic about a file, printed at once to out (stderr when NULL)
+ * the way every diagnostic is: "FILE:LINE:COL: error: ...", made safe for
+ * the terminal (core/diag.c). */
+void cli_diag(FILE *out, const char *path, int line, int col, enum diag_severity sev, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+
 /* Prints "peil COMMAND: MESSAGE" to stderr (through cli_printf) and
  * returns EXIT_USAGE. */
 int cli_usage_error(const char *command, const char *fmt, ...)

@@ -305,8 +305,9 @@ static int save_merged(const struct agg *A, const struct group_stats *s, const c
 		if (A->target[d] >= 0)
 			ok = response_set_target(r, d, A->target[d]);
 		else if (A->target[d] == -2)
-			cli_printf(stderr, _("%s:1:1: warning: respondents set different targets for '%s'; the merged file has none of its own\n"),
-			        out, q->domains[d].id);
+			cli_diag(stderr, out, 1, 1, DIAG_WARNING,
+			         _("respondents set different targets for '%s'; the merged file has none of its own"),
+			         q->domains[d].id);
 	}
 	if (ok) {
 		response_set_population(r, A->population);

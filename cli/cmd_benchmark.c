@@ -248,8 +248,8 @@ int cmd_benchmark(int argc, char **argv)
 	struct peer_figures *pf = NULL;
 	rc = EXIT_INVALID;
 	if (a.o.same_size && response_population(self) < 0)
-		cli_printf(stderr, _("%s:1:1: error: --same-size needs the population of the assessed "
-		                  "municipality (key 'population')\n"), a.file);
+		cli_diag(stderr, a.file, 1, 1, DIAG_ERROR, "%s",
+		         _("--same-size needs the population of the assessed municipality (key 'population')"));
 	else if (peer_source_read(&ps, a.dir, q) && (pf = peer_source_figures(&ps, q, self, NULL, &a.o)))
 		peer_source_summary("benchmark", &ps, pf);
 	if (pf && !(a.strict && ps.counts.invalid > 0)) {

@@ -131,8 +131,8 @@ bool export_peer_figures(const struct export_args *a, const struct peer_source *
                          struct export_peers *ep, struct export_peer_domain *domains, bool summary)
 {
 	if (a->po.same_size && response_population(r) < 0) {
-		cli_printf(stderr, _("%s:1:1: error: --same-size needs the population of the assessed "
-		                  "municipality (key 'population')\n"), path);
+		cli_diag(stderr, path, 1, 1, DIAG_ERROR, "%s",
+		         _("--same-size needs the population of the assessed municipality (key 'population')"));
 		return false;
 	}
 	struct peer_figures *pf = peer_source_figures(ps, q, r, s, &a->po);

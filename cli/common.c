@@ -64,6 +64,21 @@ void cli_printf(FILE *out, const char *fmt, ...)
 	va_end(ap);
 }
 
+void cli_diag(FILE *out, const char *path, int line, int col, enum diag_severity sev, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	struct diag_list *d = diag_list_new();
+	diag_add(d, path, line, col, sev, "%s", msg);
+	diag_print(d, out ? out : stderr, true);
+	if (!d)
+		fprintf(out ? out : stderr, "peil: %s\n", _("out of memory"));
+	diag_list_free(d);
+}
+
 int cli_usage_error(const char *command, const char *fmt, ...)
 {
 	va_list ap;

@@ -272,8 +272,8 @@ static bool take_file(void *arg, struct pool_item *it)
 		 * very directory: counting its votes as one more respondent would
 		 * skew every figure (issue 13.11). Not a warning: --strict runs
 		 * that rewrite DIR/group.yaml must keep working. */
-		cli_printf(L->out, _("%s:1:1: note: a merged group file (it carries votes), not one "
-		                     "respondent's answers; left out\n"), it->path);
+		cli_diag(L->out, it->path, 1, 1, DIAG_NOTE, "%s",
+		         _("a merged group file (it carries votes), not one respondent's answers; left out"));
 		r = NULL;       /* it->r still owns it */
 	}
 	int use_it = r ? check_response(L, i, r) : 0;

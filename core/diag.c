@@ -148,14 +148,6 @@ size_t diag_errors(const struct diag_list *d)
 	return n;
 }
 
-size_t diag_errors_for(const struct diag_list *d, const char *path)
-{
-	size_t n = 0;
-	for (size_t i = 0; d && i < d->n; i++)
-		n += d->items[i].severity == DIAG_ERROR && strcmp(d->items[i].path, path) == 0;
-	return n;
-}
-
 /* Output is gathered in a line buffer and written in one go: stderr is
  * unbuffered, and a write per character made `aggregate` of 10,000 files
  * a third slower. Longer lines are written in pieces. */
@@ -201,7 +193,7 @@ void diag_print(const struct diag_list *d, FILE *out, bool with_warnings)
 		const struct diag *g = &d->items[i];
 		if (g->severity == DIAG_WARNING && !with_warnings)
 			continue;
-		const char *kind = g->severity == DIAG_ERROR ? "error" : "warning";
+		const char *kind = g->severity == DIAG_ERROR ? "error" : g->severity == DIAG_NOTE ? "note" : "warning";
 		struct line l = { .out = out };
 		char mark[64];
 		/* FILE:LINE:COL (SPEC), or FILE: alone for a problem without a

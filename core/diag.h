@@ -10,7 +10,9 @@
 #include <stddef.h>
 #include <stdio.h>
 
-enum diag_severity { DIAG_ERROR, DIAG_WARNING };
+/* A note says what peil did on its own (left a file out) and is shown, and
+ * counted, with the warnings. */
+enum diag_severity { DIAG_ERROR, DIAG_WARNING, DIAG_NOTE };
 
 struct diag {
 	const char *path;               /* owned by the list */
@@ -42,7 +44,6 @@ size_t diag_count(const struct diag_list *d);
 const struct diag *diag_get(const struct diag_list *d, size_t i);
 /* Every error reported, also those past the cap that were not kept. */
 size_t diag_errors(const struct diag_list *d);
-size_t diag_errors_for(const struct diag_list *d, const char *path);
 void diag_clear(struct diag_list *d);
 
 /* Prints FILE:LINE:COL: error: MESSAGE lines (FILE: error: MESSAGE for line
