@@ -61,6 +61,10 @@ def response(rng, q, n):
             if x < 0.6: r["answers"][qu["id"]] = {"level": rng.choice(values)}
             elif x < 0.7 and qu.get("allow_na", True): r["answers"][qu["id"]] = {"status": "na"}
             elif x < 0.8: r["answers"][qu["id"]] = {"status": "unknown"}
+            # Carried over from last year and not yet confirmed: counted
+            # as unconfirmed (and as given), also when the question is hidden.
+            if qu["id"] in r["answers"] and rng.random() < 0.25:
+                r["answers"][qu["id"]]["carried_over"] = True
     if n == 0 or rng.random() < 0.7:      # the first of a round is the one `peil plan` checks
         r["plan"] = plan(rng, q)
     return r
@@ -103,7 +107,7 @@ def compare_score(got, exp, where, fails):
         g = gd[d["id"]]
         for k in ["score", "level", "target", "gap"]:
             if not close(g[k], d[k]): fails.append("%s %s.%s %s != %s" % (where, d["id"], k, g[k], d[k]))
-        for k in ["answered", "na", "unknown", "open", "total"]:
+        for k in ["answered", "na", "unknown", "open", "hidden", "unconfirmed", "total"]:
             if g[k] != d[k]: fails.append("%s %s.%s %s != %s" % (where, d["id"], k, g[k], d[k]))
     for k in ["score", "level"]:
         if not close(got["overall"][k], exp["overall"][k]): fails.append("%s overall.%s" % (where, k))
@@ -133,7 +137,7 @@ def compare_group(got, exp, where, fails):
     gq = {x["id"]: x for x in got["questions"]}
     for qid, e in exp["questions"].items():
         g = gq[qid]
-        for k in ["n", "mean", "median", "min", "max", "sd", "consensus"]:
+        for k in ["n", "mean", "median", "min", "max", "sd", "iqr", "consensus"]:
             if not close(g.get(k), e.get(k)): fails.append("%s %s.%s %s != %s" % (where, qid, k, g.get(k), e.get(k)))
         if e["n"] and g["contested"] != e["contested"]: fails.append("%s %s.contested" % (where, qid))
     gd = {x["id"]: x for x in got["domains"]}
