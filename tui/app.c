@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "core/i18n.h"
+#include "tui/form.h"
 #include "tui/screens.h"
 #include "tui/script.h"
 
@@ -379,6 +380,9 @@ static int global_key(struct app *a, const struct screen *top, const struct tui_
 		return TUI_HANDLED;
 	case ACT_UNDO:
 		return undo(a);
+	case ACT_ABOUT:
+		app_push(a, form_about_new(a));
+		return TUI_HANDLED;
 	default:
 		return TUI_UNHANDLED;
 	}

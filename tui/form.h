@@ -41,6 +41,9 @@ struct screen *form_decision_new(struct app *a);
  * advice of the question's answer, else its text), or (index >= 0) the
  * plan's action `index` to edit. */
 struct screen *form_action_new(struct app *a, int index, int qi, const char *title);
+/* About this assessment: respondent, role, inhabitants, region
+ * (tui/about_form.c). */
+struct screen *form_about_new(struct app *a);
 
 /* The confirmation flow after --from (tui/plan_forms.c): the first action
  * carried over from last time that names question qi and waits for its

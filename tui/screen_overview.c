@@ -142,6 +142,10 @@ static void draw_where(const struct app *a, int y, int width)
 		snprintf(buf, sizeof buf, _("Respondent: %s%s%s%s"), who, role ? " (" : "", role ? role : "",
 		         role ? ")" : "");
 		draw_str(stdscr, t, y++, 1, width - 2, buf, DRAW_ELLIPSIS);
+	} else {
+		/* Else the scorecard says "Answered by: not recorded". */
+		draw_str(stdscr, t, y++, 1, width - 2, _("Respondent: not recorded yet (A: about this assessment)."),
+		         DRAW_ELLIPSIS);
 	}
 	snprintf(buf, sizeof buf, _("Saved in %s"), a->s->path);
 	draw_str(stdscr, t, y, 1, width - 2, buf, DRAW_ELLIPSIS);

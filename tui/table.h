@@ -137,6 +137,8 @@
 	ACTION(PLAN, MAIN, ANY, (K('p', "p")), N_("plan"), \
 	       N_("the improvement plan: actions by status, owner and due date"), PLAN) \
 	ACTION(LANG, MAIN, ANY, (K('L', "L")), NULL, N_("switch the language"), NONE) \
+	ACTION(ABOUT, MAIN, ANY, (K('A', "A")), NULL, \
+	       N_("about this assessment: who answers, their role, the inhabitants, the region"), NONE) \
 	ACTION(BACK, MAIN, ANY, (K(ESC, N_("Esc"))), N_("back"), N_("back to the previous screen"), NONE) \
 	ACTION(HELP, MAIN, ANY, (K('?', "?"), FT(KEY_F(1), "F1")), N_("help"), \
 	       N_("help: the keys of this screen first"), HELP) \

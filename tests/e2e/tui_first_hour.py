@@ -13,7 +13,7 @@
 import os, re, signal, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tmuxdrive import Results, Term, answers, have_tmux, script, setup  # noqa: E402
+from tmuxdrive import Results, Term, answers, have_tmux, load, script, setup  # noqa: E402
 
 peil, root, home, env = setup(need_tmux=False)
 peil, root = os.path.abspath(peil), os.path.abspath(root)     # the test works in its own directory
@@ -123,6 +123,25 @@ for name, want in (("qhelp", "Vraag"), ("rhelp", "Resultaten"), ("ohelp", "Overz
 footer = (t["question"] or "").rstrip().splitlines()[-1]
 r.check("q stoppen" in footer and "e notitie" in footer and "toelichting" not in (t["question"] or ""),
         "the Dutch footer: 'q stoppen', 'e notitie'", footer)
+
+# About this assessment (friction): respondent, role, inhabitants and
+# region set in the TUI; the overview and the scorecard say who answered.
+f = os.path.join(d, "about.yaml")
+q27 = os.path.join(root, "tests/fixtures/regions/q-2027.yaml")
+t = script([peil, "fill", "-q", q27, "-o", f, "--organisation", "Gemeente Over", "--lang", "nl"],
+           ["o", ":screen before", "A", ":screen form", "Anna de Vries<Tab><Right><Tab>31.250<Tab><Right><Right>",
+            ":screen filled", "<Enter>", ":screen after", "q"], env, w=100, h=30)
+r.check("Respondent: nog niet vastgelegd (A: over deze zelfevaluatie)." in (t["before"] or ""),
+        "the overview says the respondent is not recorded, and that A sets it", t["before"])
+r.check("Over deze zelfevaluatie" in (t["form"] or ""), "A opens 'About this assessment' (Dutch)", t["form"])
+r.check("Respondent: Anna de Vries (CIO)" in (t["after"] or ""), "the overview names the respondent", t["after"])
+doc = load(f)
+r.check(doc.get("respondent") == "Anna de Vries" and doc.get("role") == "CIO" and doc.get("population") == 31250
+        and doc.get("region") == "BE-VLG", "the file has respondent, role, population and region", str(doc))
+t = script([peil, "fill", "-o", f, "-q", q27, "--lang", "nl"], ["A", "<Tab><Tab>dertig<Enter>", ":screen bad", "<Esc>q"],
+           env, w=100, h=30)
+r.check("Inwoners: een heel getal zoals 30000 (of laat het leeg)." in (t["bad"] or ""),
+        "a population that is no number is refused, with the message", t["bad"])
 
 # The export dialog: a typed name keeps its name, takes the format's
 # extension; the message says the full path and which version, wrapped.
