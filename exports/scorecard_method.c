@@ -6,6 +6,7 @@
 #include "core/i18n.h"
 #include "core/mem.h"
 #include "core/num.h"
+#include "core/response_plan.h"
 #include "exports/doc.h"
 
 void scorecard_reading(struct doc *d)
@@ -24,19 +25,41 @@ void scorecard_reading(struct doc *d)
 	                        xctx_score(x, true, example), lo));
 }
 
-/* A target that differs from last time's, in words (issue 16 item 3). */
+/* Who decided this year's targets and when, as a clause; NULL when the
+ * file does not say. */
+static const char *decided_clause(struct xctx *x)
+{
+	const struct decision *dec = response_targets_decided(x->r);
+	if (!dec || (!dec->by && !dec->date[0]))
+		return NULL;
+	if (!dec->date[0])
+		return xctx_printf(x, _("decided by %s"), dec->by);
+	if (!dec->by)
+		return xctx_printf(x, _("decided on %s"), xctx_date(x, dec->date));
+	return xctx_printf(x, _("decided by %s on %s"), dec->by, xctx_date(x, dec->date));
+}
+
+/* A target that differs from last time's, in words, with who decided it
+ * (issue 16 item 3). */
 void scorecard_ambitions(struct doc *d)
 {
 	struct xctx *x = d->x;
 	const struct response *b = x->o->baseline;
+	const char *why = b ? decided_clause(x) : NULL;
 	for (int i = 0; b && i < x->q->ndomains; i++) {
 		int was, now;
 		bool had = response_target(b, i, &was), has = response_target(x->r, i, &now);
 		if (!had || !has || was == now)
 			continue;
-		doc_para(d, xctx_printf(x, now > was ? _("%s: ambition raised from %d to %d since last time.")
-		                                     : _("%s: ambition lowered from %d to %d since last time."),
-		                        xctx_domain_title(x, i), was, now));
+		const char *title = xctx_domain_title(x, i);
+		if (why)
+			doc_para(d, xctx_printf(x, now > was ? _("%s: ambition raised from %d to %d since last time (%s).")
+			                                     : _("%s: ambition lowered from %d to %d since last time (%s)."),
+			                        title, was, now, why));
+		else
+			doc_para(d, xctx_printf(x, now > was ? _("%s: ambition raised from %d to %d since last time.")
+			                                     : _("%s: ambition lowered from %d to %d since last time."),
+			                        title, was, now));
 	}
 }
 

@@ -207,6 +207,19 @@ def main():
     nl = text("md", export("md", "nl", raised, Q, "--baseline", os.path.join(FX, "baseline.yaml")))
     if "Vaardigheden: ambitie verhoogd van 3 naar 4" not in nl:
         fail("md nl: item 3: 'ambitie verhoogd' missing")
+    # ... with who decided it and when, where the file says so
+    decided = write("decided.yaml", open(raised).read()
+                    .replace("targets: {skills: 4, data: 3}",
+                             "targets: {skills: 4, data: 3}\ntargets_decided: {by: gemeenteraad, date: 2026-03-12}"))
+    for f in FORMATS:
+        t = text(f, export(f, "en", decided, Q, "--baseline", os.path.join(FX, "baseline.yaml")))
+        if "Skills: ambition raised from 3 to 4 since last time (decided by gemeenteraad on 12 March 2026)." \
+                not in " ".join(t.split()):
+            fail(f"{f}: item 3: who decided the raised ambition is not said")
+    nl = text("md", export("md", "nl", decided, Q, "--baseline", os.path.join(FX, "baseline.yaml")))
+    if "ambitie verhoogd van 3 naar 4 sinds de vorige keer (besloten door gemeenteraad op 12 maart 2026)." \
+            not in " ".join(nl.split()):
+        fail("md nl: item 3: 'besloten door ... op ...' missing")
     # item 11: --same-size says comparable municipalities
     for f in FORMATS:
         t = text(f, export(f, "en", "current.yaml", Q, "--peers", os.path.join(FX, "peers"), "--same-size"))
