@@ -190,6 +190,55 @@ def check_long_table():
         fail(f"long table: {len(seen)} of 60 rows shown")
 
 
+PLAN = [  # (id, title, owner, due, status, cost, hours): the example municipality's kind of plan
+    ("isms", "ISMS inrichten op basis van de BIO2", "CISO", "2026-06-30", "done", 14000, 240),
+    ("register", "Hoog-risico-algoritmes publiceren in het Algoritmeregister", "Informatiemanager", "2026-10-31",
+     "in-progress", 4000, 100),
+    ("budget", "Digitale hulp structureel in de begroting, met prestatieafspraken met bibliotheek en welzijn",
+     "teamleider Dienstverlening", "2027-01-31", "in-progress", 35000, 60),
+    ("procure", "Toegankelijkheidseisen en een toegankelijkheidsrapport in elke aanbesteding", "Inkoopadviseur",
+     "2027-02-28", "planned", None, 40),
+    ("nis2", "NIS2-gapanalyse en training voor het college", "CISO", "2027-03-31", "in-progress", 12500, 80),
+    ("drill", "Ransomware-oefening met de crisisorganisatie en het college", "CISO", "2027-04-30", "planned", 9500, 60),
+    ("panel", "Inwonerpanel voor gebruikerstests, met digitaal kwetsbare inwoners", "teamleider Dienstverlening",
+     "2027-05-31", "planned", 7500, 200),
+    ("backup", "Offline back-ups en een jaarlijkse hersteltest per kritisch systeem", "Teamleider ICT",
+     "2027-09-30", "planned", 18000, 160),
+]
+
+
+def check_plan_table():
+    """The plan's table in the PDF as a council member reads it: seven
+    columns that do not all fit their longest word, yet no amount is broken
+    over two lines ("€" above "14.000"), and no owner or month is broken
+    inside the word ("Informatiemanag-er", "septemb-er")."""
+    cur = open(os.path.join(FX, "current.yaml")).read().rstrip().removesuffix("...")
+    qs = ["services.online-loans", "services.help-desk", "skills.training", "data.register"]
+    acts = []
+    for i, (aid, title, owner, due, status, cost, hours) in enumerate(PLAN):
+        acts.append(f"- {{id: {aid}, title: \"{title}\", questions: [{qs[i % 4]}, {qs[(i + 1) % 4]}], "
+                    f"owner: {owner}, due: {due}, status: {status}, "
+                    + (f"cost: {cost}, " if cost else "") + f"hours: {hours}}}")
+    cur = cur.replace("answers:\n", "plan:\n" + "\n".join(acts) + "\nanswers:\n", 1) + "...\n"
+    src = os.path.join(TMP, "plan.yaml")
+    with open(src, "w") as f:
+        f.write(cur)
+    pdf = os.path.join(TMP, "plan.pdf")
+    r = run([PEIL, "--lang", "nl", "export", "-q", Q, src, "--format", "pdf", "-o", pdf])
+    if r.returncode != 0:
+        fail(f"plan table: export failed: {r.stderr[-300:]!r}")
+        return
+    text = "\n".join(pages_text(pdf, layout=True))
+    total = sum(p[5] or 0 for p in PLAN)
+    for cost in [p[5] for p in PLAN if p[5]] + [total]:
+        amount = f"{cost:,}".replace(",", ".")
+        if not re.search(r"€\s" + re.escape(amount) + r"\b", text):
+            fail(f"plan table: the amount € {amount} is not on one line")
+    for word in ("Informatiemanager", "Dienstverlening", "september", "uitvoering"):
+        if not re.search(r"\b" + word + r"\b", text):
+            fail(f"plan table: '{word}' is broken inside the word")
+
+
 def check_odt(lang, pdf_app):
     path = export(lang, "odt", os.path.join(TMP, f"card-{lang}.odt"))
     with zipfile.ZipFile(path) as z:
@@ -267,6 +316,7 @@ def main():
         if lang == "nl" and odt:
             check_libreoffice(odt, lang, "\n".join(pages_text(app, layout=True)))
     check_long_table()
+    check_plan_table()
     shutil.rmtree(TMP, ignore_errors=True)
     if FAILS:
         print(f"{len(FAILS)} failure(s)")
