@@ -193,6 +193,27 @@ static double radar_radius(PangoContext *pc, const struct doc_chart *c, double w
 	return r < h / 2 - 30 ? r : h / 2 - 30;
 }
 
+/* A score beside its point, on a white halo (as the HTML's paint-order
+ * stroke): the target's dashed line and the spokes run under it. */
+static void value_text(cairo_t *cr, PangoContext *pc, const char *s, double size, double x, double y, double w,
+                       enum cx_align al)
+{
+	PangoLayout *l = cx_layout(pc, s, size, CX_BOLD, w, al);
+	cairo_save(cr);
+	cairo_move_to(cr, x, y);
+	pango_cairo_layout_path(cr, l);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_set_dash(cr, NULL, 0, 0);
+	cairo_set_line_width(cr, 2.4);
+	cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+	cairo_stroke(cr);
+	cairo_restore(cr);
+	cx_color(cr, DOC_SCORE);
+	cairo_move_to(cr, x, y);
+	pango_cairo_show_layout(cr, l);
+	g_object_unref(l);
+}
+
 static void radar_labels(cairo_t *cr, PangoContext *pc, const struct doc_chart *c, double cx, double cy, double r)
 {
 	for (int d = 0; d < c->ndomains; d++) {
@@ -212,9 +233,8 @@ static void radar_labels(cairo_t *cr, PangoContext *pc, const struct doc_chart *
 			continue;
 		double px, py;
 		radar_xy(c, d, c->domains[d].v[DOC_SCORE], cx, cy, r, &px, &py);
-		cx_color(cr, DOC_SCORE);
-		cx_text(cr, pc, c->domains[d].score_text, 7.5, CX_BOLD, px + 9 * ca - (al == CX_RIGHT ? 40 : 0) -
-		        (al == CX_CENTER ? 20 : 0), py + 9 * sa - 5, 40, al);
+		value_text(cr, pc, c->domains[d].score_text, 7.5, px + 9 * ca - (al == CX_RIGHT ? 40 : 0) -
+		           (al == CX_CENTER ? 20 : 0), py + 9 * sa - 5, 40, al);
 	}
 }
 
@@ -238,8 +258,12 @@ static void radar_numbers(cairo_t *cr, PangoContext *pc, const struct doc_chart 
 			continue;
 		double px, py;
 		radar_xy(c, d, c->domains[d].v[DOC_SCORE], cx, cy, r, &px, &py);
-		cx_color(cr, DOC_SCORE);
-		cx_text(cr, pc, c->domains[d].score_text, 7, CX_BOLD, px + 10 * ca - 20, py + 10 * sa - 5, 40, CX_CENTER);
+		/* beside the point, away from it on the spoke's side (as
+		 * radar_labels does): centred on a side spoke, the text sat on
+		 * the point and the score line */
+		enum cx_align al = ca > 0.05 ? CX_LEFT : ca < -0.05 ? CX_RIGHT : CX_CENTER;
+		double tx = px + 9 * ca - (al == CX_RIGHT ? 40 : al == CX_CENTER ? 20 : 0);
+		value_text(cr, pc, c->domains[d].score_text, 7, tx, py + 9 * sa - 5, 40, al);
 	}
 }
 
