@@ -1,0 +1,201 @@
+#!/usr/bin/env python3
+"""What a Flemish and a Dutch reader meet in the default questionnaire
+(issue 17): no institution or term of the other country, and for a
+Flemish reader at least eight Flemish ones.
+
+For each region (BE-VLG, NL) and language (nl, en) the test reads what peil
+itself shows, not just the YAML:
+- plain mode (`peil fill --plain --region R`) answering every question, with
+  `help` on each: domain titles, questions, help and every level's text;
+  once with every answer at level 5 and once at level 1 (and at any other
+  level some show_if needs), so that every follow-up is shown;
+- the Markdown scorecard with --appendix of a complete response at each
+  level 1-4: the advice of every question at that level, the glossary, the
+  method (the levels), the interface's own words for the region;
+- the council texts, five at a time: a response with every question at
+  level 5 but five at level L, so that those five are the scorecard's
+  priorities and their council text is printed.
+It also checks that peil printed the text the region's reader should get
+(the nl-BE variant where there is one), so that the YAML-side list of texts
+below is the one peil shows, and then runs the same term checks over every
+text a reader in that region meets in the YAML (questionnaire, levels,
+domains, and each asked question's text, help, answers, advice, council).
+"""
+import os
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
+try:
+    import qn
+except ImportError:
+    print("skipped: needs PyYAML (apt-get install python3-yaml)")
+    sys.exit(77)
+
+root = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else os.environ["ROOT"]
+peil = qn.peil_binary(root)
+Q = os.path.join(root, qn.QUESTIONNAIRE)
+fails = []
+
+
+def expect(what, cond):
+    if not cond:
+        fails.append(what)
+    return cond
+
+
+def unescape_md(s):
+    """Markdown output with peil's backslash escapes removed, lines joined."""
+    out, i = [], 0
+    while i < len(s):
+        if s[i] == "\\" and i + 1 < len(s) and not s[i + 1].isalnum():
+            i += 1
+        out.append(s[i])
+        i += 1
+    return "".join(out).replace("<br>", " ")
+
+
+def plain_levels(q, region):
+    """Uniform answer levels whose plain runs together show every question
+    asked in the region: 5 and 1, and more if some show_if needs it."""
+    levels = [5, 1]
+    seen = set()
+    for lv in levels:
+        seen |= set(qn.uniform(q, region, lv))
+    for lv in (2, 3, 4):
+        more = set(qn.uniform(q, region, lv)) - seen
+        if more:
+            levels.append(lv)
+            seen |= more
+    return levels
+
+
+def plain_runs(q, region, lang, tmp):
+    """Everything plain mode prints in `region` and `lang`."""
+    out = []
+    n = sum(1 for _ in qn.questions(q)) + 5
+    for lv in plain_levels(q, region):
+        path = os.path.join(tmp, f"plain-{region}-{lang}-{lv}.yaml")
+        p = qn.run(peil, ["--lang", lang, "fill", "-q", Q, "--plain", "--region", region, "--organisation",
+                          "Gemeente Proefdorp", "-o", path], tmp, stdin=f"help\n{lv}\n" * n)
+        expect(f"{region}/{lang}: plain mode at level {lv} exits 0, not {p.returncode}: {p.stderr[-300:]}",
+               p.returncode == 0)
+        out.append(p.stdout + p.stderr)
+    return "\n".join(out)
+
+
+def export_md(q, region, lang, tmp, levels, name, targets=None, plan=None):
+    path = os.path.join(tmp, f"{name}.yaml")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(qn.response_yaml(q, region, levels, targets=targets, plan=plan))
+    p = qn.run(peil, ["--lang", lang, "export", "-q", Q, path, "--format", "md", "--appendix"], tmp)
+    expect(f"{region}/{lang}: md export of {name} exits 0, not {p.returncode}: {p.stderr[-300:]}",
+           p.returncode == 0 and p.stderr == "")
+    return unescape_md(p.stdout)
+
+
+def scored(q, region):
+    """The questions asked in the region that count (weight > 0) and whose
+    follow-up condition a gate at level 5 meets: the ones whose advice can
+    reach the council scorecard's priorities."""
+    top = qn.uniform(q, region, 5)
+    return [qu for _, qu in qn.questions(q) if qu["id"] in top and qu.get("weight", 1) > 0]
+
+
+def council_runs(q, region, lang, tmp):
+    """Markdown scorecards that together print the council text of every
+    answer below level 5 that can become a priority, and the list of those
+    texts (question id, level, text) that must appear."""
+    out, want = [], []
+    targets = {d["id"]: 5 for d in q["domains"]}
+    qs = scored(q, region)
+    for lv in (1, 2, 3, 4):
+        for i in range(0, len(qs), 5):
+            batch = {qu["id"] for qu in qs[i:i + 5]}
+            levels = {}
+            for _, qu in qn.questions(q):
+                if qn.asked(qu, region) and qn.shown(qu.get("show_if"), levels):
+                    levels[qu["id"]] = lv if qu["id"] in batch else 5
+            md = export_md(q, region, lang, tmp, levels, f"council-{region}-{lang}-{lv}-{i}", targets=targets)
+            out.append(md)
+            for qu in qs[i:i + 5]:
+                if qu["id"] not in levels:
+                    continue    # its gate at this level hides it: no priority
+                a = qu["answers"][lv - 1]
+                text = qn.tr(a.get("council") or a.get("advice"), lang, region)
+                if text:
+                    want.append((qu["id"], lv, text, md))
+    return out, want
+
+
+def check_region(q, region, lang, tmp):
+    forbidden = qn.NL_ONLY if region == "BE-VLG" else qn.BE_ONLY
+    rendered = [("plain mode", plain_runs(q, region, lang, tmp))]
+    for lv in (1, 2, 3, 4):
+        levels = qn.uniform(q, region, lv)
+        rendered.append((f"scorecard at level {lv}", export_md(q, region, lang, tmp, levels,
+                                                               f"scorecard-{region}-{lang}-{lv}")))
+    councils, want = council_runs(q, region, lang, tmp)
+    rendered += [("council scorecards", "\n".join(councils))]
+    everything = "\n".join(t for _, t in rendered)
+
+    # peil shows the texts this region's reader should get.
+    missing = []
+    for where, kind, text in qn.met_texts(q, region, lang):
+        if kind in ("advice", "council") or (kind == "description" and where.startswith("questionnaire")):
+            continue        # advice: below; the description is on no screen checked here
+        if text.strip() not in everything:
+            missing.append(f"{where} {kind}: {text[:70]!r}")
+    expect(f"{region}/{lang}: peil showed every question, help, level text and title "
+           f"({len(missing)} missing, first: {missing[:3]})", not missing)
+    for lv in (1, 2, 3, 4):
+        md = rendered[lv][1]
+        for qid in qn.uniform(q, region, lv):
+            qu = next(x for _, x in qn.questions(q) if x["id"] == qid)
+            adv = qn.tr(qu["answers"][lv - 1].get("advice"), lang, region)
+            if adv and not expect(f"{region}/{lang}: the level-{lv} scorecard's appendix misses the advice "
+                                  f"of {qid}: {adv[:70]!r}", adv.strip() in md):
+                break
+    absent = [f"{qid} level {lv}: {text[:60]!r}" for qid, lv, text, md in want if text.strip() not in md]
+    expect(f"{region}/{lang}: the council scorecards miss {len(absent)} of {len(want)} council texts "
+           f"(first: {absent[:3]})", not absent)
+
+    # No term of the other country: in what peil printed, and in every text.
+    for name, text in rendered:
+        terms = qn.found(forbidden, text)
+        for t in terms:
+            at = qn.term_re(t).search(text).start()
+            fails.append(f"{region}/{lang}: {name} shows {t!r}: ...{text[max(0, at - 80):at + 40]!r}...")
+    for where, kind, text in qn.met_texts(q, region, lang):
+        for t in qn.found(forbidden, text):
+            fails.append(f"{region}/{lang}: {where} {kind} names {t!r}: {text[:100]!r}")
+    return everything
+
+
+def main():
+    try:
+        q, _ = qn.load(Q)
+    except (OSError, qn.yaml.YAMLError) as e:
+        print(f"FAIL: {Q} does not load: {e}")
+        return 1
+    with tempfile.TemporaryDirectory() as tmp:
+        flemish = ""
+        for region in qn.REGIONS:
+            for lang in qn.LANGS:
+                text = check_region(q, region, lang, tmp)
+                if region == "BE-VLG" and lang == "nl":
+                    flemish = text
+    met = qn.found(qn.FLEMISH, flemish)
+    print(f"a Flemish reader meets {len(met)} Flemish institutions or terms: {', '.join(met)}")
+    expect(f"a Flemish reader meets only {len(met)} Flemish institutions or terms (at least 8): {met}",
+           len(met) >= 8)
+    for f in fails[:40]:
+        print("FAIL:", f)
+    if len(fails) > 40:
+        print(f"FAIL: ... and {len(fails) - 40} more")
+    print("ok" if not fails else f"{len(fails)} failed")
+    return 1 if fails else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
