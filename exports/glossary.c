@@ -1,6 +1,7 @@
 /* A short glossary of the abbreviations a reader meets in this scorecard:
  * only those that occur in the questionnaire's texts in the export's
- * language (questions, answers, advice, domains, levels). */
+ * language (questions, answers, advice, domains, levels), of the questions
+ * asked in the organisation's region. */
 #include <ctype.h>
 #include <string.h>
 
@@ -58,6 +59,8 @@ static bool in_questionnaire(const struct xctx *x, const char *abbr)
 			return true;
 	for (int i = 0; i < q->nquestions; i++) {
 		const struct qn_question *qu = &q->questions[i];
+		if (!qn_asked_in(q, i, response_region(x->r)))
+			continue;       /* another region's question: its terms never reach this reader */
 		if (occurs(xctx_tr(x, &qu->text), abbr))
 			return true;
 		for (int l = 0; l < q->nlevels; l++)

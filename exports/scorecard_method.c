@@ -155,6 +155,7 @@ void scorecard_appendix(struct doc *d)
 		if (desc)
 			doc_para(d, desc);
 		for (int qi = qd->first; qi < qd->first + qd->count; qi++)
-			appendix_question(d, qi);
+			if (qn_asked_in(x->q, qi, response_region(x->r)))   /* another region's: not theirs to read */
+				appendix_question(d, qi);
 	}
 }

@@ -172,6 +172,21 @@ def check_region(q, region, lang, tmp):
     return everything
 
 
+def other_region_left_out(tmp):
+    """The scorecard's appendix lists the questions asked in the reader's
+    region only: a small questionnaire with one question per region."""
+    border = os.path.join(root, "tests/fixtures/regions/q-2027.yaml")
+    for region, mine, theirs in (("BE-VLG", "Alleen daar", "Alleen hier"), ("NL", "Alleen hier", "Alleen daar")):
+        path = os.path.join(tmp, f"border-{region}.yaml")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(f"peil-responses: 1\nquestionnaire: border\norganisation: Gemeente Grensdorp\nregion: {region}\n"
+                    "date: 2026-03-01\nanswers:\n  d.kept: {level: 1}\n...\n")
+        p = qn.run(peil, ["--lang", "nl", "export", "-q", border, path, "--format", "md", "--appendix"], tmp)
+        expect(f"border/{region}: the appendix lists its own region's question {mine!r} and not the other's "
+               f"{theirs!r}:\n{p.stdout[-600:]}{p.stderr}",
+               p.returncode == 0 and f"#### {mine}" in p.stdout and theirs not in p.stdout)
+
+
 def main():
     try:
         q, _ = qn.load(Q)
@@ -179,6 +194,7 @@ def main():
         print(f"FAIL: {Q} does not load: {e}")
         return 1
     with tempfile.TemporaryDirectory() as tmp:
+        other_region_left_out(tmp)
         flemish = ""
         for region in qn.REGIONS:
             for lang in qn.LANGS:
