@@ -16,6 +16,7 @@ struct rloader {
 	const struct questionnaire *q;
 	bool oom;
 	bool previous;          /* response_load_previous() */
+	bool older;             /* ... of a file that answered an earlier version */
 };
 
 static void no_memory(struct rloader *L)
@@ -198,10 +199,14 @@ static void read_level_or_status(struct rloader *L, const char *id, int qi, cons
 	} else if (k->status) {
 		const char *v = schema_string(&L->s, k->status, "status");
 		if (v && !strcmp(v, "na")) {
-			if (!L->q->questions[qi].allow_na)
-				schema_error(&L->s, k->status, _("'%s' does not allow \"not applicable\""), id);
-			else
+			if (L->q->questions[qi].allow_na)
 				a->status = ANSWER_NA;
+			else if (L->older)      /* last year's n/a to what is now a duty: to be answered */
+				schema_warning(&L->s, k->status, _("'%s' no longer allows \"not applicable\" in "
+				                                   "version %s; the question is open again"),
+				               id, L->q->version ? L->q->version : "?");
+			else
+				schema_error(&L->s, k->status, _("'%s' does not allow \"not applicable\""), id);
 		} else if (v && !strcmp(v, "unknown")) {
 			a->status = ANSWER_UNKNOWN;
 		} else if (v) {
@@ -433,6 +438,8 @@ static struct response *from_doc(const struct ydoc *doc, const struct questionna
 		return NULL;
 	}
 	if (read_header(&L, doc->root)) {
+		L.older = previous && L.r->answered_version && q->version &&
+		          strcmp(L.r->answered_version, q->version) != 0;
 		const struct ynode *answers = ynode_get(doc->root, "answers");
 		if (answers && !schema_is_null(answers) && schema_map(&L.s, answers, "answers")) {
 			for (size_t i = 0; i < answers->len; i++)

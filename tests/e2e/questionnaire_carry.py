@@ -8,6 +8,8 @@ The expectations come from the two questionnaires themselves:
 - an answer to a question that still exists is carried with its level or
   status, note and evidence, marked carried_over; recheck as well when the
   question has changed_in later than 2026.1;
+- a "not applicable" to a question that no longer allows it (a legal duty
+  now) is open again, its note kept, and stderr says so;
 - an answer to a question that no longer exists goes to the question that
   `replaces` its id (carried_over, recheck), and stderr says so; without one
   it is left out, and stderr says that too, naming the id;
@@ -79,11 +81,19 @@ def main():
             expect(f"{key} carried: {r.get(key)!r} vs {old.get(key)!r}", r.get(key) == old.get(key))
         expect(f"region: {r.get('region')!r}", r.get("region", "NL") == old.get("region", "NL"))
 
-        carried = moved = dropped = rechecked = 0
+        carried = moved = dropped = rechecked = reopened = 0
         merged = {}
         for oid, a in (old.get("answers") or {}).items():
             expect(f"{oid}: the 2026.1 example answers a question 2026.1 had", oid in old_ids)
-            if oid in new_ids:
+            if oid in new_ids and a.get("status") == "na" and new_ids[oid].get("allow_na", True) is False:
+                b = answers.get(oid) or {}
+                expect(f"{oid}: n/a last year, now a duty: not open again: {b}",
+                       not ({"level", "status"} & set(b)) and b.get("note") == a.get("note"))
+                expect(f"stderr does not say that {oid} is open again:\n{err}",
+                       f"'{oid}' no longer allows \"not applicable\" in version {version}; "
+                       "the question is open again" in err)
+                reopened += 1
+            elif oid in new_ids:
                 b = answers.get(oid) or {}
                 changed = "changed_in" in new_ids[oid] and vkey(new_ids[oid]["changed_in"]) > vkey("2026.1")
                 for k in ("level", "status", "note", "evidence"):
@@ -106,6 +116,12 @@ def main():
                 dropped += 1
         for to, olds in merged.items():
             b = answers.get(to) or {}
+            if new_ids[to].get("allow_na", True) is False:
+                olds = [(o, a) for o, a in olds if a.get("status") != "na"]
+                if not olds:
+                    expect(f"{to}: replaces only n/a answers and is a duty now, but is not open: {b}",
+                           not ({"level", "status"} & set(b)))
+                    continue
             expect(f"{to} (replacing {', '.join(o for o, _ in olds)}): not carried over with recheck: {b}",
                    b.get("carried_over") is True and b.get("recheck") is True)
             expect(f"{to}: its level {b.get('level')!r} / status {b.get('status')!r} is none of the old answers' "
@@ -142,7 +158,7 @@ def main():
         expect(f"peil compare old new exits {p.returncode}: {p.stderr[-300:]}", p.returncode == 0)
 
     print(f"{carried} answers carried ({rechecked} to recheck), {moved} moved to a replacing question, "
-          f"{dropped} left out, {len(fresh)} new questions open")
+          f"{dropped} left out, {reopened} not applicable no more, {len(fresh)} new questions open")
     expect("nothing carried at all", carried > 0)
     for f in fails:
         print("FAIL:", f)
