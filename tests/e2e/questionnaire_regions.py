@@ -15,6 +15,8 @@ itself shows, not just the YAML:
 - the council texts, five at a time: a response with every question at
   level 5 but five at level L, so that those five are the scorecard's
   priorities and their council text is printed.
+All scorecards of one language come from one batch export (`peil export
+FILE... -o DIR`), so that the questionnaire is read once per language.
 It also checks that peil printed the text the region's reader should get
 (the nl-BE variant where there is one), so that the YAML-side list of texts
 below is the one peil shows, and then runs the same term checks over every
@@ -84,14 +86,41 @@ def plain_runs(q, region, lang, tmp):
     return "\n".join(out)
 
 
-def export_md(q, region, lang, tmp, levels, name, targets=None, plan=None):
-    path = os.path.join(tmp, f"{name}.yaml")
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(qn.response_yaml(q, region, levels, targets=targets, plan=plan))
-    p = qn.run(peil, ["--lang", lang, "export", "-q", Q, path, "--format", "md", "--appendix"], tmp)
-    expect(f"{region}/{lang}: md export of {name} exits 0, not {p.returncode}: {p.stderr[-300:]}",
-           p.returncode == 0 and p.stderr == "")
-    return unescape_md(p.stdout)
+class Batch:
+    """Response files written now and exported later, all of one language
+    in a single `peil export FILE... -o DIR --format md --appendix` (the
+    questionnaire is read once: a few hundred scorecards cost one process)."""
+
+    def __init__(self, tmp):
+        self.tmp = tmp
+        self.names = []
+        self.md = {}
+
+    def add(self, q, region, levels, name, targets=None):
+        d = os.path.join(self.tmp, "in")
+        os.makedirs(d, exist_ok=True)
+        with open(os.path.join(d, name + ".yaml"), "w", encoding="utf-8") as f:
+            f.write(qn.response_yaml(q, region, levels, targets=targets))
+        self.names.append(name)
+        return name
+
+    def run(self, lang):
+        out = os.path.join(self.tmp, "out-" + lang)
+        files = [os.path.join(self.tmp, "in", n + ".yaml") for n in self.names]
+        p = qn.run(peil, ["--lang", lang, "export", "-q", Q, *files, "-o", out, "--format", "md", "--appendix"],
+                   self.tmp)
+        expect(f"{lang}: the batch of {len(files)} md scorecards exits 0, not {p.returncode}: {p.stderr[-300:]}",
+               p.returncode == 0)
+        for n in self.names:
+            try:
+                with open(os.path.join(out, n + ".md"), encoding="utf-8") as f:
+                    self.md[(lang, n)] = unescape_md(f.read())
+            except OSError as e:
+                fails.append(f"{lang}: no scorecard for {n}: {e}")
+                self.md[(lang, n)] = ""
+
+    def get(self, lang, name):
+        return self.md[(lang, name)]
 
 
 def scored(q, region):
@@ -102,41 +131,33 @@ def scored(q, region):
     return [qu for _, qu in qn.questions(q) if qu["id"] in top and qu.get("weight", 1) > 0]
 
 
-def council_runs(q, region, lang, tmp):
-    """Markdown scorecards that together print the council text of every
-    answer below level 5 that can become a priority, and the list of those
-    texts (question id, level, text) that must appear."""
-    out, want = [], []
+def add_region(q, region, batch):
+    """Adds the region's scorecards to the batch: a complete response at each
+    level 1-4, and the council responses, every question at level 5 but five
+    at level L (so those five are the priorities and their council text is
+    printed). Returns (level scorecards, [(question, level, answer, name)])."""
+    uniform = [batch.add(q, region, qn.uniform(q, region, lv), f"scorecard-{region}-{lv}") for lv in (1, 2, 3, 4)]
+    want = []
     targets = {d["id"]: 5 for d in q["domains"]}
     qs = scored(q, region)
     for lv in (1, 2, 3, 4):
         for i in range(0, len(qs), 5):
-            batch = {qu["id"] for qu in qs[i:i + 5]}
+            ids = {qu["id"] for qu in qs[i:i + 5]}
             levels = {}
             for _, qu in qn.questions(q):
                 if qn.asked(qu, region) and qn.shown(qu.get("show_if"), levels):
-                    levels[qu["id"]] = lv if qu["id"] in batch else 5
-            md = export_md(q, region, lang, tmp, levels, f"council-{region}-{lang}-{lv}-{i}", targets=targets)
-            out.append(md)
-            for qu in qs[i:i + 5]:
-                if qu["id"] not in levels:
-                    continue    # its gate at this level hides it: no priority
-                a = qu["answers"][lv - 1]
-                text = qn.tr(a.get("council") or a.get("advice"), lang, region)
-                if text:
-                    want.append((qu["id"], lv, text, md))
-    return out, want
+                    levels[qu["id"]] = lv if qu["id"] in ids else 5
+            name = batch.add(q, region, levels, f"council-{region}-{lv}-{i}", targets=targets)
+            want += [(qu["id"], lv, qu["answers"][lv - 1], name) for qu in qs[i:i + 5] if qu["id"] in levels]
+    return uniform, want
 
 
-def check_region(q, region, lang, tmp):
+def check_region(q, region, lang, tmp, batch, uniform, want):
     forbidden = qn.NL_ONLY if region == "BE-VLG" else qn.BE_ONLY
     rendered = [("plain mode", plain_runs(q, region, lang, tmp))]
-    for lv in (1, 2, 3, 4):
-        levels = qn.uniform(q, region, lv)
-        rendered.append((f"scorecard at level {lv}", export_md(q, region, lang, tmp, levels,
-                                                               f"scorecard-{region}-{lang}-{lv}")))
-    councils, want = council_runs(q, region, lang, tmp)
-    rendered += [("council scorecards", "\n".join(councils))]
+    rendered += [(f"scorecard at level {lv}", batch.get(lang, name)) for lv, name in zip((1, 2, 3, 4), uniform)]
+    councils = sorted({name for _, _, _, name in want})
+    rendered += [("council scorecards", "\n".join(batch.get(lang, n) for n in councils))]
     everything = "\n".join(t for _, t in rendered)
 
     # peil shows the texts this region's reader should get.
@@ -156,7 +177,11 @@ def check_region(q, region, lang, tmp):
             if adv and not expect(f"{region}/{lang}: the level-{lv} scorecard's appendix misses the advice "
                                   f"of {qid}: {adv[:70]!r}", adv.strip() in md):
                 break
-    absent = [f"{qid} level {lv}: {text[:60]!r}" for qid, lv, text, md in want if text.strip() not in md]
+    absent = []
+    for qid, lv, a, name in want:
+        text = qn.tr(a.get("council") or a.get("advice"), lang, region)
+        if text and text.strip() not in batch.get(lang, name):
+            absent.append(f"{qid} level {lv}: {text[:60]!r}")
     expect(f"{region}/{lang}: the council scorecards miss {len(absent)} of {len(want)} council texts "
            f"(first: {absent[:3]})", not absent)
 
@@ -196,9 +221,13 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         other_region_left_out(tmp)
         flemish = ""
+        batch = Batch(tmp)
+        made = {region: add_region(q, region, batch) for region in qn.REGIONS}
+        for lang in qn.LANGS:
+            batch.run(lang)
         for region in qn.REGIONS:
             for lang in qn.LANGS:
-                text = check_region(q, region, lang, tmp)
+                text = check_region(q, region, lang, tmp, batch, *made[region])
                 if region == "BE-VLG" and lang == "nl":
                     flemish = text
     met = qn.found(qn.FLEMISH, flemish)
