@@ -65,7 +65,14 @@ JARGON = ["Initieel", "Herhaalbaar", "Gedefinieerd", "Beheerst", "Optimaliserend
 MIN_QUESTIONS, MAX_QUESTIONS = 9, 14
 # Questions about a legal duty (the content helpers' notes,
 # /work/notes/issue-17-*.md): not applicable is no answer to a duty.
-LEGAL_DUTIES = []
+LEGAL_DUTIES = [
+    "security.dpo", "security.accountability", "security.cbw", "security.privacy",
+    "security.internet-standards", "security.incident-response", "security.suppliers",
+    "data.ai-literacy", "data.information-requests", "data.active-disclosure", "data.records", "data.protocols",
+    "identity.assurance-level", "identity.login-means", "identity.business-login", "identity.mandates",
+    "identity.electronic-messages", "identity.connection-security",
+    "inclusion.offline-alternatives", "inclusion.help-direction", "inclusion.web-accessibility",
+    "inclusion.accessible-documents", "collaboration.participation-policy"]
 # An abbreviation: two or more capitals in a word (AVG, DPIA, DigiD, eID).
 ABBREVIATION = re.compile(r"\b[a-z]?[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*\b")
 

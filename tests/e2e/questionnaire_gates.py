@@ -9,7 +9,9 @@ every follow-up that the gate reveals sits at level 1, its lowest, and asks
 `peil score --format json` for the domain's score. Going up one level at the
 gate must not bring the score down: a follow-up that appears when the gate
 improves must not pull the domain below where it was (give it weight 0, or
-drop the gate). Prints each failing step with the two scores.
+drop the gate). Prints each failing step with the two scores. To show that
+it can fail, the same simulation must find the penalty in version 2026.1
+(tests/fixtures/), which the issue names.
 """
 import json
 import os
@@ -26,6 +28,7 @@ except ImportError:
 root = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else os.environ["ROOT"]
 peil = qn.peil_binary(root)
 Q = os.path.join(root, qn.QUESTIONNAIRE)
+OLD = os.path.join(root, "tests/fixtures/municipal-digital-maturity-2026.1.yaml")
 BASELINES = (1, 3, 5)
 fails = []
 
@@ -53,11 +56,11 @@ def levels_for(q, region, domain, gate, g, base, follow):
     return out
 
 
-def domain_score(q, region, levels, domain, tmp, name):
+def domain_score(qpath, q, region, levels, domain, tmp, name):
     path = os.path.join(tmp, name + ".yaml")
     with open(path, "w", encoding="utf-8") as f:
         f.write(qn.response_yaml(q, region, levels))
-    p = qn.run(peil, ["--lang", "en", "score", "-q", Q, path, "--format", "json"], tmp)
+    p = qn.run(peil, ["--lang", "en", "score", "-q", qpath, path, "--format", "json"], tmp)
     if p.returncode != 0 or p.stderr:
         fails.append(f"{name}: peil score exits {p.returncode}: {p.stderr[-300:]}")
         return None
@@ -65,39 +68,54 @@ def domain_score(q, region, levels, domain, tmp, name):
     return d and d["score"]
 
 
-def main():
-    q, _ = qn.load(Q)
+def penalties(qpath, regions, tmp):
+    """(gates, responses scored, failing steps) of one questionnaire."""
+    q, _ = qn.load(qpath)
+    out = []
     byid = {qu["id"]: (d, qu) for d, qu in qn.questions(q)}
     gates = []
     for _, qu in qn.questions(q):
         g = (qu.get("show_if") or {}).get("question")
         if g in byid and g not in gates:
             gates.append(g)
-    print(f"{len(gates)} gate questions: {', '.join(gates) or 'none'}")
     runs = 0
+    for gate in gates:
+        domain = byid[gate][0]["id"]
+        follow = dependents(q, gate)
+        for region in regions:
+            if not qn.asked(byid[gate][1], region):
+                continue
+            for base in BASELINES:
+                scores = []
+                for g in (1, 2, 3, 4, 5):
+                    levels = levels_for(q, region, domain, gate, g, base, follow)
+                    scores.append(domain_score(qpath, q, region, levels, domain, tmp,
+                                              f"{gate}-{region}-{base}-{g}"))
+                    runs += 1
+                for g in range(4):
+                    a, b = scores[g], scores[g + 1]
+                    if a is not None and b is not None and b < a - 1e-9:
+                        shown = sorted(f for f in follow
+                                       if f in levels_for(q, region, domain, gate, g + 2, base, follow))
+                        out.append(f"{region}: {gate} from level {g + 1} to {g + 2} (the rest of {domain} "
+                                   f"at {base}, follow-ups {', '.join(shown)} at 1) lowers the {domain} score "
+                                   f"from {a:.2f} to {b:.2f}")
+    return gates, runs, out
+
+
+def main():
     with tempfile.TemporaryDirectory() as tmp:
-        for gate in gates:
-            domain = byid[gate][0]["id"]
-            follow = dependents(q, gate)
-            for region in qn.REGIONS:
-                if not qn.asked(byid[gate][1], region):
-                    continue
-                for base in BASELINES:
-                    scores = []
-                    for g in (1, 2, 3, 4, 5):
-                        levels = levels_for(q, region, domain, gate, g, base, follow)
-                        scores.append(domain_score(q, region, levels, domain, tmp,
-                                                   f"{gate}-{region}-{base}-{g}"))
-                        runs += 1
-                    for g in range(4):
-                        a, b = scores[g], scores[g + 1]
-                        if a is not None and b is not None and b < a - 1e-9:
-                            shown = sorted(f for f in follow if f in levels_for(q, region, domain, gate, g + 2,
-                                                                                  base, follow))
-                            fails.append(f"{region}: {gate} from level {g + 1} to {g + 2} (the rest of "
-                                         f"{domain} at {base}, follow-ups {', '.join(shown)} at 1) lowers "
-                                         f"the {domain} score from {a:.2f} to {b:.2f}")
-    print(f"{runs} responses scored")
+        # The test can fail: version 2026.1 had the penalty (issue 17 names
+        # security.exercise, data.algorithm-register, inclusion.help-steering).
+        gates, runs, found = penalties(OLD, ("NL",), tmp)
+        seen = sorted({f.split()[1] for f in found})
+        if not {"security.incident-response", "data.algorithm-inventory", "inclusion.assisted-help"} <= set(seen):
+            fails.append(f"on version 2026.1 the simulation finds penalties only at {seen}")
+        print(f"version 2026.1: {len(gates)} gates, {runs} responses scored, penalties at {', '.join(seen)}")
+
+        gates, runs, found = penalties(Q, qn.REGIONS, tmp)
+        fails.extend(found)
+    print(f"{qn.QUESTIONNAIRE}: {len(gates)} gate questions ({', '.join(gates) or 'none'}), {runs} responses scored")
     for f in fails:
         print("FAIL:", f)
     print("ok" if not fails else f"{len(fails)} failed")
