@@ -54,7 +54,7 @@ static void figure_row(struct cli_table *t, const struct questionnaire *q, const
 }
 
 static void print_changes(FILE *f, const struct questionnaire *q, const struct comparison *c,
-                          int lang)
+                          int lang, int tl)
 {
 	if (c->nchanges == 0) {
 		fprintf(f, "\n%s\n", _("No answer changed."));
@@ -70,7 +70,7 @@ static void print_changes(FILE *f, const struct questionnaire *q, const struct c
 		words_answer(a, sizeof a, q, ch->old_status, ch->old_level, lang, 0);
 		words_answer(b, sizeof b, q, ch->new_status, ch->new_level, lang, 0);
 		fprintf(f, "  %s %s — %s\n      %s → %s\n", mark, q->questions[ch->question].id,
-		        qn_str(q, &q->questions[ch->question].text, lang), a, b);
+		        qn_str(q, &q->questions[ch->question].text, tl), a, b);
 	}
 }
 
@@ -91,14 +91,14 @@ static void print_unconfirmed(FILE *f, const struct scorecard *so, const struct 
 /* Defect 8 of issue 20: "Overall" compares different sets of domains when
  * a domain is scored on one side only; say which, and that the like-for-like
  * row leaves them out. */
-static void print_left_out(FILE *f, const struct questionnaire *q, const struct comparison *c, int lang)
+static void print_left_out(FILE *f, const struct questionnaire *q, const struct comparison *c, int tl)
 {
 	fprintf(f, "\n%s", _("Like for like: over the domains scored both times; left out:"));
 	for (int d = 0, n = 0; d < q->ndomains; d++) {
 		const struct compare_figure *x = &c->domains[d];
 		if (c->in_common[d] || (!x->has_old && !x->has_new))
 			continue;
-		fprintf(f, "%s %s (%s)", n++ ? "," : "", qn_str(q, &q->domains[d].title, lang),
+		fprintf(f, "%s %s (%s)", n++ ? "," : "", qn_str(q, &q->domains[d].title, tl),
 		        x->has_old ? _("no score now") : _("no score before"));
 	}
 	fputc('\n', f);
@@ -109,7 +109,8 @@ static bool print_text(FILE *f, const struct questionnaire *q, const struct resp
                        const struct scorecard *so, const struct scorecard *sn)
 {
 	int lang = cli_lang(q);
-	fprintf(f, "%s — %s %s\n", response_organisation(cur), qn_str(q, &q->title, lang), q->version);
+	int tl = response_text_lang(cur, lang);         /* the organisation's region's texts (nl-BE) */
+	fprintf(f, "%s — %s %s\n", response_organisation(cur), qn_str(q, &q->title, tl), q->version);
 	fprintf(f, _("Compared: %s (before) with %s (now)\n"), response_date(old), response_date(cur));
 	print_unconfirmed(f, so, sn);
 	struct cli_table *t = cli_table_new(5);
@@ -120,7 +121,7 @@ static bool print_text(FILE *f, const struct questionnaire *q, const struct resp
 	cli_table_cell(t, _("Change"));
 	cli_table_cell(t, _("Level"));
 	for (int d = 0; d < q->ndomains; d++)
-		figure_row(t, q, qn_str(q, &q->domains[d].title, lang), &c->domains[d], lang);
+		figure_row(t, q, qn_str(q, &q->domains[d].title, tl), &c->domains[d], lang);
 	figure_row(t, q, _("Overall"), &c->overall, lang);
 	if (c->partial)
 		figure_row(t, q, _("Overall, like for like"), &c->common, lang);
@@ -129,8 +130,8 @@ static bool print_text(FILE *f, const struct questionnaire *q, const struct resp
 	if (!ok)
 		return false;
 	if (c->partial)
-		print_left_out(f, q, c, lang);
-	print_changes(f, q, c, lang);
+		print_left_out(f, q, c, tl);
+	print_changes(f, q, c, lang, tl);
 	return cli_print_followup(f, q, old, cur);
 }
 

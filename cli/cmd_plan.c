@@ -97,7 +97,7 @@ static bool print_text(FILE *f, const struct questionnaire *q, const struct resp
 		if (!print_actions(f, r, v, comma))
 			return false;
 	}
-	print_uncovered(f, q, s, v, lang);
+	print_uncovered(f, q, s, v, response_text_lang(r, lang));   /* the region's texts (nl-BE) */
 	return true;
 }
 

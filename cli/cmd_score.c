@@ -20,10 +20,10 @@ static void table_head(struct cli_table *t)
 }
 
 static void domain_row(struct cli_table *t, const struct questionnaire *q, const struct domain_score *ds,
-                       int d, int lang)
+                       int d, int lang, int tl)
 {
 	char a[NUM_LEN], b[128];
-	cli_table_cell(t, qn_str(q, &q->domains[d].title, lang));
+	cli_table_cell(t, qn_str(q, &q->domains[d].title, tl));
 	cli_table_cell(t, num_score(a, q->langs[lang], ds->has_score, ds->score));
 	cli_table_cell(t, words_level(b, sizeof b, q, ds->has_score, ds->level, lang));
 	if (ds->has_target)
@@ -35,14 +35,14 @@ static void domain_row(struct cli_table *t, const struct questionnaire *q, const
 }
 
 /* The table of domains; false when memory runs out. */
-static bool print_domains(FILE *f, const struct questionnaire *q, const struct scorecard *s, int lang)
+static bool print_domains(FILE *f, const struct questionnaire *q, const struct scorecard *s, int lang, int tl)
 {
 	char a[NUM_LEN], b[128];
 	struct cli_table *t = cli_table_new(6);
 	cli_table_max_width(t, 0, CLI_TITLE_MAX);
 	table_head(t);
 	for (int d = 0; d < q->ndomains; d++)
-		domain_row(t, q, &s->domains[d], d, lang);
+		domain_row(t, q, &s->domains[d], d, lang, tl);
 	cli_table_cell(t, _("Overall"));
 	cli_table_cell(t, num_score(a, q->langs[lang], s->has_overall, s->overall));
 	cli_table_cell(t, words_level(b, sizeof b, q, s->has_overall, s->overall_level, lang));
@@ -57,7 +57,8 @@ static bool print_text(FILE *f, const struct questionnaire *q, const struct resp
                        const struct scorecard *s)
 {
 	int lang = cli_lang(q);
-	fprintf(f, "%s — %s %s (%s)\n", response_organisation(r), qn_str(q, &q->title, lang),
+	int tl = response_text_lang(r, lang);   /* the organisation's region's texts (nl-BE) */
+	fprintf(f, "%s — %s %s (%s)\n", response_organisation(r), qn_str(q, &q->title, tl),
 	        q->version, response_date(r));
 	/* "answered" is what the JSON calls answered: with a level (issue 20, 10.2). */
 	fprintf(f, _("Progress: %d%% (%d of %d questions done: %d answered, %d not applicable, %d don't know)\n"),
@@ -67,7 +68,7 @@ static bool print_text(FILE *f, const struct questionnaire *q, const struct resp
 	if (*words_unconfirmed(unconfirmed, sizeof unconfirmed, s->unconfirmed))
 		fprintf(f, "%s\n", unconfirmed);
 	fputc('\n', f);
-	if (!print_domains(f, q, s, lang))
+	if (!print_domains(f, q, s, lang, tl))
 		return false;
 	if (s->npriorities == 0)
 		return true;
@@ -75,8 +76,8 @@ static bool print_text(FILE *f, const struct questionnaire *q, const struct resp
 	for (int i = 0; i < s->npriorities && i < 10; i++) {
 		const struct priority *p = &s->priorities[i];
 		const struct qn_question *qu = &q->questions[p->question];
-		fprintf(f, "%2d. %s — %s %d → %d\n", i + 1, qn_str(q, &qu->text, lang), _("level"), p->level, p->target);
-		const char *advice = qn_tr(q, &qu->answers[qn_level_index(q, p->level)].advice, lang);
+		fprintf(f, "%2d. %s — %s %d → %d\n", i + 1, qn_str(q, &qu->text, tl), _("level"), p->level, p->target);
+		const char *advice = qn_tr(q, &qu->answers[qn_level_index(q, p->level)].advice, tl);
 		if (advice)
 			fprintf(f, "    %s\n", advice);
 	}

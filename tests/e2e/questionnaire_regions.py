@@ -12,6 +12,8 @@ itself shows, not just the YAML:
 - the Markdown scorecard with --appendix of a complete response at each
   level 1-4: the advice of every question at that level, the glossary, the
   method (the levels), the interface's own words for the region;
+- `peil score`, `peil plan` and `peil compare` as text, which print
+  questions and advice too;
 - the council texts, five at a time: a response with every question at
   level 5 but five at level L, so that those five are the scorecard's
   priorities and their council text is printed.
@@ -152,10 +154,33 @@ def add_region(q, region, batch):
     return uniform, want
 
 
+def cli_texts(q, region, lang, tmp, uniform):
+    """What `peil score`, `peil plan` and `peil compare` print (as text) for
+    the level-1 and level-2 responses: the priorities' questions and advice
+    must be the region's texts."""
+    one, two = (os.path.join(tmp, "in", n + ".yaml") for n in uniform[:2])
+    out = []
+    for args in (["score", one], ["plan", one], ["compare", one, two]):
+        p = qn.run(peil, ["--lang", lang, args[0], "-q", Q] + args[1:], tmp)
+        expect(f"{region}/{lang}: peil {args[0]} exits {p.returncode}: {p.stderr[-300:]}", p.returncode == 0)
+        out.append(p.stdout)
+    byid = {qu["id"]: qu for _, qu in qn.questions(q)}
+    shown = [qid for qid in qn.uniform(q, region, 1) if byid[qid].get("weight", 1) > 0]
+    first = byid[shown[0]] if shown else None
+    if first:
+        text = qn.tr(first["text"], lang, region)
+        expect(f"{region}/{lang}: peil score does not print the region's text of {first['id']}: {text[:60]!r}",
+               text in out[0] or "…" in out[0])
+        expect(f"{region}/{lang}: peil compare does not print the region's text of {first['id']}: {text[:60]!r}",
+               text in out[2])
+    return "\n".join(out)
+
+
 def check_region(q, region, lang, tmp, batch, uniform, want):
     forbidden = qn.NL_ONLY if region == "BE-VLG" else qn.BE_ONLY
     rendered = [("plain mode", plain_runs(q, region, lang, tmp))]
     rendered += [(f"scorecard at level {lv}", batch.get(lang, name)) for lv, name in zip((1, 2, 3, 4), uniform)]
+    rendered.append(("score, plan and compare", cli_texts(q, region, lang, tmp, uniform)))
     councils = sorted({name for _, _, _, name in want})
     rendered += [("council scorecards", "\n".join(batch.get(lang, n) for n in councils))]
     everything = "\n".join(t for _, t in rendered)
