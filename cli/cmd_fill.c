@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cli/assessments.h"
 #include "cli/cli.h"
 #include "cli/glue.h"
 #include "cli/plain.h"
@@ -28,43 +29,30 @@ struct fill_args {
 	bool plain;
 };
 
-static bool is_response_file(const char *path)
-{
-	char *v = ydoc_peek_key(path, "peil-responses");
-	bool yes = v != NULL;
-	mem_free(v);
-	return yes;
-}
+/* A new file in the data dir, named once its organisation is known (at
+ * the prompt of the TUI or of plain mode): the name and its lock. */
+struct naming {
+	const char *dir, *fallback;     /* the data dir; the questionnaire's id */
+	char *path;
+	struct lock *lock;
+};
 
-/* The most recently changed response file in dir, or NULL. */
-static char *latest_assessment(const char *dir)
+static const char *name_new_file(void *ctx, const char *organisation, char *err, size_t errlen)
 {
-	DIR *d = opendir(dir);
-	if (!d)
-		return NULL;
-	char *best = NULL;
-	struct timespec best_t = { 0, 0 };
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		if (!path_is_yaml(e->d_name) || e->d_name[0] == '.')
-			continue;
-		char *p = path_join(dir, e->d_name);
-		struct stat st;
+	struct naming *n = ctx;
+	char *p = assessment_new_path(n->dir, organisation, n->fallback);
+	struct lock *l = p ? lock_acquire(p, err, errlen) : NULL;
+	if (!l) {
 		if (!p)
-			break;
-		bool newer = stat(p, &st) == 0 && S_ISREG(st.st_mode) &&
-		             (!best || st.st_mtim.tv_sec > best_t.tv_sec ||
-		              (st.st_mtim.tv_sec == best_t.tv_sec && st.st_mtim.tv_nsec > best_t.tv_nsec));
-		if (newer && is_response_file(p)) {
-			mem_free(best);
-			best = p;
-			best_t = st.st_mtim;
-		} else {
-			mem_free(p);
-		}
+			snprintf(err, errlen, "%s", _("out of memory"));
+		mem_free(p);
+		return NULL;
 	}
-	closedir(d);
-	return best;
+	lock_release(n->lock);
+	mem_free(n->path);
+	n->lock = l;
+	n->path = p;
+	return p;
 }
 
 static int parse(int argc, char **argv, struct fill_args *a)
@@ -146,8 +134,23 @@ static int start_new(const struct fill_args *fa, struct questionnaire **q, struc
 	return EXIT_OK;
 }
 
-/* Where the assessment goes: -o, else (bare `peil`) the latest one in the
- * data dir, else a new file there. *exists says whether to resume. */
+/* Bare `peil`: the only assessment in dir, or the one chosen from a short
+ * list when there are several (the newest without a terminal to ask on);
+ * *path stays NULL for a new one. -1: q at the chooser (nothing to do). */
+static int pick_assessment(const char *dir, char **path)
+{
+	struct assessment *v;
+	int n = assessments_list(dir, &v), k = 0;
+	if (n > 1 && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+		k = assessment_choose(dir, v, n, stdin, stdout);
+	if (n > 0 && k >= 0)
+		*path = mem_strdup(v[k].path);
+	assessments_free(v, n);
+	return n > 0 && k == ASSESSMENT_QUIT ? -1 : EXIT_OK;
+}
+
+/* Where the assessment goes: -o, else (bare `peil`) the one in the data
+ * dir, else a new file there. *exists says whether to resume. */
 static int choose_path(const struct fill_args *fa, char **path, bool *exists)
 {
 	*path = NULL;
@@ -160,10 +163,12 @@ static int choose_path(const struct fill_args *fa, char **path, bool *exists)
 			return EXIT_WRITE;
 		}
 		bool bare = !fa->qarg && !fa->organisation && !fa->from;
-		*path = bare ? latest_assessment(dir) : NULL;
-		if (!*path)
+		int rc = bare ? pick_assessment(dir, path) : EXIT_OK;
+		if (!*path && rc == EXIT_OK)
 			*path = mem_strdup(dir);        /* a directory: named once q is known */
 		mem_free(dir);
+		if (rc != EXIT_OK)
+			return rc;
 	}
 	struct stat st;
 	*exists = stat(*path, &st) == 0 && S_ISREG(st.st_mode);
@@ -180,34 +185,44 @@ static void say_where(const char *path)
 	free(full);
 }
 
+static int fill_plain(const struct questionnaire *q, struct response *r, const char *path, struct naming *naming)
+{
+	const struct plain_naming pn = { name_new_file, naming };
+	return naming ? plain_fill_named(q, r, path, &pn, stdin, stdout) : plain_fill(q, r, path, stdin, stdout);
+}
+
 static int run_tui(const struct questionnaire *q, struct response *r, const char *path, bool is_new,
-                   const char *notice)
+                   const char *notice, struct naming *naming)
 {
 	struct tui_fill_options o = {
 		.lang = cli_lang(q),
 		/* --from brought the name along: no prompt for it (SPEC). */
 		.ask_organisation = is_new && !*response_organisation(r),
 		.notice = notice,
+		.name_file = naming ? name_new_file : NULL,
+		.name_ctx = naming,
 	};
 	cli_theme(&o.no_color, &o.high_contrast);
 	char err[512];
 	int sig = 0;
 	enum tui_status st = tui_run_fill(q, r, path, &o, &sig, err, sizeof err);
 	if (st == TUI_DONE)
-		say_where(path);
+		say_where(naming && naming->path ? naming->path : path);
 	if (st == TUI_NO_TERMINAL) {
 		cli_printf(stderr, "peil: %s\n", err);
 		cli_printf(stderr, "peil: %s\n", _("continuing in plain mode"));
-		return plain_fill(q, r, path, stdin, stdout);
+		return fill_plain(q, r, path, naming);
 	}
 	return cli_tui_exit(st, sig, err);
 }
 
 /* Loads the assessment at *path, or starts a new one (then a path in the
- * data dir replaces the directory in *path when there was no -o). */
+ * data dir named after the organisation replaces the directory in *path
+ * when there was no -o; *later when the organisation is still to be asked). */
 static int open_assessment(const struct fill_args *fa, bool exists, char **path,
-                           struct questionnaire **q, struct response **r)
+                           struct questionnaire **q, struct response **r, bool *later)
 {
+	*later = false;
 	if (exists && fa->from)
 		return cli_usage_error("fill", _("%s exists already: --from starts a new assessment (choose another -o)"),
 		                       *path);
@@ -220,7 +235,11 @@ static int open_assessment(const struct fill_args *fa, bool exists, char **path,
 	}
 	int rc = start_new(fa, q, r);
 	if (rc == EXIT_OK && !fa->out) {
-		char *p = cli_dated_path(*path, (*q)->id);
+		if (!*response_organisation(*r)) {
+			*later = true;
+			return EXIT_OK;
+		}
+		char *p = assessment_new_path(*path, response_organisation(*r), (*q)->id);
 		mem_free(*path);
 		*path = p;
 		rc = p ? EXIT_OK : EXIT_WRITE;
@@ -234,10 +253,10 @@ int cmd_fill(int argc, char **argv)
 	int rc = parse(argc, argv, &fa);
 	if (rc != CLI_CONTINUE)
 		return rc;
-	char *path, err[512], notice[640];
-	bool exists;
+	char *path, err[512], notice[640] = "";
+	bool exists, later;
 	if ((rc = choose_path(&fa, &path, &exists)) != EXIT_OK)
-		return rc;
+		return rc < 0 ? EXIT_OK : rc;
 	struct questionnaire *q = NULL;
 	struct response *r = NULL;
 	struct lock *lock = NULL;
@@ -251,15 +270,16 @@ int cmd_fill(int argc, char **argv)
 		}
 		exists = cli_is_file(path);         /* it may have appeared meanwhile */
 	}
-	if ((rc = open_assessment(&fa, exists, &path, &q, &r)) != EXIT_OK)
+	if ((rc = open_assessment(&fa, exists, &path, &q, &r, &later)) != EXIT_OK)
 		goto out;
+	struct naming naming = { .dir = path, .fallback = q->id };
 	if ((fa.respondent && !response_set_respondent(r, fa.respondent)) ||
 	    (fa.role && !response_set_role(r, fa.role))) {
 		cli_printf(stderr, "peil: %s\n", _("out of memory"));
 		rc = EXIT_INVALID;
 		goto out;
 	}
-	if (!lock && !(lock = cli_take_lock(path, notice, sizeof notice))) {
+	if (!lock && !later && !(lock = cli_take_lock(path, notice, sizeof notice))) {
 		rc = EXIT_WRITE;
 		goto out;
 	}
@@ -280,8 +300,10 @@ int cmd_fill(int argc, char **argv)
 		rc = EXIT_WRITE;
 		goto out;
 	}
-	rc = plain ? plain_fill(q, r, path, stdin, stdout)
-	           : run_tui(q, r, path, !exists, notice[0] ? notice : NULL);
+	rc = plain ? fill_plain(q, r, path, later ? &naming : NULL)
+	           : run_tui(q, r, path, !exists, notice[0] ? notice : NULL, later ? &naming : NULL);
+	lock_release(naming.lock);
+	mem_free(naming.path);
 out:
 	lock_release(lock);
 	response_free(r);

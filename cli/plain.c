@@ -347,6 +347,12 @@ static void greet(const struct plain *p)
 int plain_fill(const struct questionnaire *q, struct response *r, const char *path,
                FILE *in, FILE *out)
 {
+	return plain_fill_named(q, r, path, NULL, in, out);
+}
+
+int plain_fill_named(const struct questionnaire *q, struct response *r, const char *path,
+                     const struct plain_naming *naming, FILE *in, FILE *out)
+{
 	struct plain p = { .q = q, .r = r, .path = path, .in = in, .out = out,
 	                   .lang = response_text_lang(r, cli_lang(q)), .echo = !isatty(fileno(in)) };
 	char line[PLAIN_LINE_MAX];
@@ -360,6 +366,11 @@ int plain_fill(const struct questionnaire *q, struct response *r, const char *pa
 	if (!*response_organisation(r) && !ask_organisation(&p, line, sizeof line)) {
 		nav_fini(&p.nav);
 		return EXIT_OK;
+	}
+	if (naming && !(p.path = naming->name(naming->ctx, response_organisation(r), line, sizeof line))) {
+		cli_printf(stderr, "peil: %s\n", line);
+		nav_fini(&p.nav);
+		return EXIT_WRITE;
 	}
 	if (access(path, F_OK) != 0)
 		plain_save(&p);               /* the file exists from the start */

@@ -32,5 +32,14 @@
  * last attempt to save failed (the reason went to stderr). */
 int plain_fill(const struct questionnaire *q, struct response *r, const char *path,
                FILE *in, FILE *out);
+/* The same for a new file named after the organisation once it is asked
+ * (`path` is then the directory): name() returns the path or NULL with a
+ * message in err (as struct tui_fill_options' name_file). */
+struct plain_naming {
+	const char *(*name)(void *ctx, const char *organisation, char *err, size_t errlen);
+	void *ctx;
+};
+int plain_fill_named(const struct questionnaire *q, struct response *r, const char *dir,
+                     const struct plain_naming *naming, FILE *in, FILE *out);
 
 #endif

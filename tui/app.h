@@ -89,6 +89,10 @@ struct app {
 	int (*tick)(struct app *a, void *ctx);
 	void *hook_ctx;
 	bool hide_help;         /* `i`: the questions' explanations are hidden */
+	/* Names a new file after the organisation typed at the prompt
+	 * (struct tui_fill_options); NULL: the file has its name. */
+	const char *(*name_file)(void *ctx, const char *organisation, char *err, size_t errlen);
+	void *name_ctx;
 	bool blank;             /* the projector is blanked: nothing is drawn */
 	SCREEN *term;
 };

@@ -52,6 +52,8 @@ enum tui_status tui_run_fill(const struct questionnaire *q, struct response *r,
 		session_fini(&s);
 		return TUI_NO_TERMINAL;
 	}
+	a.name_file = o->name_file;
+	a.name_ctx = o->name_ctx;
 	enum tui_status st = tui_run_app(&a, o->notice, o->ask_organisation, start_screens,
 	                                 path, signo, err, errlen);
 	session_fini(&s);
@@ -72,8 +74,9 @@ enum tui_status tui_run_app(struct app *a, const char *notice, bool ask_organisa
 	app_close(a);
 	if (a->cancelled)
 		return TUI_CANCELLED;
+	(void)path;
 	if (a->s->dirty) {
-		snprintf(err, errlen, "%s: %s", path, a->s->save_err);
+		snprintf(err, errlen, "%s: %s", a->s->path, a->s->save_err);
 		return TUI_NOT_SAVED;
 	}
 	if (a->signo) {

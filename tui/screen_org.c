@@ -80,6 +80,16 @@ static int confirm(struct org_screen *os, struct app *a)
 		app_message(a, true, "%s", _("out of memory"));
 		return TUI_HANDLED;
 	}
+	if (a->name_file) {     /* the file is named after the organisation */
+		char err[512];
+		const char *path = a->name_file(a->name_ctx, response_organisation(a->s->r), err, sizeof err);
+		if (!path) {
+			app_message(a, true, "%s", err);
+			return TUI_HANDLED;
+		}
+		a->s->path = path;
+		a->name_file = NULL;
+	}
 	os->done(a);
 	return TUI_CHANGED | TUI_POP;
 }
@@ -130,9 +140,15 @@ struct screen *screen_org_new(struct app *a, void (*done)(struct app *a))
 	os->base.ops = &ops;
 	os->done = done;
 	const struct session *s = a->s;
-	snprintf(os->intro, sizeof os->intro,
-	         _("A new assessment on the questionnaire \"%s\" (%s). Every answer is saved at once to %s."),
-	         session_str(s, &s->q->title), s->q->version, s->path);
+	if (a->name_file)
+		snprintf(os->intro, sizeof os->intro,
+		         _("A new assessment on the questionnaire \"%s\" (%s). Every answer is saved at once to a "
+		           "file in %s named after your organisation."),
+		         session_str(s, &s->q->title), s->q->version, s->path);
+	else
+		snprintf(os->intro, sizeof os->intro,
+		         _("A new assessment on the questionnaire \"%s\" (%s). Every answer is saved at once to %s."),
+		         session_str(s, &s->q->title), s->q->version, s->path);
 	if (!edit_init(&os->name, response_organisation(s->r), false, MAX_NAME)) {
 		free(os);
 		return NULL;

@@ -27,6 +27,12 @@ struct tui_fill_options {
 	bool no_color;          /* settings: theme = none (NO_COLOR is read too) */
 	bool high_contrast;     /* settings: theme = high-contrast */
 	const char *notice;     /* a warning for the status line at the start, or NULL (borrowed) */
+	/* A new file named after its organisation once the prompt has it
+	 * (`path` is then the directory): returns the file's path, valid
+	 * until the caller's end, or NULL with a message in err. NULL: the
+	 * path is known. */
+	const char *(*name_file)(void *ctx, const char *organisation, char *err, size_t errlen);
+	void *name_ctx;
 };
 
 /* Runs `peil fill` on r, saving to `path` after every change. On

@@ -134,7 +134,8 @@ r.check(on(t, "refused", "Type the name"), "an empty name is refused", t["refuse
 r.check(on(t, "first", "Question 1/7") and on(t, "first", "Gemeente Ærø 中"), "after the name: the first question",
         t["first"])
 made = [x for x in os.listdir(os.path.join(home, "empty", "peil")) if x.endswith(".yaml")]
-r.check(len(made) == 1 and made[0].startswith("tui-town-2026-11-18"), "saved in the data dir", str(made))
+# Named after the organisation (issue 12): letters without accents, the year.
+r.check(made == ["gemeente-aro-2026.yaml"], "saved in the data dir, named after the organisation", str(made))
 if made:
     r.check(load(os.path.join(home, "empty", "peil", made[0])).get("organisation") == "Gemeente Ærø 中",
             "the organisation typed is saved")
