@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""The join screen and the phones' server at its edges (issue 18), in tmux:
+- J shows the QR code in Unicode half blocks under a UTF-8 locale, in full
+  blocks with --large, and in plain ASCII under LC_ALL=C; the address as
+  text; "Listening on this address only." for --serve 127.0.0.1:0 and the
+  seats taken, which follow a phone that joins;
+- every text of the questionnaire reaches the phone page escaped: a
+  question and answer text with markup, quotes and an ampersand come out
+  as text, never as elements;
+- one seat that keeps asking is slowed down (429) after its burst, and the
+  room's other phones are still served.
+Loopback only; every request loop is bounded in count and each request in
+time (tests/e2e/lib/phones.py)."""
+import os
+import re
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(HERE, "lib"))
+from tmuxdrive import Term, Results, setup  # noqa: E402
+from phones import Phone, URL_RE  # noqa: E402
+
+PEIL, ROOT, HOME, ENV = setup()
+Q = os.path.join(ROOT, "tests", "fixtures", "valid", "library.yaml")
+R = Results()
+HOSTILE = '<script>alert(1)</script> & "quoted" \'too\' <b>bold</b>'
+
+
+def workshop(out, q=Q, *extra):
+    return [PEIL, "--lang", "en", "workshop", "-q", q, "-o", os.path.join(HOME, out), "--organisation", "Proefstad",
+            "--participants", "3", "--serve", "127.0.0.1:0", *extra]
+
+
+def qr_lines(screen, chars):
+    """The screen's lines that are (nearly) all QR modules drawn with chars."""
+    return [ln for ln in screen.splitlines()
+            if len(ln.strip()) >= 21 and set(ln.strip()) <= set(chars + " ")]
+
+
+def join_screen(name, extra=(), env=None, chars="▀▄█", want=None):
+    t = Term(workshop(name + ".yaml", Q, *extra), w=120, h=50, env=dict(ENV, **(env or {})))
+    try:
+        url = re.search(URL_RE, t.wait(URL_RE)).group(1)
+        t.keys("J")
+        s = t.wait(r"seats taken")
+        lines = qr_lines(s, chars)
+        R.check(len(lines) >= 11, "%s: the QR code in %s (%d lines)" % (name, chars, len(lines)), s)
+        if want:
+            R.check(any(want in ln for ln in lines), "%s: drawn with %r" % (name, want), s)
+        R.check(url in s.replace("\n", ""), "%s: the address as text" % name, s)
+        R.check("Listening on this address only." in s, "%s: where it listens" % name, s)
+        R.check("0 of 3 seats taken" in s, "%s: no seat taken yet" % name, s)
+        st, _ = Phone(url).join()
+        R.check(st == 200, "%s: a phone joins: %s" % (name, st))
+        R.check("1 of 3 seats taken" in t.wait(r"1 of 3 seats taken"), "%s: the seat is counted on screen" % name)
+        t.keys("Escape")
+        t.wait(r"Votes in the room")
+        t.keys("q")
+        t.wait_dead()
+    finally:
+        t.close()
+
+
+def escaped():
+    with open(Q, encoding="utf-8") as f:
+        text = f.read()
+    text = text.replace('en: "Can members borrow and renew online?"', "en: %s" % yaml_str(HOSTILE), 1)
+    text = text.replace('en: "Both, with notifications"', "en: %s" % yaml_str("Both " + HOSTILE), 1)
+    q = os.path.join(HOME, "hostile.yaml")
+    with open(q, "w", encoding="utf-8") as f:
+        f.write(text)
+    t = Term(workshop("escaped.yaml", q), w=120, h=45, env=ENV)
+    try:
+        url = re.search(URL_RE, t.wait(URL_RE)).group(1)
+        st, page = Phone(url).join()
+        R.check(st == 200, "hostile texts: the page is served: %s" % st)
+        R.check("<script>alert" not in page and "<b>bold" not in page,
+                "hostile texts: markup from the questionnaire reached the page", page[:2000])
+        want = "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quoted&quot; &#39;too&#39; &lt;b&gt;bold&lt;/b&gt;"
+        alt = want.replace("&#39;", "&#x27;")
+        R.check(page.count(want) + page.count(alt) >= 2, "hostile texts: question and answer escaped", page[:3000])
+        t.keys("q")
+        t.wait_dead()
+    finally:
+        t.close()
+
+
+def yaml_str(s):
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def rate():
+    t = Term(workshop("rate.yaml"), w=120, h=45, env=ENV)
+    try:
+        url = re.search(URL_RE, t.wait(URL_RE)).group(1)
+        greedy = Phone(url)
+        st, _ = greedy.join()
+        statuses = [st] + [greedy.request("GET")[0] for _ in range(59)]     # 60 requests, one after another
+        first = statuses.index(429) if 429 in statuses else None
+        R.check(first is not None and first >= 20, "a seat asking 60 times at once is slowed down (429) after its "
+                "burst: %s" % statuses)
+        R.check(set(statuses) <= {200, 429}, "only 200 and 429: %s" % sorted(set(statuses)))
+        st, _ = Phone(url).join()
+        R.check(st == 200, "another phone is still served: %s" % st)
+        t.keys("q")
+        t.wait_dead()
+    finally:
+        t.close()
+
+
+def main():
+    join_screen("half", chars="▀▄█ ", want="▀")
+    join_screen("large", extra=("--large",), chars="█ ", want="██")
+    join_screen("ascii", env={"LC_ALL": "C", "LANG": "C"}, chars="#", want="##")
+    escaped()
+    rate()
+    R.done()
+
+
+main()
