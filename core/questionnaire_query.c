@@ -24,11 +24,21 @@ int qn_domain_index(const struct questionnaire *q, const char *id)
 	return -1;
 }
 
+/* Binary search: the loader keeps only strictly ascending values. A linear
+ * scan made loading and exporting a questionnaire of N levels cost N^2
+ * (every answer and every vote looks its level up). */
 int qn_level_index(const struct questionnaire *q, int value)
 {
-	for (int i = 0; i < q->nlevels; i++)
-		if (q->levels[i].value == value)
-			return i;
+	int lo = 0, hi = q->nlevels - 1;
+	while (lo <= hi) {
+		int mid = lo + (hi - lo) / 2;
+		if (q->levels[mid].value == value)
+			return mid;
+		if (q->levels[mid].value < value)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
 	return -1;
 }
 

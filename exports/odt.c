@@ -75,17 +75,22 @@ void odt_namespaces(struct odt *o, xmlTextWriterPtr w)
 	odt_attr(o, w, "office:version", "1.3");
 }
 
-/* A new writer into a new buffer, the XML declaration written. */
-static xmlTextWriterPtr part_begin(struct odt *o, xmlBufferPtr *buf)
+xmlTextWriterPtr odt_part_begin(struct odt *o, xmlBufferPtr *buf)
 {
 	*buf = xmlBufferCreate();
+	/* libxml2 2.9 grows a buffer to the exact size by default, so each
+	 * 4,000-byte flush of the writer copied the whole part again:
+	 * quadratic in the content wherever realloc copies (ASan, other
+	 * allocators). Doubling keeps it linear. */
+	if (*buf)
+		xmlBufferSetAllocationScheme(*buf, XML_BUFFER_ALLOC_DOUBLEIT);
 	xmlTextWriterPtr w = *buf ? xmlNewTextWriterMemory(*buf, 0) : NULL;
 	if (!w || xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL) < 0)
 		o->failed = true;
 	return w;
 }
 
-static xmlBufferPtr part_end(struct odt *o, xmlTextWriterPtr w, xmlBufferPtr buf)
+xmlBufferPtr odt_part_end(struct odt *o, xmlTextWriterPtr w, xmlBufferPtr buf)
 {
 	if (w && xmlTextWriterEndDocument(w) < 0)
 		o->failed = true;
@@ -101,9 +106,9 @@ static xmlBufferPtr part_end(struct odt *o, xmlTextWriterPtr w, xmlBufferPtr buf
 static xmlBufferPtr meta(struct odt *o)
 {
 	xmlBufferPtr buf;
-	xmlTextWriterPtr w = part_begin(o, &buf);
+	xmlTextWriterPtr w = odt_part_begin(o, &buf);
 	if (!w)
-		return part_end(o, w, buf);
+		return odt_part_end(o, w, buf);
 	odt_start(o, w, "office:document-meta");
 	odt_namespaces(o, w);
 	odt_start(o, w, "office:meta");
@@ -124,7 +129,7 @@ static xmlBufferPtr meta(struct odt *o)
 	}
 	odt_end(o, w);
 	odt_end(o, w);
-	return part_end(o, w, buf);
+	return odt_part_end(o, w, buf);
 }
 
 static void manifest_entry(struct odt *o, xmlTextWriterPtr w, const char *path, const char *type)
@@ -140,9 +145,9 @@ static void manifest_entry(struct odt *o, xmlTextWriterPtr w, const char *path, 
 static xmlBufferPtr manifest(struct odt *o)
 {
 	xmlBufferPtr buf;
-	xmlTextWriterPtr w = part_begin(o, &buf);
+	xmlTextWriterPtr w = odt_part_begin(o, &buf);
 	if (!w)
-		return part_end(o, w, buf);
+		return odt_part_end(o, w, buf);
 	odt_start(o, w, "manifest:manifest");
 	odt_attr(o, w, "xmlns:manifest", "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0");
 	odt_attr(o, w, "manifest:version", "1.3");
@@ -160,7 +165,7 @@ static xmlBufferPtr manifest(struct odt *o)
 		manifest_entry(o, w, path, "image/png");
 	}
 	odt_end(o, w);
-	return part_end(o, w, buf);
+	return odt_part_end(o, w, buf);
 }
 
 /* The two charts, drawn once each as SVG and PNG. */

@@ -32,6 +32,12 @@ void odt_text(struct odt *o, xmlTextWriterPtr w, const char *s);
 /* The namespaces every part declares. */
 void odt_namespaces(struct odt *o, xmlTextWriterPtr w);
 
+/* A new writer into a new buffer, the XML declaration written; a buffer
+ * that grows by doubling. odt_part_end finishes the document, frees the
+ * writer and returns the buffer, or NULL (buffer freed) if anything failed. */
+xmlTextWriterPtr odt_part_begin(struct odt *o, xmlBufferPtr *buf);
+xmlBufferPtr odt_part_end(struct odt *o, xmlTextWriterPtr w, xmlBufferPtr buf);
+
 /* The parts, each into a new buffer (the caller frees it); NULL on failure. */
 xmlBufferPtr odt_styles(struct odt *o);
 xmlBufferPtr odt_content(struct odt *o);

@@ -245,12 +245,10 @@ static void body(struct odt *o, xmlTextWriterPtr w)
 
 xmlBufferPtr odt_content(struct odt *o)
 {
-	xmlBufferPtr buf = xmlBufferCreate();
-	xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
-	if (!w || xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL) < 0) {
-		o->failed = true;
-		goto done;
-	}
+	xmlBufferPtr buf;
+	xmlTextWriterPtr w = odt_part_begin(o, &buf);
+	if (!w)
+		return odt_part_end(o, w, buf);
 	odt_start(o, w, "office:document-content");
 	odt_namespaces(o, w);
 	automatic_styles(o, w);
@@ -260,14 +258,5 @@ xmlBufferPtr odt_content(struct odt *o)
 	odt_end(o, w);
 	odt_end(o, w);
 	odt_end(o, w);
-	if (xmlTextWriterEndDocument(w) < 0)
-		o->failed = true;
-done:
-	if (w)
-		xmlFreeTextWriter(w);
-	if (o->failed && buf) {
-		xmlBufferFree(buf);
-		buf = NULL;
-	}
-	return buf;
+	return odt_part_end(o, w, buf);
 }

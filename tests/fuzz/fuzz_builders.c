@@ -1,6 +1,6 @@
 /* libFuzzer target for the exports' text builders at scale (issue 13 item
  * 2): the input picks a number of evidence items (up to 50,000), a number
- * of levels with votes (up to 2,000) and the text the items are made of;
+ * of levels with votes (up to 2,000) and the texts the items are made of;
  * the target writes such a questionnaire and response as YAML, loads them
  * and exports every text format and the ODT. A builder that copies its
  * string again for each item needs minutes and gigabytes here, which the
@@ -52,6 +52,17 @@ static char *questionnaire_yaml(int levels, size_t *len)
 	return buf;
 }
 
+/* Item i's text is a window of the input (its own start and length), so
+ * the items differ from each other and the fuzzer steers all of them. */
+static void item_window(const uint8_t *d, size_t n, int i, char *out, size_t cap)
+{
+	uint8_t w[64];
+	size_t start = n ? ((size_t)i * 31u) % n : 0, len = n ? 1 + d[start] % 24 : 0;
+	for (size_t k = 0; k < len; k++)
+		w[k] = d[(start + k) % n];
+	item_text(w, len, out, cap);
+}
+
 static char *response_yaml(const uint8_t *d, size_t size, int levels, int items, size_t *len)
 {
 	char text[65], *buf = NULL;
@@ -67,9 +78,10 @@ static char *response_yaml(const uint8_t *d, size_t size, int levels, int items,
 		fprintf(f, "%s%d: %u", l > 1 ? ", " : "", l, 1u + (size ? d[l % size] : 0u));
 	fputs("}\n    evidence:\n", f);
 	for (int i = 0; i < items; i++) {
+		item_window(d, size, i, text, sizeof text);
 		fputs("      - ", f);
 		yaml_string(f, text);
-		fprintf(f, "\n");
+		fputc('\n', f);
 	}
 	fclose(f);
 	return buf;
@@ -89,16 +101,31 @@ static size_t export_size(enum export_format fmt, const struct export_options *o
 	return len;
 }
 
+/* Byte 0 picks the scale, bytes 1-3 the number of items and 4-5 the
+ * number of levels within it: three units in four stay small enough to run
+ * many times a minute and explore the texts, one in four goes up to 50,000
+ * items and 2,000 voted levels (seconds under ASan; a quadratic builder
+ * needs minutes and gigabytes there). */
+static void scale(const uint8_t *d, int *items, int *levels)
+{
+	static const unsigned max_items[] = { 100, 2000, 10000, MAX_ITEMS };
+	static const unsigned max_levels[] = { 8, 100, 500, MAX_LEVELS };
+	unsigned c = d[0] >> 6;
+	*items = (int)(((unsigned)d[1] << 16 | (unsigned)d[2] << 8 | d[3]) % (max_items[c] + 1));
+	*levels = 2 + (int)(((unsigned)d[4] << 8 | d[5]) % (max_levels[c] - 1));
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	if (size < 5)
+	if (size < 6)
 		return 0;
-	int items = (int)(((unsigned)data[0] << 16 | (unsigned)data[1] << 8 | data[2]) % (MAX_ITEMS + 1));
-	int levels = 2 + (int)(((unsigned)data[3] << 8 | data[4]) % (MAX_LEVELS - 1));
+	int items, levels;
+	scale(data, &items, &levels);
+	data += 6, size -= 6;
 	size_t qlen, rlen;
-	char *qy = questionnaire_yaml(levels, &qlen), *ry = response_yaml(data + 5, size - 5, levels, items, &rlen);
+	char *qy = questionnaire_yaml(levels, &qlen), *ry = response_yaml(data, size, levels, items, &rlen);
 	struct diag_list *d = diag_list_new();
 	struct ydoc *qdoc = ydoc_load_buffer("q.yaml", qy, qlen, d);
 	struct questionnaire *q = qdoc ? questionnaire_from_doc(qdoc, d) : NULL;

@@ -1,10 +1,12 @@
 /* Loading and validating questionnaires (core/questionnaire.c): every rule
  * of the SPEC's questionnaire format, each with a broken fixture under
  * tests/fixtures/bad/ and the exact messages it must give. */
+#include <limits.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include <cmocka.h>
 
@@ -177,6 +179,39 @@ static void test_mini_content(void **state)
 	diag_list_free(d);
 }
 
+/* Levels are looked up by value in every answer, vote and export; the
+ * lookup is a binary search over the loader's ascending values, so it must
+ * find each one, including the ends, and nothing in the gaps or outside. */
+static void test_level_lookup(void **state)
+{
+	(void)state;
+	static const int values[] = { -5, 0, 2, 7, 10, 11, 1000 };
+	enum { N = sizeof values / sizeof *values };
+	char yaml[2048];
+	int len = snprintf(yaml, sizeof yaml, "peil: 1\nid: lv\nversion: \"1\"\nlanguages: [en]\ntitle: L\nlevels:\n");
+	for (int i = 0; i < N; i++)
+		len += snprintf(yaml + len, sizeof yaml - (size_t)len, "  - {value: %d, label: L%d}\n", values[i], i);
+	len += snprintf(yaml + len, sizeof yaml - (size_t)len,
+	                "domains:\n  - id: d\n    title: D\n    questions:\n      - id: d.q\n        text: Q?\n"
+	                "        answers:\n");
+	for (int i = 0; i < N; i++)
+		len += snprintf(yaml + len, sizeof yaml - (size_t)len, "          - {level: %d, text: A%d}\n", values[i], i);
+	struct diag_list *d = diag_list_new();
+	struct ydoc *doc = ydoc_load_buffer("lv.yaml", yaml, (size_t)len, d);
+	struct questionnaire *q = doc ? questionnaire_from_doc(doc, d) : NULL;
+	assert_non_null(q);
+	assert_int_equal(diag_errors(d), 0);
+	assert_int_equal(q->nlevels, N);
+	for (int i = 0; i < N; i++)
+		assert_int_equal(qn_level_index(q, values[i]), i);
+	static const int absent[] = { INT_MIN, -6, -4, 1, 3, 8, 12, 999, 1001, INT_MAX };
+	for (size_t i = 0; i < sizeof absent / sizeof *absent; i++)
+		assert_int_equal(qn_level_index(q, absent[i]), -1);
+	questionnaire_free(q);
+	ydoc_free(doc);
+	diag_list_free(d);
+}
+
 static void test_library_content(void **state)
 {
 	(void)state;
@@ -322,6 +357,7 @@ int main(void)
 		cmocka_unit_test(test_bad_fixtures),
 		cmocka_unit_test(test_table_covers_fixtures),
 		cmocka_unit_test(test_mini_content),
+		cmocka_unit_test(test_level_lookup),
 		cmocka_unit_test(test_library_content),
 		cmocka_unit_test(test_bom_and_x_keys_accepted),
 		cmocka_unit_test(test_warnings),
