@@ -7,9 +7,12 @@
  *   all:      valid UTF-8, no control characters or bidi overrides;
  *   JSON:     valid JSON (so never NaN or infinity);
  *   HTML:     no element from the input (<script, <img, <iframe, ...);
- *   Markdown: every '<' escaped (raw HTML passes through renderers);
+ *   Markdown: every '<' escaped (raw HTML passes through renderers), no
+ *             autolink (URL, www., e-mail address) outside a code span;
  *   CSV:      no cell a spreadsheet would run as a formula. */
 #define _GNU_SOURCE             /* open_memstream, strcasestr */
+#include <ctype.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <strings.h>
 
@@ -190,11 +193,48 @@ static void check_html(const char *out)
 	}
 }
 
+/* Whether the character at p is backslash-escaped (an odd run of '\\'). */
+static bool md_escaped(const char *out, const char *p)
+{
+	size_t n = 0;
+	while (p - n > out && p[-1 - (ptrdiff_t)n] == '\\')
+		n++;
+	return n % 2;
+}
+
+static bool md_local_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || (c && strchr(".+-_", c));
+}
+
+/* No raw HTML, and no link under GFM's autolink extension (SECURITY.md:
+ * no links come out of a note): every "://" has its ':' escaped, no
+ * word-initial "www." is left whole, and no '@' outside a code span sits
+ * between a local part and a domain with a dot, as GFM's e-mail rule reads
+ * them (an escaped '@' is still linked). */
 static void check_markdown(const char *out)
 {
-	for (const char *p = strchr(out, '<'); p; p = strchr(p + 1, '<'))
-		if (!(p > out && p[-1] == '\\') && strncmp(p, "<br>", 4) != 0)
+	bool code = false;
+	for (const char *p = out; *p; p++) {
+		if (*p == '`' && !md_escaped(out, p))
+			code = !code;
+		if (code)
+			continue;
+		if (*p == '<' && !md_escaped(out, p) && strncmp(p, "<br>", 4) != 0)
 			fuzz_fail("a raw '<' in the Markdown export", p);
+		if (*p == ':' && p[1] == '/' && p[2] == '/' && !md_escaped(out, p))
+			fuzz_fail("a URL GFM would link in the Markdown export", p);
+		if (!strncasecmp(p, "www.", 4) && (p == out || !isalnum((unsigned char)p[-1])))
+			fuzz_fail("a www. address GFM would link in the Markdown export", p);
+		if (*p == '@' && p > out) {
+			const char *before = p - 1 - (p - 1 > out && p[-1] == '\\'), *e = p + 1;
+			bool dot = false;
+			for (; *e && (isalnum((unsigned char)*e) || strchr(".-_", *e)); e++)
+				dot |= *e == '.' && isalnum((unsigned char)e[1]);
+			if (md_local_char(*before) && dot && (isalpha((unsigned char)e[-1]) || e[-1] == '.'))
+				fuzz_fail("an e-mail address GFM would link in the Markdown export", p);
+		}
+	}
 }
 
 /* A cell starting with = + - @ tab or CR is a formula to a spreadsheet,
