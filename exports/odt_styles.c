@@ -138,7 +138,7 @@ static void outline_style(struct odt *o, xmlTextWriterPtr w)
 	odt_start(o, w, "text:outline-style");
 	odt_attr(o, w, "style:name", "Outline");
 	for (int l = 1; l <= 3; l++) {
-		char level[4];
+		char level[12];
 		snprintf(level, sizeof level, "%d", l);
 		odt_start(o, w, "text:outline-level-style");
 		odt_attr(o, w, "text:level", level);

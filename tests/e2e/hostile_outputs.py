@@ -8,6 +8,7 @@ existing export keeps its mode; a user's file that only looks like a
 temporary file survives the lock."""
 import os
 import shutil
+import socket
 import stat
 import subprocess
 import sys
@@ -65,6 +66,9 @@ def not_regular(tmp):
     nodes = {"fifo.yaml": "a named pipe (FIFO)", "dir.yaml": "a directory"}
     os.mkfifo(os.path.join(d, "fifo.yaml"))
     os.mkdir(os.path.join(d, "dir.yaml"))
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    sock.bind(os.path.join(d, "sock.yaml"))
+    nodes["sock.yaml"] = "a socket"
     try:
         os.mknod(os.path.join(d, "null.yaml"), 0o666 | stat.S_IFCHR, os.makedev(1, 3))
         nodes["null.yaml"] = "a character device"
@@ -78,6 +82,7 @@ def not_regular(tmp):
                 stdin=b"1\n")
         refused(["aggregate", "-q", LIB, resp, "-o", p], want, f"aggregate -o {name}", d)
         refused(["workshop", "-q", LIB, "--participants", "3", "-o", p], want, f"workshop -o {name}", d)
+    sock.close()
 
 
 def own_inputs(tmp):
