@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""With LANG unset (a fresh Debian machine running `make run`), peil's
-first screens speak one language: English, since the default
+"""With LANG unset (a fresh Debian machine running `make run`: the command
+make would run, from the top directory), peil's first screens speak one language: English, since the default
 questionnaire has it. Frame and questions used to be English and Dutch at
 once ("Question 1/51" above a Dutch question). Dutch words are every word
 of po/nl.po's translations and of the questionnaire's Dutch texts that no
 English text uses; none may be on the welcome screen, the first question
 or the results."""
-import os, re, sys
+import os, re, subprocess, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from tmuxdrive import Term, Results, setup, load  # noqa: E402
@@ -63,8 +63,18 @@ def dutch_on(screen):
     return sorted(words(screen) & dutch)
 
 
+# What `make run` runs, asked of make itself (-n: nothing is built or
+# run): its last command, the program without arguments, is started here
+# as make would start it, from the top directory.
+build = os.path.relpath(os.path.dirname(os.path.abspath(peil)), root)
+made = subprocess.run(["make", "-n", "--no-print-directory", "run", f"BUILD={build}"], cwd=root,
+                      capture_output=True, text=True)
+cmd = [l.strip() for l in made.stdout.splitlines() if l.strip()]
+cmd = cmd[-1] if cmd else ""
+r.check(made.returncode == 0 and cmd == f"./{build}/peil",
+        f"make run runs ./{build}/peil without arguments", made.stdout[-400:] + made.stderr[-400:])
 unset = "env -u LANG -u LC_ALL -u LC_MESSAGES -u LANGUAGE"
-t = Term(f"{unset} {peil}", w=100, h=30, env=env)
+t = Term(f"{unset} {cmd}", w=100, h=30, env=env, cwd=root)
 try:
     s = t.wait(r"Welcome to peil")
     r.check(s is not None, "the welcome screen is English", t.screen())
