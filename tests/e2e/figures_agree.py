@@ -3,7 +3,7 @@
 
 tests/fixtures/figures/ holds scores that sit exactly on a rounding
 boundary (2.125, 2.625, 2.375, 1.125, 1.8125). `peil score`, `peil compare`,
-the TUI's results screen and the Markdown and HTML exports must all show
+the TUI's results screen and the Markdown, HTML, ODT and PDF exports must all show
 them rounded half up (2.13, 2.63, 2.38, 1.13, 1.81), with a decimal comma
 in Dutch, and a change must be the difference of the two figures shown
 (2.38 - 1.81 = +0.57, where the exact change 0.5625 would read 0.56).
@@ -43,6 +43,22 @@ def row(text, title):
     return []
 
 
+def export_text(fmt, lang):
+    """The export's text: ODT's content.xml and PDF (pdftotext) too."""
+    out = os.path.join(home, f"figures.{fmt}")
+    run("export", "-q", Q, CUR, "--baseline", BASE, "--format", fmt, "-o", out, lang=lang)
+    if fmt == "odt":
+        import zipfile
+        with zipfile.ZipFile(out) as z:
+            text = z.read("content.xml").decode("utf-8")
+    elif fmt == "pdf":
+        text = subprocess.run(["pdftotext", "-layout", out, "-"], capture_output=True, text=True).stdout
+    else:
+        with open(out, encoding="utf-8") as f:
+            text = f.read()
+    return re.sub(r"<[^>]+>", " ", text) if fmt in ("html", "odt") else text
+
+
 for lang, want in WANT.items():
     dom = [k for k in want if k[0].isupper()]
     out = run("score", "-q", Q, CUR, lang=lang)
@@ -60,9 +76,10 @@ for lang, want in WANT.items():
     r.check(row(out, dom[0])[2:3] == [want[dom[0]]], f"compare {lang}: {dom[0]} reads {want[dom[0]]}", out)
     r.check(not WRONG.search(out), f"compare {lang}: a figure rounded the printf way", out)
 
-    for fmt in ("md", "html"):
-        out = run("export", "-q", Q, CUR, "--baseline", BASE, "--format", fmt, lang=lang)
-        text = re.sub(r"<[^>]+>", " ", out) if fmt == "html" else out
+    for fmt in ("md", "html", "odt", "pdf"):
+        if fmt == "pdf" and not shutil.which("pdftotext"):
+            continue
+        text = export_text(fmt, lang)
         for d in dom + ["overall", "base", "gap"]:
             r.check(want[d] in text, f"export {fmt} {lang}: {want[d]} ({d})")
         # "went up by 0.57, from 1.81 to 2.38"
