@@ -60,5 +60,30 @@ grep -q "^Note (from last year: the answer has changed since): Aanvragen voor pa
 [ "$(grep -c '^Note: Aanvragen' "$tmp/out")" -eq 1 ] ||
 	{ echo "FAIL: plain mode: the note before the change is a plain 'Note:'"; fails=$((fails + 1)); }
 
+# --from carries who we are (organisation, population, targets, region),
+# and without -q the questionnaire is OLD's (defect 6).
+cat >"$tmp/old.yaml" <<'EOF'
+peil-responses: 1
+questionnaire: tui-town
+questionnaire_version: "2026.1"
+organisation: Gemeente Vorig Jaar
+region: BE-VLG
+population: 41000
+date: 2025-11-18
+targets: {services: 5, security: 2}
+answers:
+  services.online: {level: 2}
+...
+EOF
+printf 'quit\n' >"$tmp/in"
+PEIL_PATH=$T expect 0 "--from without -q or --organisation, piped" "$PEIL" fill --plain --from "$tmp/old.yaml" \
+	-o "$tmp/next.yaml" --lang en <"$tmp/in"
+for want in '^questionnaire: tui-town$' '^organisation: Gemeente Vorig Jaar$' '^population: 41000$' \
+	'^region: BE-VLG$' '^targets: {services: 5, security: 2}$' 'services.online: {level: 2, carried_over: true}'; do
+	grep -q "$want" "$tmp/next.yaml" 2>/dev/null ||
+		{ echo "FAIL: --from did not carry /$want/:"; sed 's/^/  | /' "$tmp/next.yaml" 2>/dev/null | head -20; fails=$((fails + 1)); }
+done
+grep -q "Name of the organisation" "$tmp/out" && { echo "FAIL: --from asked the organisation's name"; fails=$((fails + 1)); }
+
 [ "$fails" -eq 0 ] && echo "first-hour errors: did you mean, peil FILE.yaml, missing directory, missing file, questionnaire for response"
 exit $((fails > 0))
