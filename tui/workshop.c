@@ -261,8 +261,8 @@ static int workshop_key(struct workshop *w, struct app *a, int qi, const struct 
 		w->names = !w->names;
 		app_message(a, false, "%s", w->names ? _("Names shown: the room sees them too.") : _("Names hidden."));
 		return TUI_HANDLED;
-	case ACT_NOTES_PAGE:
-		w->notes_page++;
+	case ACT_NOTES_PAGE:    /* after the last page, the first again, as the pane says */
+		w->notes_page = w->notes_more ? w->notes_page + 1 : 0;
 		return TUI_HANDLED;
 	case ACT_LARGE:
 		w->large = !w->large;

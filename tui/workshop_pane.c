@@ -21,6 +21,7 @@ struct pane {
 	bool draw;
 	int row;
 	int skip, room;         /* lines of a paged block: skipped, still allowed (-1: any) */
+	int over;               /* lines of a paged block left out after its room */
 };
 
 /* The screen row for the next line, or -1 when only counting or clipped. */
@@ -30,8 +31,10 @@ static int pane_next(struct pane *p)
 		p->skip--;
 		return -1;
 	}
-	if (p->room == 0)
+	if (p->room == 0) {
+		p->over++;
 		return -1;
+	}
 	if (p->room > 0)
 		p->room--;
 	int row = p->row++;
@@ -225,7 +228,7 @@ static void pane_rounds(struct pane *p, const struct workshop *w, int qi, const 
 
 /* Who answered n/a or don't know, and what people wrote: names only
  * when the facilitator shows them; in the projector view a page at a time. */
-static void pane_respondents(struct pane *p, const struct workshop *w, int qi)
+static void pane_respondents(struct pane *p, struct workshop *w, int qi)
 {
 	const struct tui_workshop_options *o = w->o;
 	int na = 0, unknown = 0, notes = 0;
@@ -241,6 +244,7 @@ static void pane_respondents(struct pane *p, const struct workshop *w, int qi)
 		snprintf(buf, sizeof buf, _("Not applicable: %d%sdon't know: %d"), na, p->a->theme.sep, unknown);
 		pane_text(p, 0, buf, AT_DIM);
 	}
+	w->notes_more = false;
 	if (notes == 0)
 		return;
 	pane_next(p);
@@ -249,6 +253,7 @@ static void pane_respondents(struct pane *p, const struct workshop *w, int qi)
 	if (w->large) {         /* a page at a time: `s` goes on */
 		p->skip = w->notes_page * NOTES_PAGE_ROWS;
 		p->room = NOTES_PAGE_ROWS;
+		p->over = 0;
 	}
 	for (int i = 0; i < o->nrespondents; i++) {
 		const struct response *r = o->respondents[i].r;
@@ -262,7 +267,8 @@ static void pane_respondents(struct pane *p, const struct workshop *w, int qi)
 			snprintf(buf, sizeof buf, "%s: %s", what, ans->note);
 		pane_text(p, 2, buf, AT_NORMAL);
 	}
-	bool more = p->room == 0;
+	bool more = w->large && p->over > 0;
+	w->notes_more = more;
 	p->skip = 0;
 	p->room = -1;
 	if (w->large && (more || w->notes_page > 0))
@@ -314,6 +320,8 @@ static void pane_fill(struct pane *p, struct workshop *w, int qi)
 	pane_rounds(p, w, qi, &g);
 	if (N <= 0)
 		pane_respondents(p, w, qi);
+	else
+		w->notes_more = false;
 	free(counts);
 	free(outlier);
 }

@@ -30,6 +30,7 @@ struct workshop {
 	bool large;             /* the projector view (--large, or `+`) */
 	bool names;             /* respondents' names shown (never with --anonymous) */
 	int notes_page;         /* the page of respondents' notes shown in the projector view */
+	bool notes_more;        /* the page drawn last has notes after it (else `s` goes back to the first) */
 	bool contested_only;    /* the list shows only contested questions */
 	/* Time, on script_clock() (tui/script.h): the session's clock and the
 	 * question's, both standing still while paused. */

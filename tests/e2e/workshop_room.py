@@ -281,6 +281,43 @@ def names():
     R.check("people" not in (load(s).get("session") or {}), "names: --anonymous stores who took part")
 
 
+def notes_dir(name, n):
+    """n respondents, each with a note on every question."""
+    d = os.path.join(TMP, name)
+    os.makedirs(d)
+    base = open(os.path.join(TEAM, "1-wethouder.yaml"), encoding="utf-8").read()
+    for k in range(1, n + 1):
+        text = re.sub(r"(?m)^respondent: .*$", f"respondent: Deelnemer {k}", base)
+        text = re.sub(r"\{level: (\d)(, note: \"[^\"]*\")?\}", lambda m: "{level: %d, note: \"Opmerking %d\"}"
+                      % (1 + (int(m.group(1)) + k) % 5, k), text)
+        with open(os.path.join(d, f"{k}.yaml"), "w", encoding="utf-8") as f:
+            f.write(text)
+    return d
+
+
+def notes_paging():
+    """In the projector view the respondents' notes come a page at a time:
+    `s` (in the key table) shows the next page, and after the last one the
+    first again (it showed an empty page). Six notes fill one page exactly:
+    no "more"."""
+    d = notes_dir("notes", 9)
+    r = ws(["-o", os.path.join(TMP, "notes-session.yaml"), d, "--large"],
+           [":screen first", "s", ":screen second", "s", ":screen again", "q"], w=120, h=35)
+    first, second, again = (r["first"] or ""), (r["second"] or ""), (r["again"] or "")
+    seen = lambda scr: {int(n) for n in re.findall(r"Opmerking (\d)", scr)}
+    R.check(seen(first) == set(range(1, 7)) and "(s: more notes)" in first,
+            "notes: the first page holds six notes and says s shows more", show(r, "first"))
+    R.check(seen(second) == {7, 8, 9} and "(s: back to the first notes)" in second,
+            "notes: s shows the next page", show(r, "second"))
+    R.check(seen(again) == set(range(1, 7)), "notes: s after the last page goes back to the first", show(r, "again"))
+    d = notes_dir("six-notes", 6)
+    r = ws(["-o", os.path.join(TMP, "six-session.yaml"), d, "--large"], [":screen one", "s", ":screen same", "q"],
+           w=120, h=35)
+    R.check(seen(r["one"] or "") == set(range(1, 7)) and "(s: more" not in (r["one"] or ""),
+            "notes: six notes are one page, without 'more'", show(r, "one"))
+    R.check(seen(r["same"] or "") == set(range(1, 7)), "notes: s on the only page keeps it", show(r, "same"))
+
+
 def votes_and_counts():
     """v n and v u are votes; R reveals early; c counts cards in one go."""
     s = os.path.join(TMP, "counts.yaml")
@@ -441,7 +478,7 @@ def fill_respondent():
 
 for test in (defect1_own_output, defect2_proposals, defect3_review_v, defect4_missing_votes,
              defect5_votes_after_resume, defect6_participants, defect7_copy, defect8_page_down,
-             defect9_dutch_export, projector_tmux, names, votes_and_counts, navigation_and_time,
+             defect9_dutch_export, projector_tmux, names, notes_paging, votes_and_counts, navigation_and_time,
              prioritising, session_summary, fill_respondent):
     try:
         test()
