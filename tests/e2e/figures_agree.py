@@ -89,6 +89,20 @@ for lang, want in WANT.items():
         r.check(not WRONG.search(text), f"export {fmt} {lang}: a figure rounded the printf way",
                 "\n".join(l for l in text.splitlines() if WRONG.search(l)))
 
+# Under a Dutch locale, without --lang: the same Dutch digits in `peil
+# score` and on the results screen (they read 2.80 and 2.46 once).
+p = subprocess.run([peil, "score", "-q", Q, CUR], capture_output=True, text=True,
+                   env={**{k: v for k, v in os.environ.items() if not k.startswith("LC_") and k != "LANGUAGE"},
+                        **env, "LANG": "nl_NL.UTF-8"})
+r.check(row(p.stdout, "Alfa")[1:2] == ["2,13"] and "2,38" in p.stdout and not WRONG.search(p.stdout),
+        "score under LANG=nl_NL.UTF-8: Dutch digits", p.stdout + p.stderr)
+f = os.path.join(home, "copy-locale.yaml")
+shutil.copy(CUR, f)
+s = script([peil, "fill", "-q", Q, "-o", f], ["r", ":screen results", "q"], dict(env, LANG="nl_NL.UTF-8"),
+           w=100, h=30)["results"] or ""
+r.check(re.search(r"Totaalniveau.*2,38", s) is not None and re.search(r"Alfa\b.*\s2,13\s", s) is not None,
+        "the results screen under LANG=nl_NL.UTF-8: Dutch digits", s)
+
 # JSON is for tools: the exact values, not the rounded ones.
 doc = json.loads(run("score", "-q", Q, CUR, "--format", "json", lang="en"))
 r.check([d["score"] for d in doc["domains"]] == [2.125, 2.625] and doc["overall"]["score"] == 2.375,
