@@ -86,8 +86,8 @@ static void show_question(const struct plain *p)
 	fprintf(p->out, "\n");
 	fprintf(p->out, _("Domain %d of %d: %s\n"), qu->domain + 1, q->ndomains,
 	        qn_str(q, &q->domains[qu->domain].title, p->lang));
-	fprintf(p->out, _("Question %d of %d, %d%% answered\n"), p->cur + 1, q->nquestions,
-	        s ? num_done_percent(s->progress) : 0);
+	int total, pos = nav_asked_position(&p->nav, p->cur, &total);
+	fprintf(p->out, _("Question %d of %d, %d%% answered\n"), pos, total, s ? num_done_percent(s->progress) : 0);
 	scorecard_free(s);
 	fprintf(p->out, "%s\n", qn_str(q, &qu->text, p->lang));
 	print_current(p);

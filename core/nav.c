@@ -43,6 +43,21 @@ int nav_position(const struct nav *n, int qi)
 	return -1;
 }
 
+int nav_asked_position(const struct nav *n, int qi, int *total)
+{
+	const char *region = response_region(n->r);
+	int pos = 0, count = 0;
+	for (int i = 0; i < n->norder; i++) {
+		if (!qn_asked_in(n->q, n->order[i], region))
+			continue;       /* another region's question is never asked here */
+		count++;
+		if (n->order[i] == qi)
+			pos = count;
+	}
+	*total = count;
+	return pos;
+}
+
 bool nav_visible(const struct nav *n, int qi)
 {
 	return qi >= 0 && qi < n->q->nquestions && !response_hidden(n->r, qi);

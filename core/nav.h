@@ -30,6 +30,11 @@ bool nav_set_order(struct nav *n, const int *order, int count);
 
 /* Position of question qi in the order (0-based), or -1. */
 int nav_position(const struct nav *n, int qi);
+/* "Question 40/64": the 1-based position of qi among the questions asked in
+ * the organisation's region, in the order, and how many that region asks
+ * (another region's questions are never asked; a show_if may still show a
+ * hidden one). 0 when qi is not among them. */
+int nav_asked_position(const struct nav *n, int qi, int *total);
 bool nav_visible(const struct nav *n, int qi);
 bool nav_open(const struct nav *n, int qi);
 bool nav_todo(const struct nav *n, int qi);

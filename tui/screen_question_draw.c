@@ -51,9 +51,9 @@ static void draw_header(const struct question_screen *qs, const struct app *a, s
 	const struct session *s = a->s;
 	const struct qn_question *qu = &s->q->questions[qs->qi];
 	char pos[96];
-	int p = nav_position(&s->nav, qs->qi);
+	int total, p = nav_asked_position(&s->nav, qs->qi, &total);
 	if (!qs->hooks.position || !qs->hooks.position(qs->hooks.ctx, a, qs->qi, pos, sizeof pos))
-		snprintf(pos, sizeof pos, _("Question %d/%d"), p + 1, s->nav.norder);
+		snprintf(pos, sizeof pos, _("Question %d/%d"), p, total);
 	int pw = draw_cols(t, pos, strlen(pos));
 	theme_set(stdscr, t, AT_HEADING);
 	draw_str(stdscr, t, r.y, 1, r.w - pw - 4, session_str(s, &s->q->domains[qu->domain].title), DRAW_ELLIPSIS);

@@ -6,7 +6,8 @@ Flemish reader at least eight Flemish ones.
 For each region (BE-VLG, NL) and language (nl, en) the test reads what peil
 itself shows, not just the YAML:
 - plain mode (`peil fill --plain --region R`) answering every question, with
-  `help` on each: domain titles, questions, help and every level's text;
+  `help` on each: domain titles, questions, help and every level's text,
+  and "Question N of M" counting the questions the region asks;
   once with every answer at level 5 and once at level 1 (and at any other
   level some show_if needs), so that every follow-up is shown;
 - the Markdown scorecard with --appendix of a complete response at each
@@ -26,6 +27,7 @@ text a reader in that region meets in the YAML (questionnaire, levels,
 domains, and each asked question's text, help, answers, advice, council).
 """
 import os
+import re
 import sys
 import tempfile
 
@@ -85,6 +87,12 @@ def plain_runs(q, region, lang, tmp):
         expect(f"{region}/{lang}: plain mode at level {lv} exits 0, not {p.returncode}: {p.stderr[-300:]}",
                p.returncode == 0)
         out.append(p.stdout + p.stderr)
+    asked = sum(1 for _, qu in qn.questions(q) if qn.asked(qu, region))
+    word = "Question" if lang == "en" else "Vraag"
+    of = "of" if lang == "en" else "van"
+    counts = set(re.findall(rf"{word} \d+ {of} (\d+),", out[0]))
+    expect(f"{region}/{lang}: plain mode counts {sorted(counts)} questions, not the {asked} asked in {region}",
+           counts == {str(asked)})
     return "\n".join(out)
 
 
