@@ -20,14 +20,26 @@ struct domain_screen {
 	struct panel p;         /* items: the domain's questions, 0..count-1 */
 };
 
+/* The question of list item `item`: the domain's questions asked in the
+ * organisation's region, in order (another region's are not listed), or
+ * -1 when there is no such item. */
+static int item_question(const struct app *a, int domain, int item)
+{
+	const struct session *s = a->s;
+	const struct qn_domain *d = &s->q->domains[domain];
+	for (int i = 0, k = 0; i < d->count; i++)
+		if (qn_asked_in(s->q, d->first + i, response_region(s->r)) && k++ == item)
+			return d->first + i;
+	return -1;
+}
+
 static void layout(struct lines *b, const struct domain_screen *ds, const struct app *a, int width)
 {
 	const struct session *s = a->s;
-	const struct qn_domain *d = &s->q->domains[ds->domain];
 	lines_init(b);
-	for (int i = 0; i < d->count; i++)
-		lines_text(b, &a->theme, session_str(s, &s->q->questions[d->first + i].text), 8,
-		           width - 8 - ANSWER_COLS - 2, AT_NORMAL, L_QUESTION, i);
+	for (int k = 0, qi; (qi = item_question(a, ds->domain, k)) >= 0; k++)
+		lines_text(b, &a->theme, session_str(s, &s->q->questions[qi].text), 8,
+		           width - 8 - ANSWER_COLS - 2, AT_NORMAL, L_QUESTION, k);
 }
 
 /* "3 Op orde", "not applicable", … for the answer column. */
@@ -40,12 +52,14 @@ static void draw_item_start(const struct domain_screen *ds, const struct app *a,
                             int y, int width)
 {
 	const struct theme *t = &a->theme;
-	int qi = a->s->q->domains[ds->domain].first + i;
+	int qi = item_question(a, ds->domain, i), total;
+	if (qi < 0)
+		return;
 	const struct answer *ans = response_answer(a->s->r, qi);
 	char buf[128];
 	if (cur)
 		draw_str(stdscr, t, y, 1, 1, t->cursor, 0);
-	snprintf(buf, sizeof buf, "%d", nav_position(&a->s->nav, qi) + 1);
+	snprintf(buf, sizeof buf, "%d", nav_asked_position(&a->s->nav, qi, &total));
 	draw_str(stdscr, t, y, 3, 4, buf, 0);
 	if (ans->carried_over)
 		draw_str(stdscr, t, y, 7, 1, t->carried, 0);
@@ -130,7 +144,9 @@ static int list_move(struct domain_screen *ds, const struct app *a, const struct
 
 static int open_question(struct domain_screen *ds, struct app *a)
 {
-	int qi = a->s->q->domains[ds->domain].first + ds->p.cursor;
+	int qi = item_question(a, ds->domain, ds->p.cursor);
+	if (qi < 0)
+		return TUI_HANDLED;
 	if (response_hidden(a->s->r, qi)) {
 		app_message(a, false, "%s", _("This question is not asked because of an earlier answer."));
 		return TUI_HANDLED;

@@ -20,6 +20,7 @@ itself shows, not just the YAML:
   priorities and their council text is printed.
 All scorecards of one language come from one batch export (`peil export
 FILE... -o DIR`), so that the questionnaire is read once per language.
+The TUI's domain screen lists only the questions the region asks.
 It also checks that peil printed the text the region's reader should get
 (the nl-BE variant where there is one), so that the YAML-side list of texts
 below is the one peil shows, and then runs the same term checks over every
@@ -245,6 +246,36 @@ def other_region_left_out(tmp):
                p.returncode == 0 and f"#### {mine}" in p.stdout and theirs not in p.stdout)
 
 
+def tui_domain_list(q, tmp):
+    """The TUI's domain screen (r, a domain, Enter) lists the questions of the
+    organisation's region only, numbered as asked: the data domain of a
+    complete response in each region, scrolled to its end."""
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from tmuxdrive import script
+    data = next(d for d in q["domains"] if d["id"] == "data")
+    for region in qn.REGIONS:
+        path = os.path.join(tmp, f"tui-{region}.yaml")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(qn.response_yaml(q, region, qn.uniform(q, region, 2)))
+        env = {"HOME": tmp, "XDG_DATA_HOME": os.path.join(tmp, "data"),
+               "XDG_CONFIG_HOME": os.path.join(tmp, "config")}
+        run = script([peil, "fill", "-q", Q, "-o", path, "--lang", "nl"],
+                     ["<Down>", "<Enter>", ":screen top", "<End>", ":screen end", "q", "q", "q"], env, w=200, h=60)
+        shown = (run.screens.get("top") or "") + (run.screens.get("end") or "")
+        for qu in data["questions"]:
+            words = " ".join(qn.tr(qu["text"], "nl", region).split()[:6])
+            if qn.asked(qu, region):
+                expect(f"{region}: the TUI's data domain does not list {qu['id']} ({words!r}):\n{shown}",
+                       words in shown)
+            else:
+                expect(f"{region}: the TUI's data domain lists {qu['id']}, another region's question:\n{shown}",
+                       words not in shown)
+        n = sum(1 for d in q["domains"][:2] for qu in d["questions"] if qn.asked(qu, region))
+        numbers = [int(x) for x in re.findall(r"^\s*(?:▶\s*)?(\d+)\s", run.screens.get("end") or "", re.M)]
+        expect(f"{region}: the last question of the data domain is numbered {max(numbers or [0])}, not {n}:"
+               f"\n{shown}", max(numbers or [0]) == n)
+
+
 def main():
     try:
         q, _ = qn.load(Q)
@@ -253,6 +284,7 @@ def main():
         return 1
     with tempfile.TemporaryDirectory() as tmp:
         other_region_left_out(tmp)
+        tui_domain_list(q, tmp)
         flemish = ""
         batch = Batch(tmp)
         made = {region: add_region(q, region, batch) for region in qn.REGIONS}
