@@ -12,7 +12,8 @@ file, a name without "Gemeente", a name that differs from the registry, ...):
     size classes, quantiles, suppression below 10, paired changes);
   - the round file holds no organisation's name or code and no cell of
     fewer than 10; benchmark against it gives a percentile within one
-    quantile step (5 points) of the exact one, for every municipality.
+    quantile step (5 points) of the exact one, for every municipality;
+    export --peers ROUND gives a scorecard with the same peer figures.
 
     python3 tests/e2e/network_inbox.py ROOT       (PEIL = the binary)
 """
@@ -305,6 +306,23 @@ def check_round(inbox, qn, registry, cur, cells):
             check(abs(d["percentile"] - exact) <= 5 + 1e-9, "%s %s: percentile %.2f from the round, exact %.2f"
                   % (code, d["id"], d["percentile"], exact))
     print("round file: largest percentile difference %.2f points" % worst)
+    # the scorecard from the round file: the same peer figures as benchmark gives
+    for code in sorted(registry)[:40:8]:
+        f = os.path.join(inbox, "2026", code.lower() + ".yaml")
+        if not os.path.exists(f):
+            continue
+        b = run("benchmark", f, "--peers", path, "--format", "json")
+        e = run("export", f, "--peers", path, "--format", "json")
+        if b.returncode or e.returncode:
+            check(False, "export/benchmark --peers ROUND %s: %s %s" % (code, b.stderr, e.stderr))
+            continue
+        want = {d["id"]: d["percentile"] for d in json.loads(b.stdout)["domains"]}
+        card = json.loads(e.stdout)
+        got = {d["id"]: (d.get("peers") or {}).get("percentile") for d in card["domains"]}
+        check(got == want and any(v is not None for v in got.values()),
+              "export --peers ROUND %s: percentiles %r, benchmark %r" % (code, got, want))
+        check((card.get("peers") or {}).get("peers") == rnd["organisations"],
+              "export --peers ROUND %s: peers %r, the round has %r" % (code, card.get("peers"), rnd["organisations"]))
 
 
 def main():
