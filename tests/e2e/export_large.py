@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Exports of very large inputs stay linear in memory (issue 13 item 2):
-one answer with 100,000 evidence items (20,000 took 1.2 GB for a CSV on
-2026-12-04; 100,000 would have needed about 30 GB), and a questionnaire of
-5,000 levels whose votes all appear in the group's answer. Every text
-format and the ODT must finish, carry the last item, and stay within a
-memory bound linear in the input's size. No time is asserted: the figures,
-up to the loader's limit of 500,000 nodes, are in `make bench`; the
-timeout here only stops a run that would never end."""
+the largest response the loader accepts, one answer with 499,981 evidence
+items (500,000 YAML nodes, 13.9 MB; one item more is refused; 20,000 items
+took 1.2 GB for a CSV before the fix), and a questionnaire of 20,000 levels
+whose votes all appear in the group's answer (3.6 GB for the Markdown
+before). Every text format and the ODT must finish, carry the last item,
+and stay within a memory bound linear in the input's size. No time is
+asserted: the figures are in `make bench`; the timeout here only stops a
+run that would never end."""
 import os
 import shutil
 import subprocess
@@ -23,8 +24,8 @@ ENV = dict(os.environ, LC_ALL="C.UTF-8", XDG_DATA_HOME=TMP + "/data", XDG_CONFIG
 # default) that would hide what the export itself holds.
 ENV["ASAN_OPTIONS"] = (os.environ.get("ASAN_OPTIONS", "") + ":quarantine_size_mb=16").lstrip(":")
 FAILS = []
-ITEMS = 100000
-LEVELS = 5000
+ITEMS = 499981          # with evidence_file()'s header: exactly 500,000 nodes
+LEVELS = 20000
 
 
 def fail(msg):
@@ -32,15 +33,26 @@ def fail(msg):
     print("FAIL:", msg)
 
 
-def evidence_file():
-    path = os.path.join(TMP, "evidence.yaml")
+def evidence_file(items=ITEMS, name="evidence.yaml"):
+    path = os.path.join(TMP, name)
     with open(path, "w") as f:
         f.write('peil-responses: 1\nquestionnaire: peil-export-example\nquestionnaire_version: "2026.1"\n'
                 "organisation: Gemeente Groot\ndate: 2026-06-30\nanswers:\n  services.online-loans:\n"
                 "    level: 2\n    evidence:\n")
-        for i in range(ITEMS):
+        for i in range(items):
             f.write(f"      - evidence-{i}.pdf\n")
-    return Q, path, f"evidence-{ITEMS - 1}.pdf"
+    return Q, path, f"evidence-{items - 1}.pdf"
+
+
+def largest_accepted():
+    """ITEMS is the loader's limit: one item more is refused (the exports
+    below show that ITEMS is accepted)."""
+    _, path, _ = evidence_file(ITEMS + 1, "limit.yaml")
+    p = subprocess.run([PEIL, "validate", "-q", Q, path], capture_output=True, env=ENV, timeout=600)
+    err = p.stderr.decode("utf-8", "replace")
+    if p.returncode != 1 or "more than 500000 YAML nodes" not in err:
+        fail(f"{ITEMS + 1} evidence items are not refused for the node limit: exit {p.returncode}: {err[-300:]}")
+    os.unlink(path)
 
 
 def votes_files():
@@ -91,6 +103,7 @@ def export(q, r, fmt, want):
 
 
 def main():
+    largest_accepted()
     for q, r, want in (evidence_file(), votes_files()):
         for fmt in ("csv", "md", "html", "json", "odt"):
             if fmt == "csv" and "votes" in r:
