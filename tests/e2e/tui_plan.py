@@ -98,6 +98,17 @@ on = {p["question"]: p["actions"] for p in prio}
 r.check(on.get("services.online") == [act.get("id")] and on.get("services.accessible") == [],
         "peil score --format json names the action on its priority", str(on))
 
+# `a` on a question screen: the form names that question, titled with the
+# advice of its answer; Enter adds it.
+f, run = fill("question", ["2", "<Left>", "a", ":screen qform", "<Enter>", ":screen qadded", "q"])
+s = run["qform"]
+r.check(s and "A new action for the plan" in s and "Connect the forms to case management." in s
+        and "services.online" in s, "a on a question: the form with its advice and the question", s)
+r.check(run["qadded"] and "Action added to the plan" in run["qadded"], "Enter adds it", run["qadded"])
+acts = load(f).get("plan") or [{}]
+r.check(acts[0].get("questions") == ["services.online"] and acts[0].get("title") == "Connect the forms to case management.",
+        "the file holds the question's action", str(acts))
+
 # Esc skips the form and keeps the target; Backspace after t removes it.
 f, run = fill("skip", ANSWER + ["<Down>t3", "<Esc>", ":screen skipped", "t<BS>", ":screen removed", "q"])
 doc = load(f)
