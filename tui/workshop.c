@@ -204,7 +204,7 @@ static void draw_summary(void *ctx, const struct app *a, int qi, struct rect r)
 static bool position(void *ctx, const struct app *a, int qi, char *buf, size_t len)
 {
 	const struct workshop *w = ctx;
-	int p = nav_position(&a->s->nav, qi) + 1, n = a->s->nav.norder;
+	int n, p = nav_asked_position(&a->s->nav, qi, &n);     /* another region's are never asked */
 	if (w->o->participants > 0)
 		snprintf(buf, len, _("Question %d/%d"), p, n);
 	else

@@ -2,7 +2,7 @@
 """With LANG unset (a fresh Debian machine running `make run`: the command
 make would run, from the top directory), peil's first screens speak one language: English, since the default
 questionnaire has it. Frame and questions used to be English and Dutch at
-once ("Question 1/51" above a Dutch question). Dutch words are every word
+once ("Question 1/64" above a Dutch question). Dutch words are every word
 of po/nl.po's translations and of the questionnaire's Dutch texts that no
 English text uses; none may be on the welcome screen, the first question
 or the results."""

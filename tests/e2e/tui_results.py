@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
 """The results screen and the lists as a CIO reads them (issue 12,
 defects 2, 8 and 12; issue 14.3's one list panel), in Dutch, on the
-default questionnaire with 51 answers and dozens of priorities:
+default questionnaire, every question answered, and dozens of priorities:
 - every domain row keeps its figures: score, level and "ambitie N" with
   the number, at 100x30, 80x24 and 60x20; titles are cut, never numbers;
 - at 60x20 the five domain titles stay told apart ("Digitale …" twice
   was the defect);
 - End, and PgDn pressed often enough, reach the last line ("… en nog N:
   zie de export"), which stayed out of reach;
-- the progress bar is not full at 98% (50 of 51);
+- the progress bar is not full at 98% (59 of 60);
 - the overview's description, cut after two rows, ends in an ellipsis.
 Runs through PEIL_SCRIPT: no terminal, nothing to wait for."""
 import os, re, sys
