@@ -8,17 +8,20 @@
   question and answer text with markup, quotes and an ampersand come out
   as text, never as elements;
 - one seat that keeps asking is slowed down (429) after its burst, and the
-  room's other phones are still served.
+  room's other phones are still served;
+- with 2N + 64 connections held open one more gets no page, and once they
+  close phones are served again.
 Loopback only; every request loop is bounded in count and each request in
 time (tests/e2e/lib/phones.py)."""
 import os
 import re
+import socket
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "lib"))
-from tmuxdrive import Term, Results, setup  # noqa: E402
+from tmuxdrive import Term, Results, setup, until  # noqa: E402
 from phones import Phone, URL_RE  # noqa: E402
 
 PEIL, ROOT, HOME, ENV = setup()
@@ -109,12 +112,47 @@ def rate():
         t.close()
 
 
+def connections():
+    """Connections are capped at 2N + 64 (SECURITY.md): with that many held
+    open, one more gets no page; once they close, phones are served again."""
+    t = Term(workshop("conns.yaml"), w=120, h=45, env=ENV)
+    held = []
+    try:
+        url = re.search(URL_RE, t.wait(URL_RE)).group(1)
+        phone = Phone(url)
+        cap = 2 * 3 + 64
+        for _ in range(cap):             # bounded: the cap, each with a timeout
+            held.append(socket.create_connection((phone.host, phone.port), timeout=5))
+        try:
+            st = phone.request("GET", timeout=3)[0]
+        except OSError:
+            st = None
+        R.check(st != 200, "with %d connections held, one more was served: %s" % (cap, st))
+        for c in held:
+            c.close()
+        held = []
+        def served():
+            try:
+                return Phone(url).request("GET", timeout=3)[0] == 200
+            except OSError:
+                return False
+        got = until("a phone to be served again", served, 20)
+        R.check(got, "after the held connections closed, a phone is served")
+        t.keys("q")
+        t.wait_dead()
+    finally:
+        for c in held:
+            c.close()
+        t.close()
+
+
 def main():
     join_screen("half", chars="▀▄█ ", want="▀")
     join_screen("large", extra=("--large",), chars="█ ", want="██")
     join_screen("ascii", env={"LC_ALL": "C", "LANG": "C"}, chars="#", want="##")
     escaped()
     rate()
+    connections()
     R.done()
 
 
