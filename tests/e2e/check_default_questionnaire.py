@@ -30,7 +30,8 @@ questionnaires/examples/, and checks what later edits must not silently break:
   defined levels, respecting show_if, with targets, who decided them, and
   a plan on questions of this version (6 to 10 actions in 2026, up to 10 the
   year before); the 2026 files complete; each pair one organisation a year
-  apart;
+  apart; a Flemish example's own texts (notes, plan) name nothing
+  Dutch-only, and the reverse;
 - with $PEIL (tests/run.sh sets it): `peil validate` prints exactly
   "FILE: ok" for the questionnaire and every example, nothing else.
 Prints one line per failed check and a final line "N passed, M failed";
@@ -362,6 +363,11 @@ def check_example(c, root, rel, region, q):
         elif level not in LEVELS:
             problems.append(f"targets: {dom} = {level!r} is not a defined level")
     c.check(f"{name}: answers only questions asked in {region}, with defined levels, respecting show_if", problems)
+
+    forbidden = qn.NL_ONLY if region == "BE-VLG" else qn.BE_ONLY
+    c.check(f"{name}: its own texts (notes, plan, who decided) name nothing of the other country", [
+        f"line {i + 1}: {t!r}" for i, line in enumerate(raw.split("\n")) if not line.lstrip().startswith("#")
+        for t in qn.found(forbidden, line)])
 
     plan = r.get("plan") or []
     lo = 6 if "2026" in name else 1
