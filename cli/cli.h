@@ -54,7 +54,6 @@ bool cli_print_followup(FILE *f, const struct questionnaire *q, const struct res
  * values, commands): control characters, invalid UTF-8 and inner newlines
  * reach the terminal as U+FFFD, as in the TUI (issue 13.8). */
 void cli_printf(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void cli_vprintf(FILE *out, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 
 /* One diagnostic about a file, printed at once to out (stderr when NULL)
  * the way every diagnostic is: "FILE:LINE:COL: error: ...", made safe for

@@ -37,7 +37,7 @@ static void put_safe(FILE *out, const char *s, size_t len)
 	}
 }
 
-void cli_vprintf(FILE *out, const char *fmt, va_list ap)
+static void cli_vprintf(FILE *out, const char *fmt, va_list ap)
 {
 	char small[1024], *buf = small;
 	va_list again;

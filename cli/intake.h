@@ -30,8 +30,6 @@ enum intake_code {
 	INTAKE_NCODES
 };
 
-const char *intake_code_key(enum intake_code c);
-
 struct intake_problem {
 	const char *organisation;       /* as shown: the registry's name, else the file's; NULL: none */
 	const char *organisation_id;    /* or NULL */

@@ -11,7 +11,7 @@
 #include "exports/jsonw.h"
 #include "scoring/peers.h"
 
-const char *intake_code_key(enum intake_code c)
+static const char *intake_code_key(enum intake_code c)
 {
 	static const char *const keys[] = {
 #define X(name, key) key,

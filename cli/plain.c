@@ -32,7 +32,7 @@ bool plain_save(struct plain *p)
 	return !p->save_failed;
 }
 
-void plain_say_not_saved(const struct plain *p)
+static void plain_say_not_saved(const struct plain *p)
 {
 	cli_printf(p->out, _("Your answers are NOT saved in %s (see the message above). They are kept "
 	                     "here, and every change tries again.\n"), p->path);

@@ -29,7 +29,6 @@ enum step { STAY, NEXT, DONE };
 
 /* Saves now; false (and the reason on stderr) when it failed. */
 bool plain_save(struct plain *p);
-void plain_say_not_saved(const struct plain *p);
 
 /* `note`, `note TEXT`, `note+ TEXT`, `note! TEXT`, `note -`, `evidence`,
  * `evidence TEXT`, `evidence -N`, `evidence -`: true when line s was one

@@ -89,6 +89,8 @@ const char *i18n_language(void)
 	return language[0] ? language : NULL;
 }
 
+static const char *i18n_catalogues(const char *lang, const char *org_region);
+
 char *i18n_use(const char *lang)
 {
 	const char *old = getenv("LANGUAGE");
@@ -136,7 +138,11 @@ int i18n_choose(const struct questionnaire *q)
 	return i;
 }
 
-const char *i18n_catalogues(const char *lang, const char *org_region)
+/* The message catalogues for `lang` ("nl", "en") in an organisation's
+ * `region` (NULL: none): "nl_BE:nl" for Dutch in a region of Belgium, so
+ * that the few interface words that differ in Flanders (schepen, algemeen
+ * directeur) come from po/nl_BE.po and the rest from po/nl.po; else lang. */
+static const char *i18n_catalogues(const char *lang, const char *org_region)
 {
 	if (lang && !strcmp(lang, "nl") && org_region && !strncmp(org_region, "BE", 2) &&
 	    (org_region[2] == '\0' || org_region[2] == '-'))

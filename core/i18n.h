@@ -33,12 +33,6 @@ void i18n_restore(char *saved);
 struct questionnaire;
 int i18n_choose(const struct questionnaire *q);
 
-/* The message catalogues for `lang` ("nl", "en") in an organisation's
- * `region` (NULL: none): "nl_BE:nl" for Dutch in a region of Belgium, so
- * that the few interface words that differ in Flanders (schepen, algemeen
- * directeur) come from po/nl_BE.po and the rest from po/nl.po; else lang. */
-const char *i18n_catalogues(const char *lang, const char *region);
-
 /* Makes the interface follow the organisation's region (i18n_catalogues)
  * when its language is Dutch. */
 void i18n_set_region(const char *region);

@@ -36,7 +36,8 @@ struct lock {
 	char *path;             /* the side file */
 };
 
-char *lock_path(const char *path)
+/* The side file's name for `path` (caller frees with mem_free). */
+static char *lock_path(const char *path)
 {
 	size_t n = strlen(path);
 	char *p = mem_alloc(n + sizeof ".lock");

@@ -30,8 +30,4 @@ struct lock *lock_acquire(const char *path, char *err, size_t errlen);
 /* Releases the lock and removes the side file; NULL is fine. */
 void lock_release(struct lock *l);
 
-/* The side file's name for `path` (caller frees with mem_free); for
- * messages and tests. */
-char *lock_path(const char *path);
-
 #endif

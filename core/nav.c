@@ -63,12 +63,12 @@ bool nav_visible(const struct nav *n, int qi)
 	return qi >= 0 && qi < n->q->nquestions && !response_hidden(n->r, qi);
 }
 
-bool nav_open(const struct nav *n, int qi)
+static bool nav_open(const struct nav *n, int qi)
 {
 	return nav_visible(n, qi) && response_answer(n->r, qi)->status == ANSWER_OPEN;
 }
 
-bool nav_todo(const struct nav *n, int qi)
+static bool nav_todo(const struct nav *n, int qi)
 {
 	if (!nav_visible(n, qi))
 		return false;

@@ -36,8 +36,6 @@ int nav_position(const struct nav *n, int qi);
  * hidden one). 0 when qi is not among them. */
 int nav_asked_position(const struct nav *n, int qi, int *total);
 bool nav_visible(const struct nav *n, int qi);
-bool nav_open(const struct nav *n, int qi);
-bool nav_todo(const struct nav *n, int qi);
 
 /* The next (dir 1) or previous (dir -1) visible question after qi in the
  * order; qi -1 with dir 1: the first. -1 when there is none. */

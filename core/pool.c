@@ -44,7 +44,9 @@ struct pool {
 	struct slot *slots;
 };
 
-int pool_default_threads(void)
+/* The number of online processors (at most 8), or $PEIL_THREADS when set
+ * to a number from 1 to 64. */
+static int pool_default_threads(void)
 {
 	const char *env = getenv("PEIL_THREADS");
 	if (env && *env) {

@@ -51,10 +51,6 @@ typedef struct response *(*pool_load_fn)(void *lctx, size_t index, const char *p
 bool pool_for_each_load(const char *const *paths, size_t n, pool_load_fn load, void *lctx,
                         int threads, pool_fn fn, void *ctx, char *err, size_t errlen);
 
-/* The number of online processors (at most 8), or $PEIL_THREADS when set
- * to a number from 1 to 64. */
-int pool_default_threads(void);
-
 /* A growing list of paths. */
 struct pool_paths {
 	char **v;

@@ -145,8 +145,6 @@ bool qn_valid_region(const char *s);
 int qn_text_lang(const struct questionnaire *q, int lang, const char *region);
 /* The base language of a text language. */
 int qn_lang_base(const struct questionnaire *q, int lang);
-/* The number of text languages (nlangs + nvariants). */
-int qn_text_langs(const struct questionnaire *q);
 
 /* The question that `replaces` an earlier version's question `old_id`, or -1. */
 int qn_replacement(const struct questionnaire *q, const char *old_id);

@@ -50,7 +50,8 @@ int qn_lang_index(const struct questionnaire *q, const char *lang)
 	return -1;
 }
 
-int qn_text_langs(const struct questionnaire *q)
+/* The number of text languages (nlangs + nvariants). */
+static int qn_text_langs(const struct questionnaire *q)
 {
 	return q->nlangs + q->nvariants;
 }

@@ -138,7 +138,6 @@ void scorecard_done(struct doc *d);
 void md_render(const struct doc *d, FILE *f);
 bool pdf_render(const struct doc *d, FILE *f);
 bool odt_render(const struct doc *d, FILE *f);
-bool export_wants_appendix(const struct xctx *x, bool by_default);
 
 /* Chart captions (shared by the writers). */
 const char *doc_chart_caption(enum doc_chart_kind which);

@@ -11,7 +11,7 @@
 
 /* The appendix: --appendix / --no-appendix, else the format's default
  * (in the PDF only on request, as a part of its own). */
-bool export_wants_appendix(const struct xctx *x, bool by_default)
+static bool export_wants_appendix(const struct xctx *x, bool by_default)
 {
 	return x->o->appendix ? x->o->appendix > 0 : by_default;
 }

@@ -58,7 +58,8 @@ void jsonw_object_end(struct jsonw *w) { close_container(w, '}'); }
 void jsonw_array(struct jsonw *w) { open_container(w, '['); }
 void jsonw_array_end(struct jsonw *w) { close_container(w, ']'); }
 
-void jsonw_escape(FILE *f, const char *s)
+/* A JSON string body (without quotes). */
+static void jsonw_escape(FILE *f, const char *s)
 {
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
 		switch (*p) {
@@ -112,13 +113,13 @@ void jsonw_number(struct jsonw *w, double v)
 	fputs(buf, w->f);
 }
 
-void jsonw_int(struct jsonw *w, long v)
+static void jsonw_int(struct jsonw *w, long v)
 {
 	before_value(w);
 	fprintf(w->f, "%ld", v);
 }
 
-void jsonw_bool(struct jsonw *w, bool v)
+static void jsonw_bool(struct jsonw *w, bool v)
 {
 	before_value(w);
 	fputs(v ? "true" : "false", w->f);

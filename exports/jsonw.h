@@ -24,8 +24,6 @@ void jsonw_array_end(struct jsonw *w);
 void jsonw_key(struct jsonw *w, const char *key);
 void jsonw_string(struct jsonw *w, const char *s);      /* NULL writes null */
 void jsonw_number(struct jsonw *w, double v);           /* non-finite writes null */
-void jsonw_int(struct jsonw *w, long v);
-void jsonw_bool(struct jsonw *w, bool v);
 void jsonw_null(struct jsonw *w);
 
 /* key + value in one call */
@@ -36,8 +34,5 @@ void jsonw_kbool(struct jsonw *w, const char *key, bool v);
 void jsonw_knull(struct jsonw *w, const char *key);
 /* The one "number or null": v when has (and finite), else null. */
 void jsonw_knumber_or_null(struct jsonw *w, const char *key, bool has, double v);
-
-/* Writes a JSON string body (without quotes) — shared with other writers. */
-void jsonw_escape(FILE *f, const char *s);
 
 #endif

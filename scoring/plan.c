@@ -11,12 +11,14 @@ void plan_today(char buf[11])
 	response_today(buf);
 }
 
-bool plan_overdue(const struct action *a, const char *today)
+static bool plan_overdue(const struct action *a, const char *today)
 {
 	return action_is_open(a) && a->due[0] && strcmp(a->due, today) < 0;
 }
 
-int plan_actions_for(const struct response *r, int qi, int *out, int max)
+/* The indexes of the actions (not dropped) that name question qi, in file
+ * order: up to max into out; returns how many there are. */
+static int plan_actions_for(const struct response *r, int qi, int *out, int max)
 {
 	int n = 0;
 	for (int i = 0; i < response_nactions(r); i++) {

@@ -25,12 +25,8 @@ void plan_view_free(struct plan_view *v);      /* NULL is fine */
 
 /* Today for deadlines: SOURCE_DATE_EPOCH (UTC) where set, else local time. */
 void plan_today(char buf[11]);
-bool plan_overdue(const struct action *a, const char *today);
 /* True when an action that is not dropped names question qi. */
 bool plan_covers(const struct response *r, int qi);
-/* The indexes of the actions (not dropped) that name question qi, in file
- * order: up to max into out; returns how many there are. */
-int plan_actions_for(const struct response *r, int qi, int *out, int max);
 
 /* The same for every question at once (score --format json, the
  * scorecard): built in one pass over the plan. NULL when memory runs out. */

@@ -94,12 +94,9 @@ void room_free(struct room *room)
 	mem_free(room);
 }
 
-int room_nslots(const struct room *room)
-{
-	return room->nslots;
-}
-
-int room_parse_answer(const struct room *room, int qi, const char *answer)
+/* The slot of an answer as a phone sends it ("2", "na", "unknown") for
+ * question qi; -1 when it is none of them (or na is not allowed there). */
+static int room_parse_answer(const struct room *room, int qi, const char *answer)
 {
 	if (qi < 0 || qi >= room->nq || !answer)
 		return -1;

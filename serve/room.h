@@ -66,11 +66,6 @@ struct room;
 struct room *room_new(const struct questionnaire *q, int participants, int seats);
 void room_free(struct room *room);      /* NULL is fine */
 
-int room_nslots(const struct room *room);
-/* The slot of an answer as a phone sends it ("2", "na", "unknown") for
- * question qi; -1 when it is none of them (or na is not allowed there). */
-int room_parse_answer(const struct room *room, int qi, const char *answer);
-
 /* Readable when a phone changed the room: the owner then calls
  * room_clear_wake(), room_apply() and room_saved(). */
 int room_wake_fd(const struct room *room);

@@ -87,6 +87,8 @@ bool app_open(struct app *a, struct session *s, enum theme_mode mode, char *err,
 	return true;
 }
 
+static void app_pop(struct app *a);
+
 void app_close(struct app *a)
 {
 	while (a->depth > 0)
@@ -111,7 +113,8 @@ struct screen *app_top(const struct app *a)
 	return a->depth > 0 ? a->stack[a->depth - 1] : NULL;
 }
 
-struct screen *app_find(const struct app *a, enum screen_kind kind)
+/* The topmost screen of that kind, or NULL. */
+static struct screen *app_find(const struct app *a, enum screen_kind kind)
 {
 	for (int i = a->depth - 1; i >= 0; i--)
 		if (a->stack[i]->ops->kind == kind)
@@ -154,7 +157,7 @@ void app_push(struct app *a, struct screen *sc)
 		sc->ops->enter(sc, a);
 }
 
-void app_pop(struct app *a)
+static void app_pop(struct app *a)
 {
 	struct screen *top = app_top(a);
 	if (!top)

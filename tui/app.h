@@ -109,10 +109,7 @@ void app_close(struct app *a);
 /* The stack. app_push takes ownership of sc; NULL (out of memory) is
  * reported on the status line and ignored. */
 void app_push(struct app *a, struct screen *sc);
-void app_pop(struct app *a);
 struct screen *app_top(const struct app *a);
-/* The topmost screen of that kind, or NULL. */
-struct screen *app_find(const struct app *a, enum screen_kind kind);
 /* Pops the screens above the topmost one of that kind; false if none. */
 bool app_raise(struct app *a, enum screen_kind kind);
 

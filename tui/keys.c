@@ -58,7 +58,8 @@ static const struct { bool text; const char *title; } screens[] = { TUI_SCREENS(
 /* Shift+1..9 on a US keyboard: the votes in one key. */
 static const char shifted_digits[] = "!@#$%^&*(";
 
-bool screen_is_text(enum screen_kind kind)
+/* The table's TEXT: a text field has the keys. */
+static bool screen_is_text(enum screen_kind kind)
 {
 	return kind >= 0 && kind < SCREEN_COUNT && screens[kind].text;
 }

@@ -60,8 +60,7 @@ enum tui_action keys_action(enum screen_kind kind, unsigned contexts, int key, b
 enum keys_context keys_context_of(enum tui_action a);
 /* The screen an action brings up (SCREEN_NONE: the screens handle it). */
 enum screen_kind keys_shows(enum tui_action a);
-/* The table's facts about a screen kind. */
-bool screen_is_text(enum screen_kind kind);
+/* What the help screen calls a screen kind (the table's TITLE). */
 const char *screen_title(enum screen_kind kind);        /* translated */
 
 /* The help screen's lines for a screen of that kind: first the actions of

@@ -26,7 +26,6 @@ enum { CHOICE_NA = -2, CHOICE_UNKNOWN = -3 };
 /* Columns: cursor 1, radio 3, key 7, label 10, answer text after it. */
 enum { COL_CURSOR = 1, COL_RADIO = 3, COL_KEY = 7, COL_LABEL = 10 };
 
-int question_nchoices(const struct app *a, int qi);
 /* Level index for choice c, or CHOICE_NA / CHOICE_UNKNOWN. */
 int question_choice_what(const struct app *a, int qi, int c);
 /* The choice that matches the current answer, or -1. */

@@ -7,7 +7,7 @@
 #include "tui/form.h"
 #include "tui/question_screen.h"
 
-int question_nchoices(const struct app *a, int qi)
+static int question_nchoices(const struct app *a, int qi)
 {
 	return a->s->q->nlevels + (a->s->q->questions[qi].allow_na ? 1 : 0) + 1;
 }

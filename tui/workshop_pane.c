@@ -107,7 +107,9 @@ static void pane_histogram(struct pane *p, const struct group_question *g, const
 	}
 }
 
-bool workshop_outliers(const struct app *a, const struct group_question *g, char *buf, size_t len)
+/* "one participant chose 5", the outliers of an agreed question; false
+ * when there are none (or it is contested). */
+static bool workshop_outliers(const struct app *a, const struct group_question *g, char *buf, size_t len)
 {
 	const struct questionnaire *q = a->s->q;
 	bool *out = calloc((size_t)q->nlevels, sizeof(bool));

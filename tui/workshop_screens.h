@@ -64,9 +64,6 @@ int workshop_pane_rows(struct workshop *w, const struct app *a, int qi, int widt
 void workshop_pane_draw(struct workshop *w, const struct app *a, int qi, struct rect r);
 /* The projector view's answer lines: the label's bar and count. */
 const char *workshop_choice_text(void *ctx, const struct app *a, int qi, int li, int width);
-/* "one participant chose 5", the outliers of an agreed question; false
- * when there are none (or it is contested). */
-bool workshop_outliers(const struct app *a, const struct group_question *g, char *buf, size_t len);
 
 /* ---- deciding (tui/workshop_decide.c) ---- */
 
@@ -82,8 +79,6 @@ int workshop_accept_agreed(struct workshop *w, struct app *a);
 void workshop_time_start(struct workshop *w, struct app *a);
 /* The question on the screen changed: its timer starts again. */
 void workshop_time_question(struct workshop *w);
-/* Seconds in the session so far (all sittings, without pauses). */
-long workshop_time_spent(const struct workshop *w);
 /* Into the session (response) before saving at the end. */
 void workshop_time_store(struct workshop *w, struct app *a);
 /* The clock line: time of day, this question, the pace. */

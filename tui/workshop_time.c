@@ -31,7 +31,8 @@ void workshop_time_question(struct workshop *w)
 	w->question_paused = paused_so_far(w, now);
 }
 
-long workshop_time_spent(const struct workshop *w)
+/* Seconds in the session so far (all sittings, without pauses). */
+static long workshop_time_spent(const struct workshop *w)
 {
 	double now = script_clock();
 	double s = now - w->started - paused_so_far(w, now);
