@@ -51,7 +51,7 @@ static bool agg_add(void *ctx, const char *path, struct response *r)
 		A->q = response_questionnaire(r);
 		A->acc = group_acc_new(A->q);
 		A->organisation = mem_strdup(response_organisation(r));
-		A->target = mem_alloc((size_t)(A->q->ndomains ? A->q->ndomains : 1) * sizeof(int));
+		A->target = mem_array((size_t)A->q->ndomains, sizeof(int));
 		A->population = -1;
 		for (int d = 0; A->target && d < A->q->ndomains; d++)
 			A->target[d] = -1;
@@ -203,7 +203,7 @@ static bool print_text(FILE *f, const struct questionnaire *q, const struct grou
                        const char *organisation)
 {
 	int lang = cli_lang(q), contested = 0;
-	int *order = mem_alloc((size_t)(q->nquestions ? q->nquestions : 1) * sizeof(int));
+	int *order = mem_array((size_t)q->nquestions, sizeof(int));
 	if (!order)
 		return false;
 	group_order(s, order);

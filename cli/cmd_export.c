@@ -163,7 +163,7 @@ static bool load_peers(const struct export_args *a, const struct questionnaire *
 	struct peer_source ps;
 	if (!peer_source_read(&ps, a->peers, q))
 		return false;
-	*domains = mem_alloc((size_t)(q->ndomains ? q->ndomains : 1) * sizeof(**domains));
+	*domains = mem_array((size_t)q->ndomains, sizeof(**domains));
 	bool ok = *domains && export_peer_figures(a, &ps, q, r, s, a->file, ep, *domains, true);
 	peer_source_free(&ps);
 	return ok;

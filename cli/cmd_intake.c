@@ -104,7 +104,7 @@ static int by_name(const void *a, const void *b)
  * with a code carry its name, when exactly one code does. */
 static bool adopt_codes(struct ifile *v, size_t n)
 {
-	struct named *m = mem_alloc((n ? n : 1) * sizeof(*m));
+	struct named *m = mem_array(n, sizeof(*m));
 	size_t k = 0;
 	if (!m)
 		return false;
@@ -245,7 +245,7 @@ static void not_read(struct intake *in)
 static bool build(struct intake *in)
 {
 	const struct collection *c = in->c;
-	struct ifile *v = mem_alloc((c->nfiles ? c->nfiles : 1) * sizeof(*v));
+	struct ifile *v = mem_array(c->nfiles, sizeof(*v));
 	in->seen = mem_alloc(registry_count(in->reg) + 1);
 	if (!v || !in->seen) {
 		mem_free(v);

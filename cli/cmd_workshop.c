@@ -421,7 +421,7 @@ int cmd_workshop(int argc, char **argv)
 		rc = EXIT_USAGE;
 		goto out;
 	}
-	struct workshop_respondent *people = mem_alloc((size_t)(c.n ? c.n : 1) * sizeof *people);
+	struct workshop_respondent *people = mem_array((size_t)c.n, sizeof *people);
 	if (!people) {
 		cli_printf(stderr, "peil: %s\n", _("out of memory"));
 		rc = EXIT_INVALID;

@@ -40,9 +40,8 @@ static void first_error(struct cfile *f, const struct diag_list *d)
 static void take_response(struct cfile *f, const struct questionnaire *q, const struct response *r)
 {
 	struct scorecard *s = score_compute(q, r);
-	size_t nd = (size_t)(q->ndomains ? q->ndomains : 1);
-	f->has = mem_alloc(nd * sizeof(bool));
-	f->scores = mem_alloc(nd * sizeof(double));
+	f->has = mem_array((size_t)q->ndomains, sizeof(bool));
+	f->scores = mem_array((size_t)q->ndomains, sizeof(double));
 	memcpy(f->date, response_date(r), 11);
 	f->population = response_population(r);
 	f->participants = response_participants(r);
@@ -159,7 +158,7 @@ bool collection_read(struct collection *c, char *const *args, int nargs, const c
 		ok = (c->qc = qcache_new(c->own)) != NULL;
 	}
 	c->nfiles = yaml.n + other.n;
-	c->files = ok ? mem_alloc((c->nfiles ? c->nfiles : 1) * sizeof(struct cfile)) : NULL;
+	c->files = ok ? mem_array(c->nfiles, sizeof(struct cfile)) : NULL;
 	ok = ok && c->files;
 	for (size_t i = 0; ok && i < yaml.n; i++)
 		c->files[i].kind = CF_INVALID;

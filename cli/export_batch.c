@@ -102,8 +102,8 @@ static bool prepare(struct batch *b)
 		           strerror(errno ? errno : ENOTDIR));
 		return false;
 	}
-	b->outs = mem_alloc((b->files.n ? b->files.n : 1) * sizeof(char *));
-	b->domains = mem_alloc((size_t)(b->q->ndomains ? b->q->ndomains : 1) * sizeof(*b->domains));
+	b->outs = mem_array(b->files.n, sizeof(char *));
+	b->domains = mem_array((size_t)b->q->ndomains, sizeof(*b->domains));
 	if (!b->outs || !b->domains) {
 		cli_printf(stderr, "peil: %s\n", _("out of memory"));
 		return false;

@@ -132,7 +132,7 @@ static void write_json(FILE *f, struct intake_problem *const *v, const struct in
 
 bool intake_write(const struct intake_report *r, enum intake_format fmt, FILE *f)
 {
-	struct intake_problem **v = mem_alloc((r->n ? r->n : 1) * sizeof(*v));
+	struct intake_problem **v = mem_array(r->n, sizeof(*v));
 	if (!v)
 		return false;
 	for (size_t i = 0; i < r->n; i++)

@@ -79,9 +79,9 @@ static bool read_dir(struct peer_source *ps, const char *path, const struct ques
 {
 	struct diag_list *d = diag_list_new();
 	struct pool_paths files = { 0 }, other = { 0 };
-	size_t nd = (size_t)(q->ndomains ? q->ndomains : 1);
-	struct reader R = { .q = q, .ps = ps, .has = mem_alloc(nd * sizeof(bool)),
-	                    .scores = mem_alloc(nd * sizeof(double)) };
+	size_t nd = (size_t)q->ndomains;
+	struct reader R = { .q = q, .ps = ps, .has = mem_array(nd, sizeof(bool)),
+	                    .scores = mem_array(nd, sizeof(double)) };
 	ps->set = peer_set_new(q->ndomains);
 	bool regional = qn_shared_count(q) < q->nquestions;
 	if (regional)
@@ -171,10 +171,10 @@ struct peer_figures *peer_source_figures(const struct peer_source *ps, const str
 	bool shared = peer_source_shared(ps, q, self) > 0;
 	struct scorecard *own = shared ? score_compute_shared(q, self) : given ? NULL : score_compute(q, self);
 	const struct scorecard *s = own ? own : shared ? NULL : given;
-	size_t nd = (size_t)(q->ndomains ? q->ndomains : 1);
-	bool *has = mem_alloc(nd * sizeof(bool));
-	double *scores = mem_alloc(nd * sizeof(double));
-	const char **ids = mem_alloc(nd * sizeof(char *));
+	size_t nd = (size_t)q->ndomains;
+	bool *has = mem_array(nd, sizeof(bool));
+	double *scores = mem_array(nd, sizeof(double));
+	const char **ids = mem_array(nd, sizeof(char *));
 	struct peer_figures *pf = NULL;
 	if (s && has && scores && ids) {
 		for (int d = 0; d < q->ndomains; d++) {

@@ -136,7 +136,7 @@ static bool header(struct reader *R, struct registry *g, int *cid, int *cname, i
 {
 	char *h[REGISTRY_MAX_COLS];
 	g->ncols = record(R, h);
-	g->headers = mem_alloc((size_t)(g->ncols ? g->ncols : 1) * sizeof(char *));
+	g->headers = mem_array((size_t)g->ncols, sizeof(char *));
 	*cid = *cname = *cpop = -1;
 	for (int i = 0; i < g->ncols; i++) {
 		if (g->headers)

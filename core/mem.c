@@ -142,3 +142,15 @@ void arena_free(struct arena *a)
 	}
 	free(a);
 }
+
+void *mem_array(size_t n, size_t size)
+{
+	n = n ? n : 1;
+	return size && n > SIZE_MAX / size ? NULL : mem_alloc(n * size);
+}
+
+void *arena_array(struct arena *a, size_t n, size_t size)
+{
+	n = n ? n : 1;
+	return size && n > SIZE_MAX / size ? NULL : arena_alloc(a, n * size);
+}

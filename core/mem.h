@@ -14,6 +14,10 @@ void *mem_realloc(void *p, size_t size);
 char *mem_strndup(const char *s, size_t len);
 char *mem_strdup(const char *s);           /* NULL in, NULL out */
 void mem_free(void *p);
+/* n elements of `size` bytes, zeroed: at least one (a questionnaire may
+ * have no domains, a collection no files), NULL when n * size overflows
+ * or memory runs out. Instead of a `n ? n : 1` at every call. */
+void *mem_array(size_t n, size_t size);
 
 /* Test hook: allocation number `n` (1-based, counted from now) and every one
  * after it fails, on the calling thread; 0 turns failures off. Returns how many allocations were
@@ -27,6 +31,7 @@ unsigned long mem_fail_once(unsigned long n);
 struct arena;
 struct arena *arena_new(void);
 void *arena_alloc(struct arena *a, size_t size);          /* zeroed, aligned */
+void *arena_array(struct arena *a, size_t n, size_t size); /* as mem_array() */
 char *arena_strndup(struct arena *a, const char *s, size_t len);
 void arena_free(struct arena *a);                          /* NULL is fine */
 

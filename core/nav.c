@@ -7,7 +7,7 @@
 bool nav_init(struct nav *n, const struct questionnaire *q, const struct response *r)
 {
 	*n = (struct nav){ .q = q, .r = r };
-	n->order = mem_alloc((size_t)(q->nquestions ? q->nquestions : 1) * sizeof(int));
+	n->order = mem_array((size_t)q->nquestions, sizeof(int));
 	if (!n->order)
 		return false;
 	for (int i = 0; i < q->nquestions; i++)
@@ -25,7 +25,7 @@ void nav_fini(struct nav *n)
 
 bool nav_set_order(struct nav *n, const int *order, int count)
 {
-	int *copy = mem_alloc((size_t)(count ? count : 1) * sizeof(int));
+	int *copy = mem_array((size_t)count, sizeof(int));
 	if (!copy)
 		return false;
 	memcpy(copy, order, (size_t)count * sizeof(int));

@@ -13,14 +13,23 @@
 #include "core/i18n.h"
 #include "core/mem.h"
 
-void *ql_alloc(struct loader *L, size_t size)
+static void *reported(struct loader *L, void *p)
 {
-	void *p = arena_alloc(L->a, size);
 	if (!p && !L->oom) {
 		L->oom = true;
 		diag_error(L->s.d, L->s.path, 0, 0, "%s", _("out of memory"));
 	}
 	return p;
+}
+
+void *ql_alloc(struct loader *L, size_t size)
+{
+	return reported(L, arena_alloc(L->a, size));
+}
+
+void *ql_array(struct loader *L, size_t n, size_t size)
+{
+	return reported(L, arena_array(L->a, n, size));
 }
 
 const char *ql_strdup(struct loader *L, const char *s)
@@ -302,7 +311,7 @@ static bool size_domains(struct loader *L, const struct ynode *n)
 	while (size < total * 2)
 		size *= 2;
 	q->domains = ql_alloc(L, n->len * sizeof(struct qn_domain));
-	q->questions = ql_alloc(L, (total ? total : 1) * sizeof(struct qn_question));
+	q->questions = ql_array(L, total, sizeof(struct qn_question));
 	q->priv->qhash = ql_alloc(L, size * sizeof(int));
 	q->priv->qmask = size - 1;
 	return q->domains && q->questions && q->priv->qhash;

@@ -48,6 +48,7 @@ void ql_fields(struct loader *L, const struct ynode *map, const struct ql_field 
 
 /* Arena copies; NULL (reported once) when memory runs out. */
 void *ql_alloc(struct loader *L, size_t size);
+void *ql_array(struct loader *L, size_t n, size_t size);       /* as mem_array() */
 const char *ql_strdup(struct loader *L, const char *s);        /* NULL in, NULL out */
 /* A non-empty scalar, copied into the arena. */
 const char *ql_string(struct loader *L, const struct ynode *n, const char *what);

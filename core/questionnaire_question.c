@@ -126,9 +126,8 @@ static void read_answers(struct loader *L, const struct ynode *n, void *obj, con
 	const struct questionnaire *q = L->q;
 	if (!schema_seq(&L->s, n, "answers"))
 		return;
-	size_t nl = (size_t)(q->nlevels ? q->nlevels : 1);
-	struct qn_answer *answers = ql_alloc(L, nl * sizeof(*answers));
-	bool *seen = ql_alloc(L, nl * sizeof(*seen));
+	struct qn_answer *answers = ql_array(L, (size_t)q->nlevels, sizeof(*answers));
+	bool *seen = ql_array(L, (size_t)q->nlevels, sizeof(*seen));
 	if (!answers || !seen)
 		return;
 	char no_advice[128] = "";      /* levels below the top without advice */
@@ -248,7 +247,7 @@ static void read_replaces(struct loader *L, const struct ynode *n, void *obj, co
 	}
 	if (!schema_seq(&L->s, n, "replaces"))
 		return;
-	const char **ids = ql_alloc(L, (n->len ? n->len : 1) * sizeof(*ids));
+	const char **ids = ql_array(L, n->len, sizeof(*ids));
 	for (size_t i = 0; ids && i < n->len; i++) {
 		if (!(one = ql_string(L, n->u.items[i], "replaces")))
 			continue;

@@ -47,7 +47,7 @@ static void read_evidence(struct rloader *L, const struct ynode *n, int qi)
 	}
 	if (!schema_seq(&L->s, n, "evidence"))
 		return;
-	const char **items = mem_alloc((n->len ? n->len : 1) * sizeof(char *));
+	const char **items = mem_array(n->len, sizeof(char *));
 	if (!items) {
 		no_memory(L);
 		return;
@@ -401,7 +401,7 @@ static bool read_header(struct rloader *L, const struct ynode *root)
 
 static void warn_hidden_answers(struct rloader *L, const struct ynode *answers)
 {
-	bool *hidden = mem_alloc((size_t)(L->q->nquestions ? L->q->nquestions : 1) * sizeof(bool));
+	bool *hidden = mem_array((size_t)L->q->nquestions, sizeof(bool));
 	if (!hidden) {
 		no_memory(L);
 		return;

@@ -126,7 +126,7 @@ static int cmp_int(const void *a, const void *b)
 /* Sorting a copy keeps a long list linear-logarithmic. */
 static bool has_duplicate(const int *v, int n)
 {
-	int *s = mem_alloc((size_t)(n ? n : 1) * sizeof(int));
+	int *s = mem_array((size_t)n, sizeof(int));
 	if (!s)
 		return true;
 	memcpy(s, v, (size_t)n * sizeof(int));

@@ -203,7 +203,7 @@ bool response_plan_read(struct response *r, const struct schema *s, const struct
 		read_decided(&L, n);
 	if (!(n = ynode_get(root, "plan")) || schema_is_null(n) || !schema_seq(s, n, "plan"))
 		return !L.oom;
-	L.seen = mem_alloc((size_t)(r->q->nquestions ? r->q->nquestions : 1) * sizeof(unsigned));
+	L.seen = mem_array((size_t)r->q->nquestions, sizeof(unsigned));
 	if (!L.seen)
 		return false;
 	for (size_t i = 0; i < n->len && !L.oom; i++) {

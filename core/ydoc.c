@@ -291,7 +291,7 @@ static void close_collection(struct builder *b)
 	b->nkids = f->first;
 	if (n->kind == YNODE_SEQ) {
 		n->len = nk;
-		n->u.items = arena_alloc(b->doc->arena, (nk ? nk : 1) * sizeof(struct ynode *));
+		n->u.items = arena_array(b->doc->arena, nk, sizeof(struct ynode *));
 		if (n->u.items && nk)           /* `[]` has no kids at all */
 			memcpy(n->u.items, kids, nk * sizeof(struct ynode *));
 	} else {

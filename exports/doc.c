@@ -27,7 +27,7 @@ static struct doc_block *add(struct doc *d, enum doc_kind kind)
 /* A copy of n elements of `size` bytes in the arena. */
 static void *copy(struct doc *d, const void *p, int n, size_t size)
 {
-	void *c = arena_alloc(d->x->arena, (size_t)(n > 0 ? n : 1) * size);
+	void *c = arena_array(d->x->arena, (size_t)(n > 0 ? n : 0), size);
 	if (!c) {
 		d->x->oom = true;
 		return NULL;
@@ -121,7 +121,7 @@ void doc_chart_of(struct doc *d, enum doc_chart_kind which, const struct doc_cha
 
 const char **doc_cells(struct doc *d, int n)
 {
-	const char **c = arena_alloc(d->x->arena, (size_t)(n > 0 ? n : 1) * sizeof(*c));
+	const char **c = arena_array(d->x->arena, (size_t)(n > 0 ? n : 0), sizeof(*c));
 	if (!c) {
 		d->x->oom = true;
 		return NULL;
@@ -208,8 +208,8 @@ bool doc_chart_describe(struct doc *d)
 {
 	struct xctx *x = d->x;
 	const struct questionnaire *q = x->q;
-	struct doc_chart_domain *dom = arena_alloc(x->arena, (size_t)(q->ndomains ? q->ndomains : 1) * sizeof(*dom));
-	int *levels = arena_alloc(x->arena, (size_t)(q->nlevels ? q->nlevels : 1) * sizeof(*levels));
+	struct doc_chart_domain *dom = arena_array(x->arena, (size_t)q->ndomains, sizeof(*dom));
+	int *levels = arena_array(x->arena, (size_t)q->nlevels, sizeof(*levels));
 	if (!dom || !levels)
 		return false;
 	for (int i = 0; i < q->ndomains; i++)

@@ -119,7 +119,7 @@ static void departures(struct doc *d)
 {
 	struct xctx *x = d->x;
 	int nq = x->q->nquestions, n = 0;
-	struct doc_item *it = x->votes ? arena_alloc(x->arena, (size_t)(nq ? nq : 1) * sizeof(*it)) : NULL;
+	struct doc_item *it = x->votes ? arena_array(x->arena, (size_t)nq, sizeof(*it)) : NULL;
 	if (!it)
 		return;
 	for (int qi = 0; qi < nq; qi++) {
@@ -157,7 +157,7 @@ static void rounds(struct doc *d)
 {
 	struct xctx *x = d->x;
 	int nq = x->q->nquestions, n = 0;
-	struct doc_item *it = arena_alloc(x->arena, (size_t)(nq ? nq : 1) * sizeof(*it));
+	struct doc_item *it = arena_array(x->arena, (size_t)nq, sizeof(*it));
 	if (!it) {
 		x->oom = true;
 		return;
@@ -186,7 +186,7 @@ static void proposed_actions(struct doc *d)
 {
 	struct xctx *x = d->x;
 	int na = response_nactions(x->r), n = 0;
-	struct doc_item *it = arena_alloc(x->arena, (size_t)(na ? na : 1) * sizeof(*it));
+	struct doc_item *it = arena_array(x->arena, (size_t)na, sizeof(*it));
 	if (!it) {
 		x->oom = true;
 		return;

@@ -30,7 +30,7 @@ static struct compare_figure figure(bool has_old, double old_score, int old_leve
 static bool collect_changes(const struct questionnaire *q, const struct response *old,
                             const struct response *cur, struct comparison *c)
 {
-	c->changes = mem_alloc((size_t)(q->nquestions ? q->nquestions : 1) * sizeof(*c->changes));
+	c->changes = mem_array((size_t)q->nquestions, sizeof(*c->changes));
 	if (!c->changes)
 		return false;
 	for (int qi = 0; qi < q->nquestions; qi++) {
@@ -51,7 +51,7 @@ static bool collect_changes(const struct questionnaire *q, const struct response
 static bool common_figure(const struct questionnaire *q, const struct scorecard *so,
                           const struct scorecard *sn, struct comparison *c)
 {
-	c->in_common = mem_alloc((size_t)(q->ndomains ? q->ndomains : 1) * sizeof(bool));
+	c->in_common = mem_array((size_t)q->ndomains, sizeof(bool));
 	if (!c->in_common)
 		return false;
 	double wsum = 0, old_sum = 0, new_sum = 0;
@@ -80,7 +80,7 @@ struct comparison *compare_scored(const struct questionnaire *q, const struct re
 	if (!c)
 		return NULL;
 	c->ndomains = q->ndomains;
-	c->domains = mem_alloc((size_t)(q->ndomains ? q->ndomains : 1) * sizeof(*c->domains));
+	c->domains = mem_array((size_t)q->ndomains, sizeof(*c->domains));
 	if (!c->domains)
 		goto fail;
 	for (int d = 0; d < q->ndomains; d++) {

@@ -26,11 +26,11 @@ struct group_acc *group_acc_new(const struct questionnaire *q)
 	struct group_acc *a = mem_alloc(sizeof *a);
 	if (!a)
 		return NULL;
-	size_t nq = (size_t)(q->nquestions ? q->nquestions : 1);
+	size_t nq = (size_t)q->nquestions;
 	a->q = q;
-	a->counts = mem_alloc(nq * (size_t)q->nlevels * sizeof(int));
-	a->other = mem_alloc(nq * 3 * sizeof(int));
-	a->domains = mem_alloc((size_t)(q->ndomains ? q->ndomains : 1) * sizeof(struct dom_acc));
+	a->counts = mem_array(nq * (size_t)q->nlevels, sizeof(int));
+	a->other = mem_array(nq * 3, sizeof(int));
+	a->domains = mem_array((size_t)q->ndomains, sizeof(struct dom_acc));
 	if (!a->counts || !a->other || !a->domains) {
 		group_acc_free(a);
 		return NULL;
@@ -188,10 +188,10 @@ static struct group_stats *stats_new(const struct questionnaire *q)
 	struct group_stats *s = mem_alloc(sizeof *s);
 	if (!s)
 		return NULL;
-	size_t nq = (size_t)(q->nquestions ? q->nquestions : 1);
-	s->questions = mem_alloc(nq * sizeof *s->questions);
-	s->domains = mem_alloc((size_t)(q->ndomains ? q->ndomains : 1) * sizeof *s->domains);
-	s->counts = mem_alloc(nq * (size_t)q->nlevels * sizeof(int));
+	size_t nq = (size_t)q->nquestions;
+	s->questions = mem_array(nq, sizeof *s->questions);
+	s->domains = mem_array((size_t)q->ndomains, sizeof *s->domains);
+	s->counts = mem_array(nq * (size_t)q->nlevels, sizeof(int));
 	if (!s->questions || !s->domains || !s->counts) {
 		group_stats_free(s);
 		return NULL;
@@ -288,7 +288,7 @@ static int cmp_order(const void *pa, const void *pb)
 
 void group_order(const struct group_stats *s, int *out)
 {
-	struct order_key *keys = mem_alloc((size_t)(s->nquestions ? s->nquestions : 1) * sizeof *keys);
+	struct order_key *keys = mem_array((size_t)s->nquestions, sizeof *keys);
 	if (!keys) {
 		/* Still a valid order, if not the most useful one. */
 		for (int i = 0; i < s->nquestions; i++)

@@ -114,9 +114,8 @@ static char *name_key_of(const char *organisation)
 
 static bool rec_fill(struct rec *r, const struct peer_record *in, int nd, size_t order)
 {
-	size_t nb = (size_t)(nd ? nd : 1);
-	bool *has = mem_alloc(nb * sizeof(bool));
-	double *scores = mem_alloc(nb * sizeof(double));
+	bool *has = mem_array((size_t)nd, sizeof(bool));
+	double *scores = mem_array((size_t)nd, sizeof(double));
 	r->org = (struct peer_org){
 		.organisation = mem_strdup(in->organisation ? in->organisation : ""),
 		.organisation_id = mem_strdup(in->organisation_id),
@@ -201,7 +200,7 @@ static int by_key_date_order(const void *a, const void *b)
 
 bool peer_set_finish(struct peer_set *s)
 {
-	struct rec **v = mem_alloc((s->n ? s->n : 1) * sizeof(*v));
+	struct rec **v = mem_array(s->n, sizeof(*v));
 	if (!v)
 		return false;
 	for (size_t i = 0; i < s->n; i++)
@@ -223,7 +222,7 @@ bool peer_set_finish(struct peer_set *s)
 	mem_free(s->by_name);
 	s->orgs = v;
 	s->norgs = k;
-	s->by_name = mem_alloc((k ? k : 1) * sizeof(*v));
+	s->by_name = mem_array(k, sizeof(*v));
 	if (!s->by_name)
 		return false;
 	memcpy(s->by_name, v, k * sizeof(*v));

@@ -167,7 +167,7 @@ static struct peer_figures *figures_new(int ndomains, const struct peer_self *se
 	pf->min_peers = o && o->min_peers > PEERS_MIN_FLOOR ? o->min_peers : PEERS_DEFAULT_MIN;
 	pf->same_size = o && o->same_size;
 	pf->self_class = peers_size_class(self->population);
-	pf->domains = mem_alloc((size_t)(ndomains ? ndomains : 1) * sizeof(struct peer_domain));
+	pf->domains = mem_array((size_t)ndomains, sizeof(struct peer_domain));
 	if (!pf->domains) {
 		peers_free(pf);
 		return NULL;
@@ -205,8 +205,8 @@ struct peer_figures *peers_figures(const struct peer_set *s, const struct peer_s
 	int nd = peer_set_ndomains(s);
 	size_t n = peer_set_count(s);
 	struct peer_figures *pf = figures_new(nd, self, o);
-	bool *use = mem_alloc(n ? n : 1);
-	double *v = mem_alloc((n ? n : 1) * sizeof(double));
+	bool *use = mem_array(n, sizeof(bool));
+	double *v = mem_array(n, sizeof(double));
 	if (!pf || !use || !v) {
 		peers_free(pf);
 		pf = NULL;

@@ -57,9 +57,9 @@ struct plan_view *plan_compute(const struct response *r, const struct scorecard 
 	if (!v)
 		return NULL;
 	v->nactions = n;
-	v->order = mem_alloc((size_t)(n ? n : 1) * sizeof(int));
-	v->overdue = mem_alloc((size_t)(n ? n : 1) * sizeof(bool));
-	v->uncovered = mem_alloc((size_t)(s->npriorities ? s->npriorities : 1) * sizeof(int));
+	v->order = mem_array((size_t)n, sizeof(int));
+	v->overdue = mem_array((size_t)n, sizeof(bool));
+	v->uncovered = mem_array((size_t)s->npriorities, sizeof(int));
 	if (!v->order || !v->overdue || !v->uncovered) {
 		plan_view_free(v);
 		return NULL;
@@ -81,7 +81,7 @@ struct plan_view *plan_compute(const struct response *r, const struct scorecard 
 	}
 	/* One pass over the plan, not one per priority. */
 	int nq = response_questionnaire(r)->nquestions;
-	bool *covered = mem_alloc((size_t)(nq ? nq : 1) * sizeof(bool));
+	bool *covered = mem_array((size_t)nq, sizeof(bool));
 	if (!covered) {
 		plan_view_free(v);
 		return NULL;
@@ -122,8 +122,8 @@ struct plan_index *plan_index_new(const struct response *r)
 	if (!x)
 		return NULL;
 	x->start = mem_alloc((size_t)(nq + 1) * sizeof(int));
-	x->items = mem_alloc((size_t)(refs ? refs : 1) * sizeof(int));
-	int *fill = mem_alloc((size_t)(nq ? nq : 1) * sizeof(int));
+	x->items = mem_array((size_t)refs, sizeof(int));
+	int *fill = mem_array((size_t)nq, sizeof(int));
 	if (!x->start || !x->items || !fill) {
 		mem_free(fill);
 		plan_index_free(x);

@@ -48,7 +48,7 @@ static int cmp_priority(const void *pa, const void *pb)
 static bool collect_priorities(const struct questionnaire *q, const struct response *r,
                                const bool *hidden, struct scorecard *s)
 {
-	s->priorities = mem_alloc((size_t)(q->nquestions ? q->nquestions : 1) * sizeof(struct priority));
+	s->priorities = mem_array((size_t)q->nquestions, sizeof(struct priority));
 	if (!s->priorities)
 		return false;
 	for (int qi = 0; qi < q->nquestions; qi++) {
@@ -75,8 +75,8 @@ static struct scorecard *compute(const struct questionnaire *q, const struct res
 	if (!s)
 		return NULL;
 	s->ndomains = q->ndomains;
-	s->domains = mem_alloc((size_t)(q->ndomains ? q->ndomains : 1) * sizeof(struct domain_score));
-	bool *hidden = mem_alloc((size_t)(q->nquestions ? q->nquestions : 1) * sizeof(bool));
+	s->domains = mem_array((size_t)q->ndomains, sizeof(struct domain_score));
+	bool *hidden = mem_array((size_t)q->nquestions, sizeof(bool));
 	if (!s->domains || !hidden) {
 		mem_free(hidden);
 		scorecard_free(s);
@@ -161,8 +161,8 @@ static int cmp_strength(const void *pa, const void *pb)
 int score_strengths(const struct questionnaire *q, const struct response *r,
                     const struct scorecard *s, int *out, int max)
 {
-	struct strength *all = mem_alloc((size_t)(q->nquestions ? q->nquestions : 1) * sizeof(*all));
-	bool *hidden = mem_alloc((size_t)(q->nquestions ? q->nquestions : 1) * sizeof(bool));
+	struct strength *all = mem_array((size_t)q->nquestions, sizeof(*all));
+	bool *hidden = mem_array((size_t)q->nquestions, sizeof(bool));
 	if (!all || !hidden) {
 		mem_free(all);
 		mem_free(hidden);

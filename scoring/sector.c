@@ -131,16 +131,16 @@ struct sector *sector_compute(const struct peer_set *cur, const struct peer_set 
 {
 	struct sector *s = mem_alloc(sizeof(*s));
 	size_t n = peer_set_count(cur);
-	int *cls = mem_alloc((n ? n : 1) * sizeof(int));
-	double *v = mem_alloc((n ? n : 1) * sizeof(double));
+	int *cls = mem_array(n, sizeof(int));
+	double *v = mem_array(n, sizeof(double));
 	bool ok = s && cls && v && find_classes(s, cur, by_group);
 	if (ok) {
 		s->ndomains = peer_set_ndomains(cur);
 		s->min_n = min_n < PEERS_QUARTILE_MIN ? PEERS_QUARTILE_MIN : min_n;
 		s->organisations = (long)n;
 		size_t ncells = (size_t)(s->ndomains * s->nclasses);
-		s->cells = mem_alloc((ncells ? ncells : 1) * sizeof(*s->cells));
-		s->changes = base ? mem_alloc((ncells ? ncells : 1) * sizeof(*s->changes)) : NULL;
+		s->cells = mem_array(ncells, sizeof(*s->cells));
+		s->changes = base ? mem_array(ncells, sizeof(*s->changes)) : NULL;
 		ok = s->cells && (!base || s->changes);
 	}
 	for (size_t i = 0; ok && i < n; i++) {

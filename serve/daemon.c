@@ -95,7 +95,7 @@ struct serve *serve_start(struct room *room, const struct questionnaire *q, cons
 		return NULL;
 	}
 	struct serve *sv = mem_alloc(sizeof *sv);
-	if (!sv || !(sv->seat_rate = mem_alloc((size_t)(v.seats ? v.seats : 1) * sizeof *sv->seat_rate))) {
+	if (!sv || !(sv->seat_rate = mem_array((size_t)v.seats, sizeof *sv->seat_rate))) {
 		mem_free(sv);
 		snprintf(err, errlen, "%s", _("out of memory"));
 		return NULL;

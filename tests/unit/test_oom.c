@@ -8,6 +8,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <cmocka.h>
 
 #include "core/atomic.h"
@@ -329,9 +330,37 @@ static void test_unwritable_directory(void **state)
 	assert_untouched(f);
 }
 
+/* mem_array and arena_array: at least one zeroed element, NULL on a size
+ * that does not fit (instead of a wrapped, too small block), and they fail
+ * with the allocation hook like the rest. */
+static void test_arrays(void **state)
+{
+	(void)state;
+	int *none = mem_array(0, sizeof(int));
+	assert_non_null(none);
+	assert_int_equal(none[0], 0);
+	mem_free(none);
+	double *three = mem_array(3, sizeof(double));
+	assert_non_null(three);
+	assert_true(three[0] == 0 && three[2] == 0);
+	mem_free(three);
+	assert_null(mem_array(SIZE_MAX / 8 + 1, 8));
+	struct arena *a = arena_new();
+	assert_non_null(a);
+	char *c = arena_array(a, 0, 1);
+	assert_non_null(c);
+	assert_int_equal(c[0], 0);
+	assert_null(arena_array(a, SIZE_MAX / 2 + 1, 4));
+	mem_fail_from(1);
+	assert_null(mem_array(4, 4));
+	mem_fail_from(0);
+	arena_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_arrays),
 		cmocka_unit_test(test_allocations_fail_for_good),
 		cmocka_unit_test(test_allocations_fail_once),
 		cmocka_unit_test_setup_teardown(test_disk_full_at_once, setup_disk, teardown_disk),
