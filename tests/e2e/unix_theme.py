@@ -49,7 +49,8 @@ def capture(tmp, theme, extra=None):
                  [":screen question", "q"], env, w=100, h=30)
     if "Can members borrow" not in (run["question"] or ""):
         return None, "exit %d: %s\n%s" % (run.rc, run.err, run["question"])
-    return run.out, run["question"]
+    # On quit peil says where the answers are: a path that differs per run.
+    return re.sub(r"saved in \S+", "saved in FILE", run.out), run["question"]
 
 
 def main():
