@@ -37,7 +37,7 @@ struct reader {
 
 static bool add_scored(struct reader *R, const struct response *r, struct peer_set *set, bool shared)
 {
-	struct scorecard *s = shared ? score_compute_shared(R->q, r) : score_compute(R->q, r);
+	struct scorecard *s = score_figures(R->q, r, shared, NULL);
 	if (!s)
 		return false;
 	for (int d = 0; d < R->q->ndomains; d++) {

@@ -176,6 +176,16 @@ static void line_put(struct line *l, const char *s, size_t n)
 static void put_safe(struct line *l, const char *s)
 {
 	for (size_t len = strlen(s); len > 0;) {
+		/* Printable ASCII, most of any message, goes in runs undecoded. */
+		size_t run = 0;
+		while (run < len && (unsigned char)s[run] >= 0x20 && (unsigned char)s[run] < 0x7f)
+			run++;
+		if (run) {
+			line_put(l, s, run);
+			s += run;
+			len -= run;
+			continue;
+		}
 		unsigned long cp;
 		size_t n = text_utf8_decode(s, len, &cp);
 		if (n == 0 || text_is_unsafe_codepoint(cp) || cp == '\n')

@@ -19,6 +19,7 @@ struct group_acc {
 	int *other;             /* nquestions x 3: na, unknown, open */
 	struct dom_acc *domains;
 	unsigned regions;       /* as in group_stats */
+	bool *hidden;           /* nquestions: the current response's */
 };
 
 struct group_acc *group_acc_new(const struct questionnaire *q)
@@ -31,7 +32,8 @@ struct group_acc *group_acc_new(const struct questionnaire *q)
 	a->counts = mem_array(nq * (size_t)q->nlevels, sizeof(int));
 	a->other = mem_array(nq * 3, sizeof(int));
 	a->domains = mem_array((size_t)q->ndomains, sizeof(struct dom_acc));
-	if (!a->counts || !a->other || !a->domains) {
+	a->hidden = mem_array(nq, sizeof(bool));
+	if (!a->counts || !a->other || !a->domains || !a->hidden) {
 		group_acc_free(a);
 		return NULL;
 	}
@@ -44,6 +46,7 @@ void group_acc_free(struct group_acc *a)
 		return;
 	mem_free(a->counts);
 	mem_free(a->other);
+	mem_free(a->hidden);
 	mem_free(a->domains);
 	mem_free(a);
 }
@@ -64,7 +67,7 @@ bool group_acc_add(struct group_acc *a, const struct response *r)
 {
 	const struct questionnaire *q = a->q;
 	/* Scored first: if it fails, nothing has been counted. */
-	struct scorecard *s = score_compute(q, r);
+	struct scorecard *s = score_figures(q, r, false, a->hidden);
 	if (!s)
 		return false;
 	for (int d = 0; d < q->ndomains; d++)
@@ -75,7 +78,7 @@ bool group_acc_add(struct group_acc *a, const struct response *r)
 	for (int qi = 0; qi < q->nquestions; qi++) {
 		const struct answer *ans = response_answer(r, qi);
 		int *other = &a->other[qi * 3];
-		if (response_hidden(r, qi) || ans->status == ANSWER_NA)
+		if (a->hidden[qi] || ans->status == ANSWER_NA)
 			other[0]++;
 		else if (ans->status == ANSWER_UNKNOWN)
 			other[1]++;

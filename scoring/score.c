@@ -69,16 +69,20 @@ static bool collect_priorities(const struct questionnaire *q, const struct respo
 	return true;
 }
 
-static struct scorecard *compute(const struct questionnaire *q, const struct response *r, bool shared)
+/* `hidden`: the caller's nquestions flags to fill, or NULL; priorities:
+ * whether to list them (an aggregate of many files needs only the figures). */
+static struct scorecard *compute(const struct questionnaire *q, const struct response *r, bool shared,
+                                 bool *hidden_out, bool priorities)
 {
 	struct scorecard *s = mem_alloc(sizeof(*s));
 	if (!s)
 		return NULL;
 	s->ndomains = q->ndomains;
 	s->domains = mem_array((size_t)q->ndomains, sizeof(struct domain_score));
-	bool *hidden = mem_array((size_t)q->nquestions, sizeof(bool));
+	bool *hidden = hidden_out ? hidden_out : mem_array((size_t)q->nquestions, sizeof(bool));
 	if (!s->domains || !hidden) {
-		mem_free(hidden);
+		if (!hidden_out)
+			mem_free(hidden);
 		scorecard_free(s);
 		return NULL;
 	}
@@ -117,8 +121,9 @@ static struct scorecard *compute(const struct questionnaire *q, const struct res
 	}
 	int asked = s->total - s->hidden;
 	s->progress = asked ? (double)(s->answered + s->na + s->unknown) / asked : 0.0;
-	bool ok = collect_priorities(q, r, hidden, s);
-	mem_free(hidden);
+	bool ok = !priorities || collect_priorities(q, r, hidden, s);
+	if (!hidden_out)
+		mem_free(hidden);
 	if (!ok) {
 		scorecard_free(s);
 		return NULL;
@@ -128,12 +133,18 @@ static struct scorecard *compute(const struct questionnaire *q, const struct res
 
 struct scorecard *score_compute(const struct questionnaire *q, const struct response *r)
 {
-	return compute(q, r, false);
+	return compute(q, r, false, NULL, true);
+}
+
+struct scorecard *score_figures(const struct questionnaire *q, const struct response *r, bool shared,
+                                bool *hidden)
+{
+	return compute(q, r, shared, hidden, false);
 }
 
 struct scorecard *score_compute_shared(const struct questionnaire *q, const struct response *r)
 {
-	return compute(q, r, true);
+	return compute(q, r, true, NULL, true);
 }
 
 void scorecard_free(struct scorecard *s)

@@ -48,6 +48,12 @@ struct scorecard *score_compute(const struct questionnaire *q, const struct resp
 /* The same on the questions every region shares (qn_shared): the others
  * count as hidden. What peers in different regions are compared on. */
 struct scorecard *score_compute_shared(const struct questionnaire *q, const struct response *r);
+/* The figures only, for reading many files (aggregate, peers): domains and
+ * overall as score_compute() (or _shared()) has them, no priorities
+ * (npriorities 0); which questions are hidden for r goes into hidden
+ * (nquestions of them) when it is not NULL. */
+struct scorecard *score_figures(const struct questionnaire *q, const struct response *r, bool shared,
+                                bool *hidden);
 void scorecard_free(struct scorecard *s);      /* NULL is fine */
 
 /* The questions with the highest levels, for "what goes well": scored
