@@ -93,6 +93,13 @@ struct doc {
 	bool appendix;                          /* the appendix is part of it */
 };
 
+/* Column widths of a table (exports/colwidth.c): every column at least
+ * min (its longest word; a figure is one word), the rest of total shared
+ * by how much wider each would like to be (max); when the mins do not fit,
+ * figures and short-worded columns keep theirs and the others share what
+ * is left. In any unit (points, characters). */
+void doc_column_widths(int n, const double *min, const double *max, const bool *numeric, double total, double *w);
+
 /* Builds the whole scorecard into d (scorecard.c). False on out-of-memory. */
 bool doc_build(struct doc *d, struct xctx *x, bool appendix);
 void doc_free(struct doc *d);

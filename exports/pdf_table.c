@@ -30,48 +30,12 @@ static double natural_width(struct pdf *p, const char *s, int style)
 	return max;
 }
 
-/* When the longest words do not fit side by side: figures keep their
- * width, and so do the columns whose longest word is short (a date, a
- * status, an owner); the columns with the longest words share what is
- * left equally and break inside words. Shrinking every column alike broke
- * "€ 14.000" and "in uitvoering, te laat" in the plan's table. */
-static void squeeze(const struct doc_table *t, const double *min, double smin, double *w)
-{
-	bool *kept = calloc((size_t)t->ncols, sizeof(*kept));
-	double room = PDF_TEXT_W, share = 0;
-	int open = 0;
-	for (int c = 0; kept && c < t->ncols; c++) {
-		kept[c] = t->numeric[c];
-		room -= kept[c] ? min[c] : 0;
-		open += !kept[c];
-	}
-	for (bool changed = true; kept && changed && open > 0 && room > 0;) {
-		changed = false;
-		share = room / open;
-		for (int c = 0; c < t->ncols; c++)
-			if (!kept[c] && min[c] <= share) {
-				kept[c] = changed = true;
-				room -= min[c];
-				open--;
-			}
-	}
-	for (int c = 0; c < t->ncols; c++) {
-		if (!kept || room <= 0)
-			w[c] = min[c] * PDF_TEXT_W / smin;      /* the figures alone are too wide */
-		else
-			w[c] = kept[c] ? min[c] : room / open;
-	}
-	free(kept);
-}
-
-/* Column widths the way a browser lays out an automatic table: every
- * column at least its longest word (the header's too; a figure is one
- * word), and the rest of the width shared by how much wider each column's
- * content would like to be. */
+/* Column widths the way a browser lays out an automatic table
+ * (doc_column_widths), measured with pango: every column at least its
+ * longest word (the header's too; a figure is one word). */
 static void column_widths(struct pdf *p, const struct doc_table *t, double *w)
 {
-	double *min = malloc((size_t)t->ncols * sizeof(*min));
-	double smin = 0, smax = 0;
+	double *min = malloc((size_t)t->ncols * 2 * sizeof(*min)), *max = min ? min + t->ncols : NULL;
 	if (!min) {
 		for (int c = 0; c < t->ncols; c++)
 			w[c] = PDF_TEXT_W / t->ncols;
@@ -80,28 +44,15 @@ static void column_widths(struct pdf *p, const struct doc_table *t, double *w)
 	for (int c = 0; c < t->ncols; c++) {
 		double lo, hi;
 		cell_widths(p, t->head[c], CX_BOLD, &min[c], &hi);
-		w[c] = 0;               /* the widest cell; the header may wrap */
+		max[c] = 0;             /* the widest cell; the header may wrap */
 		for (int r = 0; r < t->nrows; r++) {
 			cell_widths(p, t->cells[r * t->ncols + c], c == 0 ? CX_BOLD : CX_REGULAR, &lo, &hi);
 			lo = t->numeric[c] ? hi : lo;   /* "€ 14.000" stays on one line */
 			min[c] = lo > min[c] ? lo : min[c];
-			w[c] = hi > w[c] ? hi : w[c];
+			max[c] = hi > max[c] ? hi : max[c];
 		}
-		w[c] = w[c] > min[c] ? w[c] : min[c];
-		smin += min[c];
-		smax += w[c];
 	}
-	if (smin > PDF_TEXT_W) {
-		squeeze(t, min, smin, w);
-		free(min);
-		return;
-	}
-	for (int c = 0; c < t->ncols; c++) {
-		if (smax <= PDF_TEXT_W)
-			w[c] += (PDF_TEXT_W - smax) * w[c] / smax;
-		else
-			w[c] = min[c] + (w[c] - min[c]) * (PDF_TEXT_W - smin) / (smax - smin);
-	}
+	doc_column_widths(t->ncols, min, max, t->numeric, PDF_TEXT_W, w);
 	free(min);
 }
 
