@@ -38,16 +38,12 @@ static void add(struct intake *in, const struct ifile *x, const char *file, enum
                 const char *fmt, ...)
 {
 	struct intake_report *r = in->r;
-	if (r->n == r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 64;
-		struct intake_problem *v = mem_realloc(r->v, cap * sizeof(*v));
-		if (!v) {
-			in->oom = true;
-			return;
-		}
-		r->v = v;
-		r->cap = cap;
+	struct intake_problem *v = mem_grow(r->v, &r->cap, r->n, sizeof *v, 64);
+	if (!v) {
+		in->oom = true;
+		return;
 	}
+	r->v = v;
 	char msg[1200];
 	va_list ap;
 	va_start(ap, fmt);

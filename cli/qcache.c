@@ -46,14 +46,10 @@ void qcache_free(struct qcache *c)
 /* With c->mu held. */
 static const struct questionnaire *load(struct qcache *c, const char *id)
 {
-	if (c->n == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 4;
-		struct qentry *v = mem_realloc(c->v, cap * sizeof(*v));
-		if (!v)
-			return NULL;
-		c->v = v;
-		c->cap = cap;
-	}
+	struct qentry *v = mem_grow(c->v, &c->cap, c->n, sizeof *v, 4);
+	if (!v)
+		return NULL;
+	c->v = v;
 	char *copy = mem_strdup(id);
 	if (!copy)
 		return NULL;

@@ -172,14 +172,10 @@ static bool add_row(struct reader *R, struct registry *g, char **v, int n, int c
 		fail_at(R, R->row_line, 1, msg);
 		return false;
 	}
-	if (g->n == g->cap) {
-		size_t cap = g->cap ? g->cap * 2 : 64;
-		struct registry_row *rows = mem_realloc(g->rows, cap * sizeof(*rows));
-		if (!rows)
-			return false;
-		g->rows = rows;
-		g->cap = cap;
-	}
+	struct registry_row *rows = mem_grow(g->rows, &g->cap, g->n, sizeof *rows, 64);
+	if (!rows)
+		return false;
+	g->rows = rows;
 	struct registry_row *r = &g->rows[g->n];
 	r->values = mem_alloc((size_t)n * sizeof(char *));
 	if (!r->values)

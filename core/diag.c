@@ -50,14 +50,10 @@ void diag_list_free(struct diag_list *d)
 static bool push(struct diag_list *d, const char *path, int line, int col,
                  enum diag_severity sev, const char *msg)
 {
-	if (d->n == d->cap) {
-		size_t cap = d->cap ? d->cap * 2 : 8;
-		struct diag *items = mem_realloc(d->items, cap * sizeof(*items));
-		if (!items)
-			return false;
-		d->items = items;
-		d->cap = cap;
-	}
+	struct diag *items = mem_grow(d->items, &d->cap, d->n, sizeof *items, 8);
+	if (!items)
+		return false;
+	d->items = items;
 	char *p = mem_strdup(path ? path : "-");
 	char *m = mem_strdup(msg);
 	if (!p || !m) {

@@ -154,3 +154,16 @@ void *arena_array(struct arena *a, size_t n, size_t size)
 	n = n ? n : 1;
 	return size && n > SIZE_MAX / size ? NULL : arena_alloc(a, n * size);
 }
+
+void *mem_grow(void *v, size_t *cap, size_t n, size_t size, size_t first)
+{
+	if (n < *cap)
+		return v;
+	size_t want = *cap ? *cap * 2 : first;
+	if (size && want > SIZE_MAX / size)
+		return NULL;
+	void *p = mem_realloc(v, want * size);
+	if (p)
+		*cap = want;
+	return p;
+}

@@ -18,6 +18,11 @@ void mem_free(void *p);
  * have no domains, a collection no files), NULL when n * size overflows
  * or memory runs out. Instead of a `n ? n : 1` at every call. */
 void *mem_array(size_t n, size_t size);
+/* A growing array v of *cap elements of `size` bytes, with room for element
+ * n: v itself while n < *cap, else v moved to twice the room (`first` the
+ * first time), *cap updated. NULL when memory runs out: v stays valid and
+ * *cap unchanged. Instead of the same seven lines at every append. */
+void *mem_grow(void *v, size_t *cap, size_t n, size_t size, size_t first);
 
 /* Test hook: allocation number `n` (1-based, counted from now) and every one
  * after it fails, on the calling thread; 0 turns failures off. Returns how many allocations were

@@ -210,14 +210,10 @@ bool pool_for_each_load(const char *const *paths, size_t n, pool_load_fn load, v
 
 static bool push_path(struct pool_paths *p, char *s)
 {
-	if (p->n == p->cap) {
-		size_t cap = p->cap ? p->cap * 2 : 64;
-		char **v = mem_realloc(p->v, cap * sizeof(*v));
-		if (!v)
-			return false;
-		p->v = v;
-		p->cap = cap;
-	}
+	char **v = mem_grow(p->v, &p->cap, p->n, sizeof *v, 64);
+	if (!v)
+		return false;
+	p->v = v;
 	p->v[p->n++] = s;
 	return true;
 }

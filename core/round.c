@@ -32,14 +32,10 @@ struct round *round_new(const struct questionnaire *q, const char *date, const c
 
 bool round_add(struct round *r, const char *domain, const char *cls, long n, const double *q)
 {
-	if (r->ncells == r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 32;
-		struct round_cell *c = mem_realloc(r->cells, cap * sizeof(*c));
-		if (!c)
-			return false;
-		r->cells = c;
-		r->cap = cap;
-	}
+	struct round_cell *cells = mem_grow(r->cells, &r->cap, r->ncells, sizeof *cells, 32);
+	if (!cells)
+		return false;
+	r->cells = cells;
 	struct round_cell *c = &r->cells[r->ncells];
 	memset(c, 0, sizeof(*c));
 	c->domain = mem_strdup(domain);

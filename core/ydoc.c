@@ -105,16 +105,12 @@ static bool push_kid(struct builder *b, struct ynode *node)
 		b->doc->root = node;
 		return true;
 	}
-	if (b->nkids == b->capkids) {
-		size_t cap = b->capkids ? b->capkids * 2 : 256;
-		struct ynode **kids = mem_realloc(b->kids, cap * sizeof(*kids));
-		if (!kids) {
-			oom(b);
-			return false;
-		}
-		b->kids = kids;
-		b->capkids = cap;
+	struct ynode **kids = mem_grow(b->kids, &b->capkids, b->nkids, sizeof *kids, 256);
+	if (!kids) {
+		oom(b);
+		return false;
 	}
+	b->kids = kids;
 	b->kids[b->nkids++] = node;
 	return true;
 }

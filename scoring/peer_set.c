@@ -137,14 +137,10 @@ static bool rec_fill(struct rec *r, const struct peer_record *in, int nd, size_t
 
 bool peer_set_add(struct peer_set *s, const struct peer_record *in)
 {
-	if (s->n == s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 256;
-		struct rec *v = mem_realloc(s->recs, cap * sizeof(*v));
-		if (!v)
-			return false;
-		s->recs = v;
-		s->cap = cap;
-	}
+	struct rec *v = mem_grow(s->recs, &s->cap, s->n, sizeof *v, 256);
+	if (!v)
+		return false;
+	s->recs = v;
 	struct rec *r = &s->recs[s->n];
 	memset(r, 0, sizeof(*r));
 	bool ok = rec_fill(r, in, s->ndomains, s->n);

@@ -355,6 +355,26 @@ static void test_arrays(void **state)
 	assert_null(mem_array(4, 4));
 	mem_fail_from(0);
 	arena_free(a);
+	/* mem_grow: the same array while there is room; doubled when full;
+	 * NULL with the array and its capacity intact when that fails. */
+	size_t cap = 0;
+	int *v = mem_grow(NULL, &cap, 0, sizeof *v, 2);
+	assert_non_null(v);
+	assert_int_equal(cap, 2);
+	v[0] = 7;
+	v[1] = 8;
+	assert_ptr_equal(mem_grow(v, &cap, 1, sizeof *v, 2), v);
+	mem_fail_from(1);
+	assert_null(mem_grow(v, &cap, 2, sizeof *v, 2));
+	mem_fail_from(0);
+	assert_int_equal(cap, 2);
+	int *w = mem_grow(v, &cap, 2, sizeof *v, 2);
+	assert_non_null(w);
+	assert_int_equal(cap, 4);
+	assert_int_equal(w[1], 8);
+	size_t huge = SIZE_MAX / 4;
+	assert_null(mem_grow(w, &huge, SIZE_MAX / 4, 4, 1));
+	mem_free(w);
 }
 
 int main(void)
