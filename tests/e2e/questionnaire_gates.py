@@ -68,7 +68,7 @@ def domain_score(qpath, q, region, levels, domain, tmp, name):
     return d and d["score"]
 
 
-def penalties(qpath, regions, tmp):
+def penalties(qpath, regions, tmp, baselines=BASELINES):
     """(gates, responses scored, failing steps) of one questionnaire."""
     q, _ = qn.load(qpath)
     out = []
@@ -85,7 +85,7 @@ def penalties(qpath, regions, tmp):
         for region in regions:
             if not qn.asked(byid[gate][1], region):
                 continue
-            for base in BASELINES:
+            for base in baselines:
                 scores = []
                 for g in (1, 2, 3, 4, 5):
                     levels = levels_for(q, region, domain, gate, g, base, follow)
@@ -107,7 +107,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         # The test can fail: version 2026.1 had the penalty (issue 17 names
         # security.exercise, data.algorithm-register, inclusion.help-steering).
-        gates, runs, found = penalties(OLD, ("NL",), tmp)
+        gates, runs, found = penalties(OLD, ("NL",), tmp, baselines=(5,))
         seen = sorted({f.split()[1] for f in found})
         if not {"security.incident-response", "data.algorithm-inventory", "inclusion.assisted-help"} <= set(seen):
             fails.append(f"on version 2026.1 the simulation finds penalties only at {seen}")
