@@ -337,22 +337,6 @@ static void quit(struct app *a)
 	a->quit = true;
 }
 
-/* U: the answer as it was before the last change, on its question. */
-static int undo(struct app *a)
-{
-	struct session *s = a->s;
-	int qi = s->undo_qi;
-	if (qi < 0 || a->global) {      /* a workshop's decisions are its own */
-		app_message(a, false, "%s", _("Nothing to undo."));
-		return TUI_HANDLED;
-	}
-	response_restore_state(s->r, qi, &s->undo);
-	s->undo_qi = -1;
-	tui_show_question(a, qi);
-	app_message(a, false, "%s", _("Undone: the answer is as it was before."));
-	return TUI_HANDLED | TUI_CHANGED;
-}
-
 /* The global meaning of keys the top screen left alone. */
 static int global_key(struct app *a, const struct screen *top, const struct tui_event *ev)
 {
@@ -382,7 +366,7 @@ static int global_key(struct app *a, const struct screen *top, const struct tui_
 		clearok(curscr, TRUE);
 		return TUI_HANDLED;
 	case ACT_UNDO:
-		return undo(a);
+		return tui_undo(a);
 	case ACT_ABOUT:
 		app_push(a, form_about_new(a));
 		return TUI_HANDLED;
