@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 """Finding files (issue 12, friction), as a person at a terminal sees it:
+- `peil FILE.yaml` opens that file in the TUI;
 - a new file in the data dir is named after the organisation typed at the
   prompt ("gemeente-sud-fryslan-2026.yaml"; -2 for a second one), or given
   with --organisation; quitting prints its full path;
@@ -38,6 +39,15 @@ r.check(os.path.exists(gent) and f"Uw antwoorden staan in {gent}\n" in t.out,
         "--organisation names the file too (stad-gent-2026.yaml), Dutch message", t.out[-200:])
 r.check(not [f for f in os.listdir(data) if not f.endswith(".yaml")], "no lock file is left behind",
         str(os.listdir(data)))
+
+# peil FILE.yaml opens that file in the TUI, as peil fill -o FILE.yaml would.
+mine = os.path.join(home, "mine.yaml")
+t = script([peil, mine, "-q", town, "--organisation", "Gemeente Bestand", "--lang", "en"],
+           [":screen first", "2", "q"], env)
+r.check("Gemeente Bestand" in ((t["first"] or "").splitlines() or [""])[0] and "Question 1/7" in (t["first"] or ""),
+        "peil FILE.yaml opens the TUI on that file", t["first"])
+r.check((load(mine).get("answers") or {}).get("services.online", {}).get("level") == 2 if os.path.exists(mine)
+        else False, "... and saves the answer there", t.err)
 
 if not have_tmux():
     print("(tmux is not installed: the chooser is not tested)")
