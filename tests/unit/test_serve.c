@@ -196,7 +196,7 @@ static void test_hostile_requests(void **state)
 	assert_non_null(o.room);
 	assert_true(response_save(o.r, path, err, sizeof err));
 	room_follow(o.room, o.r, 0);
-	size_t before_len;
+	size_t before_len = 0;
 	char *before = tu_read(path, &before_len);
 	struct serve_options so = { .host = "127.0.0.1", .port = 0, .lang = "en" };
 	struct serve *sv = serve_start(o.room, q, &so, err, sizeof err);
@@ -233,7 +233,7 @@ static void test_hostile_requests(void **state)
 	struct room_view v;
 	room_view(o.room, -1, &v);
 	assert_int_equal(v.voted, 0);
-	size_t after_len;
+	size_t after_len = 0;
 	char *after = tu_read(path, &after_len);
 	if (after_len != before_len)
 		fail_msg("the session changed:\n%s\n---\n%s", before, after);
