@@ -131,7 +131,8 @@ bool csv_write(struct xctx *x, FILE *f)
 		csv_cell(f, head[i], sep, i == 0);
 	fputs("\r\n", f);
 	for (int qi = 0; qi < x->q->nquestions; qi++)
-		row(f, x, qi, sep);
+		if (qn_asked_in(x->q, qi, response_region(x->r)))     /* as the appendix: the region's questions */
+			row(f, x, qi, sep);
 	peers_section(f, x, sep);
 	return plan_section(f, x, sep);
 }

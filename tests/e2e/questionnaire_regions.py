@@ -244,6 +244,10 @@ def other_region_left_out(tmp):
         expect(f"border/{region}: the appendix lists its own region's question {mine!r} and not the other's "
                f"{theirs!r}:\n{p.stdout[-600:]}{p.stderr}",
                p.returncode == 0 and f"#### {mine}" in p.stdout and theirs not in p.stdout)
+        p = qn.run(peil, ["--lang", "nl", "export", "-q", border, path, "--format", "csv"], tmp)
+        expect(f"border/{region}: the CSV has a row for its own region's question {mine!r} and none for the "
+               f"other's {theirs!r}:\n{p.stdout}{p.stderr}",
+               p.returncode == 0 and mine in p.stdout and theirs not in p.stdout)
 
 
 def tui_domain_list(q, tmp):
