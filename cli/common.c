@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/xalloc.h"
 #include "core/atomic.h"
 #include "core/i18n.h"
 #include "core/lock.h"
@@ -43,13 +44,11 @@ static void cli_vprintf(FILE *out, const char *fmt, va_list ap)
 	va_list again;
 	va_copy(again, ap);
 	int n = vsnprintf(small, sizeof small, fmt, ap);
-	if (n >= (int)sizeof small && (buf = malloc((size_t)n + 1)) != NULL)
+	if (n >= (int)sizeof small) {
+		buf = xmalloc((size_t)n + 1);
 		vsnprintf(buf, (size_t)n + 1, fmt, again);
-	va_end(again);
-	if (!buf) {             /* out of memory: what fits */
-		buf = small;
-		n = (int)sizeof small - 1;
 	}
+	va_end(again);
 	if (n > 0)
 		put_safe(out, buf, (size_t)n);
 	if (buf != small)

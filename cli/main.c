@@ -6,6 +6,7 @@
 
 #include "cli/cli.h"
 #include "cli/glue.h"
+#include "cli/xalloc.h"
 #include "core/config.h"
 #include "core/i18n.h"
 #include "core/path.h"
@@ -95,11 +96,7 @@ static bool names_a_file(const char *arg)
 /* peil FILE.yaml [OPTION...] runs peil fill -o FILE.yaml [OPTION...]. */
 static int fill_file(int argc, char **argv)
 {
-	char **args = calloc((size_t)argc + 3, sizeof *args);
-	if (!args) {
-		cli_printf(stderr, "peil: %s\n", _("out of memory"));
-		return EXIT_INVALID;
-	}
+	char **args = xcalloc((size_t)argc + 3, sizeof *args);
 	char fill[] = "fill", o[] = "-o";
 	int n = 0;
 	args[n++] = fill;
@@ -225,6 +222,10 @@ static int run(int argc, char **argv, const char *lang)
 
 int main(int argc, char **argv)
 {
+	/* The test hook of cli/xalloc.h: tests/e2e/tui_oom.py. */
+	const char *fail = getenv("PEIL_XALLOC_FAIL");
+	if (fail && *fail)
+		xalloc_fail_from(strtoul(fail, NULL, 10));
 	const char *lang = take_lang(&argc, argv);
 	struct config *cfg = init_language(lang);
 	int rc = run(argc, argv, lang);

@@ -2,6 +2,7 @@
 #ifndef _XOPEN_SOURCE
 #define _XOPEN_SOURCE 700
 #endif
+#include "cli/xalloc.h"
 #include "tui/app.h"
 
 #include <errno.h>
@@ -54,6 +55,13 @@ static bool locale_is_utf8(void)
 	return cs && (!strcmp(cs, "UTF-8") || !strcmp(cs, "utf8"));
 }
 
+/* Out of memory (cli/xalloc.h): the terminal back to the shell before the
+ * message. Only one app is open at a time. */
+static void restore_terminal(void)
+{
+	endwin();
+}
+
 bool app_open(struct app *a, struct session *s, enum theme_mode mode, char *err, size_t errlen)
 {
 	memset(a, 0, sizeof *a);
@@ -72,6 +80,7 @@ bool app_open(struct app *a, struct session *s, enum theme_mode mode, char *err,
 		return false;
 	}
 	set_term(a->term);
+	xalloc_on_failure(restore_terminal);
 	cbreak();
 	noecho();
 	nonl();
@@ -94,6 +103,7 @@ void app_close(struct app *a)
 	while (a->depth > 0)
 		app_pop(a);
 	if (a->term) {
+		xalloc_on_failure(NULL);
 		endwin();
 		delscreen(a->term);
 		a->term = NULL;
@@ -139,10 +149,8 @@ static void screen_resize(struct app *a, struct screen *sc)
 
 void app_push(struct app *a, struct screen *sc)
 {
-	if (!sc) {
-		app_message(a, true, "%s", _("out of memory"));
+	if (!sc)
 		return;
-	}
 	if (a->depth == APP_MAX_SCREENS) {
 		sc->ops->destroy(sc);
 		app_message(a, true, "%s", _("too many screens open: press Esc"));

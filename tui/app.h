@@ -106,8 +106,8 @@ void app_run(struct app *a);
 /* Restores the terminal and frees the screens. */
 void app_close(struct app *a);
 
-/* The stack. app_push takes ownership of sc; NULL (out of memory) is
- * reported on the status line and ignored. */
+/* The stack. app_push takes ownership of sc; NULL (a form asked with a
+ * wrong number of fields, tui/form.h) is ignored. */
 void app_push(struct app *a, struct screen *sc);
 struct screen *app_top(const struct app *a);
 /* Pops the screens above the topmost one of that kind; false if none. */

@@ -2,6 +2,7 @@
 #ifndef _XOPEN_SOURCE
 #define _XOPEN_SOURCE 700
 #endif
+#include "cli/xalloc.h"
 #include "tui/edit.h"
 
 #include <stdlib.h>
@@ -25,14 +26,14 @@ struct edit_layout {
 	bool follow;            /* scroll to the cursor at the next draw */
 };
 
-bool edit_init(struct edit *e, const char *text, bool multiline, size_t max)
+void edit_init(struct edit *e, const char *text, bool multiline, size_t max)
 {
 	memset(e, 0, sizeof *e);
 	e->multiline = multiline;
 	e->max = max;
 	e->want = -1;
-	e->lay = calloc(1, sizeof *e->lay);
-	return e->lay && edit_set(e, text);
+	e->lay = xmalloc(sizeof *e->lay);
+	edit_set(e, text);
 }
 
 void edit_fini(struct edit *e)
@@ -52,44 +53,34 @@ static void changed(const struct edit *e)
 	e->lay->follow = true;
 }
 
-static bool reserve(struct edit *e, size_t need)
+static void reserve(struct edit *e, size_t need)
 {
 	if (need + 1 <= e->cap)
-		return true;
+		return;
 	size_t cap = e->cap ? e->cap : 64;
 	while (cap < need + 1)
 		cap *= 2;
-	char *t = realloc(e->text, cap);
-	if (!t)
-		return false;
-	e->text = t;
+	e->text = xrealloc(e->text, cap);
 	e->cap = cap;
-	return true;
 }
 
-bool edit_set(struct edit *e, const char *text)
+void edit_set(struct edit *e, const char *text)
 {
 	size_t n = text ? strlen(text) : 0;
-	if (!reserve(e, n))
-		return false;
+	reserve(e, n);
 	memcpy(e->text, text ? text : "", n);
 	e->text[n] = '\0';
 	e->len = e->cur = n;
 	e->lay->top = 0;
 	e->want = -1;
 	changed(e);
-	return true;
 }
 
 /* The visual rows at width; *n rows (at least one). Caller frees. */
 static struct vrow *rows_of(const struct edit *e, const struct theme *t, int width, int *n)
 {
 	int cap = 16, k = 0;
-	struct vrow *v = malloc((size_t)cap * sizeof *v);
-	if (!v) {
-		*n = 0;
-		return NULL;
-	}
+	struct vrow *v = xcalloc((size_t)cap, sizeof *v);
 	struct wrap_iter it;
 	struct span sp;
 	draw_wrap_start(&it, e->text);
@@ -97,23 +88,15 @@ static struct vrow *rows_of(const struct edit *e, const struct theme *t, int wid
 	 * the last column free for the cursor at the end of a row. */
 	int w = e->multiline ? width - 1 : 1 << 30;
 	while (draw_wrap_next(t, &it, w, &sp)) {
-		if (k == cap) {
-			struct vrow *nv = realloc(v, (size_t)(cap *= 2) * sizeof *v);
-			if (!nv)
-				break;
-			v = nv;
-		}
+		if (k == cap)
+			v = xrealloc(v, (size_t)(cap *= 2) * sizeof *v);
 		v[k++] = (struct vrow){ sp.off, sp.off + sp.len };
 	}
 	/* A text ending in a newline has an empty last row to type on. */
-	if (e->len > 0 && e->text[e->len - 1] == '\n' && k < cap)
+	if (e->len > 0 && e->text[e->len - 1] == '\n') {
+		if (k == cap)
+			v = xrealloc(v, (size_t)(k + 1) * sizeof *v);
 		v[k++] = (struct vrow){ e->len, e->len };
-	else if (e->len > 0 && e->text[e->len - 1] == '\n') {
-		struct vrow *nv = realloc(v, (size_t)(k + 1) * sizeof *v);
-		if (nv) {
-			v = nv;
-			v[k++] = (struct vrow){ e->len, e->len };
-		}
 	}
 	*n = k;
 	return v;
@@ -206,8 +189,9 @@ static void delete_range(struct edit *e, size_t from, size_t to)
 
 static bool insert(struct edit *e, const char *s, size_t n)
 {
-	if ((e->max && e->len + n > e->max) || !reserve(e, e->len + n))
+	if (e->max && e->len + n > e->max)
 		return false;
+	reserve(e, e->len + n);
 	memmove(e->text + e->cur + n, e->text + e->cur, e->len - e->cur + 1);
 	memcpy(e->text + e->cur, s, n);
 	e->len += n;

@@ -29,12 +29,11 @@ struct edit {
 	struct edit_layout *lay;
 };
 
-/* Starts with a copy of text, the cursor at its end. False when memory
- * runs out. */
-bool edit_init(struct edit *e, const char *text, bool multiline, size_t max);
+/* Starts with a copy of text, the cursor at its end. */
+void edit_init(struct edit *e, const char *text, bool multiline, size_t max);
 void edit_fini(struct edit *e);
 /* Replaces the text (cursor at the end). */
-bool edit_set(struct edit *e, const char *text);
+void edit_set(struct edit *e, const char *text);
 
 /* One key: cursor movement (arrows, Home, End, PgUp, PgDn, Ctrl-A/E),
  * deleting (Backspace, Delete, Ctrl-K, Ctrl-U), Enter (a new line when

@@ -1,5 +1,6 @@
 /* The scrolling body of rows shared by the question, results, domain and
  * help screens. */
+#include "cli/xalloc.h"
 #include "tui/lines.h"
 
 #include <stdlib.h>
@@ -20,12 +21,7 @@ void lines_push(struct lines *b, struct line l)
 {
 	if (b->n == b->cap) {
 		int cap = b->cap ? b->cap * 2 : 64;
-		struct line *v = realloc(b->v, (size_t)cap * sizeof *v);
-		if (!v) {
-			b->oom = true;
-			return;
-		}
-		b->v = v;
+		b->v = xrealloc(b->v, (size_t)cap * sizeof *b->v);
 		b->cap = cap;
 	}
 	b->v[b->n++] = l;

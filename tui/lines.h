@@ -5,6 +5,7 @@
 #ifndef PEIL_TUI_LINES_H
 #define PEIL_TUI_LINES_H
 
+#include "cli/xalloc.h"
 #include "tui/draw.h"
 
 struct line {
@@ -20,7 +21,6 @@ struct line {
 struct lines {
 	struct line *v;         /* owned; lines_free() */
 	int n, cap;
-	bool oom;               /* a push failed: the layout is incomplete */
 };
 
 void lines_init(struct lines *b);

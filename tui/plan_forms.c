@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/xalloc.h"
 #include "core/i18n.h"
 #include "core/mem.h"
 #include "core/response_plan.h"
@@ -79,9 +80,9 @@ static bool parse_amount(const char *s, bool *has, double *v)
 static const char *parse_questions(const struct questionnaire *q, const char *text, int *qs, int *n)
 {
 	static char msg[256];
-	char *copy = strdup(text), *save = NULL;
+	char *copy = xstrdup(text), *save = NULL;
 	*n = 0;
-	for (char *w = copy ? strtok_r(copy, " ,;", &save) : NULL; w; w = strtok_r(NULL, " ,;", &save)) {
+	for (char *w = strtok_r(copy, " ,;", &save); w; w = strtok_r(NULL, " ,;", &save)) {
 		int qi = qn_question_index(q, w);
 		for (int k = 0; qi >= 0 && k < *n; k++)
 			if (qs[k] == qi)
@@ -145,10 +146,8 @@ static const char *action_done(void *ctx, struct app *a, const char *const *v, i
 {
 	const struct action_ctx *c = ctx;
 	struct response *r = a->s->r;
-	int *qs = calloc((size_t)a->s->q->nquestions + 1, sizeof *qs);
+	int *qs = xcalloc((size_t)a->s->q->nquestions + 1, sizeof *qs);
 	struct action act = { 0 };
-	if (!qs)
-		return _("out of memory");
 	const char *err = read_action(a, v, &act, qs, focus);
 	bool ok = true;
 	if (!err && c->index >= 0) {
@@ -216,9 +215,7 @@ struct screen *form_action_new(struct app *a, int index, int qi, const char *tit
 	owners[3] = _("chief information security officer");
 	owners[4] = NULL;
 	const struct action *act = index >= 0 ? response_action(a->s->r, index) : NULL;
-	struct action_ctx *c = calloc(1, sizeof *c);
-	if (!c)
-		return NULL;
+	struct action_ctx *c = xmalloc(sizeof *c);
 	c->index = act ? index : -1;
 	char ids[1024], cost[40], hours[40];
 	if (act)

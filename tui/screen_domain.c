@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/xalloc.h"
 #include "core/i18n.h"
 #include "core/num.h"
 #include "core/words.h"
@@ -192,9 +193,7 @@ static const struct screen_ops ops = {
 struct screen *screen_domain_new(struct app *a, int domain)
 {
 	(void)a;
-	struct domain_screen *ds = calloc(1, sizeof *ds);
-	if (!ds)
-		return NULL;
+	struct domain_screen *ds = xmalloc(sizeof *ds);
 	ds->base.ops = &ops;
 	ds->domain = domain;
 	return &ds->base;

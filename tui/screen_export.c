@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cli/xalloc.h"
 #include "core/i18n.h"
 #include "core/mem.h"
 #include "core/outpath.h"
@@ -37,24 +38,21 @@ struct export_screen {
 };
 
 /* The response file's name with the format's extension. */
-static bool default_path(struct export_screen *es, const struct app *a)
+static void default_path(struct export_screen *es, const struct app *a)
 {
 	const char *p = a->s->path, *ext = export_format_ext(es->fmt);
 	size_t n = path_yaml_stem(p);
-	char *s = malloc(n + strlen(ext) + 2);
-	if (!s)
-		return false;
+	char *s = xmalloc(n + strlen(ext) + 2);
 	memcpy(s, p, n);
 	s[n] = '.';
 	strcpy(s + n + 1, ext);
-	bool ok = edit_set(&es->path, s);
+	edit_set(&es->path, s);
 	free(s);
-	return ok;
 }
 
 /* After a change of format, a path the user typed keeps its name but not
  * an export format's extension: "raad.md" becomes "raad.pdf". */
-static bool replace_ext(struct export_screen *es)
+static void replace_ext(struct export_screen *es)
 {
 	const char *p = es->path.text, *ext = export_format_ext(es->fmt);
 	size_t n = strlen(p), on = 0;
@@ -65,15 +63,12 @@ static bool replace_ext(struct export_screen *es)
 			on = len;
 	}
 	if (!on)
-		return true;
-	char *s = malloc(n - on + strlen(ext) + 1);
-	if (!s)
-		return false;
+		return;
+	char *s = xmalloc(n - on + strlen(ext) + 1);
 	memcpy(s, p, n - on);
 	strcpy(s + n - on, ext);
-	bool ok = edit_set(&es->path, s);
+	edit_set(&es->path, s);
 	free(s);
-	return ok;
 }
 
 static struct rect path_box(struct rect r)
@@ -327,16 +322,12 @@ static const struct screen_ops ops = {
 
 struct screen *screen_export_new(struct app *a)
 {
-	struct export_screen *es = calloc(1, sizeof *es);
-	if (!es)
-		return NULL;
+	struct export_screen *es = xmalloc(sizeof *es);
 	es->base.ops = &ops;
 	es->fmt = EXPORT_HTML;
 	es->lang = qn_lang_base(a->s->q, a->s->lang);
 	es->csv = csv_default(a, es->lang);
-	if (!edit_init(&es->path, "", false, MAX_PATH_BYTES) || !default_path(es, a)) {
-		destroy(&es->base);
-		return NULL;
-	}
+	edit_init(&es->path, "", false, MAX_PATH_BYTES);
+	default_path(es, a);
 	return &es->base;
 }

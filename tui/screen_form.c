@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/xalloc.h"
 #include "core/i18n.h"
 #include "tui/edit.h"
 #include "tui/form.h"
@@ -192,29 +193,23 @@ struct screen *screen_form_new(struct app *a, const char *title, const char *int
                                void *ctx, void (*free_ctx)(void *ctx))
 {
 	(void)a;
-	struct form_screen *fs = calloc(1, sizeof *fs);
-	if (!fs || n < 1 || n > FORM_MAX_FIELDS) {
-		free(fs);
+	if (n < 1 || n > FORM_MAX_FIELDS) {
 		if (free_ctx)
 			free_ctx(ctx);
 		return NULL;
 	}
+	struct form_screen *fs = xmalloc(sizeof *fs);
 	fs->base.ops = &ops;
 	fs->done = done;
 	fs->ctx = ctx;
 	fs->free_ctx = free_ctx;
-	fs->title = strdup(title);
-	fs->intro = strdup(intro ? intro : "");
-	bool ok = fs->title && fs->intro;
-	for (int i = 0; i < n && ok; i++) {
+	fs->title = xstrdup(title);
+	fs->intro = xstrdup(intro ? intro : "");
+	for (int i = 0; i < n; i++) {
 		fs->fields[i] = fields[i];
-		ok = edit_init(&fs->edit[i], fields[i].value ? fields[i].value : "", false,
-		               fields[i].max ? fields[i].max : DEFAULT_MAX);
-		fs->n = ok ? i + 1 : i;
+		edit_init(&fs->edit[i], fields[i].value ? fields[i].value : "", false,
+		          fields[i].max ? fields[i].max : DEFAULT_MAX);
 	}
-	if (!ok) {
-		destroy(&fs->base);
-		return NULL;
-	}
+	fs->n = n;
 	return &fs->base;
 }

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/xalloc.h"
 #include "core/i18n.h"
 #include "tui/lines.h"
 #include "tui/panel.h"
@@ -28,19 +29,10 @@ static void add(void *ctx, const char *keys, const char *text)
 	struct help_screen *h = ctx;
 	if (h->n == h->cap) {
 		int cap = h->cap ? h->cap * 2 : 32;
-		struct entry *v = realloc(h->v, (size_t)cap * sizeof *v);
-		if (!v)
-			return;
-		h->v = v;
+		h->v = xrealloc(h->v, (size_t)cap * sizeof *h->v);
 		h->cap = cap;
 	}
-	struct entry e = { keys ? strdup(keys) : NULL, strdup(text) };
-	if ((keys && !e.keys) || !e.text) {
-		free(e.keys);
-		free(e.text);
-		return;
-	}
-	h->v[h->n++] = e;
+	h->v[h->n++] = (struct entry){ xstrdup(keys), xstrdup(text) };
 }
 
 static void layout(struct lines *b, const struct help_screen *h, const struct app *a, int width)
@@ -142,9 +134,7 @@ static const struct screen_ops ops = {
 
 struct screen *screen_help_new(struct app *a)
 {
-	struct help_screen *h = calloc(1, sizeof *h);
-	if (!h)
-		return NULL;
+	struct help_screen *h = xmalloc(sizeof *h);
 	h->base.ops = &ops;
 	/* The keys of the screen it was asked for on come first. */
 	struct screen *below = app_top(a);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/xalloc.h"
 #include "core/i18n.h"
 #include "tui/edit.h"
 #include "tui/screens.h"
@@ -34,16 +35,15 @@ static char *evidence_text(const struct answer *ans)
 	size_t len = 1;
 	for (int i = 0; i < ans->nevidence; i++)
 		len += strlen(ans->evidence[i]) + 1;
-	char *s = malloc(len), *end = s;
-	for (int i = 0; s && i < ans->nevidence; i++) {
+	char *s = xmalloc(len), *end = s;
+	for (int i = 0; i < ans->nevidence; i++) {
 		if (i)
 			*end++ = '\n';
 		size_t n = strlen(ans->evidence[i]);
 		memcpy(end, ans->evidence[i], n);
 		end += n;
 	}
-	if (s)
-		*end = '\0';
+	*end = '\0';
 	return s;
 }
 
@@ -93,20 +93,19 @@ static int store(struct note_screen *ns, struct app *a)
 	const char *note = ns->field[NOTE].text, *ev = ns->field[EVIDENCE].text;
 	char *old_ev = evidence_text(ans);
 	bool note_same = !strcmp(note, ans->note ? ans->note : "");
-	bool ev_same = old_ev && !strcmp(ev, old_ev);
+	bool ev_same = !strcmp(ev, old_ev);
 	free(old_ev);
 	if (note_same && ev_same)
 		return 0;
 	bool ok = note_same || response_set_note(r, ns->qi, note);
 	if (ok && !ev_same) {
 		/* One item per non-empty line. */
-		char *copy = strdup(ev);
-		const char **items = calloc(strlen(ev) + 1, sizeof *items);
+		char *copy = xstrdup(ev);
+		const char **items = xcalloc(strlen(ev) + 1, sizeof *items);
 		int n = 0;
-		for (char *save = NULL, *p = copy ? strtok_r(copy, "\n", &save) : NULL; p && items;
-		     p = strtok_r(NULL, "\n", &save))
+		for (char *save = NULL, *p = strtok_r(copy, "\n", &save); p; p = strtok_r(NULL, "\n", &save))
 			items[n++] = p;
-		ok = copy && items && response_set_evidence(r, ns->qi, items, n);
+		ok = response_set_evidence(r, ns->qi, items, n);
 		free(items);
 		free(copy);
 	}
@@ -185,19 +184,13 @@ static const struct screen_ops ops = {
 
 struct screen *screen_note_new(struct app *a, int question)
 {
-	struct note_screen *ns = calloc(1, sizeof *ns);
-	if (!ns)
-		return NULL;
+	struct note_screen *ns = xmalloc(sizeof *ns);
 	ns->base.ops = &ops;
 	ns->qi = question;
 	const struct answer *ans = response_answer(a->s->r, question);
 	char *ev = evidence_text(ans);
-	bool ok = ev && edit_init(&ns->field[NOTE], ans->note, true, MAX_TEXT) &&
-	          edit_init(&ns->field[EVIDENCE], ev, true, MAX_TEXT);
+	edit_init(&ns->field[NOTE], ans->note, true, MAX_TEXT);
+	edit_init(&ns->field[EVIDENCE], ev, true, MAX_TEXT);
 	free(ev);
-	if (!ok) {
-		destroy(&ns->base);
-		return NULL;
-	}
 	return &ns->base;
 }

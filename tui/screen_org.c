@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/xalloc.h"
 #include "core/i18n.h"
 #include "tui/edit.h"
 #include "tui/lines.h"
@@ -68,12 +69,11 @@ static int confirm(struct org_screen *os, struct app *a)
 	size_t n = strlen(s);
 	while (n > 0 && s[n - 1] == ' ')
 		n--;
-	char *name = strndup(s, n);
-	if (n == 0 || !name) {
-		free(name);
+	if (n == 0) {
 		app_message(a, true, "%s", _("Type the name of your organisation first (or Esc to quit)."));
 		return TUI_HANDLED;
 	}
+	char *name = xstrndup(s, n);
 	bool ok = response_set_organisation(a->s->r, name);
 	free(name);
 	if (!ok) {
@@ -134,9 +134,7 @@ static const struct screen_ops ops = {
 
 struct screen *screen_org_new(struct app *a, void (*done)(struct app *a))
 {
-	struct org_screen *os = calloc(1, sizeof *os);
-	if (!os)
-		return NULL;
+	struct org_screen *os = xmalloc(sizeof *os);
 	os->base.ops = &ops;
 	os->done = done;
 	const struct session *s = a->s;
@@ -149,9 +147,6 @@ struct screen *screen_org_new(struct app *a, void (*done)(struct app *a))
 		snprintf(os->intro, sizeof os->intro,
 		         _("A new assessment on the questionnaire \"%s\" (%s). Every answer is saved at once to %s."),
 		         session_str(s, &s->q->title), s->q->version, s->path);
-	if (!edit_init(&os->name, response_organisation(s->r), false, MAX_NAME)) {
-		free(os);
-		return NULL;
-	}
+	edit_init(&os->name, response_organisation(s->r), false, MAX_NAME);
 	return &os->base;
 }

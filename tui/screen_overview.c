@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/xalloc.h"
 #include "core/i18n.h"
 #include "core/num.h"
 #include "core/words.h"
@@ -269,9 +270,7 @@ static const struct screen_ops ops = {
 struct screen *screen_overview_new(struct app *a)
 {
 	(void)a;
-	struct overview_screen *os = calloc(1, sizeof *os);
-	if (!os)
-		return NULL;
+	struct overview_screen *os = xmalloc(sizeof *os);
 	os->base.ops = &ops;
 	return &os->base;
 }

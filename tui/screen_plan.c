@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/xalloc.h"
 #include "core/i18n.h"
 #include "core/response_plan.h"
 #include "core/num.h"
@@ -104,11 +105,9 @@ static void layout(struct lines *b, char **texts, const struct app *a, const str
 			if (act->status != groups[g])
 				continue;
 			lines_text(b, t, act->title, 3, width - 4, AT_NORMAL, L_TITLE, i);
-			texts[i] = malloc(512);
-			if (texts[i]) {
-				detail(texts[i], 512, a, act, v->overdue[i]);
-				lines_text(b, t, texts[i], 5, width - 6, v->overdue[i] ? AT_ERROR : AT_DIM, L_DETAIL, i);
-			}
+			texts[i] = xmalloc(512);
+			detail(texts[i], 512, a, act, v->overdue[i]);
+			lines_text(b, t, texts[i], 5, width - 6, v->overdue[i] ? AT_ERROR : AT_DIM, L_DETAIL, i);
 		}
 	}
 }
@@ -144,12 +143,11 @@ static void draw(const struct screen *sc, const struct app *a, struct rect r)
 	const struct theme *t = &a->theme;
 	struct scorecard *card;
 	struct plan_view *v = view(a, &card);
-	char **texts = v ? calloc((size_t)v->nactions + 1, sizeof *texts) : NULL;
-	if (!texts) {
-		plan_view_free(v);
+	if (!v) {
 		scorecard_free(card);
 		return;
 	}
+	char **texts = xcalloc((size_t)v->nactions + 1, sizeof *texts);
 	draw_head(a, v, r);
 	struct lines b;
 	layout(&b, texts, a, v, r.w);
@@ -179,12 +177,11 @@ static void ensure_visible(struct plan_screen *ps, const struct app *a, int move
 {
 	struct scorecard *card;
 	struct plan_view *v = view(a, &card);
-	char **texts = v ? calloc((size_t)v->nactions + 1, sizeof *texts) : NULL;
-	if (!texts) {
-		plan_view_free(v);
+	if (!v) {
 		scorecard_free(card);
 		return;
 	}
+	char **texts = xcalloc((size_t)v->nactions + 1, sizeof *texts);
 	int order[RESPONSE_MAX_ACTIONS], n = screen_order(a, v, order), at = 0;
 	for (int k = 0; k < n; k++)
 		if (order[k] == ps->cursor)
@@ -313,9 +310,7 @@ static const struct screen_ops ops = {
 struct screen *screen_plan_new(struct app *a)
 {
 	(void)a;
-	struct plan_screen *ps = calloc(1, sizeof *ps);
-	if (!ps)
-		return NULL;
+	struct plan_screen *ps = xmalloc(sizeof *ps);
 	ps->base.ops = &ops;
 	ps->cursor = -1;
 	ps->delete_armed = -1;

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/xalloc.h"
 #include "core/i18n.h"
 #include "tui/form.h"
 #include "tui/question_screen.h"
@@ -397,9 +398,7 @@ static const struct screen_ops ops = {
 
 struct screen *screen_question_new(struct app *a, int question, const struct question_hooks *hooks)
 {
-	struct question_screen *qs = calloc(1, sizeof *qs);
-	if (!qs)
-		return NULL;
+	struct question_screen *qs = xmalloc(sizeof *qs);
 	qs->base.ops = &ops;
 	if (hooks)
 		qs->hooks = *hooks;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/xalloc.h"
 #include "core/i18n.h"
 #include "core/num.h"
 #include "core/words.h"
@@ -475,9 +476,7 @@ static const struct screen_ops ops = {
 struct screen *screen_results_new(struct app *a)
 {
 	(void)a;
-	struct results_screen *rs = calloc(1, sizeof *rs);
-	if (!rs)
-		return NULL;
+	struct results_screen *rs = xmalloc(sizeof *rs);
 	rs->base.ops = &ops;
 	rs->target_domain = -1;
 	return &rs->base;

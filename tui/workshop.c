@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/xalloc.h"
 #include "core/i18n.h"
 #include "core/num.h"
 #include "core/response_session.h"
@@ -38,10 +39,10 @@ bool workshop_revealed(const struct workshop *w, const struct app *a, int qi)
 
 bool workshop_contested(const struct workshop *w, const struct app *a, int qi)
 {
-	int *counts = calloc((size_t)a->s->q->nlevels, sizeof(int));
+	int *counts = xcalloc((size_t)a->s->q->nlevels, sizeof(int));
 	struct group_question g;
 	bool contested = false;
-	if (counts && workshop_revealed(w, a, qi)) {
+	if (workshop_revealed(w, a, qi)) {
 		workshop_stats(a, qi, counts, &g);
 		contested = g.contested;
 	}
@@ -100,9 +101,9 @@ static bool contested_first(struct session *s)
 	const struct questionnaire *q = s->q;
 	int nq = q->nquestions;
 	struct group_stats *gs = group_from_votes(q, s->r);
-	int *sorted = calloc((size_t)nq, sizeof(int)), *order = calloc((size_t)nq, sizeof(int));
-	bool *deferred = calloc((size_t)nq, sizeof(bool)), *done = calloc((size_t)nq, sizeof(bool));
-	bool ok = gs && sorted && order && deferred && done;
+	int *sorted = xcalloc((size_t)nq, sizeof(int)), *order = xcalloc((size_t)nq, sizeof(int));
+	bool *deferred = xcalloc((size_t)nq, sizeof(bool)), *done = xcalloc((size_t)nq, sizeof(bool));
+	bool ok = gs != NULL;
 	if (ok) {
 		group_order(gs, sorted);
 		int n = 0;
@@ -143,12 +144,10 @@ static void summary_text(const struct workshop *w, const struct app *a, int qi, 
 {
 	const struct questionnaire *q = a->s->q;
 	const char *sep = a->theme.sep;
-	int *counts = calloc((size_t)q->nlevels, sizeof(int));
+	int *counts = xcalloc((size_t)q->nlevels, sizeof(int));
 	struct group_question g;
 	*contested = false;
 	buf[0] = '\0';
-	if (!counts)
-		return;
 	workshop_stats(a, qi, counts, &g);
 	if (!workshop_revealed(w, a, qi)) {
 		snprintf(buf, len, _("Votes: %d of %d in, hidden until all are in"), workshop_room_votes(w, a, qi),
@@ -389,8 +388,8 @@ enum tui_status tui_run_workshop(const struct questionnaire *q, struct response 
 	                                   .position = position, .next_todo = true, .compact = compact };
 	*signo = 0;
 	err[0] = '\0';
-	w.choice_texts = calloc((size_t)q->nlevels + 2, sizeof *w.choice_texts);
-	if (!w.choice_texts || !session_init(&s, q, r, path, o->lang) ||
+	w.choice_texts = xcalloc((size_t)q->nlevels + 2, sizeof *w.choice_texts);
+	if (!session_init(&s, q, r, path, o->lang) ||
 	    (o->participants <= 0 && !contested_first(&s))) {
 		free(w.choice_texts);
 		snprintf(err, errlen, "%s", _("out of memory"));

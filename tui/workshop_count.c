@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/xalloc.h"
 #include "core/i18n.h"
 #include "serve/room.h"
 #include "tui/form.h"
@@ -108,11 +109,7 @@ static const char *done(void *ctx, struct app *a, const char *const *values, int
 
 int workshop_count_open(struct workshop *w, struct app *a, int qi)
 {
-	struct count_ctx *c = malloc(sizeof *c);
-	if (!c) {
-		app_message(a, true, "%s", _("out of memory"));
-		return TUI_HANDLED;
-	}
+	struct count_ctx *c = xmalloc(sizeof *c);
 	*c = (struct count_ctx){ w, qi };
 	struct form_field f = { .label = _("Counted"), .max = 200 };
 	app_push(a, screen_form_new(a, _("Count cards or hands"),

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/xalloc.h"
 #include "core/i18n.h"
 #include "serve/qr.h"
 #include "tui/workshop_screens.h"
@@ -95,9 +96,7 @@ static const struct screen_ops ops = {
 struct screen *workshop_join_new(struct app *a, struct workshop *w)
 {
 	(void)a;
-	struct join_screen *js = calloc(1, sizeof *js);
-	if (!js)
-		return NULL;
+	struct join_screen *js = xmalloc(sizeof *js);
 	js->base.ops = &ops;
 	js->w = w;
 	return &js->base;

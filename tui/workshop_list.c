@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/xalloc.h"
 #include "core/i18n.h"
 #include "core/num.h"
 #include "core/words.h"
@@ -79,9 +80,7 @@ static void draw_row(const struct list_screen *ls, const struct app *a, const st
 	const struct theme *t = &a->theme;
 	const struct workshop *w = ls->w;
 	int qi = a->s->nav.order[pos];
-	int *counts = calloc((size_t)a->s->q->nlevels, sizeof(int));
-	if (!counts)
-		return;
+	int *counts = xcalloc((size_t)a->s->q->nlevels, sizeof(int));
 	struct group_question g;
 	workshop_stats(a, qi, counts, &g);
 	bool shown = workshop_revealed(w, a, qi);
@@ -337,9 +336,7 @@ static const struct screen_ops ops = {
 struct screen *workshop_list_new(struct app *a, struct workshop *w)
 {
 	(void)a;
-	struct list_screen *ls = calloc(1, sizeof *ls);
-	if (!ls)
-		return NULL;
+	struct list_screen *ls = xmalloc(sizeof *ls);
 	ls->base.ops = &ops;
 	ls->w = w;
 	return &ls->base;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/xalloc.h"
 #include "core/i18n.h"
 #include "core/num.h"
 #include "core/words.h"
@@ -112,8 +113,8 @@ static void pane_histogram(struct pane *p, const struct group_question *g, const
 static bool workshop_outliers(const struct app *a, const struct group_question *g, char *buf, size_t len)
 {
 	const struct questionnaire *q = a->s->q;
-	bool *out = calloc((size_t)q->nlevels, sizeof(bool));
-	int n = out ? group_outliers(q, g, out) : 0;
+	bool *out = xcalloc((size_t)q->nlevels, sizeof(bool));
+	int n = group_outliers(q, g, out);
 	char who[200];
 	if (n > 0)
 		snprintf(buf, len, _("Agreed, with an outlier: %s."), words_outliers(who, sizeof who, q, out, n));
@@ -281,13 +282,8 @@ static void pane_fill(struct pane *p, struct workshop *w, int qi)
 {
 	const struct app *a = p->a;
 	int nl = a->s->q->nlevels, N = w->o->participants;
-	int *counts = calloc((size_t)nl, sizeof(int));
-	bool *outlier = calloc((size_t)nl, sizeof(bool));
-	if (!counts || !outlier) {
-		free(counts);
-		free(outlier);
-		return;
-	}
+	int *counts = xcalloc((size_t)nl, sizeof(int));
+	bool *outlier = xcalloc((size_t)nl, sizeof(bool));
 	struct group_question g;
 	workshop_stats(a, qi, counts, &g);
 	group_outliers(a->s->q, &g, outlier);
@@ -346,7 +342,7 @@ void workshop_pane_draw(struct workshop *w, const struct app *a, int qi, struct 
 const char *workshop_choice_text(void *ctx, const struct app *a, int qi, int li, int width)
 {
 	struct workshop *w = ctx;
-	if (!w->large || !w->choice_texts)
+	if (!w->large)
 		return NULL;
 	char *buf = w->choice_texts[li >= 0 ? li : a->s->q->nlevels - 1 - li];
 	size_t len = WORKSHOP_CHOICE_LEN;
@@ -379,19 +375,17 @@ const char *workshop_choice_text(void *ctx, const struct app *a, int qi, int li,
 			return buf;
 	}
 	used += bar_text(&a->theme, n ? (double)count / n : 0, bw, buf + used, len - used);
-	bool *outlier = li >= 0 ? calloc((size_t)q->nlevels, sizeof(bool)) : NULL;
 	bool mark = false;
-	if (outlier) {
-		int *counts = calloc((size_t)q->nlevels, sizeof(int));
+	if (li >= 0) {
+		bool *outlier = xcalloc((size_t)q->nlevels, sizeof(bool));
+		int *counts = xcalloc((size_t)q->nlevels, sizeof(int));
 		struct group_question g;
-		if (counts) {
-			workshop_stats(a, qi, counts, &g);
-			group_outliers(q, &g, outlier);
-			mark = outlier[li];
-		}
+		workshop_stats(a, qi, counts, &g);
+		group_outliers(q, &g, outlier);
+		mark = outlier[li];
 		free(counts);
+		free(outlier);
 	}
-	free(outlier);
 	snprintf(buf + used, len - used, " %d%s", count, mark ? _("  outlier") : "");
 	return buf;
 }
