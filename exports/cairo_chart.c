@@ -238,9 +238,29 @@ static void radar_labels(cairo_t *cr, PangoContext *pc, const struct doc_chart *
 	}
 }
 
-double cx_radar_height(const struct doc_chart *c, double w)
+/* The keyed radar: its radius, the room for the numbers and scores
+ * around it, and how far below the centre its lowest spoke reaches (a
+ * pentagon's base is at 0.81 r, a diamond's point at r). */
+enum { KEY_SIDE = 20, KEY_TOP = 16, KEY_BOTTOM = 14 };
+static double keyed_radius(double w)
 {
-	(void)c;
+	return w / 2 - KEY_SIDE;
+}
+
+static double lowest_spoke(const struct doc_chart *c)
+{
+	double low = 0;
+	for (int d = 0; d < c->ndomains; d++) {
+		double sa = sin(-M_PI / 2 + 2 * M_PI * d / c->ndomains);
+		low = sa > low ? sa : low;
+	}
+	return low;
+}
+
+double cx_radar_height(const struct doc_chart *c, double w, bool keys)
+{
+	if (keys)       /* no empty band under a pentagon: page 1 needs the room */
+		return keyed_radius(w) * (1 + lowest_spoke(c)) + KEY_TOP + KEY_BOTTOM;
 	return w < RADAR_H ? w : RADAR_H;      /* the labels above and below fit in it */
 }
 
@@ -282,8 +302,9 @@ double cx_radar_keys(cairo_t *cr, PangoContext *pc, const struct doc_chart *c, d
 
 double cx_radar(cairo_t *cr, PangoContext *pc, const struct doc_chart *c, double x, double y, double w, bool keys)
 {
-	double h = cx_radar_height(c, w), cx = x + w / 2, cy = y + h / 2;
-	double r = keys ? h / 2 - 22 : radar_radius(pc, c, w, h);
+	double h = cx_radar_height(c, w, keys), cx = x + w / 2;
+	double r = keys ? keyed_radius(w) : radar_radius(pc, c, w, h);
+	double cy = keys ? y + KEY_TOP + r : y + h / 2;
 	cairo_save(cr);
 	if (c->series[DOC_PEER] && series_complete(c, DOC_PEER)) {
 		radar_path(cr, c, DOC_PEER, false, true, cx, cy, r);
@@ -460,7 +481,7 @@ static cairo_status_t png_write(void *closure, const unsigned char *data, unsign
 bool cx_chart_png(const struct doc_chart *c, enum doc_chart_kind which, double w, double scale,
                   unsigned char **png, size_t *len, double *h)
 {
-	*h = (which == DOC_RADAR ? cx_radar_height(c, w) : cx_bars_height(c, w)) + 4;
+	*h = (which == DOC_RADAR ? cx_radar_height(c, w, false) : cx_bars_height(c, w)) + 4;
 	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)ceil(w * scale),
 	                                                (int)ceil(*h * scale));
 	cairo_t *cr = cairo_create(s);

@@ -40,7 +40,7 @@ enum { CX_INK = 10, CX_MUTED, CX_LINE, CX_BAND, CX_WHITE };
 
 /* The charts at (x, y), `w` wide. The height each takes is known before
  * drawing (for page layout); the draw functions return it too. */
-double cx_radar_height(const struct doc_chart *c, double w);
+double cx_radar_height(const struct doc_chart *c, double w, bool keys);
 /* keys: numbers at the spokes instead of names (cx_radar_keys lists them). */
 double cx_radar(cairo_t *cr, PangoContext *pc, const struct doc_chart *c, double x, double y, double w, bool keys);
 double cx_radar_keys(cairo_t *cr, PangoContext *pc, const struct doc_chart *c, double x, double y, double w);

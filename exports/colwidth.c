@@ -39,6 +39,49 @@ static void squeeze(int n, const double *min, const bool *numeric, double smin, 
 	free(kept);
 }
 
+/* When the unwrapped cells do not fit side by side: a column of short
+ * phrases (its widest cell at most an eighth of the table and an equal
+ * share of the room left) keeps them whole, "1,57 niveau" on one line
+ * instead of two; the other columns share the rest in proportion to how
+ * much wider each would like to be, as a browser does. A wider limit
+ * made longer columns wrap more and tables taller. w holds each column's
+ * widest cell. */
+enum { SHORT = 8 };
+static void whole_short(int n, const double *min, double total, double *w)
+{
+	bool *kept = calloc((size_t)n, sizeof(*kept));
+	double room = total, lo = 0, hi = 0;
+	int open = n;
+	for (bool changed = true; kept && changed && open > 0;) {
+		changed = false;
+		for (int c = 0; c < n; c++)
+			if (!kept[c] && w[c] <= room / open && w[c] <= total / SHORT) {
+				kept[c] = changed = true;
+				room -= w[c];
+				open--;
+			}
+	}
+	for (int c = 0; c < n; c++)
+		if (!kept || !kept[c]) {
+			lo += min[c];
+			hi += w[c];
+		}
+	if (kept && lo > room) {        /* the kept ones leave too little: as before */
+		free(kept);
+		kept = NULL;
+		room = total;
+		lo = hi = 0;
+		for (int c = 0; c < n; c++) {
+			lo += min[c];
+			hi += w[c];
+		}
+	}
+	for (int c = 0; c < n; c++)
+		if (!kept || !kept[c])
+			w[c] = min[c] + (w[c] - min[c]) * (room - lo) / (hi - lo);
+	free(kept);
+}
+
 void doc_column_widths(int n, const double *min, const double *max, const bool *numeric, double total, double *w)
 {
 	double smin = 0, smax = 0;
@@ -53,10 +96,10 @@ void doc_column_widths(int n, const double *min, const double *max, const bool *
 		squeeze(n, min, numeric, smin, total, w);
 		return;
 	}
-	for (int c = 0; c < n; c++) {
-		if (smax <= total)
+	if (smax <= total) {
+		for (int c = 0; c < n; c++)
 			w[c] += (total - smax) * w[c] / smax;
-		else
-			w[c] = min[c] + (w[c] - min[c]) * (total - smin) / (smax - smin);
+		return;
 	}
+	whole_short(n, min, total, w);
 }

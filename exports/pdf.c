@@ -200,14 +200,16 @@ static void para(struct pdf *p, const struct doc_block *b)
 }
 
 /* The summary's radar beside its text, at the top right: page 1 then has
- * room for the summary, the radar and the decision the council is asked. */
+ * room for the summary, the radar and the whole decision the council is
+ * asked, its cost and hours too (200 pt wide: at 230 the example
+ * municipality's plan fell on page 2). */
 static void float_radar(struct pdf *p, int i)
 {
 	const struct doc_chart *c = &p->d->chart;
-	const double w = 230;
+	const double w = 200;
 	double x = PDF_ML + PDF_TEXT_W - w, y = p->y;
 	double cap = cx_text(NULL, p->pc, doc_chart_caption(DOC_RADAR), 9, CX_BOLD, 0, 0, w, CX_LEFT);
-	double ch = cx_radar_height(c, w), kh = cx_radar_keys(NULL, p->pc, c, 0, 0, w);
+	double ch = cx_radar_height(c, w, true), kh = cx_radar_keys(NULL, p->pc, c, 0, 0, w);
 	double lh = cx_legend(NULL, p->pc, c, 0, 0, w);
 	pdf_tag(p, "Figure", true);
 	if (p->cr) {
@@ -218,7 +220,7 @@ static void float_radar(struct pdf *p, int i)
 		cx_legend(p->cr, p->pc, c, x, y + cap + 8 + ch + kh, w);
 	}
 	pdf_tag(p, "Figure", false);
-	p->float_bottom = y + cap + 8 + ch + kh + lh + 6;
+	p->float_bottom = y + cap + 8 + ch + kh + lh + 2;
 	p->float_w = w + 12;
 	p->floated = i;
 }
@@ -229,7 +231,7 @@ static void chart(struct pdf *p, const struct doc_block *b)
 	double w = b->chart == DOC_RADAR ? PDF_TEXT_W * 0.8 : PDF_TEXT_W;
 	double x = PDF_ML + (PDF_TEXT_W - w) / 2;
 	double cap = cx_text(NULL, p->pc, doc_chart_caption(b->chart), 10, CX_BOLD, 0, 0, PDF_TEXT_W, CX_LEFT);
-	double ch = b->chart == DOC_RADAR ? cx_radar_height(c, w) : cx_bars_height(c, w);
+	double ch = b->chart == DOC_RADAR ? cx_radar_height(c, w, false) : cx_bars_height(c, w);
 	double lh = cx_legend(NULL, p->pc, c, 0, 0, PDF_TEXT_W);
 	pdf_need(p, cap + 6 + ch + 6 + lh);
 	pdf_tag(p, "Figure", true);

@@ -23,11 +23,14 @@ static void cell_widths(struct pdf *p, const char *s, int style, double *min, do
 	g_object_unref(l);
 }
 
+/* The width of s on one line at the body's size (a fact's key). */
 static double natural_width(struct pdf *p, const char *s, int style)
 {
-	double min, max;
-	cell_widths(p, s, style, &min, &max);
-	return max;
+	PangoLayout *l = cx_layout(p->pc, s, PDF_BODY, style, 0, CX_LEFT);
+	PangoRectangle r;
+	pango_layout_get_extents(l, NULL, &r);
+	g_object_unref(l);
+	return (double)r.width / PANGO_SCALE + 1;
 }
 
 /* Column widths the way a browser lays out an automatic table

@@ -7,7 +7,9 @@
   "page n of m"; the appendix only with --appendix, on a page of its own;
   a table longer than a page repeats its header row on every page it is on,
   and no row is split; each page rendered to PNG has ink on it (DOC_PNG=path
-  keeps page 1, the README's image);
+  keeps page 1, the README's image); for the example municipalities page 1
+  holds the summary, the radar and the whole decision section, its facts
+  (the plan's cost and hours, priorities without an action) too;
 - ODT: mimetype first and stored, no extra field; every XML part
   well-formed; the manifest lists every file; headings with outline levels
   in named styles; the same sections as the PDF with --appendix; table
@@ -326,6 +328,47 @@ def check_libreoffice(odt, lang, ours):
         fail(f"LibreOffice: {n} domain rows, the PDF has {m}")
 
 
+EXAMPLES = os.path.join(ROOT, "questionnaires/examples")
+
+
+def decision_facts(md, lang):
+    """The facts under the decision section's table in the Markdown: who
+    set the targets, the plan with its cost and hours, overdue actions,
+    priorities without an action."""
+    start = md.find("## " + WORDS[lang]["decide"])
+    end = md.find("\n## ", start + 3)
+    return re.findall(r"(?m)^- \*\*(.+?):\*\* (.+)$", md[start:end if end > 0 else None]) if start >= 0 else []
+
+
+def check_example_page1(stem, lang):
+    """Page 1 answers "where are we, where do we want to be, what do you ask
+    of us" for an example municipality: the summary, the radar and the whole
+    decision section, its facts too: the plan's cost ("€ 100.500"), hours and
+    the uncovered priorities (issue 16, item 1), not on page 2."""
+    new, old = (os.path.join(EXAMPLES, f"{stem}-{y}.yaml") for y in (2026, 2025))
+    out = os.path.join(TMP, f"{stem}-{lang}.pdf")
+    base = [PEIL, "--lang", lang, "export", new, "--baseline", old]
+    r = run(base + ["--format", "pdf", "-o", out])
+    md = run(base + ["--format", "md"])
+    if r.returncode != 0 or md.returncode != 0:
+        fail(f"{stem} {lang}: export failed: {(r.stderr + md.stderr)[-300:]!r}")
+        return
+    facts = decision_facts(md.stdout.decode(), lang)
+    cost = [v for k, v in facts if "€" in v]
+    if len(facts) < 3 or not cost:
+        fail(f"{stem} {lang}: the decision section's facts in the Markdown: {facts}")
+        return
+    page1 = " ".join(pages_text(out)[0].split())
+    print(f"{stem} {lang}: page 1 has {sum(' '.join(v.split()) in page1 for k, v in facts)} of {len(facts)}"
+          f" decision facts; the plan: {cost[0]!r}")
+    for s in (WORDS[lang]["summary"], WORDS[lang]["radar"], WORDS[lang]["decide"]):
+        if s not in page1:
+            fail(f"{stem} {lang}: page 1 lacks {s!r}")
+    for key, value in facts:
+        if " ".join(value.split()) not in page1:
+            fail(f"{stem} {lang}: {key}: {value!r} is not on page 1")
+
+
 def main():
     for tool in ("pdfinfo", "pdffonts", "pdftotext", "pdftoppm"):
         if not shutil.which(tool):
@@ -338,6 +381,8 @@ def main():
             check_libreoffice(odt, lang, "\n".join(pages_text(app, layout=True)))
     check_long_table()
     check_plan_table()
+    for stem, lang in (("gemeente-voorbeeld", "nl"), ("gemeente-voorbeeld", "en"), ("gemeente-voorbeeldegem", "nl")):
+        check_example_page1(stem, lang)
     shutil.rmtree(TMP, ignore_errors=True)
     if FAILS:
         print(f"{len(FAILS)} failure(s)")
