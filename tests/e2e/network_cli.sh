@@ -29,6 +29,25 @@ has "$tmp/err" "peil sector: a round file holds one round: leave out --baseline"
 printf 'code;naam\nGM0001;Een\n' >"$tmp/reg-header.csv"
 expect 1 "registry without the columns" "$PEIL" --lang en intake $Q "$F/peers" --registry "$tmp/reg-header.csv"
 has "$tmp/err" "$tmp/reg-header.csv:1:1: error: the first row must name the columns, organisation_id and name among them (organisation_id;name;population)"
+
+# The same in Dutch, as a Dutch network organisation sees them.
+expect 2 "intake without a directory, nl" "$PEIL" --lang nl intake
+has "$tmp/err" "peil intake: noem minstens één map met antwoordbestanden"
+expect 2 "intake --format xml, nl" "$PEIL" --lang nl intake "$F/peers" --format xml
+has "$tmp/err" "peil intake: --format vraagt text, csv of json, niet 'xml'"
+expect 1 "registry without the columns, nl" "$PEIL" --lang nl intake $Q "$F/peers" --registry "$tmp/reg-header.csv"
+has "$tmp/err" "$tmp/reg-header.csv:1:1: error: de eerste regel moet de kolommen noemen, waaronder organisation_id en name (organisation_id;name;population)"
+expect 1 "intake of the fixture, nl" "$PEIL" --lang nl intake $Q "$F/peers"
+has "$tmp/out" "10 bestanden, 9 organisaties; 9 met problemen; 1 bestand is niet geldig."
+has "$tmp/out" "  $F/peers/sub/p7.yaml: onvolledig: 2 vragen open"
+has "$tmp/out" "  $F/peers/p1.yaml: onvolledig: 1 vraag open"
+has "$tmp/out" "  $F/peers/bad.yaml: niet geldig: $F/peers/bad.yaml:8:34: error: niveau 7 is geen van de niveaus van de vragenlijst"
+has "$tmp/out" "Niet gelezen bestanden"
+has "$tmp/out" "  $F/peers/notes.txt: niet gelezen: geen .yaml- of .yml-bestand"
+expect 1 "intake csv, nl" "$PEIL" --lang nl intake $Q "$F/peers" --format csv
+cr=$(printf '\r')   # CSV lines end in CRLF (RFC 4180)
+has "$tmp/out" "$(printf '\357\273\277')Organisatie;organisation_id;Bestand;Probleem;Melding$cr"
+has "$tmp/out" "Gemeente Een;;$F/peers/p1.yaml;incomplete;onvolledig: 1 vraag open$cr"
 printf 'organisation_id;name;population\nGM0001;Een;12000\nGM0002;Twee\n' >"$tmp/reg-cols.csv"
 expect 1 "registry row short of a column" "$PEIL" --lang en intake $Q "$F/peers" --registry "$tmp/reg-cols.csv"
 has "$tmp/err" "$tmp/reg-cols.csv:3:1: error: 2 columns, the header names 3"

@@ -22,6 +22,7 @@ import io
 import json
 import math
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -44,8 +45,8 @@ def check(cond, what):
         print("FAIL:", what)
 
 
-def run(*args, env=None):
-    return subprocess.run([PEIL, "--lang", "en"] + list(args), capture_output=True, text=True,
+def run(*args, env=None, lang="en"):
+    return subprocess.run([PEIL, "--lang", lang] + list(args), capture_output=True, text=True,
                           env=dict(os.environ, **(env or {})))
 
 
@@ -201,6 +202,73 @@ def check_intake(inbox, manifest):
           ": error: level 7 is not one of the questionnaire's levels" in p.stdout, "intake text: %s" % p.stdout[:400])
 
 
+def check_intake_nl(inbox, manifest):
+    """The intake in Dutch, as a Dutch network organisation sends it back:
+    every problem kind's exact line under its organisation, the section
+    headings, the summary, and the CSV's Dutch header (issue 20). Counts,
+    line numbers and the date come from the generator; the words are
+    asserted whole."""
+    reg = os.path.join(inbox, "registry.csv")
+    m = {k: v for k, v in manifest["mistakes"].items()}
+    p = run("intake", os.path.join(inbox, "2026"), "--registry", reg, lang="nl")
+    check(p.returncode == 1, "intake nl: exit %d (a file does not validate: 1)" % p.returncode)
+    out = p.stdout
+
+    def path(kind, suffix=""):
+        return os.path.join(inbox, "2026", "%s%s.yaml" % (m[kind]["code"].lower(), suffix))
+
+    def org(kind):
+        return "%s (%s)" % (m[kind]["name"], m[kind]["code"])
+
+    n = len(manifest["municipalities"])
+    want = [
+        (r"\d+ bestanden, %d organisaties; 9 met problemen; 1 bestand is niet geldig\." % (n - 1), None),
+        (re.escape("  %s: beantwoordt versie 2025.1 van de vragenlijst, niet 2026.1" % path("old-version")),
+         "old-version"),
+        (re.escape("  %s: nog een bestand van deze organisatie, telt niet mee: het laatste geldige is %s ("
+                   % (path("two-files", "-concept"), path("two-files"))) + r"\d{4}-\d\d-\d\d\)", "two-files"),
+        (re.escape("  %s: geen inwonertal: de organisatie telt in geen grootteklasse mee" % path("no-population")),
+         "no-population"),
+        (re.escape("  %s: onvolledig: " % path("incomplete")) + r"(1 vraag|[2-9]\d* vragen) open", "incomplete"),
+        (re.escape("  %s: 1 antwoord is een voorstel van een groep, nog niet besloten" % path("group-file")),
+         "group-file"),
+        (re.escape("  %s: 2 antwoorden uit de vorige keer zijn niet bevestigd" % path("unconfirmed")), "unconfirmed"),
+        (re.escape("  %s: de naam '%srade' wijkt af van '%s' in het register"
+                   % (path("name-differs"), m["name-differs"]["name"], m["name-differs"]["name"])), "name-differs"),
+        (re.escape("  %s: niet geldig: %s:" % (path("typo"), path("typo")))
+         + r"\d+:\d+: error: niveau 7 is geen van de niveaus van de vragenlijst \(en nog 1 fout\)", "typo"),
+        (re.escape("  %s: de organisation_id staat niet in het register" % path("not-in-registry")),
+         "not-in-registry"),
+        (re.escape("Niet gelezen bestanden"), None),
+        (re.escape("  %s/2026/bench-digital-maturity.yaml: niet gelezen: een vragenlijst, geen antwoordbestand"
+                   % inbox), None),
+        (re.escape("  %s/2026/lees-mij.txt: niet gelezen: geen .yaml- of .yml-bestand" % inbox), None),
+        (re.escape("In het register, geen bestand ontvangen"), None),
+        (re.escape("  " + org("no-file")), None),
+    ]
+    lines = out.splitlines()
+    for rx, kind in want:
+        at = [i for i, line in enumerate(lines) if re.fullmatch(rx, line)]
+        if len(at) != 1:
+            check(False, "intake nl: %d lines match %s\n%s" % (len(at), rx, out[:1500]))
+            continue
+        if kind:        # under its organisation's heading, after the blank line
+            i = at[0] - 1
+            while i > 0 and lines[i].startswith("  "):
+                i -= 1
+            check(lines[i] == org(kind), "intake nl: %r under %r, not %r" % (lines[at[0]], lines[i], org(kind)))
+    check(not re.search(r"(?i)\b(does not|incomplete|not read|registry|question)\b", out),
+          "intake nl: English in the Dutch report: %s" % out[:800])
+    p = run("intake", os.path.join(inbox, "2026"), "--registry", reg, "--format", "csv", lang="nl")
+    check(p.stdout.startswith("\ufeffOrganisatie;organisation_id;Bestand;Probleem;Melding\n"),
+          "intake nl csv header: %r" % p.stdout[:80])
+    rows = list(csv.reader(io.StringIO(p.stdout.lstrip("\ufeff")), delimiter=";"))
+    row = [r for r in rows if r[:2] == [m["no-population"]["name"], m["no-population"]["code"]]]
+    check(row == [[m["no-population"]["name"], m["no-population"]["code"], path("no-population"), "no-population",
+                   "geen inwonertal: de organisatie telt in geen grootteklasse mee"]],
+          "intake nl csv: the row without population: %r" % row)
+
+
 def check_sector(inbox, qn, registry):
     reg = os.path.join(inbox, "registry.csv")
     cur = organisations(qn, os.path.join(inbox, "2026"), registry)
@@ -345,6 +413,7 @@ def main():
         qn = load_yaml(os.path.join(tmp, "bench-digital-maturity.yaml"))
         registry = read_registry(os.path.join(tmp, "registry.csv"))
         check_intake(tmp, manifest)
+        check_intake_nl(tmp, manifest)
         cur, cells = check_sector(tmp, qn, registry)
         check_round(tmp, qn, registry, cur, cells)
     print("%d failures" % len(failures))
