@@ -152,7 +152,7 @@ bool cli_parse_format(const char *s, bool *json);
  * included, plus two spaces; widths count code points, so accented texts
  * line up. Cells are copied. The last column is never padded. */
 struct cli_table;
-struct cli_table *cli_table_new(int ncols);     /* NULL when memory runs out */
+struct cli_table *cli_table_new(int ncols);
 void cli_table_free(struct cli_table *t);       /* NULL is fine */
 void cli_table_align_right(struct cli_table *t, int col);
 /* A cell wider than `max` does not widen its column: it ends the line and
@@ -166,7 +166,7 @@ void cli_table_cellf(struct cli_table *t, const char *fmt, ...)
 /* A line printed as it is between two rows; not measured. */
 void cli_table_line(struct cli_table *t, const char *s);
 /* Prints the table; false (nothing printed) when memory ran out. */
-bool cli_table_print(const struct cli_table *t, FILE *f);
+void cli_table_print(const struct cli_table *t, FILE *f);
 enum { CLI_TITLE_MAX = 60 };    /* the widest a title column gets */
 
 #endif

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "cli/cli.h"
+#include "cli/xalloc.h"
 #include "core/i18n.h"
 #include "core/lock.h"
 #include "core/mem.h"
@@ -50,13 +51,13 @@ static bool agg_add(void *ctx, const char *path, struct response *r)
 	if (!A->acc) {
 		A->q = response_questionnaire(r);
 		A->acc = group_acc_new(A->q);
-		A->organisation = mem_strdup(response_organisation(r));
-		A->target = mem_array((size_t)A->q->ndomains, sizeof(int));
+		A->organisation = xstrdup(response_organisation(r));
+		A->target = xarray((size_t)A->q->ndomains, sizeof(int));
 		A->population = -1;
-		for (int d = 0; A->target && d < A->q->ndomains; d++)
+		for (int d = 0; d < A->q->ndomains; d++)
 			A->target[d] = -1;
 	}
-	bool ok = A->acc && A->organisation && A->target && group_acc_add(A->acc, r);
+	bool ok = A->acc && group_acc_add(A->acc, r);
 	if (ok) {
 		if (strcmp(response_date(r), A->date) > 0)
 			memcpy(A->date, response_date(r), sizeof A->date);
@@ -86,13 +87,9 @@ static void votes_cell(struct cli_table *t, const struct questionnaire *q, const
 	static const char *const bars[] = { "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█" };
 	static const char *const ascii[] = { "1", "2", "3", "4", "5", "6", "7", "8", "9" };
 	size_t cap = 3 + (size_t)q->nlevels * 3, len = 2;  /* a glyph is at most 3 bytes */
-	char *buf = mem_alloc(cap);
+	char *buf = xmalloc(cap);
 	bool u = utf8();
 	int top = 0;
-	if (!buf) {
-		cli_table_cell(t, NULL);
-		return;
-	}
 	for (int i = 0; i < q->nlevels; i++)
 		top = g->counts[i] > top ? g->counts[i] : top;
 	memcpy(buf, g->contested ? "! " : "  ", 2);
@@ -133,18 +130,16 @@ static void question_row(struct cli_table *t, const struct questionnaire *q, con
 	char *text = NULL;
 	size_t len = 0;
 	FILE *m = open_memstream(&text, &len);
-	if (m) {
-		fprintf(m, "%s: %s", q->questions[qi].id, qn_str(q, &q->questions[qi].text, lang));
-		if (g->na)
-			fprintf(m, _(" (not applicable: %d)"), g->na);
-		if (g->unknown)
-			fprintf(m, _(" (don't know: %d)"), g->unknown);
-	}
-	if (!m || fclose(m) != 0) {
-		free(text);
-		text = NULL;
-	}
-	cli_table_cell(t, text ? text : q->questions[qi].id);
+	if (!m)
+		xalloc_die();
+	fprintf(m, "%s: %s", q->questions[qi].id, qn_str(q, &q->questions[qi].text, lang));
+	if (g->na)
+		fprintf(m, _(" (not applicable: %d)"), g->na);
+	if (g->unknown)
+		fprintf(m, _(" (don't know: %d)"), g->unknown);
+	if (fclose(m) != 0)         /* a memory stream fails only for memory */
+		xalloc_die();
+	cli_table_cell(t, text);
 	free(text);
 }
 
@@ -160,7 +155,7 @@ static void print_legend(FILE *f, const struct questionnaire *q, int lang)
 		        i + 1 < q->nlevels ? "," : ".\n");
 }
 
-static bool print_domains(FILE *f, const struct questionnaire *q, const struct group_stats *s, int lang)
+static void print_domains(FILE *f, const struct questionnaire *q, const struct group_stats *s, int lang)
 {
 	struct cli_table *t = cli_table_new(5);
 	cli_table_max_width(t, 0, CLI_TITLE_MAX);
@@ -178,12 +173,11 @@ static bool print_domains(FILE *f, const struct questionnaire *q, const struct g
 		figure(t, q->langs[lang], g->has_stats, g->max);
 	}
 	fprintf(f, "\n%s\n", _("Domain scores of the respondents"));
-	bool ok = cli_table_print(t, f);
+	cli_table_print(t, f);
 	cli_table_free(t);
-	return ok;
 }
 
-static bool print_questions(FILE *f, const struct questionnaire *q, const struct group_stats *s,
+static void print_questions(FILE *f, const struct questionnaire *q, const struct group_stats *s,
                             const int *order, int lang)
 {
 	static const char *const head[] = { N_("Votes"), "n", N_("Mean"), N_("Median"), N_("Range"),
@@ -193,19 +187,15 @@ static bool print_questions(FILE *f, const struct questionnaire *q, const struct
 		cli_table_cellf(t, "%s%s", c == 0 ? "  " : "", c == 1 ? head[c] : _(head[c]));
 	for (int i = 0; i < q->nquestions; i++)
 		question_row(t, q, &s->questions[order[i]], order[i], lang);
-	bool ok = cli_table_print(t, f);
+	cli_table_print(t, f);
 	cli_table_free(t);
-	return ok;
 }
 
-/* False when memory runs out. */
-static bool print_text(FILE *f, const struct questionnaire *q, const struct group_stats *s,
+static void print_text(FILE *f, const struct questionnaire *q, const struct group_stats *s,
                        const char *organisation)
 {
 	int lang = cli_lang(q), contested = 0;
-	int *order = mem_array((size_t)q->nquestions, sizeof(int));
-	if (!order)
-		return false;
+	int *order = xarray((size_t)q->nquestions, sizeof(int));
 	group_order(s, order);
 	for (int i = 0; i < q->nquestions; i++)
 		contested += s->questions[i].contested;
@@ -216,13 +206,11 @@ static bool print_text(FILE *f, const struct questionnaire *q, const struct grou
 	if (group_nregions(s) > 1)      /* only the shared questions have every respondent */
 		fprintf(f, _("The respondents come from %d regions; they share %d of the %d questions.\n\n"),
 		        group_nregions(s), s->shared_questions, q->nquestions);
-	bool ok = print_questions(f, q, s, order, lang);
-	mem_free(order);
-	if (!ok)
-		return false;
+	print_questions(f, q, s, order, lang);
+	free(order);
 	fputc('\n', f);
 	print_legend(f, q, lang);
-	return print_domains(f, q, s, lang);
+	print_domains(f, q, s, lang);
 }
 
 static void json_question(struct jsonw *w, const struct questionnaire *q, const struct group_question *g, int qi)
@@ -421,9 +409,8 @@ int cmd_aggregate(int argc, char **argv)
 	if (rc == EXIT_OK) {
 		if (a.json) {
 			print_json(stdout, q, s);
-		} else if (!print_text(stdout, q, s, A.organisation)) {
-			cli_printf(stderr, "peil: %s\n", _("out of memory"));
-			rc = EXIT_INVALID;
+		} else {
+			print_text(stdout, q, s, A.organisation);
 		}
 		if (rc == EXIT_OK && (fflush(stdout) != 0 || ferror(stdout))) {
 			cli_printf(stderr, "peil: %s\n", _("cannot write to standard output"));

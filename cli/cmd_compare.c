@@ -125,10 +125,8 @@ static bool print_text(FILE *f, const struct questionnaire *q, const struct resp
 	figure_row(t, q, _("Overall"), &c->overall, lang);
 	if (c->partial)
 		figure_row(t, q, _("Overall, like for like"), &c->common, lang);
-	bool ok = cli_table_print(t, f);
+	cli_table_print(t, f);
 	cli_table_free(t);
-	if (!ok)
-		return false;
 	if (c->partial)
 		print_left_out(f, q, c, tl);
 	print_changes(f, q, c, lang, tl);

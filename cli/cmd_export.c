@@ -13,6 +13,7 @@
 #include "cli/cli.h"
 #include "cli/export_args.h"
 #include "cli/peer_files.h"
+#include "cli/xalloc.h"
 #include "core/i18n.h"
 #include "core/mem.h"
 #include "core/outpath.h"
@@ -163,8 +164,8 @@ static bool load_peers(const struct export_args *a, const struct questionnaire *
 	struct peer_source ps;
 	if (!peer_source_read(&ps, a->peers, q))
 		return false;
-	*domains = mem_array((size_t)q->ndomains, sizeof(**domains));
-	bool ok = *domains && export_peer_figures(a, &ps, q, r, s, a->file, ep, *domains, true);
+	*domains = xarray((size_t)q->ndomains, sizeof(**domains));
+	bool ok = export_peer_figures(a, &ps, q, r, s, a->file, ep, *domains, true);
 	peer_source_free(&ps);
 	return ok;
 }

@@ -8,6 +8,7 @@
 #include "cli/collection.h"
 #include "cli/intake.h"
 #include "cli/registry.h"
+#include "cli/xalloc.h"
 #include "core/i18n.h"
 #include "core/mem.h"
 #include "scoring/peers.h"
@@ -28,7 +29,6 @@ struct intake {
 	const struct registry *reg;
 	struct intake_report *r;
 	bool *seen;                     /* registry rows with a file */
-	bool oom;
 };
 
 static void add(struct intake *in, const struct ifile *x, const char *file, enum intake_code code,
@@ -38,12 +38,7 @@ static void add(struct intake *in, const struct ifile *x, const char *file, enum
                 const char *fmt, ...)
 {
 	struct intake_report *r = in->r;
-	struct intake_problem *v = mem_grow(r->v, &r->cap, r->n, sizeof *v, 64);
-	if (!v) {
-		in->oom = true;
-		return;
-	}
-	r->v = v;
+	r->v = xgrow(r->v, &r->cap, r->n, sizeof *r->v, 64);
 	char msg[1200];
 	va_list ap;
 	va_start(ap, fmt);
@@ -52,12 +47,9 @@ static void add(struct intake *in, const struct ifile *x, const char *file, enum
 	struct intake_problem *p = &r->v[r->n];
 	*p = (struct intake_problem){
 		.organisation = x ? (x->row ? x->row->name : x->f->organisation) : NULL,
-		.organisation_id = x ? x->id : NULL, .file = file, .code = code, .message = mem_strdup(msg),
+		.organisation_id = x ? x->id : NULL, .file = file, .code = code, .message = xstrdup(msg),
 	};
-	if (!p->message)
-		in->oom = true;
-	else
-		r->n++;
+	r->n++;
 }
 
 static bool counts(const struct cfile *f)
@@ -98,12 +90,10 @@ static int by_name(const void *a, const void *b)
 
 /* As for peers: a file without a code joins the organisation whose files
  * with a code carry its name, when exactly one code does. */
-static bool adopt_codes(struct ifile *v, size_t n)
+static void adopt_codes(struct ifile *v, size_t n)
 {
-	struct named *m = mem_array(n, sizeof(*m));
+	struct named *m = xarray(n, sizeof(*m));
 	size_t k = 0;
-	if (!m)
-		return false;
 	for (size_t i = 0; i < n; i++)
 		if (v[i].key[0] == '#' && v[i].f->organisation) {
 			peers_name_key(v[i].f->organisation, m[k].name, sizeof m[k].name);
@@ -129,8 +119,7 @@ static bool adopt_codes(struct ifile *v, size_t n)
 			v[i].id = hit->x->id;
 		}
 	}
-	mem_free(m);
-	return true;
+	free(m);
 }
 
 static int by_key_date(const void *pa, const void *pb)
@@ -238,35 +227,27 @@ static void not_read(struct intake *in)
 	}
 }
 
-static bool build(struct intake *in)
+static void build(struct intake *in)
 {
 	const struct collection *c = in->c;
-	struct ifile *v = mem_array(c->nfiles, sizeof(*v));
-	in->seen = mem_alloc(registry_count(in->reg) + 1);
-	if (!v || !in->seen) {
-		mem_free(v);
-		return false;
-	}
+	struct ifile *v = xarray(c->nfiles, sizeof(*v));
+	in->seen = xmalloc(registry_count(in->reg) + 1);
 	size_t n = 0;
 	for (size_t i = 0; i < c->nfiles; i++) {
 		in->r->invalid += c->files[i].kind == CF_INVALID;
 		if (counts(&c->files[i]))
 			identify(in, &v[n++], &c->files[i], i);
 	}
-	if (!adopt_codes(v, n)) {
-		mem_free(v);
-		return false;
-	}
+	adopt_codes(v, n);
 	qsort(v, n, sizeof(*v), by_key_date);
-	for (size_t i = 0, j; i < n && !in->oom; i = j) {
+	for (size_t i = 0, j; i < n; i = j) {
 		for (j = i; j < n && !strcmp(v[j].key, v[i].key); j++)
 			;
 		organisation(in, &v[i], j - i);
 	}
 	not_read(in);
 	in->r->files = c->nfiles;
-	mem_free(v);
-	return !in->oom;
+	free(v);
 }
 
 static int parse_args(int argc, char **argv, const char **qarg, const char **reg, enum intake_format *fmt)
@@ -316,9 +297,9 @@ int cmd_intake(int argc, char **argv)
 	struct intake in = { .c = &c, .reg = reg, .r = &report };
 	rc = EXIT_INVALID;
 	if (collection_read(&c, argv + optind, argc - optind, qarg, NULL)) {
-		if (!build(&in) || !intake_write(&report, fmt, stdout))
-			cli_printf(stderr, "peil: %s\n", _("out of memory"));
-		else if (fflush(stdout) != 0 || ferror(stdout))
+		build(&in);
+		intake_write(&report, fmt, stdout);
+		if (fflush(stdout) != 0 || ferror(stdout))
 			rc = EXIT_WRITE;
 		else
 			rc = report.invalid ? EXIT_INVALID : EXIT_OK;

@@ -37,7 +37,7 @@ static void action_row(struct cli_table *t, const struct response *r, const stru
 	cli_table_cell(t, amount(buf, sizeof buf, a->has_hours, a->hours, comma));
 }
 
-static bool print_actions(FILE *f, const struct response *r, const struct plan_view *v, bool comma)
+static void print_actions(FILE *f, const struct response *r, const struct plan_view *v, bool comma)
 {
 	char buf[64];
 	struct cli_table *t = cli_table_new(6);
@@ -55,9 +55,8 @@ static bool print_actions(FILE *f, const struct response *r, const struct plan_v
 	cli_table_cell(t, "");
 	cli_table_cell(t, amount(buf, sizeof buf, true, v->cost, comma));
 	cli_table_cell(t, amount(buf, sizeof buf, true, v->hours, comma));
-	bool ok = cli_table_print(t, f);
+	cli_table_print(t, f);
 	cli_table_free(t);
-	return ok;
 }
 
 static void print_uncovered(FILE *f, const struct questionnaire *q, const struct scorecard *s,
@@ -83,7 +82,7 @@ static void print_uncovered(FILE *f, const struct questionnaire *q, const struct
 		fprintf(f, _("    … and %d more\n"), v->nuncovered - SHOWN);
 }
 
-static bool print_text(FILE *f, const struct questionnaire *q, const struct response *r,
+static void print_text(FILE *f, const struct questionnaire *q, const struct response *r,
                        const struct scorecard *s, const struct plan_view *v, const char *today)
 {
 	int lang = cli_lang(q);
@@ -94,11 +93,9 @@ static bool print_text(FILE *f, const struct questionnaire *q, const struct resp
 		fprintf(f, "%s\n", _("The plan has no actions yet."));
 	} else {
 		fprintf(f, _("%d actions, %d open; %d overdue on %s.\n\n"), v->nactions, v->nopen, v->noverdue, today);
-		if (!print_actions(f, r, v, comma))
-			return false;
+		print_actions(f, r, v, comma);
 	}
 	print_uncovered(f, q, s, v, response_text_lang(r, lang));   /* the region's texts (nl-BE) */
-	return true;
 }
 
 static int parse_args(int argc, char **argv, const char **qarg, enum plan_format *fmt)
@@ -134,15 +131,17 @@ static int parse_args(int argc, char **argv, const char **qarg, enum plan_format
 	return CLI_CONTINUE;
 }
 
-static bool write_plan(enum plan_format fmt, const struct questionnaire *q, const struct response *r,
+static void write_plan(enum plan_format fmt, const struct questionnaire *q, const struct response *r,
                        const struct scorecard *s, const struct plan_view *v, const char *today)
 {
 	if (fmt == PLAN_CSV) {
 		plan_csv_write(stdout, r, v, ',');
-		return true;
+		return;
 	}
-	if (fmt == PLAN_TEXT)
-		return print_text(stdout, q, r, s, v, today);
+	if (fmt == PLAN_TEXT) {
+		print_text(stdout, q, r, s, v, today);
+		return;
+	}
 	struct jsonw w;
 	jsonw_init(&w, stdout, true);
 	jsonw_object(&w);
@@ -150,7 +149,6 @@ static bool write_plan(enum plan_format fmt, const struct questionnaire *q, cons
 	jsonw_kstring(&w, "date", response_date(r));
 	plan_json_fields(&w, r, v, false);
 	jsonw_object_end(&w);
-	return true;
 }
 
 int cmd_plan(int argc, char **argv)
@@ -169,9 +167,11 @@ int cmd_plan(int argc, char **argv)
 	struct scorecard *s = score_compute(q, r);
 	struct plan_view *v = s ? plan_compute(r, s, today) : NULL;
 	rc = EXIT_OK;
-	if (!v || !write_plan(fmt, q, r, s, v, today)) {
+	if (!v) {
 		cli_printf(stderr, "peil: %s\n", _("out of memory"));
 		rc = EXIT_INVALID;
+	} else {
+		write_plan(fmt, q, r, s, v, today);
 	}
 	if (fflush(stdout) != 0 || ferror(stdout))
 		rc = EXIT_WRITE;

@@ -34,8 +34,8 @@ static void domain_row(struct cli_table *t, const struct questionnaire *q, const
 	cli_table_cellf(t, "%d/%d", ds->answered + ds->na + ds->unknown, ds->total - ds->hidden);
 }
 
-/* The table of domains; false when memory runs out. */
-static bool print_domains(FILE *f, const struct questionnaire *q, const struct scorecard *s, int lang, int tl)
+/* The table of domains. */
+static void print_domains(FILE *f, const struct questionnaire *q, const struct scorecard *s, int lang, int tl)
 {
 	char a[NUM_LEN], b[128];
 	struct cli_table *t = cli_table_new(6);
@@ -48,12 +48,11 @@ static bool print_domains(FILE *f, const struct questionnaire *q, const struct s
 	cli_table_cell(t, words_level(b, sizeof b, q, s->has_overall, s->overall_level, lang));
 	for (int i = 0; i < 3; i++)
 		cli_table_cell(t, "");
-	bool ok = cli_table_print(t, f);
+	cli_table_print(t, f);
 	cli_table_free(t);
-	return ok;
 }
 
-static bool print_text(FILE *f, const struct questionnaire *q, const struct response *r,
+static void print_text(FILE *f, const struct questionnaire *q, const struct response *r,
                        const struct scorecard *s)
 {
 	int lang = cli_lang(q);
@@ -68,10 +67,9 @@ static bool print_text(FILE *f, const struct questionnaire *q, const struct resp
 	if (*words_unconfirmed(unconfirmed, sizeof unconfirmed, s->unconfirmed))
 		fprintf(f, "%s\n", unconfirmed);
 	fputc('\n', f);
-	if (!print_domains(f, q, s, lang, tl))
-		return false;
+	print_domains(f, q, s, lang, tl);
 	if (s->npriorities == 0)
-		return true;
+		return;
 	fprintf(f, "\n%s\n", _("Priorities (largest gap to the target first)"));
 	for (int i = 0; i < s->npriorities && i < 10; i++) {
 		const struct priority *p = &s->priorities[i];
@@ -83,7 +81,6 @@ static bool print_text(FILE *f, const struct questionnaire *q, const struct resp
 	}
 	if (s->npriorities > 10)
 		fprintf(f, _("    … and %d more\n"), s->npriorities - 10);
-	return true;
 }
 
 int cmd_score(int argc, char **argv)
@@ -110,9 +107,8 @@ int cmd_score(int argc, char **argv)
 		jsonw_object(&w);
 		score_json_fields(&w, q, r, s);
 		jsonw_object_end(&w);
-	} else if (!print_text(stdout, q, r, s)) {
-		cli_printf(stderr, "peil: %s\n", _("out of memory"));
-		rc = EXIT_INVALID;
+	} else {
+		print_text(stdout, q, r, s);
 	}
 	if (fflush(stdout) != 0)
 		rc = EXIT_WRITE;

@@ -14,6 +14,7 @@
 #include "cli/peer_files.h"
 #include "cli/registry.h"
 #include "cli/sector.h"
+#include "cli/xalloc.h"
 #include "core/i18n.h"
 #include "core/mem.h"
 #include "core/round.h"
@@ -229,8 +230,10 @@ static int emit(const struct run *r)
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *mem = open_memstream(&buf, &len);
-	bool ok = mem && write_output(r, mem);
-	if (mem && fclose(mem) != 0)
+	if (!mem)
+		xalloc_die();
+	bool ok = write_output(r, mem);
+	if (fclose(mem) != 0)
 		ok = false;
 	int rc = EXIT_WRITE;
 	if (!ok)

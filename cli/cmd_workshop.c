@@ -16,6 +16,7 @@
 #include "cli/cli.h"
 #include "cli/glue.h"
 #include "cli/workshop_serve.h"
+#include "cli/xalloc.h"
 #include "core/config.h"
 #include "core/i18n.h"
 #include "core/lock.h"
@@ -421,12 +422,7 @@ int cmd_workshop(int argc, char **argv)
 		rc = EXIT_USAGE;
 		goto out;
 	}
-	struct workshop_respondent *people = mem_array((size_t)c.n, sizeof *people);
-	if (!people) {
-		cli_printf(stderr, "peil: %s\n", _("out of memory"));
-		rc = EXIT_INVALID;
-		goto out;
-	}
+	struct workshop_respondent *people = xarray((size_t)c.n, sizeof *people);
 	for (int i = 0; i < c.n; i++)
 		people[i] = (struct workshop_respondent){ c.r[i], wa.anonymous ? NULL : c.names[i] };
 	long seconds_before = response_session(r)->seconds;

@@ -7,6 +7,7 @@
 
 #include "cli/cli.h"
 #include "cli/qcache.h"
+#include "cli/xalloc.h"
 #include "core/i18n.h"
 #include "core/mem.h"
 #include "core/pool.h"
@@ -40,14 +41,14 @@ static void first_error(struct cfile *f, const struct diag_list *d)
 static void take_response(struct cfile *f, const struct questionnaire *q, const struct response *r)
 {
 	struct scorecard *s = score_compute(q, r);
-	f->has = mem_array((size_t)q->ndomains, sizeof(bool));
-	f->scores = mem_array((size_t)q->ndomains, sizeof(double));
+	f->has = xarray((size_t)q->ndomains, sizeof(bool));
+	f->scores = xarray((size_t)q->ndomains, sizeof(double));
 	memcpy(f->date, response_date(r), 11);
 	f->population = response_population(r);
 	f->participants = response_participants(r);
 	for (int i = 0; i < q->nquestions; i++)
 		f->proposals += response_answer(r, i)->proposal;
-	if (s && f->has && f->scores) {
+	if (s) {
 		f->open = s->open;
 		f->unconfirmed = s->unconfirmed;
 		for (int d = 0; d < q->ndomains; d++) {
@@ -147,7 +148,8 @@ bool collection_read(struct collection *c, char *const *args, int nargs, const c
 	c->group_by = group_by;
 	struct pool_paths yaml = { 0 }, other = { 0 };
 	struct diag_list *d = diag_list_new();
-	bool ok = d && (c->qc = qcache_new(NULL));
+	c->qc = qcache_new(NULL);
+	bool ok = d != NULL;
 	for (int i = 0; ok && i < nargs; i++)
 		ok = pool_paths_collect(&yaml, &other, args[i], d);
 	if (d)
@@ -155,11 +157,10 @@ bool collection_read(struct collection *c, char *const *args, int nargs, const c
 	ok = ok && pick_questionnaire(c, qarg, &yaml, &c->own);
 	if (ok && c->own) {     /* -q: the cache hands it out for any id */
 		qcache_free(c->qc);
-		ok = (c->qc = qcache_new(c->own)) != NULL;
+		c->qc = qcache_new(c->own);
 	}
 	c->nfiles = yaml.n + other.n;
-	c->files = ok ? mem_array(c->nfiles, sizeof(struct cfile)) : NULL;
-	ok = ok && c->files;
+	c->files = ok ? xarray(c->nfiles, sizeof(struct cfile)) : NULL;
 	for (size_t i = 0; ok && i < yaml.n; i++)
 		c->files[i].kind = CF_INVALID;
 	char err[256] = "";

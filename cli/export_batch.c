@@ -12,6 +12,7 @@
 
 #include "cli/cli.h"
 #include "cli/export_args.h"
+#include "cli/xalloc.h"
 #include "core/i18n.h"
 #include "core/lookup.h"
 #include "core/mem.h"
@@ -29,9 +30,8 @@ static char *output_name(const char *dir, const char *path, const char *ext)
 	if (path_is_yaml(base))
 		n -= base[n - 4] == '.' ? 4 : 5;
 	size_t len = strlen(dir) + n + strlen(ext) + 3;
-	char *out = mem_alloc(len);
-	if (out)
-		snprintf(out, len, "%s/%.*s.%s", dir, (int)n, base, ext);
+	char *out = xmalloc(len);
+	snprintf(out, len, "%s/%.*s.%s", dir, (int)n, base, ext);
 	return out;
 }
 
@@ -60,7 +60,7 @@ static void one(struct batch *b, int i)
 	const struct export_args *a = b->a;
 	const char *path = b->files.v[i];
 	char *out = output_name(a->out, path, export_format_ext(a->format));
-	struct response *r = out ? cli_load_response_with(b->q, path) : NULL;
+	struct response *r = cli_load_response_with(b->q, path);
 	struct export_peers peers;
 	struct scorecard *s = r ? score_compute(b->q, r) : NULL;     /* once: for the peers and the export */
 	bool ok = s != NULL;
@@ -102,12 +102,8 @@ static bool prepare(struct batch *b)
 		           strerror(errno ? errno : ENOTDIR));
 		return false;
 	}
-	b->outs = mem_array(b->files.n, sizeof(char *));
-	b->domains = mem_array((size_t)b->q->ndomains, sizeof(*b->domains));
-	if (!b->outs || !b->domains) {
-		cli_printf(stderr, "peil: %s\n", _("out of memory"));
-		return false;
-	}
+	b->outs = xarray(b->files.n, sizeof(char *));
+	b->domains = xarray((size_t)b->q->ndomains, sizeof(*b->domains));
 	if (!a->peers)
 		return true;
 	if (!peer_source_read(&b->ps, a->peers, b->q))

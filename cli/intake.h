@@ -46,7 +46,7 @@ struct intake_report {
 
 enum intake_format { INTAKE_TEXT, INTAKE_CSV, INTAKE_JSON };
 
-/* False when writing failed (memory). */
-bool intake_write(const struct intake_report *r, enum intake_format fmt, FILE *f);
+/* The report, sorted by section and name, in format fmt. */
+void intake_write(const struct intake_report *r, enum intake_format fmt, FILE *f);
 
 #endif

@@ -5,6 +5,7 @@
 
 #include "cli/cli.h"
 #include "cli/intake.h"
+#include "cli/xalloc.h"
 #include "core/i18n.h"
 #include "core/mem.h"
 #include "exports/export.h"
@@ -130,11 +131,9 @@ static void write_json(FILE *f, struct intake_problem *const *v, const struct in
 	jsonw_object_end(&w);
 }
 
-bool intake_write(const struct intake_report *r, enum intake_format fmt, FILE *f)
+void intake_write(const struct intake_report *r, enum intake_format fmt, FILE *f)
 {
-	struct intake_problem **v = mem_array(r->n, sizeof(*v));
-	if (!v)
-		return false;
+	struct intake_problem **v = xarray(r->n, sizeof(*v));
 	for (size_t i = 0; i < r->n; i++)
 		v[i] = &r->v[i];
 	qsort(v, r->n, sizeof(*v), by_section_name);
@@ -144,6 +143,5 @@ bool intake_write(const struct intake_report *r, enum intake_format fmt, FILE *f
 		write_json(f, v, r);
 	else
 		write_text(f, v, r);
-	mem_free(v);
-	return true;
+	free(v);
 }

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "cli/cli.h"
+#include "cli/xalloc.h"
 #include "core/i18n.h"
 #include "core/mem.h"
 #include "core/pool.h"
@@ -80,13 +81,13 @@ static bool read_dir(struct peer_source *ps, const char *path, const struct ques
 	struct diag_list *d = diag_list_new();
 	struct pool_paths files = { 0 }, other = { 0 };
 	size_t nd = (size_t)q->ndomains;
-	struct reader R = { .q = q, .ps = ps, .has = mem_array(nd, sizeof(bool)),
-	                    .scores = mem_array(nd, sizeof(double)) };
+	struct reader R = { .q = q, .ps = ps, .has = xarray(nd, sizeof(bool)),
+	                    .scores = xarray(nd, sizeof(double)) };
 	ps->set = peer_set_new(q->ndomains);
 	bool regional = qn_shared_count(q) < q->nquestions;
 	if (regional)
 		ps->shared = peer_set_new(q->ndomains);
-	bool ok = d && R.has && R.scores && ps->set && (!regional || ps->shared);
+	bool ok = d && ps->set && (!regional || ps->shared);
 	R.oom = !ok;
 	ok = ok && pool_paths_collect(&files, &other, path, d);
 	if (ok) {
@@ -172,11 +173,11 @@ struct peer_figures *peer_source_figures(const struct peer_source *ps, const str
 	struct scorecard *own = shared ? score_compute_shared(q, self) : given ? NULL : score_compute(q, self);
 	const struct scorecard *s = own ? own : shared ? NULL : given;
 	size_t nd = (size_t)q->ndomains;
-	bool *has = mem_array(nd, sizeof(bool));
-	double *scores = mem_array(nd, sizeof(double));
-	const char **ids = mem_array(nd, sizeof(char *));
+	bool *has = xarray(nd, sizeof(bool));
+	double *scores = xarray(nd, sizeof(double));
+	const char **ids = xarray(nd, sizeof(char *));
 	struct peer_figures *pf = NULL;
-	if (s && has && scores && ids) {
+	if (s) {
 		for (int d = 0; d < q->ndomains; d++) {
 			has[d] = s->domains[d].has_score;
 			scores[d] = s->domains[d].score;

@@ -7,6 +7,7 @@
 
 #include "cli/cli.h"
 #include "cli/plain_private.h"
+#include "cli/xalloc.h"
 #include "core/i18n.h"
 #include "core/mem.h"
 
@@ -43,14 +44,10 @@ static void set_note(struct plain *p, const char *text, bool removed)
 static void add_to_note(struct plain *p, const char *old, const char *text)
 {
 	size_t n = strlen(old) + strlen(text) + 2;
-	char *both = mem_alloc(n);
-	if (!both) {
-		fprintf(p->out, "%s\n", _("Out of memory: the note was not changed."));
-		return;
-	}
+	char *both = xmalloc(n);
 	snprintf(both, n, "%s\n%s", old, text);
 	set_note(p, both, false);
-	mem_free(both);
+	free(both);
 }
 
 static void do_note(struct plain *p, const char *text, char mode)
@@ -91,11 +88,7 @@ static void list_evidence(struct plain *p, const struct answer *a)
  * (NULL: none) added at the end. */
 static void change_evidence(struct plain *p, const struct answer *a, int drop, const char *add)
 {
-	const char **items = mem_alloc((size_t)(a->nevidence + 1) * sizeof *items);
-	if (!items) {
-		fprintf(p->out, "%s\n", _("Out of memory: the evidence was not changed."));
-		return;
-	}
+	const char **items = xcalloc((size_t)a->nevidence + 1, sizeof *items);
 	int n = 0;
 	for (int i = 0; i < a->nevidence; i++)
 		if (i != drop && drop != -2)

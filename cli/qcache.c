@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/xalloc.h"
 #include "core/mem.h"
 
 struct qentry {
@@ -22,9 +23,7 @@ struct qcache {
 
 struct qcache *qcache_new(const struct questionnaire *fixed)
 {
-	struct qcache *c = mem_alloc(sizeof(*c));
-	if (!c)
-		return NULL;
+	struct qcache *c = xmalloc(sizeof(*c));
 	pthread_mutex_init(&c->mu, NULL);
 	c->fixed = fixed;
 	return c;
@@ -46,13 +45,8 @@ void qcache_free(struct qcache *c)
 /* With c->mu held. */
 static const struct questionnaire *load(struct qcache *c, const char *id)
 {
-	struct qentry *v = mem_grow(c->v, &c->cap, c->n, sizeof *v, 4);
-	if (!v)
-		return NULL;
-	c->v = v;
-	char *copy = mem_strdup(id);
-	if (!copy)
-		return NULL;
+	c->v = xgrow(c->v, &c->cap, c->n, sizeof *c->v, 4);
+	char *copy = xstrdup(id);
 	struct diag_list *d = diag_list_new();
 	struct questionnaire *q = d ? cli_load_questionnaire(id, NULL, d) : NULL;
 	diag_list_free(d);

@@ -45,7 +45,7 @@ static void share_cell(struct cli_table *t, bool has, double share)
 		cli_table_cell(t, "—");
 }
 
-static bool distribution(FILE *f, const struct sector_view *v, int d)
+static void distribution(FILE *f, const struct sector_view *v, int d)
 {
 	static const char *const head[] = { N_("Class"), "n", N_("Mean"), "P10", "P25", N_("Median"), "P75", "P90" };
 	struct cli_table *t = cli_table_new(8);
@@ -65,12 +65,11 @@ static bool distribution(FILE *f, const struct sector_view *v, int d)
 		score_cell(t, v, c->has, c->p75);
 		score_cell(t, v, c->has, c->p90);
 	}
-	bool ok = cli_table_print(t, f);
+	cli_table_print(t, f);
 	cli_table_free(t);
-	return ok;
 }
 
-static bool changes(FILE *f, const struct sector_view *v, int d)
+static void changes(FILE *f, const struct sector_view *v, int d)
 {
 	static const char *const head[] = { N_("Class"), N_("Pairs"), N_("Mean change"), N_("Median change"),
 	                                    N_("Improved"), N_("Declined") };
@@ -90,9 +89,8 @@ static bool changes(FILE *f, const struct sector_view *v, int d)
 		share_cell(t, c->has, c->declined);
 	}
 	fprintf(f, "\n  %s\n", _("Change since the baseline (organisations in both rounds):"));
-	bool ok = cli_table_print(t, f);
+	cli_table_print(t, f);
 	cli_table_free(t);
-	return ok;
 }
 
 void sector_text(const struct sector_view *v, FILE *f)
@@ -107,8 +105,9 @@ void sector_text(const struct sector_view *v, FILE *f)
 	fprintf(f, _(". Figures of a cell with fewer than %d organisations are withheld (—).\n"), s->min_n);
 	for (int d = 0; d < s->ndomains; d++) {
 		fprintf(f, "\n%s\n", qn_str(v->q, &v->q->domains[d].title, v->lang));
-		if (!distribution(f, v, d) || (s->changes && !changes(f, v, d)))
-			cli_printf(stderr, "peil: %s\n", _("out of memory"));
+		distribution(f, v, d);
+		if (s->changes)
+			changes(f, v, d);
 	}
 }
 

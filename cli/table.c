@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/xalloc.h"
 #include "core/mem.h"
 #include "core/text.h"
 
@@ -21,21 +22,14 @@ struct cli_table {
 	size_t n, cap;          /* entries used and allocated */
 	int *max;               /* per column: the widest a cell may make it */
 	bool *right;            /* per column: right-aligned */
-	bool oom;
 };
 
 struct cli_table *cli_table_new(int ncols)
 {
-	struct cli_table *t = mem_alloc(sizeof *t);
-	if (!t)
-		return NULL;
+	struct cli_table *t = xmalloc(sizeof *t);
 	t->ncols = ncols > 0 ? ncols : 1;
-	t->max = mem_alloc((size_t)t->ncols * sizeof *t->max);
-	t->right = mem_alloc((size_t)t->ncols * sizeof *t->right);
-	if (!t->max || !t->right) {
-		cli_table_free(t);
-		return NULL;
-	}
+	t->max = xarray((size_t)t->ncols, sizeof *t->max);
+	t->right = xarray((size_t)t->ncols, sizeof *t->right);
 	return t;
 }
 
@@ -66,22 +60,10 @@ void cli_table_max_width(struct cli_table *t, int col, int max)
 
 static void push(struct cli_table *t, char *s, bool line)
 {
-	if (!s) {
-		t->oom = true;
-		return;
-	}
 	if (t->n == t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 64;
-		char **cells = mem_realloc(t->cells, cap * sizeof *cells);
-		if (cells)
-			t->cells = cells;
-		bool *lines = cells ? mem_realloc(t->line, cap * sizeof *lines) : NULL;
-		if (!lines) {
-			mem_free(s);
-			t->oom = true;
-			return;
-		}
-		t->line = lines;
+		size_t cap = t->cap;
+		t->cells = xgrow(t->cells, &cap, t->n, sizeof *t->cells, 64);
+		t->line = xrealloc(t->line, cap * sizeof *t->line);
 		t->cap = cap;
 	}
 	t->line[t->n] = line;
@@ -91,7 +73,7 @@ static void push(struct cli_table *t, char *s, bool line)
 void cli_table_cell(struct cli_table *t, const char *s)
 {
 	if (t)
-		push(t, s ? mem_strdup(s) : NULL, false);      /* NULL: out of memory */
+		push(t, xstrdup(s ? s : ""), false);
 }
 
 void cli_table_cellf(struct cli_table *t, const char *fmt, ...)
@@ -107,7 +89,7 @@ void cli_table_cellf(struct cli_table *t, const char *fmt, ...)
 void cli_table_line(struct cli_table *t, const char *s)
 {
 	if (t)
-		push(t, mem_strdup(s), true);
+		push(t, xstrdup(s), true);
 }
 
 static void spaces(FILE *f, int n)
@@ -160,13 +142,9 @@ static void print_row(const struct cli_table *t, char *const *row, const int *w,
 	fputc('\n', f);
 }
 
-bool cli_table_print(const struct cli_table *t, FILE *f)
+void cli_table_print(const struct cli_table *t, FILE *f)
 {
-	if (!t || t->oom)
-		return false;
-	int *w = mem_alloc((size_t)t->ncols * sizeof *w);
-	if (!w)
-		return false;
+	int *w = xarray((size_t)t->ncols, sizeof *w);
 	measure(t, w);
 	for (size_t i = 0; i < t->n;) {
 		if (t->line[i]) {
@@ -178,6 +156,5 @@ bool cli_table_print(const struct cli_table *t, FILE *f)
 			break;          /* an unfinished last row: a caller's bug */
 		}
 	}
-	mem_free(w);
-	return true;
+	free(w);
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/xalloc.h"
 #include "core/i18n.h"
 #include "core/mem.h"
 
@@ -37,9 +38,9 @@ static char *read_pem(const char *path)
 {
 	enum { MAX_PEM = 256 * 1024 };
 	FILE *f = fopen(path, "rb");
-	char *buf = f ? mem_alloc(MAX_PEM + 1) : NULL;
-	size_t n = buf ? fread(buf, 1, MAX_PEM + 1, f) : 0;
-	bool ok = buf && !ferror(f) && n > 0 && n <= MAX_PEM;
+	char *buf = f ? xmalloc(MAX_PEM + 1) : NULL;
+	size_t n = f ? fread(buf, 1, MAX_PEM + 1, f) : 0;
+	bool ok = f && !ferror(f) && n > 0 && n <= MAX_PEM;
 	if (f)
 		fclose(f);
 	if (!ok) {
