@@ -30,7 +30,7 @@ _Noreturn void xalloc_die(void)
 	restore_hook = NULL;                  /* once, even if it allocates */
 	if (restore)
 		restore();
-	fflush(stdout);
+	fflush(NULL);            /* what is buffered (stdout, grouped warnings) before the message */
 	fprintf(stderr, "peil: %s\n", _("out of memory"));
 	exit(EXIT_INVALID);
 }

@@ -10,8 +10,10 @@ to the one after the session's last (each of the first 16, then every
 sixth: all ~100 under ASan cost 20 s of CPU), and check the terminal's own output:
 after curses switched to the alternate screen (smcup, ESC [?1049h) it
 must switch back (rmcup, ESC [?1049l) before the end. One run in tmux
-checks what a person sees: the shell's screen again, with the message."""
-import os, sys
+checks what a person sees: the shell's screen again, with the message.
+`score`, `aggregate` and `intake` fail the same way (each of their first
+ten allocations, then every tenth)."""
+import os, subprocess, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from tmuxdrive import Results, Term, answers, have_tmux, script, setup  # noqa: E402
@@ -75,6 +77,24 @@ r.check(s.rc == 1 and (a.get("services.online") or {}).get("level") == 2,
 f, s = run(3, lang="nl", name="nl.yaml")
 r.check(s.rc == 1 and s.err == "peil: onvoldoende geheugen\n" and restored(s.out),
         "--lang nl: 'peil: onvoldoende geheugen', the terminal restored", repr(s.err))
+
+# The command line: the same message and status, last on stderr, for the
+# table of `score`, the merging of `aggregate` and the report of `intake`.
+answers_file = os.path.join(root, "tests/fixtures/tui/town-answers.yaml")
+for argv in (["score", answers_file], ["aggregate", answers_file, answers_file],
+             ["intake", os.path.join(root, "tests/fixtures/tui")]):
+    full = dict(os.environ, **env)
+    k, bad = 1, []
+    while k <= LIMIT:
+        p = subprocess.run([peil, *argv, "-q", town], env=dict(full, PEIL_XALLOC_FAIL=str(k)),
+                           capture_output=True, text=True, stdin=subprocess.DEVNULL)
+        if p.returncode != 1 or not p.stderr.endswith("peil: out of memory\n"):
+            break
+        k += 1 if k < 10 else 10
+    print(f"peil {argv[0]}: got through at allocation {k}")
+    r.check(k > 1 and p.returncode == 0 and "peil: out of memory" not in p.stderr,
+            f"peil {argv[0]}: allocations 1..{k - 1} (sampled) fail with status 1 and the message last; "
+            f"then it succeeds", f"N={k}: status {p.returncode}\n{p.stderr[-400:]}")
 
 # What a person sees (tmux): the question on screen, then ? for the help
 # screen runs out of memory: the shell's screen is back, with the message.
