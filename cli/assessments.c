@@ -11,6 +11,7 @@
 
 #include "cli/assessments.h"
 #include "cli/cli.h"
+#include "cli/xalloc.h"
 #include "core/diag.h"
 #include "core/i18n.h"
 #include "core/mem.h"
@@ -62,8 +63,8 @@ char *assessment_new_path(const char *dir, const char *organisation, const char 
 		snprintf(name, sizeof name, "%.*s", SLUG_MAX, fallback);
 	response_today(today);
 	size_t len = strlen(dir) + strlen(name) + 32;
-	char *p = mem_alloc(len);
-	for (int i = 1; p && i < 1000; i++) {
+	char *p = xmalloc(len);
+	for (int i = 1; i < 1000; i++) {
 		if (i == 1)
 			snprintf(p, len, "%s/%s-%.4s.yaml", dir, name, today);
 		else
@@ -129,12 +130,7 @@ int assessments_list(const char *dir, struct assessment **out)
 		}
 		a.mtime = st.st_mtim;
 		if (n == cap) {
-			struct assessment *g = mem_realloc(v, (size_t)(cap = cap ? cap * 2 : 8) * sizeof *v);
-			if (!g) {
-				mem_free(a.path);
-				break;
-			}
-			v = g;
+			v = xrealloc(v, (size_t)(cap = cap ? cap * 2 : 8) * sizeof *v);
 		}
 		v[n++] = a;
 	}

@@ -14,6 +14,7 @@
 #include "cli/cli.h"
 #include "cli/glue.h"
 #include "cli/plain.h"
+#include "cli/xalloc.h"
 #include "core/config.h"
 #include "core/i18n.h"
 #include "core/lock.h"
@@ -144,7 +145,7 @@ static int pick_assessment(const char *dir, char **path)
 	if (n > 1 && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
 		k = assessment_choose(dir, v, n, stdin, stdout);
 	if (n > 0 && k >= 0)
-		*path = mem_strdup(v[k].path);
+		*path = xstrdup(v[k].path);
 	assessments_free(v, n);
 	return n > 0 && k == ASSESSMENT_QUIT ? -1 : EXIT_OK;
 }
@@ -155,7 +156,7 @@ static int choose_path(const struct fill_args *fa, char **path, bool *exists)
 {
 	*path = NULL;
 	if (fa->out) {
-		*path = mem_strdup(fa->out);
+		*path = xstrdup(fa->out);
 	} else {
 		char *dir = config_assessment_dir(cli_config(), 1);
 		if (!dir) {
@@ -165,14 +166,14 @@ static int choose_path(const struct fill_args *fa, char **path, bool *exists)
 		bool bare = !fa->qarg && !fa->organisation && !fa->from;
 		int rc = bare ? pick_assessment(dir, path) : EXIT_OK;
 		if (!*path && rc == EXIT_OK)
-			*path = mem_strdup(dir);        /* a directory: named once q is known */
+			*path = xstrdup(dir);           /* a directory: named once q is known */
 		mem_free(dir);
 		if (rc != EXIT_OK)
 			return rc;
 	}
 	struct stat st;
 	*exists = stat(*path, &st) == 0 && S_ISREG(st.st_mode);
-	return *path ? EXIT_OK : EXIT_WRITE;
+	return EXIT_OK;
 }
 
 /* After the TUI, where the answers are, as plain mode says it: the full

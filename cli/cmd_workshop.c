@@ -128,30 +128,19 @@ static bool keep(void *ctx, const char *path, struct response *r)
 	struct stat st;
 	if (c->has_out && stat(path, &st) == 0 && st.st_dev == c->out.st_dev && st.st_ino == c->out.st_ino) {
 		if (!c->own)    /* refused after loading (review_session) */
-			c->own = mem_strdup(path);
+			c->own = xstrdup(path);
 		response_free(r);
 		return true;
 	}
 	if (c->n == c->cap) {
 		int cap = c->cap ? c->cap * 2 : 16;
-		struct response **rv = mem_realloc(c->r, (size_t)cap * sizeof *rv);
-		if (rv)
-			c->r = rv;
-		char **nv = rv ? mem_realloc(c->names, (size_t)cap * sizeof *nv) : NULL;
-		if (!nv) {
-			response_free(r);
-			return false;
-		}
-		c->names = nv;
+		c->r = xrealloc(c->r, (size_t)cap * sizeof *c->r);
+		c->names = xrealloc(c->names, (size_t)cap * sizeof *c->names);
 		c->cap = cap;
 	}
 	const char *who = response_respondent(r), *role = response_role(r);
 	size_t len = strlen(who ? who : path) + (role ? strlen(role) : 0) + 4;
-	char *name = mem_alloc(len);
-	if (!name) {
-		response_free(r);
-		return false;
-	}
+	char *name = xmalloc(len);
 	if (!who)
 		snprintf(name, len, "%s", path_base(path));
 	else if (role)
@@ -386,7 +375,7 @@ int cmd_workshop(int argc, char **argv)
 	int rc = parse(argc, argv, &wa);
 	if (rc != CLI_CONTINUE)
 		return rc;
-	char *path = wa.out ? mem_strdup(wa.out) : default_path();
+	char *path = wa.out ? xstrdup(wa.out) : default_path();
 	if (!path)
 		return EXIT_WRITE;
 	if (wa.nfiles == 0 && wa.participants <= 0 && !cli_is_file(path)) {

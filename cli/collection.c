@@ -19,7 +19,7 @@
 static char *scalar_of(const struct ydoc *doc, const char *key)
 {
 	const struct ynode *n = doc && doc->root && doc->root->kind == YNODE_MAP ? ynode_get(doc->root, key) : NULL;
-	return n && n->kind == YNODE_SCALAR && *n->u.str ? mem_strdup(n->u.str) : NULL;
+	return n && n->kind == YNODE_SCALAR && *n->u.str ? xstrdup(n->u.str) : NULL;
 }
 
 static void first_error(struct cfile *f, const struct diag_list *d)
@@ -31,7 +31,7 @@ static void first_error(struct cfile *f, const struct diag_list *d)
 		char buf[1024];
 		snprintf(buf, sizeof buf, "%s:%d:%d: error: %s", g->path, g->line > 0 ? g->line : 1,
 		         g->line > 0 && g->col > 0 ? g->col : 1, g->message);
-		f->error = mem_strdup(buf);
+		f->error = xstrdup(buf);
 		break;
 	}
 	f->nerrors = (int)diag_errors(d);

@@ -8,6 +8,7 @@
 
 #include "cli/cli.h"
 #include "cli/glue.h"
+#include "cli/xalloc.h"
 #include "core/config.h"
 #include "core/i18n.h"
 #include "core/mem.h"
@@ -29,8 +30,8 @@ char *cli_dated_path(const char *dir, const char *stem)
 	char date[11];
 	response_today(date);
 	size_t len = strlen(dir) + strlen(stem) + 32;
-	char *p = mem_alloc(len);
-	for (int i = 1; p && i < 1000; i++) {
+	char *p = xmalloc(len);
+	for (int i = 1; i < 1000; i++) {
 		if (i == 1)
 			snprintf(p, len, "%s/%s-%s.yaml", dir, stem, date);
 		else

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/xalloc.h"
 #include "core/i18n.h"
 #include "core/mem.h"
 #include "core/pool.h"
@@ -55,12 +56,10 @@ static uint64_t fnv_str(uint64_t h, const char *s)
 	return fnv(h, s ? s : "", s ? strlen(s) + 1 : 1);
 }
 
-static bool seen_grow(struct seen *t)
+static void seen_grow(struct seen *t)
 {
 	size_t cap = t->cap ? t->cap * 2 : 256;
-	struct seen_entry *v = mem_alloc(cap * sizeof *v);
-	if (!v)
-		return false;
+	struct seen_entry *v = xarray(cap, sizeof *v);
 	for (size_t i = 0; i < t->cap; i++) {
 		if (!t->v[i].h)
 			continue;
@@ -72,26 +71,22 @@ static bool seen_grow(struct seen *t)
 	mem_free(t->v);
 	t->v = v;
 	t->cap = cap;
-	return true;
 }
 
 /* Returns the file that had this key before (and keeps the old one), or
- * -1 after adding it; -2 when memory runs out. */
+ * -1 after adding it. */
 static int seen_add(struct seen *t, uint64_t h, uint64_t a, uint64_t b, const char *key, int file)
 {
 	h |= 1;
-	if (t->n * 2 >= t->cap && !seen_grow(t))
-		return -2;
+	if (t->n * 2 >= t->cap)
+		seen_grow(t);
 	size_t j = h & (t->cap - 1);
 	for (; t->v[j].h; j = (j + 1) & (t->cap - 1)) {
 		const struct seen_entry *e = &t->v[j];
 		if (e->h == h && e->a == a && e->b == b && (!key || !strcmp(key, e->key)))
 			return e->file;
 	}
-	char *copy = NULL;
-	if (key && !(copy = mem_strdup(key)))
-		return -2;
-	t->v[j] = (struct seen_entry){ h, a, b, file, copy };
+	t->v[j] = (struct seen_entry){ h, a, b, file, xstrdup(key) };
 	t->n++;
 	return -1;
 }
@@ -148,9 +143,8 @@ struct loader {
 
 #define warn(L, path, ...) diag_warning((L)->d, path, 0, 0, __VA_ARGS__)
 
-/* False: leave the file out (it is one already counted). -2 from the table
- * means out of memory, which `*oom` reports. */
-static bool check_file(struct loader *L, int i, bool *oom)
+/* False: leave the file out (it is one already counted). */
+static bool check_file(struct loader *L, int i)
 {
 	struct stat st;
 	const char *path = L->paths.v[i];
@@ -158,19 +152,16 @@ static bool check_file(struct loader *L, int i, bool *oom)
 		return true;    /* the load says why */
 	int was = seen_add(&L->inodes, fnv((uint64_t)st.st_dev, &st.st_ino, sizeof st.st_ino),
 	                   (uint64_t)st.st_dev, (uint64_t)st.st_ino, NULL, i);
-	*oom = was == -2;
 	if (was >= 0)
 		warn(L, path, _("the same file as %s; counted once"), L->paths.v[was]);
 	return was < 0;
 }
 
-/* 1: count it; 0: leave it out (a copy, with drop_copies); -1: out of memory. */
+/* 1: count it; 0: leave it out (a copy, with drop_copies). */
 static int check_response(struct loader *L, int i, const struct response *r)
 {
 	const char *path = L->paths.v[i];
 	int was = seen_add(&L->contents, content_hash(L->q, r), 0, 0, NULL, i);
-	if (was == -2)
-		return -1;
 	if (was >= 0 && L->drop_copies) {
 		/* A file handed in twice would count one person twice. */
 		warn(L, path, _("exactly the same answers as %s: a copy, counted once"), L->paths.v[was]);
@@ -181,20 +172,17 @@ static int check_response(struct loader *L, int i, const struct response *r)
 	const char *who = response_respondent(r), *org = response_organisation(r);
 	if (who && was < 0) {
 		size_t len = strlen(org) + strlen(who) + 2;
-		char *key = mem_alloc(len);
-		if (!key)
-			return -1;
+		char *key = xmalloc(len);
 		snprintf(key, len, "%s%c%s", org, 1, who);
 		int prev = seen_add(&L->people, fnv_str(14695981039346656037ULL, key), 0, 0, key, i);
-		mem_free(key);
-		if (prev == -2)
-			return -1;
+		free(key);
 		if (prev >= 0)
 			warn(L, path, _("respondent '%s' also answered in %s; both are counted"), who, L->paths.v[prev]);
 	}
 	if (!L->organisation) {
 		L->organisation_file = i;
-		return (L->organisation = mem_strdup(org)) != NULL ? 1 : -1;
+		L->organisation = xstrdup(org);
+		return 1;
 	}
 	if (strcmp(L->organisation, org) != 0)
 		warn(L, path, _("organisation '%s' differs from '%s' in %s"), org, L->organisation,
@@ -257,9 +245,7 @@ static bool take_file(void *arg, struct pool_item *it)
 	struct load_state *st = arg;
 	struct loader *L = st->L;
 	int i = (int)it->index;
-	bool oom = false, use = check_file(L, i, &oom);
-	if (oom)
-		return stop_oom(st);
+	bool use = check_file(L, i);
 	struct response *r = NULL;
 	if (use) {      /* a file counted once already: its parse is dropped */
 		size_t errors = diag_errors(it->diags);
@@ -278,8 +264,6 @@ static bool take_file(void *arg, struct pool_item *it)
 		r = NULL;       /* it->r still owns it */
 	}
 	int use_it = r ? check_response(L, i, r) : 0;
-	if (use_it < 0)
-		return stop_oom(st);
 	if (use_it == 0)
 		r = NULL;       /* a copy: it->r still owns it */
 	st->errors += flush_diags(L, st->d);

@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "cli/cli.h"
+#include "cli/xalloc.h"
 #include "core/i18n.h"
 #include "core/mem.h"
 #include "scoring/peers.h"
@@ -48,7 +49,7 @@ static void fail(struct reader *R, const char *msg)
 static char *field(struct reader *R, bool *eol)
 {
 	size_t cap = 32, n = 0;
-	char *s = mem_alloc(cap);
+	char *s = xmalloc(cap);
 	bool quoted = R->p < R->end && *R->p == '"';
 	int qline = R->line, qcol = R->col;
 	if (quoted) {
@@ -56,7 +57,7 @@ static char *field(struct reader *R, bool *eol)
 		R->col++;
 	}
 	*eol = false;
-	while (s && R->p < R->end) {
+	while (R->p < R->end) {
 		char ch = *R->p;
 		if (quoted && ch == '"') {
 			R->col++;
@@ -73,14 +74,8 @@ static char *field(struct reader *R, bool *eol)
 		} else if (!quoted && (ch == R->sep || ch == '\n' || ch == '\r')) {
 			break;
 		}
-		if (n + 2 > cap) {
-			char *t = mem_realloc(s, cap *= 2);
-			if (!t) {
-				mem_free(s);
-				return NULL;
-			}
-			s = t;
-		}
+		if (n + 2 > cap)
+			s = xrealloc(s, cap *= 2);
 		s[n++] = ch;
 		R->p++;
 		R->col++;
@@ -97,8 +92,7 @@ static char *field(struct reader *R, bool *eol)
 		if (R->p < R->end && *R->p == '\n')
 			R->p++;
 	}
-	if (s)
-		s[n] = '\0';
+	s[n] = '\0';
 	return s;
 }
 
@@ -113,9 +107,9 @@ static int record(struct reader *R, char **out)
 		if (n < REGISTRY_MAX_COLS)
 			R->fcol[n] = R->col;
 		char *f = field(R, &eol);
-		if (!f || n == REGISTRY_MAX_COLS) {
-			mem_free(f);
-			fail(R, f ? _("too many columns") : _("out of memory"));
+		if (n == REGISTRY_MAX_COLS) {
+			free(f);
+			fail(R, _("too many columns"));
 			break;
 		}
 		out[n++] = f;
@@ -136,15 +130,11 @@ static bool header(struct reader *R, struct registry *g, int *cid, int *cname, i
 {
 	char *h[REGISTRY_MAX_COLS];
 	g->ncols = record(R, h);
-	g->headers = mem_array((size_t)g->ncols, sizeof(char *));
+	g->headers = xarray((size_t)g->ncols, sizeof(char *));
 	*cid = *cname = *cpop = -1;
+	for (int i = 0; i < g->ncols; i++)
+		g->headers[i] = h[i];
 	for (int i = 0; i < g->ncols; i++) {
-		if (g->headers)
-			g->headers[i] = h[i];
-		else
-			mem_free(h[i]);
-	}
-	for (int i = 0; g->headers && i < g->ncols; i++) {
 		if (!strcasecmp(h[i], "organisation_id"))
 			*cid = i;
 		else if (!strcasecmp(h[i], "name"))
@@ -172,14 +162,9 @@ static bool add_row(struct reader *R, struct registry *g, char **v, int n, int c
 		fail_at(R, R->row_line, 1, msg);
 		return false;
 	}
-	struct registry_row *rows = mem_grow(g->rows, &g->cap, g->n, sizeof *rows, 64);
-	if (!rows)
-		return false;
-	g->rows = rows;
+	g->rows = xgrow(g->rows, &g->cap, g->n, sizeof *g->rows, 64);
 	struct registry_row *r = &g->rows[g->n];
-	r->values = mem_alloc((size_t)n * sizeof(char *));
-	if (!r->values)
-		return false;
+	r->values = xarray((size_t)n, sizeof(char *));
 	memcpy(r->values, v, (size_t)n * sizeof(char *));
 	r->id = *v[cid] ? v[cid] : NULL;
 	r->name = v[cname];
@@ -225,19 +210,17 @@ struct registry *registry_load(const char *path)
 		cli_printf(stderr, "%s: error: %s: %s\n", path, _("cannot read the registry"), strerror(errno));
 		return NULL;
 	}
-	char *buf = mem_alloc(REGISTRY_MAX_BYTES + 1);
-	size_t len = buf ? fread(buf, 1, REGISTRY_MAX_BYTES + 1, f) : 0;
+	char *buf = xmalloc(REGISTRY_MAX_BYTES + 1);
+	size_t len = fread(buf, 1, REGISTRY_MAX_BYTES + 1, f);
 	fclose(f);
-	struct registry *g = buf ? mem_alloc(sizeof(*g)) : NULL;
+	struct registry *g = xmalloc(sizeof(*g));
 	struct reader R = { .path = path, .p = buf, .end = buf + len, .line = 1, .col = 1 };
-	if (!g)
-		fail(&R, _("out of memory"));
-	else if (len > REGISTRY_MAX_BYTES)
+	if (len > REGISTRY_MAX_BYTES)
 		fail(&R, _("the registry is larger than 16 MB"));
-	if (g && !R.bad && len >= 3 && !memcmp(buf, "\xef\xbb\xbf", 3))
+	if (!R.bad && len >= 3 && !memcmp(buf, "\xef\xbb\xbf", 3))
 		R.p += 3;
 	R.sep = detect_sep(R.p, R.end);
-	bool ok = g && !R.bad && parse(&R, g);
+	bool ok = !R.bad && parse(&R, g);
 	mem_free(buf);
 	if (!ok) {
 		registry_free(g);

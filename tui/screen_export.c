@@ -178,7 +178,7 @@ static char *full_path(const char *p)
 		return path_join(home, p + 2);
 	char cwd[4096];
 	if (p[0] == '/' || !p[0] || !getcwd(cwd, sizeof cwd))
-		return mem_strdup(p);
+		return xstrdup(p);
 	return path_join(cwd, p[0] == '.' && p[1] == '/' ? p + 2 : p);
 }
 

@@ -47,6 +47,8 @@ while n <= LIMIT:
         break
     failed += 1
     in_tui += SMCUP in s.out
+    if SMCUP not in s.out and s.out:
+        bad.append(f"N={n}: before curses, yet the terminal got {s.out[:80]!r}")
     if s.rc != 1 or s.err != "peil: out of memory\n" or (SMCUP in s.out and not restored(s.out)):
         bad.append(f"N={n}: status {s.rc}, stderr {s.err[-300:]!r}, "
                    f"smcup {s.out.count(SMCUP)}, rmcup {s.out.count(RMCUP)}")
@@ -59,8 +61,11 @@ while n <= LIMIT:
 print(f"{failed} runs failed an allocation (the last at {n - 6}), the next got through")
 r.check(n <= LIMIT and s.rc == 0, f"with enough memory the session ends normally (after {n - 1} failing runs)",
         s.err)
-r.check(failed >= 25 and in_tui == failed,
-        "the allocations that fail are the TUI's own, with curses running", f"{failed} failed, {in_tui} in the TUI")
+# The first few come before curses starts (the file's path): nothing on
+# the terminal then, only the message.
+r.check(failed >= 25 and in_tui >= failed - 3,
+        "nearly every allocation that fails is the TUI's own, with curses running",
+        f"{failed} failed, {in_tui} in the TUI")
 r.check(not bad, "every one: status 1, only 'peil: out of memory' on stderr, the terminal restored",
         "\n".join(bad[:10]))
 a = answers(os.path.join(home, f"n{n}.yaml"))
