@@ -29,7 +29,7 @@ int assessment_choose(const char *dir, const struct assessment *v, int n, FILE *
 /* DIR/ORGANISATION-YEAR.yaml for a new assessment, the organisation's name
  * in lower case letters and digits joined by '-' ("gemeente-voorbeeld-2026.yaml"),
  * or -2, -3... when taken; `fallback` (the questionnaire's id) when the
- * name has no letter or digit. Caller frees; NULL when memory runs out. */
+ * name has no letter or digit. Caller frees; NULL when 999 are taken. */
 char *assessment_new_path(const char *dir, const char *organisation, const char *fallback);
 
 #endif

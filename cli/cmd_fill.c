@@ -45,7 +45,7 @@ static const char *name_new_file(void *ctx, const char *organisation, char *err,
 	struct lock *l = p ? lock_acquire(p, err, errlen) : NULL;
 	if (!l) {
 		if (!p)
-			snprintf(err, errlen, "%s", _("out of memory"));
+			snprintf(err, errlen, "%s", _("999 files of this name already exist in the data directory"));
 		mem_free(p);
 		return NULL;
 	}

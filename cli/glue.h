@@ -14,7 +14,7 @@ void cli_config_set(const struct config *c);
 const struct config *cli_config(void);
 
 /* DIR/STEM-YYYY-MM-DD.yaml, or -2, -3... when that exists; NULL when
- * memory runs out or 999 are taken. The caller frees it (mem_free). */
+ * 999 are taken. The caller frees it. */
 char *cli_dated_path(const char *dir, const char *stem);
 
 /* The settings' theme for the TUI's options. */
