@@ -51,6 +51,15 @@ void i18n_init(const char *lang)
 {
 	if (!setlocale(LC_ALL, ""))
 		setlocale(LC_ALL, "C.UTF-8");
+	/* No locale set (a fresh machine, ssh without LANG) gives the ASCII "C"
+	 * locale, while the terminal almost surely sends and shows UTF-8: typed
+	 * accents were dropped ("Súd-Fryslân" became "S") and lines were drawn
+	 * as "qqqq". Like Python (PEP 538), take C.UTF-8 for the characters
+	 * unless LC_ALL asks for "C" on purpose. */
+	const char *ctype = setlocale(LC_CTYPE, NULL);
+	const char *all = getenv("LC_ALL");
+	if (ctype && (!strcmp(ctype, "C") || !strcmp(ctype, "POSIX")) && !(all && *all))
+		setlocale(LC_CTYPE, "C.UTF-8");
 	setlocale(LC_NUMERIC, "C");
 	const char *chosen = lang_of(lang);
 	if (chosen) {

@@ -79,10 +79,15 @@ try:
     s = t.wait(r"Welcome to peil")
     r.check(s is not None, "the welcome screen is English", t.screen())
     r.check(not dutch_on(s or ""), f"Dutch on the welcome screen: {dutch_on(s or '')}", s)
-    t.type("Gemeente Voorbeeld")
+    # The terminal sends UTF-8 even when no locale is set: accents typed
+    # must arrive, and lines must not fall back to the letters "qqqq".
+    t.type("Gemeente Súd-Fryslân")
     t.keys("Enter")
     s = t.wait(r"Question 1/\d+")
     r.check(s is not None, "the first question", t.screen())
+    r.check("Súd-Fryslân" in (s or ""), "the typed name keeps its accents in the title", s)
+    r.check("qqqqqqqqqq" not in (s or "") and "─" * 10 in (s or ""),
+            "the rule under the header is a line, not 'qqqq'", s)
     r.check(not dutch_on(s or ""), f"Dutch on the first question: {dutch_on(s or '')}", s)
     t.keys("3")
     t.wait(r"Question 2/\d+")
