@@ -17,6 +17,7 @@
 
 #include "core/i18n.h"
 #include "tui/form.h"
+#include "tui/panel.h"
 #include "tui/screens.h"
 #include "tui/script.h"
 
@@ -141,10 +142,37 @@ bool app_raise(struct app *a, enum screen_kind kind)
 	return true;
 }
 
-static void screen_resize(struct app *a, struct screen *sc)
+struct screen *screen_alloc(size_t size, const struct screen_ops *ops)
 {
-	if (!a->too_small && sc->ops->resize)
-		sc->ops->resize(sc, a, app_area(a));
+	struct screen *sc = xmalloc(size);
+	sc->ops = ops;
+	return sc;
+}
+
+static void screen_destroy(struct screen *sc)
+{
+	if (sc->ops->destroy)
+		sc->ops->destroy(sc);
+	else
+		free(sc);
+}
+
+static void screen_fit(struct app *a, struct screen *sc)
+{
+	if (a->too_small)
+		return;
+	if (sc->ops->fit)
+		sc->ops->fit(sc, a);
+	else if (sc->ops->list)
+		panel_screen_fit(sc, a);
+}
+
+/* Comes on top: enter(), then its highlight in view. */
+static void screen_enter(struct app *a, struct screen *sc)
+{
+	if (sc->ops->enter)
+		sc->ops->enter(sc, a);
+	screen_fit(a, sc);
 }
 
 void app_push(struct app *a, struct screen *sc)
@@ -152,7 +180,7 @@ void app_push(struct app *a, struct screen *sc)
 	if (!sc)
 		return;
 	if (a->depth == APP_MAX_SCREENS) {
-		sc->ops->destroy(sc);
+		screen_destroy(sc);
 		app_message(a, true, "%s", _("too many screens open: press Esc"));
 		return;
 	}
@@ -160,9 +188,7 @@ void app_push(struct app *a, struct screen *sc)
 	if (top && top->ops->leave)
 		top->ops->leave(top, a);
 	a->stack[a->depth++] = sc;
-	screen_resize(a, sc);
-	if (sc->ops->enter)
-		sc->ops->enter(sc, a);
+	screen_enter(a, sc);
 }
 
 static void app_pop(struct app *a)
@@ -173,10 +199,9 @@ static void app_pop(struct app *a)
 	if (top->ops->leave)
 		top->ops->leave(top, a);
 	a->depth--;
-	top->ops->destroy(top);
-	top = app_top(a);
-	if (top && top->ops->enter)
-		top->ops->enter(top, a);
+	screen_destroy(top);
+	if (app_top(a))
+		screen_enter(a, app_top(a));
 }
 
 void app_message(struct app *a, bool error, const char *fmt, ...)
@@ -332,7 +357,7 @@ static void app_resize(struct app *a)
 {
 	a->too_small = COLS < APP_MIN_COLS || LINES < APP_MIN_LINES;
 	for (int i = 0; i < a->depth; i++)
-		screen_resize(a, a->stack[i]);
+		screen_fit(a, a->stack[i]);
 }
 
 static void quit(struct app *a)
@@ -394,7 +419,7 @@ static void remove_screen(struct app *a, struct screen *sc)
 		if (a->stack[i] == sc) {
 			memmove(&a->stack[i], &a->stack[i + 1], (size_t)(a->depth - i - 1) * sizeof *a->stack);
 			a->depth--;
-			sc->ops->destroy(sc);
+			screen_destroy(sc);
 			return;
 		}
 }
@@ -403,8 +428,10 @@ static void dispatch(struct app *a, const struct tui_event *ev)
 {
 	struct screen *top = app_top(a);
 	int f = a->global ? a->global(a, a->hook_ctx, ev) : TUI_UNHANDLED;
-	if (f == TUI_UNHANDLED)
+	if (f == TUI_UNHANDLED && top->ops->handle)
 		f = top->ops->handle(top, a, ev);
+	if (f == TUI_UNHANDLED && top->ops->list)
+		f = panel_screen_key(top, a, ev);
 	if (!(f & (TUI_HANDLED | TUI_POP | TUI_QUIT)))
 		f |= global_key(a, top, ev);
 	if (f & TUI_CHANGED)

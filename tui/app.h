@@ -19,6 +19,7 @@
 struct app;
 struct screen;
 struct question_hooks;
+struct panel_frame;
 
 /* What handle() returns: any combination. */
 enum {
@@ -36,9 +37,17 @@ struct screen_ops {
 	void (*enter)(struct screen *s, struct app *a);
 	/* Draws into `area` (between the title and the status line). */
 	void (*draw)(const struct screen *s, const struct app *a, struct rect area);
+	/* A key (TUI_ flags); NULL: no keys of its own. */
 	int (*handle)(struct screen *s, struct app *a, const struct tui_event *ev);
-	/* The window changed size (also called before the first draw). */
-	void (*resize)(struct screen *s, struct app *a, struct rect area);
+	/* A list screen (tui/panel.h): its panel, and its rows laid out for
+	 * `area` as they are now. The app gives the panel the list keys that
+	 * handle() left (a click on an item then opens it, as ACT_OPEN does)
+	 * and keeps its cursor in view (see fit). NULL: not a list. */
+	struct panel_frame (*list)(struct screen *s, const struct app *a, struct rect area);
+	/* Keeps what is highlighted in view: called when the window changed
+	 * size (also before the first draw) and when the screen comes on top,
+	 * after enter(). NULL: a list screen's panel is fitted, else nothing. */
+	void (*fit)(struct screen *s, const struct app *a);
 	/* Called when covered by another screen or before being popped. */
 	void (*leave)(struct screen *s, struct app *a);
 	/* Refreshes windows of its own (a form) after stdscr and leaves the
@@ -47,7 +56,8 @@ struct screen_ops {
 	/* The session ends by a signal: store any text being typed in the
 	 * response (TUI_CHANGED when it did); NULL: nothing to keep. */
 	int (*commit)(struct screen *s, struct app *a);
-	void (*destroy)(struct screen *s);      /* frees s */
+	/* Frees s; NULL: s is freed (nothing of its own to free). */
+	void (*destroy)(struct screen *s);
 };
 
 struct screen {
@@ -105,6 +115,10 @@ bool app_open(struct app *a, struct session *s, enum theme_mode mode, char *err,
 void app_run(struct app *a);
 /* Restores the terminal and frees the screens. */
 void app_close(struct app *a);
+
+/* A new screen of `size` bytes (the struct that embeds struct screen
+ * first), zeroed, with its ops set. */
+struct screen *screen_alloc(size_t size, const struct screen_ops *ops);
 
 /* The stack. app_push takes ownership of sc; NULL (a form asked with a
  * wrong number of fields, tui/form.h) is ignored. */

@@ -14,6 +14,9 @@ void lines_init(struct lines *b)
 void lines_free(struct lines *b)
 {
 	free(b->v);
+	for (int i = 0; i < b->nown; i++)
+		free(b->own[i]);
+	free(b->own);
 	lines_init(b);
 }
 
@@ -25,6 +28,15 @@ void lines_push(struct lines *b, struct line l)
 		b->cap = cap;
 	}
 	b->v[b->n++] = l;
+}
+
+const char *lines_copy(struct lines *b, const char *s)
+{
+	if (b->nown == b->owncap) {
+		b->owncap = b->owncap ? b->owncap * 2 : 8;
+		b->own = xrealloc(b->own, (size_t)b->owncap * sizeof *b->own);
+	}
+	return b->own[b->nown++] = xstrdup(s);
 }
 
 void lines_blank(struct lines *b)

@@ -21,6 +21,8 @@ struct line {
 struct lines {
 	struct line *v;         /* owned; lines_free() */
 	int n, cap;
+	char **own;             /* texts made for the rows (lines_copy) */
+	int nown, owncap;
 };
 
 void lines_init(struct lines *b);
@@ -30,6 +32,9 @@ void lines_blank(struct lines *b);
 /* s wrapped to width columns from column x; every row gets kind/item. */
 void lines_text(struct lines *b, const struct theme *t, const char *s, int x, int width,
                 enum tui_attr at, int kind, int item);
+/* A copy of s that lives as long as the rows (until lines_free): for a
+ * text put together for the layout, so that the rows can point into it. */
+const char *lines_copy(struct lines *b, const char *s);
 /* The top row that shows item (and keeps top where it was if it can). */
 int lines_scroll(const struct lines *b, int top, int rows, int item);
 /* The item at visible row `row` (0-based) when scrolled to top, or -1. */

@@ -1,6 +1,8 @@
 /* The one list panel (see panel.h). */
 #include "tui/panel.h"
 
+#include "tui/app.h"
+
 static int count_items(const struct lines *b)
 {
 	int n = 0;
@@ -101,4 +103,49 @@ void panel_draw(const struct panel *p, const struct lines *b, const struct theme
 	for (int i = p->top; i < b->n && i - p->top < rows; i++)
 		row(ctx, b, i, y0 + i - p->top, b->v[i].item >= 0 && b->v[i].item == p->cursor);
 	lines_draw_marks(b, t, p->top, y0, rows, mark_x);
+}
+
+void panel_row_start(const struct theme *t, int y, int width, bool cur, bool mark, enum tui_attr at)
+{
+	theme_set(stdscr, t, cur ? AT_CURSOR : at);
+	if (!cur)
+		return;
+	draw_blank(stdscr, y, 0, width);
+	if (mark)
+		draw_str(stdscr, t, y, 1, 1, t->cursor, 0);
+}
+
+/* A panel move (ev) or fit (ev NULL) on the list as laid out now. */
+static enum panel_result screen_move(struct screen *sc, const struct app *a, const struct tui_event *ev)
+{
+	struct panel_frame f = sc->ops->list(sc, a, app_area(a));
+	if (!f.p)
+		return PANEL_IGNORED;
+	int rows = f.rows < 1 ? 1 : f.rows;
+	enum panel_result res = PANEL_MOVED;
+	if (ev)
+		res = panel_key(f.p, &f.b, rows, f.y0, ev);
+	else
+		panel_fit(f.p, &f.b, rows);
+	lines_free(&f.b);
+	return res;
+}
+
+int panel_screen_key(struct screen *sc, struct app *a, const struct tui_event *ev)
+{
+	switch (screen_move(sc, a, ev)) {
+	case PANEL_CLICKED:
+		if (sc->ops->handle)
+			return sc->ops->handle(sc, a, &(struct tui_event){ .action = ACT_OPEN });
+		return TUI_HANDLED;
+	case PANEL_MOVED:
+		return TUI_HANDLED;
+	default:
+		return TUI_UNHANDLED;
+	}
+}
+
+void panel_screen_fit(struct screen *sc, const struct app *a)
+{
+	screen_move(sc, a, NULL);
 }

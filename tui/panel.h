@@ -43,4 +43,25 @@ typedef void (*panel_row_fn)(void *ctx, const struct lines *b, int i, int y, boo
 void panel_draw(const struct panel *p, const struct lines *b, const struct theme *t, int y0, int rows,
                 int mark_x, panel_row_fn row, void *ctx);
 
+/* The row of an item: the cursor's attribute and a blank row when cur
+ * (else `at`), and the cursor mark in column 1 when also `mark`. */
+void panel_row_start(const struct theme *t, int y, int width, bool cur, bool mark, enum tui_attr at);
+
+/* A list screen (its ops' list(), tui/app.h): the panel and the rows as
+ * laid out now. p NULL: no list just now (out of memory). */
+struct panel_frame {
+	struct panel *p;        /* the screen's own */
+	int y0, rows;           /* the list's first row on screen, and its rows */
+	struct lines b;         /* the caller frees them */
+};
+
+struct app;
+struct screen;
+/* The list keys a list screen's handle() left: TUI_HANDLED when the
+ * panel moved, after a click on an item what handle() does with ACT_OPEN,
+ * else TUI_UNHANDLED. */
+int panel_screen_key(struct screen *sc, struct app *a, const struct tui_event *ev);
+/* Keeps the cursor valid and in view, after a change of the list. */
+void panel_screen_fit(struct screen *sc, const struct app *a);
+
 #endif

@@ -1,6 +1,5 @@
 /* One domain's questions and their answers (from the results screen);
  * Enter opens the question. */
-#include <stdlib.h>
 #include <string.h>
 
 #include "cli/xalloc.h"
@@ -49,8 +48,7 @@ static void answer_text(const struct app *a, int qi, char *buf, size_t len)
 	words_response(buf, len, a->s->r, qi, a->s->lang, 0);
 }
 
-static void draw_item_start(const struct domain_screen *ds, const struct app *a, int i, bool cur,
-                            int y, int width)
+static void draw_item_start(const struct domain_screen *ds, const struct app *a, int i, int y, int width)
 {
 	const struct theme *t = &a->theme;
 	int qi = item_question(a, ds->domain, i), total;
@@ -58,8 +56,6 @@ static void draw_item_start(const struct domain_screen *ds, const struct app *a,
 		return;
 	const struct answer *ans = response_answer(a->s->r, qi);
 	char buf[128];
-	if (cur)
-		draw_str(stdscr, t, y, 1, 1, t->cursor, 0);
 	snprintf(buf, sizeof buf, "%d", nav_asked_position(&a->s->nav, qi, &total));
 	draw_str(stdscr, t, y, 3, 4, buf, 0);
 	if (ans->carried_over)
@@ -108,11 +104,9 @@ static void draw_row(void *ctx, const struct lines *b, int i, int y, bool cur)
 {
 	const struct row_ctx *c = ctx;
 	const struct theme *t = &c->a->theme;
-	theme_set(stdscr, t, cur ? AT_CURSOR : AT_NORMAL);
-	if (cur)
-		draw_blank(stdscr, y, 0, c->width);
+	panel_row_start(t, y, c->width, cur, b->v[i].first, AT_NORMAL);
 	if (b->v[i].first)
-		draw_item_start(c->ds, c->a, b->v[i].item, cur, y, c->width);
+		draw_item_start(c->ds, c->a, b->v[i].item, y, c->width);
 	lines_draw_text(b, t, i, y, c->width);
 	theme_set(stdscr, t, AT_NORMAL);
 }
@@ -128,19 +122,12 @@ static void draw(const struct screen *sc, const struct app *a, struct rect r)
 	lines_free(&b);
 }
 
-/* A panel move (ev) or fit (ev NULL) on the questions. */
-static int list_move(struct domain_screen *ds, const struct app *a, const struct tui_event *ev)
+static struct panel_frame list(struct screen *sc, const struct app *a, struct rect r)
 {
-	struct rect r = app_area(a);
-	struct lines b;
-	layout(&b, ds, a, r.w);
-	int res = PANEL_MOVED;
-	if (ev)
-		res = panel_key(&ds->p, &b, r.h - HEAD_ROWS, r.y + HEAD_ROWS, ev);
-	else
-		panel_fit(&ds->p, &b, r.h - HEAD_ROWS);
-	lines_free(&b);
-	return res;
+	struct domain_screen *ds = (struct domain_screen *)sc;
+	struct panel_frame f = { &ds->p, r.y + HEAD_ROWS, r.h - HEAD_ROWS, { 0 } };
+	layout(&f.b, ds, a, r.w);
+	return f;
 }
 
 static int open_question(struct domain_screen *ds, struct app *a)
@@ -158,43 +145,20 @@ static int open_question(struct domain_screen *ds, struct app *a)
 
 static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 {
-	struct domain_screen *ds = (struct domain_screen *)sc;
-	if (ev->action == ACT_OPEN)
-		return open_question(ds, a);
-	switch (list_move(ds, a, ev)) {
-	case PANEL_CLICKED:
-		return open_question(ds, a);
-	case PANEL_MOVED:
-		return TUI_HANDLED;
-	default:
-		return TUI_UNHANDLED;
-	}
-}
-
-static void resize(struct screen *sc, struct app *a, struct rect area)
-{
-	(void)area;
-	list_move((struct domain_screen *)sc, a, NULL);
-}
-
-static void destroy(struct screen *sc)
-{
-	free(sc);
+	return ev->action == ACT_OPEN ? open_question((struct domain_screen *)sc, a) : TUI_UNHANDLED;
 }
 
 static const struct screen_ops ops = {
 	.kind = SCREEN_DOMAIN,
 	.draw = draw,
 	.handle = handle,
-	.resize = resize,
-	.destroy = destroy,
+	.list = list,
 };
 
 struct screen *screen_domain_new(struct app *a, int domain)
 {
 	(void)a;
-	struct domain_screen *ds = xmalloc(sizeof *ds);
-	ds->base.ops = &ops;
+	struct domain_screen *ds = (struct domain_screen *)screen_alloc(sizeof *ds, &ops);
 	ds->domain = domain;
 	return &ds->base;
 }

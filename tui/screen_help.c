@@ -84,33 +84,13 @@ static void draw(const struct screen *sc, const struct app *a, struct rect r)
 	lines_free(&b);
 }
 
-/* A panel move (ev) or fit (ev NULL): help scrolls by rows. */
-static int list_move(struct help_screen *h, const struct app *a, const struct tui_event *ev)
-{
-	struct rect r = app_area(a);
-	struct lines b;
-	layout(&b, h, a, r.w);
-	int res = PANEL_MOVED;
-	if (ev)
-		res = panel_key(&h->p, &b, r.h, r.y, ev);
-	else
-		panel_fit(&h->p, &b, r.h);
-	lines_free(&b);
-	return res;
-}
-
-static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
+/* No items: help scrolls by rows. */
+static struct panel_frame list(struct screen *sc, const struct app *a, struct rect r)
 {
 	struct help_screen *h = (struct help_screen *)sc;
-	if (ev->action == ACT_HELP)
-		return TUI_POP;
-	return list_move(h, a, ev) == PANEL_IGNORED ? TUI_UNHANDLED : TUI_HANDLED;
-}
-
-static void resize(struct screen *sc, struct app *a, struct rect area)
-{
-	(void)area;
-	list_move((struct help_screen *)sc, a, NULL);
+	struct panel_frame f = { &h->p, r.y, r.h, { 0 } };
+	layout(&f.b, h, a, r.w);
+	return f;
 }
 
 static void destroy(struct screen *sc)
@@ -127,15 +107,13 @@ static void destroy(struct screen *sc)
 static const struct screen_ops ops = {
 	.kind = SCREEN_HELP,
 	.draw = draw,
-	.handle = handle,
-	.resize = resize,
+	.list = list,           /* ? and F1 close it: app.c */
 	.destroy = destroy,
 };
 
 struct screen *screen_help_new(struct app *a)
 {
-	struct help_screen *h = xmalloc(sizeof *h);
-	h->base.ops = &ops;
+	struct help_screen *h = (struct help_screen *)screen_alloc(sizeof *h, &ops);
 	/* The keys of the screen it was asked for on come first. */
 	struct screen *below = app_top(a);
 	keys_help(below ? below->ops->kind : SCREEN_OVERVIEW, a->key_contexts, add, h);

@@ -1,8 +1,6 @@
 /* The overview: each domain with its progress, level and target. */
-#include <stdlib.h>
 #include <string.h>
 
-#include "cli/xalloc.h"
 #include "core/i18n.h"
 #include "core/num.h"
 #include "core/words.h"
@@ -64,11 +62,7 @@ static void draw_domain(const struct overview_screen *os, const struct app *a, c
 	const struct theme *t = &a->theme;
 	const struct session *s = a->s;
 	bool cur = d == os->p.cursor;
-	theme_set(stdscr, t, cur ? AT_CURSOR : AT_NORMAL);
-	if (cur) {
-		draw_blank(stdscr, y, 0, width);
-		draw_str(stdscr, t, y, 1, 1, t->cursor, 0);
-	}
+	panel_row_start(t, y, width, cur, true, AT_NORMAL);
 	int x = 3;
 	draw_str(stdscr, t, y, x, c->name, session_str(s, &s->q->domains[d].title), DRAW_ELLIPSIS);
 	x += c->name + 1;
@@ -197,20 +191,12 @@ static void draw(const struct screen *sc, const struct app *a, struct rect r)
 	scorecard_free(card);
 }
 
-/* A panel move (ev) or fit (ev NULL) on the list of domains. */
-static int list_move(struct overview_screen *os, const struct app *a, const struct tui_event *ev)
+static struct panel_frame list(struct screen *sc, const struct app *a, struct rect r)
 {
-	struct rect r = app_area(a);
-	int rows = list_rows(a, r);
-	struct lines b;
-	layout(&b, a);
-	int res = PANEL_MOVED;
-	if (ev)
-		res = panel_key(&os->p, &b, rows < 1 ? 1 : rows, r.y + head_rows(a, r.w), ev);
-	else
-		panel_fit(&os->p, &b, rows < 1 ? 1 : rows);
-	lines_free(&b);
-	return res;
+	struct overview_screen *os = (struct overview_screen *)sc;
+	struct panel_frame f = { &os->p, r.y + head_rows(a, r.w), list_rows(a, r), { 0 } };
+	layout(&f.b, a);
+	return f;
 }
 
 static int open_domain(struct app *a, int d)
@@ -237,40 +223,19 @@ static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 		tui_show_question(a, nav_next_todo(&a->s->nav, -1));
 		return TUI_HANDLED;
 	default:
-		switch (list_move(os, a, ev)) {
-		case PANEL_CLICKED:
-			return open_domain(a, os->p.cursor);
-		case PANEL_MOVED:
-			return TUI_HANDLED;
-		default:
-			return TUI_UNHANDLED;
-		}
+		return TUI_UNHANDLED;
 	}
-}
-
-static void resize(struct screen *sc, struct app *a, struct rect area)
-{
-	(void)area;
-	list_move((struct overview_screen *)sc, a, NULL);
-}
-
-static void destroy(struct screen *sc)
-{
-	free(sc);
 }
 
 static const struct screen_ops ops = {
 	.kind = SCREEN_OVERVIEW,
 	.draw = draw,
 	.handle = handle,
-	.resize = resize,
-	.destroy = destroy,
+	.list = list,
 };
 
 struct screen *screen_overview_new(struct app *a)
 {
 	(void)a;
-	struct overview_screen *os = xmalloc(sizeof *os);
-	os->base.ops = &ops;
-	return &os->base;
+	return screen_alloc(sizeof(struct overview_screen), &ops);
 }

@@ -12,6 +12,7 @@
 #include "scoring/plan.h"
 #include "tui/form.h"
 #include "tui/lines.h"
+#include "tui/panel.h"
 #include "tui/screens.h"
 
 enum { HEAD_ROWS = 3 };
@@ -24,8 +25,9 @@ static const enum action_status groups[ACTION_NSTATUS] = {
 
 struct plan_screen {
 	struct screen base;
-	int cursor;             /* the highlighted action's index in the plan, or -1 */
-	int top;
+	struct panel p;         /* items: the actions in screen order */
+	int action;             /* the highlighted action's index in the plan while
+	                         * covered (a form may move it to another group), or -1 */
 	int delete_armed;       /* the action a first Delete asked about, or -1 */
 };
 
@@ -79,44 +81,65 @@ static void detail(char *buf, size_t len, const struct app *a, const struct acti
 		snprintf(buf + n, len - (size_t)n, "%s%s", t->sep, _("proposed in the workshop"));
 }
 
-/* The rows; the caller frees b and the texts in *texts (one per action). */
-static void layout(struct lines *b, char **texts, const struct app *a, const struct plan_view *v, int width)
+/* The rows; items are positions in screen_order(). */
+static void layout(struct lines *b, const struct app *a, const struct plan_view *v, int width)
 {
 	const struct theme *t = &a->theme;
 	int order[RESPONSE_MAX_ACTIONS], n = screen_order(a, v, order), shown = 0;
-	static char heads[ACTION_NSTATUS][96];
+	char buf[512];
 	lines_init(b);
 	if (n == 0)
 		lines_text(b, t, _("No actions yet. Press a to add one, or a on a question or a priority in the "
 		                   "results: the next step becomes an action."), 1, width - 2, AT_DIM, L_TEXT, -1);
-	for (int g = 0; g < ACTION_NSTATUS; g++) {
+	for (int g = 0, k = 0; g < ACTION_NSTATUS; g++) {
 		int count = 0;
-		for (int k = 0; k < n; k++)
-			count += response_action(a->s->r, order[k])->status == groups[g];
+		for (int j = 0; j < n; j++)
+			count += response_action(a->s->r, order[j])->status == groups[g];
 		if (count == 0)
 			continue;
 		if (shown++)
 			lines_blank(b);
-		snprintf(heads[g], sizeof heads[g], "%s (%d)", action_status_words(groups[g]), count);
-		lines_text(b, t, heads[g], 1, width - 2, AT_HEADING, L_GROUP, -1);
-		for (int k = 0; k < n; k++) {
+		snprintf(buf, sizeof buf, "%s (%d)", action_status_words(groups[g]), count);
+		lines_text(b, t, lines_copy(b, buf), 1, width - 2, AT_HEADING, L_GROUP, -1);
+		/* screen_order() lists the groups in this order: k goes on. */
+		for (int end = k + count; k < end; k++) {
 			int i = order[k];
 			const struct action *act = response_action(a->s->r, i);
-			if (act->status != groups[g])
-				continue;
-			lines_text(b, t, act->title, 3, width - 4, AT_NORMAL, L_TITLE, i);
-			texts[i] = xmalloc(512);
-			detail(texts[i], 512, a, act, v->overdue[i]);
-			lines_text(b, t, texts[i], 5, width - 6, v->overdue[i] ? AT_ERROR : AT_DIM, L_DETAIL, i);
+			lines_text(b, t, act->title, 3, width - 4, AT_NORMAL, L_TITLE, k);
+			detail(buf, sizeof buf, a, act, v->overdue[i]);
+			lines_text(b, t, lines_copy(b, buf), 5, width - 6, v->overdue[i] ? AT_ERROR : AT_DIM, L_DETAIL, k);
 		}
 	}
 }
 
-static void free_texts(char **texts, int n)
+/* The actions' indexes in screen order (their number; 0 when memory ran out). */
+static int actions_in_order(const struct app *a, int *order)
 {
-	for (int i = 0; i < n; i++)
-		free(texts[i]);
-	free(texts);
+	struct scorecard *card;
+	struct plan_view *v = view(a, &card);
+	int n = v ? screen_order(a, v, order) : 0;
+	plan_view_free(v);
+	scorecard_free(card);
+	return n;
+}
+
+/* The index in the plan of the highlighted action, or -1. */
+static int highlighted(const struct plan_screen *ps, const struct app *a)
+{
+	int order[RESPONSE_MAX_ACTIONS], n = actions_in_order(a, order);
+	return ps->p.cursor < n ? order[ps->p.cursor] : -1;
+}
+
+/* Highlights the action with that index (the first one when there is
+ * none such) and keeps it in view. */
+static void highlight(struct plan_screen *ps, const struct app *a, int action)
+{
+	int order[RESPONSE_MAX_ACTIONS], n = actions_in_order(a, order);
+	ps->p.cursor = 0;
+	for (int k = 0; k < n; k++)
+		if (order[k] == action)
+			ps->p.cursor = k;
+	panel_screen_fit(&ps->base, a);
 }
 
 static void draw_head(const struct app *a, const struct plan_view *v, struct rect r)
@@ -137,93 +160,75 @@ static void draw_head(const struct app *a, const struct plan_view *v, struct rec
 	draw_hline(stdscr, t, r.y + 2, 0, r.w);
 }
 
+struct row_ctx {
+	const struct app *a;
+	int width;
+};
+
+static void draw_row(void *ctx, const struct lines *b, int i, int y, bool cur)
+{
+	const struct row_ctx *c = ctx;
+	const struct line *l = &b->v[i];
+	panel_row_start(&c->a->theme, y, c->width, cur, l->first && l->kind == L_TITLE, l->at);
+	lines_draw_text(b, &c->a->theme, i, y, c->width);
+	theme_set(stdscr, &c->a->theme, AT_NORMAL);
+}
+
 static void draw(const struct screen *sc, const struct app *a, struct rect r)
 {
 	const struct plan_screen *ps = (const struct plan_screen *)sc;
-	const struct theme *t = &a->theme;
 	struct scorecard *card;
 	struct plan_view *v = view(a, &card);
-	if (!v) {
-		scorecard_free(card);
+	if (!v)
 		return;
-	}
-	char **texts = xcalloc((size_t)v->nactions + 1, sizeof *texts);
 	draw_head(a, v, r);
 	struct lines b;
-	layout(&b, texts, a, v, r.w);
-	int rows = r.h - HEAD_ROWS, y0 = r.y + HEAD_ROWS;
-	for (int i = ps->top; i < b.n && i - ps->top < rows; i++) {
-		const struct line *l = &b.v[i];
-		int y = y0 + i - ps->top;
-		bool cur = l->item >= 0 && l->item == ps->cursor;
-		theme_set(stdscr, t, cur ? AT_CURSOR : l->at);
-		if (cur) {
-			draw_blank(stdscr, y, 0, r.w);
-			if (l->first && l->kind == L_TITLE)
-				draw_str(stdscr, t, y, 1, 1, t->cursor, 0);
-		}
-		lines_draw_text(&b, t, i, y, r.w);
-	}
-	theme_set(stdscr, t, AT_NORMAL);
-	lines_draw_marks(&b, t, ps->top, y0, rows, r.w - 1);
+	layout(&b, a, v, r.w);
+	struct row_ctx c = { a, r.w };
+	panel_draw(&ps->p, &b, &a->theme, r.y + HEAD_ROWS, r.h - HEAD_ROWS, r.w - 1, draw_row, &c);
 	lines_free(&b);
-	free_texts(texts, v->nactions);
 	plan_view_free(v);
 	scorecard_free(card);
 }
 
-/* Keeps the cursor on an action (the first one when it has none) and in view. */
-static void ensure_visible(struct plan_screen *ps, const struct app *a, int move)
+static struct panel_frame list(struct screen *sc, const struct app *a, struct rect r)
 {
+	struct plan_screen *ps = (struct plan_screen *)sc;
+	struct panel_frame f = { &ps->p, r.y + HEAD_ROWS, r.h - HEAD_ROWS, { 0 } };
 	struct scorecard *card;
 	struct plan_view *v = view(a, &card);
-	if (!v) {
-		scorecard_free(card);
-		return;
-	}
-	char **texts = xcalloc((size_t)v->nactions + 1, sizeof *texts);
-	int order[RESPONSE_MAX_ACTIONS], n = screen_order(a, v, order), at = 0;
-	for (int k = 0; k < n; k++)
-		if (order[k] == ps->cursor)
-			at = k;
-	at += move;
-	at = at < 0 ? 0 : at >= n ? n - 1 : at;
-	ps->cursor = n > 0 ? order[at] : -1;
-	struct rect r = app_area(a);
-	struct lines b;
-	layout(&b, texts, a, v, r.w);
-	ps->top = ps->cursor < 0 ? 0 : lines_scroll(&b, at == 0 ? 0 : ps->top, r.h - HEAD_ROWS, ps->cursor);
-	lines_free(&b);
-	free_texts(texts, v->nactions);
+	if (v)
+		layout(&f.b, a, v, r.w);
+	else
+		f.p = NULL;
 	plan_view_free(v);
 	scorecard_free(card);
+	return f;
 }
 
-static int set_status(struct plan_screen *ps, struct app *a, enum action_status st)
+static int set_status(struct plan_screen *ps, struct app *a, int act, enum action_status st)
 {
-	if (ps->cursor < 0)
-		return TUI_HANDLED;
-	if (!response_set_action_status(a->s->r, ps->cursor, st))
+	if (act < 0 || !response_set_action_status(a->s->r, act, st))
 		return TUI_HANDLED;
 	app_message(a, false, _("Status: %s."), action_status_words(st));
-	ensure_visible(ps, a, 0);
+	highlight(ps, a, act);  /* in its new group */
 	return TUI_HANDLED | TUI_CHANGED;
 }
 
-static int delete_action(struct plan_screen *ps, struct app *a)
+static int delete_action(struct plan_screen *ps, struct app *a, int act)
 {
-	if (ps->cursor < 0)
+	if (act < 0)
 		return TUI_HANDLED;
-	if (ps->delete_armed != ps->cursor) {
-		ps->delete_armed = ps->cursor;
+	if (ps->delete_armed != act) {
+		ps->delete_armed = act;
 		app_message(a, false, _("Press Delete again to delete \"%s\"; dropping it (4) keeps it on record."),
-		            response_action(a->s->r, ps->cursor)->title);
+		            response_action(a->s->r, act)->title);
 		return TUI_HANDLED;
 	}
-	response_remove_action(a->s->r, ps->cursor);
+	response_remove_action(a->s->r, act);
 	ps->delete_armed = -1;
 	app_message(a, false, "%s", _("Action deleted."));
-	ensure_visible(ps, a, 0);
+	highlight(ps, a, act);  /* the one after it in the plan, which has its index now */
 	return TUI_HANDLED | TUI_CHANGED;
 }
 
@@ -239,42 +244,49 @@ static int add(struct app *a)
 	return TUI_HANDLED;
 }
 
+static int status_key(struct plan_screen *ps, struct app *a, const struct tui_event *ev)
+{
+	int act = highlighted(ps, a);
+	switch (ev->action) {
+	case ACT_STATUS_N:
+		if (ev->n > ACTION_NSTATUS) {
+			app_message(a, true, "%s", _("1 planned, 2 in progress, 3 done, 4 dropped."));
+			return TUI_HANDLED;
+		}
+		return set_status(ps, a, act, (enum action_status)(ev->n - 1));
+	case ACT_ACTION_DONE:
+		return set_status(ps, a, act, ACTION_DONE);
+	case ACT_ACTION_OPEN:
+		return set_status(ps, a, act, act >= 0 && response_action(a->s->r, act)->status == ACTION_IN_PROGRESS
+		                              ? ACTION_IN_PROGRESS : ACTION_PLANNED);
+	case ACT_ACTION_DROP:
+		return set_status(ps, a, act, ACTION_DROPPED);
+	default:
+		return delete_action(ps, a, act);
+	}
+}
+
 static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 {
 	struct plan_screen *ps = (struct plan_screen *)sc;
 	if (ev->action != ACT_DELETE)
 		ps->delete_armed = -1;
 	switch (ev->action) {
-	case ACT_UP:
-	case ACT_DOWN:
-		ensure_visible(ps, a, ev->action == ACT_UP ? -1 : 1);
-		return TUI_HANDLED;
-	case ACT_HOME:
-	case ACT_END:
-		ensure_visible(ps, a, ev->action == ACT_HOME ? -RESPONSE_MAX_ACTIONS : RESPONSE_MAX_ACTIONS);
-		return TUI_HANDLED;
 	case ACT_OPEN:
-	case ACT_EDIT:
-		if (ps->cursor >= 0)
-			app_push(a, form_action_new(a, ps->cursor, -1, NULL));
+	case ACT_EDIT: {
+		int act = highlighted(ps, a);
+		if (act >= 0)
+			app_push(a, form_action_new(a, act, -1, NULL));
 		return TUI_HANDLED;
+	}
 	case ACT_ADD_ACTION:
 		return add(a);
 	case ACT_STATUS_N:
-		if (ev->n > ACTION_NSTATUS) {
-			app_message(a, true, "%s", _("1 planned, 2 in progress, 3 done, 4 dropped."));
-			return TUI_HANDLED;
-		}
-		return set_status(ps, a, (enum action_status)(ev->n - 1));
 	case ACT_ACTION_DONE:
-		return set_status(ps, a, ACTION_DONE);
 	case ACT_ACTION_OPEN:
-		return set_status(ps, a, ps->cursor >= 0 && response_action(a->s->r, ps->cursor)->status == ACTION_IN_PROGRESS
-		                         ? ACTION_IN_PROGRESS : ACTION_PLANNED);
 	case ACT_ACTION_DROP:
-		return set_status(ps, a, ACTION_DROPPED);
 	case ACT_DELETE:
-		return delete_action(ps, a);
+		return status_key(ps, a, ev);
 	case ACT_PLAN:
 		return TUI_HANDLED;
 	default:
@@ -282,20 +294,17 @@ static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 	}
 }
 
+/* Covered by a form: the action keeps the highlight, wherever it goes. */
+static void leave(struct screen *sc, struct app *a)
+{
+	struct plan_screen *ps = (struct plan_screen *)sc;
+	ps->action = highlighted(ps, a);
+}
+
 static void enter(struct screen *sc, struct app *a)
 {
-	ensure_visible((struct plan_screen *)sc, a, 0);
-}
-
-static void resize(struct screen *sc, struct app *a, struct rect area)
-{
-	(void)area;
-	ensure_visible((struct plan_screen *)sc, a, 0);
-}
-
-static void destroy(struct screen *sc)
-{
-	free(sc);
+	struct plan_screen *ps = (struct plan_screen *)sc;
+	highlight(ps, a, ps->action);
 }
 
 static const struct screen_ops ops = {
@@ -303,16 +312,15 @@ static const struct screen_ops ops = {
 	.enter = enter,
 	.draw = draw,
 	.handle = handle,
-	.resize = resize,
-	.destroy = destroy,
+	.list = list,
+	.leave = leave,
 };
 
 struct screen *screen_plan_new(struct app *a)
 {
 	(void)a;
-	struct plan_screen *ps = xmalloc(sizeof *ps);
-	ps->base.ops = &ops;
-	ps->cursor = -1;
+	struct plan_screen *ps = (struct plan_screen *)screen_alloc(sizeof *ps, &ops);
+	ps->action = -1;
 	ps->delete_armed = -1;
 	return &ps->base;
 }

@@ -371,20 +371,13 @@ static void enter(struct screen *sc, struct app *a)
 		if (next >= 0)
 			screen_question_goto(sc, a, next);
 	}
-	ensure_visible(qs, a);
 	if (qs->hooks.shown)
 		qs->hooks.shown(qs->hooks.ctx, a, qs->qi);
 }
 
-static void resize(struct screen *sc, struct app *a, struct rect area)
+static void fit(struct screen *sc, const struct app *a)
 {
-	(void)area;
 	ensure_visible((struct question_screen *)sc, a);
-}
-
-static void destroy(struct screen *sc)
-{
-	free(sc);
 }
 
 static const struct screen_ops ops = {
@@ -392,14 +385,12 @@ static const struct screen_ops ops = {
 	.enter = enter,
 	.draw = question_draw,
 	.handle = handle,
-	.resize = resize,
-	.destroy = destroy,
+	.fit = fit,
 };
 
 struct screen *screen_question_new(struct app *a, int question, const struct question_hooks *hooks)
 {
-	struct question_screen *qs = xmalloc(sizeof *qs);
-	qs->base.ops = &ops;
+	struct question_screen *qs = (struct question_screen *)screen_alloc(sizeof *qs, &ops);
 	if (hooks)
 		qs->hooks = *hooks;
 	qs->qi = question >= 0 ? question : 0;

@@ -1,7 +1,6 @@
 /* Results: per domain a bar of the score with the target marked, the
  * overall level, and the top priorities with their advice. Enter on a
  * domain lists its answers; Enter on a priority opens the question. */
-#include <stdlib.h>
 #include <string.h>
 
 #include "cli/xalloc.h"
@@ -48,12 +47,6 @@ static bool any_own_target(const struct session *s)
 	return false;
 }
 
-/* The rows, and the text of the scale legend they point into. */
-struct layout {
-	struct lines b;
-	char scale[512], target[160], decided[512], unconfirmed[256];
-};
-
 /* "* your own target. Set by the council on 2026-03-12 (raadsbesluit 12)." */
 static void decision_text(const struct app *a, char *buf, size_t len)
 {
@@ -78,27 +71,27 @@ static void scale_text(const struct app *a, char *buf, size_t len)
 		             qn_level_label(q, q->levels[i].value, a->s->lang));
 }
 
-static void layout(struct layout *L, const struct app *a, const struct scorecard *c, int width)
+static void layout(struct lines *b, const struct app *a, const struct scorecard *c, int width)
 {
 	const struct theme *t = &a->theme;
 	const struct session *s = a->s;
 	const struct questionnaire *q = s->q;
-	struct lines *b = &L->b;
+	char buf[512];
 	lines_init(b);
 	/* The scores count carried-over answers as given: say how many (SPEC). */
-	if (*words_unconfirmed(L->unconfirmed, sizeof L->unconfirmed, c->unconfirmed)) {
-		lines_text(b, t, L->unconfirmed, 1, width - 2, AT_CARRIED, L_TEXT, -1);
+	if (*words_unconfirmed(buf, sizeof buf, c->unconfirmed)) {
+		lines_text(b, t, lines_copy(b, buf), 1, width - 2, AT_CARRIED, L_TEXT, -1);
 		lines_blank(b);
 	}
 	for (int d = 0; d < q->ndomains; d++)
 		lines_push(b, (struct line){ .kind = L_DOMAIN, .item = d, .first = true });
 	lines_blank(b);
-	scale_text(a, L->scale, sizeof L->scale);
-	lines_text(b, t, L->scale, 1, width - 2, AT_DIM, L_TEXT, -1);
-	snprintf(L->target, sizeof L->target, _("%s marks the target: the ambition for the domain."), t->target);
-	lines_text(b, t, L->target, 1, width - 2, AT_DIM, L_TEXT, -1);
-	decision_text(a, L->decided, sizeof L->decided);
-	lines_text(b, t, L->decided, 1, width - 2, AT_DIM, L_TEXT, -1);
+	scale_text(a, buf, sizeof buf);
+	lines_text(b, t, lines_copy(b, buf), 1, width - 2, AT_DIM, L_TEXT, -1);
+	snprintf(buf, sizeof buf, _("%s marks the target: the ambition for the domain."), t->target);
+	lines_text(b, t, lines_copy(b, buf), 1, width - 2, AT_DIM, L_TEXT, -1);
+	decision_text(a, buf, sizeof buf);
+	lines_text(b, t, lines_copy(b, buf), 1, width - 2, AT_DIM, L_TEXT, -1);
 	lines_blank(b);
 	lines_text(b, t, c->npriorities ? _("Top priorities (largest gap to the target first)")
 	                                 : _("No priorities: no scored answer is below its target."),
@@ -206,11 +199,7 @@ static void draw_domain(const struct app *a, const struct scorecard *card, int d
 	const struct questionnaire *q = s->q;
 	const struct domain_score *ds = &card->domains[d];
 	struct cols c = columns(a, card, width);
-	theme_set(stdscr, t, cur ? AT_CURSOR : AT_NORMAL);
-	if (cur) {
-		draw_blank(stdscr, y, 0, width);
-		draw_str(stdscr, t, y, 1, 1, t->cursor, 0);
-	}
+	panel_row_start(t, y, width, cur, true, AT_NORMAL);
 	int x = 3;
 	draw_title(a, d, y, x, c.name);
 	x += c.name + 1;
@@ -262,11 +251,7 @@ static void draw_priority_head(const struct app *a, const struct scorecard *card
 	const struct theme *t = &a->theme;
 	const struct priority *p = &card->priorities[item - a->s->q->ndomains];
 	char buf[64];
-	theme_set(stdscr, t, cur ? AT_CURSOR : AT_NORMAL);
-	if (cur) {
-		draw_blank(stdscr, y, 0, width);
-		draw_str(stdscr, t, y, 1, 1, t->cursor, 0);
-	}
+	panel_row_start(t, y, width, cur, true, AT_NORMAL);
 	snprintf(buf, sizeof buf, "%d.", item - a->s->q->ndomains + 1);
 	draw_str(stdscr, t, y, 3, 3, buf, 0);
 	snprintf(buf, sizeof buf, "%d %s %d", p->level, t->arrow, p->target);
@@ -315,36 +300,25 @@ static void draw(const struct screen *sc, const struct app *a, struct rect r)
 	if (!card)
 		return;
 	draw_head(a, card, r);
-	struct layout L;
-	layout(&L, a, card, r.w);
+	struct lines b;
+	layout(&b, a, card, r.w);
 	struct row_ctx c = { a, card, r.w };
-	panel_draw(&rs->p, &L.b, &a->theme, r.y + HEAD_ROWS, r.h - HEAD_ROWS, r.w - 1, draw_row, &c);
-	lines_free(&L.b);
+	panel_draw(&rs->p, &b, &a->theme, r.y + HEAD_ROWS, r.h - HEAD_ROWS, r.w - 1, draw_row, &c);
+	lines_free(&b);
 	scorecard_free(card);
 }
 
-/* A panel move (ev) or fit (ev NULL) on the list as laid out now. */
-static int with_layout(struct results_screen *rs, const struct app *a, const struct tui_event *ev)
+static struct panel_frame list(struct screen *sc, const struct app *a, struct rect r)
 {
+	struct results_screen *rs = (struct results_screen *)sc;
+	struct panel_frame f = { &rs->p, r.y + HEAD_ROWS, r.h - HEAD_ROWS, { 0 } };
 	struct scorecard *card = score_compute(a->s->q, a->s->r);
-	if (!card)
-		return PANEL_IGNORED;
-	struct rect r = app_area(a);
-	struct layout L;
-	layout(&L, a, card, r.w);
-	int res = PANEL_MOVED;
-	if (ev)
-		res = panel_key(&rs->p, &L.b, r.h - HEAD_ROWS, r.y + HEAD_ROWS, ev);
+	if (card)
+		layout(&f.b, a, card, r.w);
 	else
-		panel_fit(&rs->p, &L.b, r.h - HEAD_ROWS);
-	lines_free(&L.b);
+		f.p = NULL;
 	scorecard_free(card);
-	return res;
-}
-
-static void ensure_visible(struct results_screen *rs, const struct app *a)
-{
-	with_layout(rs, a, NULL);
+	return f;
 }
 
 static int open_item(struct results_screen *rs, struct app *a)
@@ -389,7 +363,7 @@ static int set_target(struct results_screen *rs, struct app *a, const struct tui
 		response_clear_target(s->r, d);
 		app_message(a, false, _("Target of %s removed: the questionnaire's default applies."),
 		            session_str(s, &s->q->domains[d].title));
-		ensure_visible(rs, a);
+		panel_screen_fit(&rs->base, a);
 		return TUI_HANDLED | TUI_CHANGED;
 	}
 	if (ev->action != ACT_TARGET_LEVEL || ev->n > s->q->nlevels) {
@@ -437,47 +411,21 @@ static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 	case ACT_RESULTS:
 		return TUI_HANDLED;
 	default:
-		switch (with_layout(rs, a, ev)) {
-		case PANEL_CLICKED:
-			return open_item(rs, a);
-		case PANEL_MOVED:
-			return TUI_HANDLED;
-		default:
-			return TUI_UNHANDLED;
-		}
+		return TUI_UNHANDLED;
 	}
-}
-
-static void enter(struct screen *sc, struct app *a)
-{
-	ensure_visible((struct results_screen *)sc, a);
-}
-
-static void resize(struct screen *sc, struct app *a, struct rect area)
-{
-	(void)area;
-	ensure_visible((struct results_screen *)sc, a);
-}
-
-static void destroy(struct screen *sc)
-{
-	free(sc);
 }
 
 static const struct screen_ops ops = {
 	.kind = SCREEN_RESULTS,
-	.enter = enter,
 	.draw = draw,
 	.handle = handle,
-	.resize = resize,
-	.destroy = destroy,
+	.list = list,
 };
 
 struct screen *screen_results_new(struct app *a)
 {
 	(void)a;
-	struct results_screen *rs = xmalloc(sizeof *rs);
-	rs->base.ops = &ops;
+	struct results_screen *rs = (struct results_screen *)screen_alloc(sizeof *rs, &ops);
 	rs->target_domain = -1;
 	return &rs->base;
 }

@@ -81,23 +81,16 @@ static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 	return ev->action == ACT_JOIN ? TUI_POP : TUI_UNHANDLED;
 }
 
-static void destroy(struct screen *sc)
-{
-	free(sc);
-}
-
 static const struct screen_ops ops = {
 	.kind = SCREEN_JOIN,
 	.draw = draw,
 	.handle = handle,
-	.destroy = destroy,
 };
 
 struct screen *workshop_join_new(struct app *a, struct workshop *w)
 {
 	(void)a;
-	struct join_screen *js = xmalloc(sizeof *js);
-	js->base.ops = &ops;
+	struct join_screen *js = (struct join_screen *)screen_alloc(sizeof *js, &ops);
 	js->w = w;
 	return &js->base;
 }

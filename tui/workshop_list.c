@@ -84,11 +84,7 @@ static void draw_row(const struct list_screen *ls, const struct app *a, const st
 	struct group_question g;
 	workshop_stats(a, qi, counts, &g);
 	bool shown = workshop_revealed(w, a, qi);
-	theme_set(stdscr, t, cur ? AT_CURSOR : AT_NORMAL);
-	if (cur) {
-		draw_blank(stdscr, y, 0, width);
-		draw_str(stdscr, t, y, 1, 1, t->cursor, 0);
-	}
+	panel_row_start(t, y, width, cur, true, AT_NORMAL);
 	char buf[160];
 	if (shown && g.contested)
 		draw_str(stdscr, t, y, 3, 1, "!", 0);
@@ -234,20 +230,12 @@ static void draw(const struct screen *sc, const struct app *a, struct rect r)
 	lines_free(&b);
 }
 
-/* A panel move (ev) or fit (ev NULL) on the questions. */
-static int list_move(struct list_screen *ls, const struct app *a, const struct tui_event *ev)
+static struct panel_frame list(struct screen *sc, const struct app *a, struct rect r)
 {
-	struct rect r = app_area(a);
-	int rows = list_rows(ls->w, r) < 1 ? 1 : list_rows(ls->w, r);
-	struct lines b;
-	layout(&b, ls, a);
-	int res = PANEL_MOVED;
-	if (ev)
-		res = panel_key(&ls->p, &b, rows, r.y + head_rows(ls->w), ev);
-	else
-		panel_fit(&ls->p, &b, rows);
-	lines_free(&b);
-	return res;
+	struct list_screen *ls = (struct list_screen *)sc;
+	struct panel_frame f = { &ls->p, r.y + head_rows(ls->w), list_rows(ls->w, r), { 0 } };
+	layout(&f.b, ls, a);
+	return f;
 }
 
 static int open_question(struct app *a, int pos)
@@ -283,23 +271,17 @@ static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 		ls->w->contested_only = !ls->w->contested_only;
 		ls->p.cursor = 0;
 		ls->p.top = 0;
-		list_move(ls, a, NULL);
+		panel_screen_fit(sc, a);
 		return TUI_HANDLED;
 	case ACT_ACCEPT:
 		return workshop_accept_agreed(ls->w, a);
 	default:
-		switch (list_move(ls, a, ev)) {
-		case PANEL_CLICKED:
-			return open_question(a, cursor_position(ls, a));
-		case PANEL_MOVED:
-			return TUI_HANDLED;
-		default:
-			return TUI_UNHANDLED;
-		}
+		return TUI_UNHANDLED;
 	}
 }
 
-/* Back from a question: highlight the one that was open. */
+/* Back from a question: highlight the one that was open (app.c then
+ * keeps it in view). */
 static void enter(struct screen *sc, struct app *a)
 {
 	struct list_screen *ls = (struct list_screen *)sc;
@@ -310,18 +292,6 @@ static void enter(struct screen *sc, struct app *a)
 		if (b.v[i].kind - 1 == p)
 			ls->p.cursor = b.v[i].item;
 	lines_free(&b);
-	list_move(ls, a, NULL);
-}
-
-static void resize(struct screen *sc, struct app *a, struct rect area)
-{
-	(void)area;
-	list_move((struct list_screen *)sc, a, NULL);
-}
-
-static void destroy(struct screen *sc)
-{
-	free(sc);
 }
 
 static const struct screen_ops ops = {
@@ -329,15 +299,13 @@ static const struct screen_ops ops = {
 	.enter = enter,
 	.draw = draw,
 	.handle = handle,
-	.resize = resize,
-	.destroy = destroy,
+	.list = list,
 };
 
 struct screen *workshop_list_new(struct app *a, struct workshop *w)
 {
 	(void)a;
-	struct list_screen *ls = xmalloc(sizeof *ls);
-	ls->base.ops = &ops;
+	struct list_screen *ls = (struct list_screen *)screen_alloc(sizeof *ls, &ops);
 	ls->w = w;
 	return &ls->base;
 }
