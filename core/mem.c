@@ -167,3 +167,37 @@ void *mem_grow(void *v, size_t *cap, size_t n, size_t size, size_t first)
 		*cap = want;
 	return p;
 }
+
+/* Lays the parts out after the struct, each aligned for any type, and
+ * when p is given stores where each starts in its field. Returns the
+ * whole size, 0 when it overflows. */
+static size_t block_place(char *p, size_t size, const struct mem_part *parts, size_t nparts)
+{
+	const size_t align = _Alignof(max_align_t);
+	size_t end = size;
+	for (size_t i = 0; i < nparts; i++) {
+		size_t n = parts[i].n ? parts[i].n : 1;
+		if (end > SIZE_MAX - align)
+			return 0;
+		end = (end + align - 1) / align * align;
+		if (parts[i].size && n > (SIZE_MAX - end) / parts[i].size)
+			return 0;
+		if (p) {
+			/* The field is a T *, stored as the void * it converts from
+			 * (object pointers look alike on every platform peil builds for). */
+			void *part = p + end;
+			memcpy(p + parts[i].at, &part, sizeof part);
+		}
+		end += n * parts[i].size;
+	}
+	return end;
+}
+
+void *mem_block(size_t size, const struct mem_part *parts, size_t nparts)
+{
+	size_t total = block_place(NULL, size, parts, nparts);
+	char *p = total ? mem_alloc(total) : NULL;
+	if (p)
+		block_place(p, size, parts, nparts);
+	return p;
+}

@@ -24,6 +24,23 @@ void *mem_array(size_t n, size_t size);
  * *cap unchanged. Instead of the same seven lines at every append. */
 void *mem_grow(void *v, size_t *cap, size_t n, size_t size, size_t first);
 
+/* A struct and the arrays it owns in one zeroed allocation, so that one
+ * mem_free releases all of it: instead of an allocation per array, a NULL
+ * check for each and a destructor that frees them one by one. A part is an
+ * array of n elements (at least one, as mem_array) whose pointer is stored
+ * in the struct at offset `at`; MEM_PART(type, field, n) describes one and
+ * MEM_BLOCK(type, parts...) allocates. NULL when memory runs out or a size
+ * overflows. (The parts are adjacent: ASan sees an overrun of the last
+ * one only.) */
+struct mem_part {
+	size_t at, n, size;
+};
+#define MEM_PART(type, field, count) { offsetof(type, field), (size_t)(count), sizeof *((type *)0)->field }
+#define MEM_BLOCK(type, ...) \
+	mem_block(sizeof(type), (const struct mem_part[]){ __VA_ARGS__ }, \
+	          sizeof((const struct mem_part[]){ __VA_ARGS__ }) / sizeof(struct mem_part))
+void *mem_block(size_t size, const struct mem_part *parts, size_t nparts);
+
 /* Test hook: allocation number `n` (1-based, counted from now) and every one
  * after it fails, on the calling thread; 0 turns failures off. Returns how many allocations were
  * made since the last call. */

@@ -141,8 +141,9 @@ void scorecard_decision(struct doc *d);
 void scorecard_plan(struct doc *d);
 void scorecard_done(struct doc *d);
 
-/* The writers that are not in a header of their own. */
-void md_render(const struct doc *d, FILE *f);
+/* The writers that are not in a header of their own; false when a write
+ * to f failed (or, for PDF and ODT, memory ran out). */
+bool md_render(const struct doc *d, FILE *f);
 bool pdf_render(const struct doc *d, FILE *f);
 bool odt_render(const struct doc *d, FILE *f);
 

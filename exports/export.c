@@ -16,41 +16,19 @@ static bool export_wants_appendix(const struct xctx *x, bool by_default)
 	return x->o->appendix ? x->o->appendix > 0 : by_default;
 }
 
-bool md_write(struct xctx *x, FILE *f)
+/* The document formats: the model, then one writer's layout of it. */
+static bool doc_write(struct xctx *x, FILE *f, bool appendix, bool (*render)(const struct doc *, FILE *))
 {
 	struct doc d;
-	bool ok = doc_build(&d, x, export_wants_appendix(x, true));
-	if (ok)
-		md_render(&d, f);
+	bool ok = doc_build(&d, x, export_wants_appendix(x, appendix)) && render(&d, f);
 	doc_free(&d);
 	return ok;
 }
 
-bool html_write(struct xctx *x, FILE *f)
-{
-	struct doc d;
-	bool ok = doc_build(&d, x, export_wants_appendix(x, true));
-	if (ok)
-		html_render(&d, f);
-	doc_free(&d);
-	return ok;
-}
-
-bool pdf_write(struct xctx *x, FILE *f)
-{
-	struct doc d;
-	bool ok = doc_build(&d, x, export_wants_appendix(x, false)) && pdf_render(&d, f);
-	doc_free(&d);
-	return ok;
-}
-
-bool odt_write(struct xctx *x, FILE *f)
-{
-	struct doc d;
-	bool ok = doc_build(&d, x, export_wants_appendix(x, true)) && odt_render(&d, f);
-	doc_free(&d);
-	return ok;
-}
+bool md_write(struct xctx *x, FILE *f) { return doc_write(x, f, true, md_render); }
+bool html_write(struct xctx *x, FILE *f) { return doc_write(x, f, true, html_render); }
+bool pdf_write(struct xctx *x, FILE *f) { return doc_write(x, f, false, pdf_render); }
+bool odt_write(struct xctx *x, FILE *f) { return doc_write(x, f, true, odt_render); }
 
 static const struct exporter {
 	const char *name, *ext, *label, *help;

@@ -279,7 +279,7 @@ static void h_chart(FILE *f, const struct doc *d, const struct doc_block *b)
 	fputs("</figure>\n", f);
 }
 
-void html_render(const struct doc *d, FILE *f)
+bool html_render(const struct doc *d, FILE *f)
 {
 	bool open = false, in_main = false;
 	h_begin(f, d);
@@ -299,4 +299,5 @@ void html_render(const struct doc *d, FILE *f)
 	if (open)
 		fputs("</section>\n", f);
 	fputs(in_main ? "</main>\n</body>\n</html>\n" : "</header>\n</body>\n</html>\n", f);
+	return !ferror(f);
 }

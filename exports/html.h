@@ -35,7 +35,8 @@ void svg_standalone(FILE *f, const struct doc_chart *c, int which);
 void svg_legend_mark(FILE *f, const char *kind);
 
 struct doc;
-/* The document model as one self-contained HTML page. */
-void html_render(const struct doc *d, FILE *f);
+/* The document model as one self-contained HTML page; false when a
+ * write to f failed. */
+bool html_render(const struct doc *d, FILE *f);
 
 #endif

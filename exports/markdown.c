@@ -189,7 +189,7 @@ static void md_items(FILE *f, bool ordered, const struct doc_item *it, int n)
 }
 
 /* Markdown has no charts: the tables next to them carry every figure. */
-void md_render(const struct doc *d, FILE *f)
+bool md_render(const struct doc *d, FILE *f)
 {
 	fputs("# ", f);
 	md_text(f, d->title, MD_LINE);
@@ -209,4 +209,5 @@ void md_render(const struct doc *d, FILE *f)
 		case DOC_CHART: break;
 		}
 	}
+	return !ferror(f);
 }

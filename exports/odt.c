@@ -3,6 +3,7 @@
  * META-INF/manifest.xml, content.xml, styles.xml, meta.xml and the charts
  * as SVG with a PNG fallback drawn by cairo. Every XML part is written with
  * libxml2's xmlTextWriter. */
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -15,10 +16,32 @@
 
 #define ODT_MIME "application/vnd.oasis.opendocument.text"
 
-void odt_start(struct odt *o, xmlTextWriterPtr w, const char *name)
+static void start_va(struct odt *o, xmlTextWriterPtr w, const char *name, va_list ap)
 {
 	if (xmlTextWriterStartElement(w, BAD_CAST name) < 0)
 		o->failed = true;
+	for (const char *k; (k = va_arg(ap, const char *));) {
+		const char *v = va_arg(ap, const char *);
+		if (v)
+			odt_attr(o, w, k, v);
+	}
+}
+
+void odt_start(struct odt *o, xmlTextWriterPtr w, const char *name, ...)
+{
+	va_list ap;
+	va_start(ap, name);
+	start_va(o, w, name, ap);
+	va_end(ap);
+}
+
+void odt_empty(struct odt *o, xmlTextWriterPtr w, const char *name, ...)
+{
+	va_list ap;
+	va_start(ap, name);
+	start_va(o, w, name, ap);
+	va_end(ap);
+	odt_end(o, w);
 }
 
 void odt_attr(struct odt *o, xmlTextWriterPtr w, const char *name, const char *value)
@@ -46,17 +69,15 @@ void odt_text(struct odt *o, xmlTextWriterPtr w, const char *s)
 		nl = strchr(line, '\n');
 		if (nl)
 			*nl = '\0';
-		if (line != clean) {
-			odt_start(o, w, "text:line-break");
-			odt_end(o, w);
-		}
+		if (line != clean)
+			odt_empty(o, w, "text:line-break", NULL);
 		if (*line && xmlTextWriterWriteString(w, BAD_CAST line) < 0)
 			o->failed = true;
 	}
 	free(clean);
 }
 
-void odt_namespaces(struct odt *o, xmlTextWriterPtr w)
+static void namespaces(struct odt *o, xmlTextWriterPtr w)
 {
 	static const char *const ns[][2] = {
 		{ "xmlns:office", "urn:oasis:names:tc:opendocument:xmlns:office:1.0" },
@@ -75,7 +96,8 @@ void odt_namespaces(struct odt *o, xmlTextWriterPtr w)
 	odt_attr(o, w, "office:version", "1.3");
 }
 
-xmlTextWriterPtr odt_part_begin(struct odt *o, xmlBufferPtr *buf)
+/* A new writer into a new buffer, the XML declaration written. */
+static xmlTextWriterPtr part_begin(struct odt *o, xmlBufferPtr *buf)
 {
 	*buf = xmlBufferCreate();
 	/* libxml2 2.9 grows a buffer to the exact size by default, so each
@@ -90,7 +112,9 @@ xmlTextWriterPtr odt_part_begin(struct odt *o, xmlBufferPtr *buf)
 	return w;
 }
 
-xmlBufferPtr odt_part_end(struct odt *o, xmlTextWriterPtr w, xmlBufferPtr buf)
+/* Finishes the document and frees the writer: the buffer, or NULL (the
+ * buffer freed) if anything failed. */
+static xmlBufferPtr part_end(struct odt *o, xmlTextWriterPtr w, xmlBufferPtr buf)
 {
 	if (w && xmlTextWriterEndDocument(w) < 0)
 		o->failed = true;
@@ -103,15 +127,23 @@ xmlBufferPtr odt_part_end(struct odt *o, xmlTextWriterPtr w, xmlBufferPtr buf)
 	return buf;
 }
 
-static xmlBufferPtr meta(struct odt *o)
+xmlBufferPtr odt_part(struct odt *o, const char *root, bool office, void (*body)(struct odt *, xmlTextWriterPtr))
 {
 	xmlBufferPtr buf;
-	xmlTextWriterPtr w = odt_part_begin(o, &buf);
-	if (!w)
-		return odt_part_end(o, w, buf);
-	odt_start(o, w, "office:document-meta");
-	odt_namespaces(o, w);
-	odt_start(o, w, "office:meta");
+	xmlTextWriterPtr w = part_begin(o, &buf);
+	if (w) {
+		odt_start(o, w, root, NULL);
+		if (office)
+			namespaces(o, w);
+		body(o, w);
+		odt_end(o, w);
+	}
+	return part_end(o, w, buf);
+}
+
+static void meta(struct odt *o, xmlTextWriterPtr w)
+{
+	odt_start(o, w, "office:meta", NULL);
 	const char *const fields[][2] = {
 		{ "meta:generator", "peil" },
 		{ "dc:title", o->d->title },
@@ -123,32 +155,21 @@ static xmlBufferPtr meta(struct odt *o)
 	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
 		if (!fields[i][1])
 			continue;
-		odt_start(o, w, fields[i][0]);
+		odt_start(o, w, fields[i][0], NULL);
 		odt_text(o, w, fields[i][1]);
 		odt_end(o, w);
 	}
 	odt_end(o, w);
-	odt_end(o, w);
-	return odt_part_end(o, w, buf);
 }
 
 static void manifest_entry(struct odt *o, xmlTextWriterPtr w, const char *path, const char *type)
 {
-	odt_start(o, w, "manifest:file-entry");
-	odt_attr(o, w, "manifest:full-path", path);
-	odt_attr(o, w, "manifest:media-type", type);
-	if (!strcmp(path, "/"))
-		odt_attr(o, w, "manifest:version", "1.3");
-	odt_end(o, w);
+	odt_empty(o, w, "manifest:file-entry", "manifest:full-path", path, "manifest:media-type", type,
+	          "manifest:version", strcmp(path, "/") ? NULL : "1.3", NULL);
 }
 
-static xmlBufferPtr manifest(struct odt *o)
+static void manifest(struct odt *o, xmlTextWriterPtr w)
 {
-	xmlBufferPtr buf;
-	xmlTextWriterPtr w = odt_part_begin(o, &buf);
-	if (!w)
-		return odt_part_end(o, w, buf);
-	odt_start(o, w, "manifest:manifest");
 	odt_attr(o, w, "xmlns:manifest", "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0");
 	odt_attr(o, w, "manifest:version", "1.3");
 	manifest_entry(o, w, "/", ODT_MIME);
@@ -164,8 +185,6 @@ static xmlBufferPtr manifest(struct odt *o)
 		snprintf(path, sizeof path, "Pictures/%s", o->pics[i].png_name);
 		manifest_entry(o, w, path, "image/png");
 	}
-	odt_end(o, w);
-	return odt_part_end(o, w, buf);
 }
 
 /* The two charts, drawn once each as SVG and PNG. */
@@ -266,10 +285,10 @@ bool odt_render(const struct doc *d, FILE *f)
 	pictures(&o);
 	xmlBufferPtr parts[4] = { NULL, NULL, NULL, NULL };
 	if (!o.failed) {
-		parts[0] = manifest(&o);
-		parts[1] = odt_content(&o);
-		parts[2] = odt_styles(&o);
-		parts[3] = meta(&o);
+		parts[0] = odt_part(&o, "manifest:manifest", false, manifest);
+		parts[1] = odt_part(&o, "office:document-content", true, odt_content);
+		parts[2] = odt_part(&o, "office:document-styles", true, odt_styles);
+		parts[3] = odt_part(&o, "office:document-meta", true, meta);
 	}
 	if (!o.failed && parts[0] && parts[1] && parts[2] && parts[3])
 		package(&o, parts, f);

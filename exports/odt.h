@@ -22,24 +22,24 @@ struct odt {
 	bool failed;
 };
 
-/* Small helpers over xmlTextWriter; a failed write marks o->failed. */
-void odt_start(struct odt *o, xmlTextWriterPtr w, const char *name);
+/* Small helpers over xmlTextWriter; a failed write marks o->failed.
+ * odt_start starts element `name` with the attributes that follow as name,
+ * value pairs up to a NULL name (a NULL value leaves its attribute out);
+ * odt_empty does the same for an element without content. */
+void odt_start(struct odt *o, xmlTextWriterPtr w, const char *name, ...) __attribute__((sentinel));
+void odt_empty(struct odt *o, xmlTextWriterPtr w, const char *name, ...) __attribute__((sentinel));
 void odt_attr(struct odt *o, xmlTextWriterPtr w, const char *name, const char *value);
 void odt_end(struct odt *o, xmlTextWriterPtr w);
 /* Text with newlines as <text:line-break/> and unsafe characters as
  * U+FFFD. */
 void odt_text(struct odt *o, xmlTextWriterPtr w, const char *s);
-/* The namespaces every part declares. */
-void odt_namespaces(struct odt *o, xmlTextWriterPtr w);
+/* One XML part into a new buffer (the caller frees it): the declaration,
+ * the root element (with the namespaces of ODF when `office`), what body
+ * writes inside it. NULL if anything failed. */
+xmlBufferPtr odt_part(struct odt *o, const char *root, bool office, void (*body)(struct odt *, xmlTextWriterPtr));
 
-/* A new writer into a new buffer, the XML declaration written; a buffer
- * that grows by doubling. odt_part_end finishes the document, frees the
- * writer and returns the buffer, or NULL (buffer freed) if anything failed. */
-xmlTextWriterPtr odt_part_begin(struct odt *o, xmlBufferPtr *buf);
-xmlBufferPtr odt_part_end(struct odt *o, xmlTextWriterPtr w, xmlBufferPtr buf);
-
-/* The parts, each into a new buffer (the caller frees it); NULL on failure. */
-xmlBufferPtr odt_styles(struct odt *o);
-xmlBufferPtr odt_content(struct odt *o);
+/* What the root elements of styles.xml and content.xml hold. */
+void odt_styles(struct odt *o, xmlTextWriterPtr w);
+void odt_content(struct odt *o, xmlTextWriterPtr w);
 
 #endif

@@ -11,8 +11,7 @@
 
 static void el_text(struct odt *o, xmlTextWriterPtr w, const char *el, const char *style, const char *text)
 {
-	odt_start(o, w, el);
-	odt_attr(o, w, "text:style-name", style);
+	odt_start(o, w, el, "text:style-name", style, NULL);
 	odt_text(o, w, text);
 	odt_end(o, w);
 }
@@ -21,16 +20,9 @@ static void auto_style(struct odt *o, xmlTextWriterPtr w, const char *name, cons
                        const char *parent, const char *props, const char *k1, const char *v1,
                        const char *k2, const char *v2)
 {
-	odt_start(o, w, "style:style");
-	odt_attr(o, w, "style:name", name);
-	odt_attr(o, w, "style:family", family);
-	if (parent)
-		odt_attr(o, w, "style:parent-style-name", parent);
-	odt_start(o, w, props);
-	odt_attr(o, w, k1, v1);
-	if (k2)
-		odt_attr(o, w, k2, v2);
-	odt_end(o, w);
+	odt_start(o, w, "style:style", "style:name", name, "style:family", family, "style:parent-style-name",
+	          parent, NULL);
+	odt_empty(o, w, props, k1, v1, k2, v2, NULL);
 	odt_end(o, w);
 }
 
@@ -100,7 +92,7 @@ static void column_styles(struct odt *o, xmlTextWriterPtr w)
 
 static void automatic_styles(struct odt *o, xmlTextWriterPtr w)
 {
-	odt_start(o, w, "office:automatic-styles");
+	odt_start(o, w, "office:automatic-styles", NULL);
 	column_styles(o, w);
 	auto_style(o, w, "Tbl", "table", NULL, "style:table-properties", "style:width", "17cm", "table:align",
 	           "margins");
@@ -121,9 +113,8 @@ static void heading(struct odt *o, xmlTextWriterPtr w, const struct doc_block *b
 	char lv[4], style[32];
 	snprintf(lv, sizeof lv, "%d", level);
 	snprintf(style, sizeof style, "Heading_20_%d", level);
-	odt_start(o, w, "text:h");
-	odt_attr(o, w, "text:style-name", b->kind == DOC_SECTION && b->new_page ? "H1_break" : style);
-	odt_attr(o, w, "text:outline-level", lv);
+	odt_start(o, w, "text:h", "text:style-name", b->kind == DOC_SECTION && b->new_page ? "H1_break" : style,
+	          "text:outline-level", lv, NULL);
 	odt_text(o, w, b->title);
 	odt_end(o, w);
 }
@@ -131,8 +122,7 @@ static void heading(struct odt *o, xmlTextWriterPtr w, const struct doc_block *b
 static void facts(struct odt *o, xmlTextWriterPtr w, const struct doc_fact *f, int n)
 {
 	for (int i = 0; i < n; i++) {
-		odt_start(o, w, "text:p");
-		odt_attr(o, w, "text:style-name", "Fact");
+		odt_start(o, w, "text:p", "text:style-name", "Fact", NULL);
 		el_text(o, w, "text:span", "Strong_20_Emphasis", f[i].key);
 		odt_text(o, w, ": ");
 		odt_text(o, w, f[i].value);
@@ -142,12 +132,10 @@ static void facts(struct odt *o, xmlTextWriterPtr w, const struct doc_fact *f, i
 
 static void row(struct odt *o, xmlTextWriterPtr w, const struct doc_table *t, const char *const *cells, bool head)
 {
-	odt_start(o, w, "table:table-row");
-	odt_attr(o, w, "table:style-name", "Row");
+	odt_start(o, w, "table:table-row", "table:style-name", "Row", NULL);
 	for (int c = 0; c < t->ncols; c++) {
-		odt_start(o, w, "table:table-cell");
-		odt_attr(o, w, "table:style-name", head ? "HeadCell" : "Cell");
-		odt_attr(o, w, "office:value-type", "string");
+		odt_start(o, w, "table:table-cell", "table:style-name", head ? "HeadCell" : "Cell", "office:value-type",
+		          "string", NULL);
 		const char *style = head ? (t->numeric[c] ? "Table_20_Number_20_Heading" : "Table_20_Heading")
 		                         : t->numeric[c] ? "Table_20_Number" : c == 0 ? "Table_20_Heading"
 		                                                                      : "Table_20_Contents";
@@ -163,17 +151,13 @@ static void table(struct odt *o, xmlTextWriterPtr w, const struct doc_table *t, 
 	if (t->ncols <= 0)
 		return;
 	snprintf(name, sizeof name, "Table%d", number);
-	odt_start(o, w, "table:table");
-	odt_attr(o, w, "table:name", name);
-	odt_attr(o, w, "table:style-name", "Tbl");
+	odt_start(o, w, "table:table", "table:name", name, "table:style-name", "Tbl", NULL);
 	for (int c = 0; c < t->ncols; c++) {
 		char col[32];
 		snprintf(col, sizeof col, "T%dC%d", number, c);
-		odt_start(o, w, "table:table-column");
-		odt_attr(o, w, "table:style-name", col);
-		odt_end(o, w);
+		odt_empty(o, w, "table:table-column", "table:style-name", col, NULL);
 	}
-	odt_start(o, w, "table:table-header-rows");     /* repeated on every page */
+	odt_start(o, w, "table:table-header-rows", NULL);       /* repeated on every page */
 	row(o, w, t, t->head, true);
 	odt_end(o, w);
 	for (int r = 0; r < t->nrows; r++)
@@ -183,13 +167,11 @@ static void table(struct odt *o, xmlTextWriterPtr w, const struct doc_table *t, 
 
 static void items(struct odt *o, xmlTextWriterPtr w, const struct doc_block *b)
 {
-	odt_start(o, w, "text:list");
-	odt_attr(o, w, "text:style-name", b->ordered ? "Numbering_20_123" : "List_20_1");
+	odt_start(o, w, "text:list", "text:style-name", b->ordered ? "Numbering_20_123" : "List_20_1", NULL);
 	for (int i = 0; i < b->n; i++) {
 		const struct doc_item *it = &b->items[i];
-		odt_start(o, w, "text:list-item");
-		odt_start(o, w, "text:p");
-		odt_attr(o, w, "text:style-name", "Text_20_body");
+		odt_start(o, w, "text:list-item", NULL);
+		odt_start(o, w, "text:p", "text:style-name", "Text_20_body", NULL);
 		el_text(o, w, "text:span", "Strong_20_Emphasis", it->title);
 		odt_text(o, w, "\n");
 		odt_text(o, w, it->text);
@@ -207,12 +189,8 @@ static void image(struct odt *o, xmlTextWriterPtr w, const char *name)
 {
 	char href[64];
 	snprintf(href, sizeof href, "Pictures/%s", name);
-	odt_start(o, w, "draw:image");
-	odt_attr(o, w, "xlink:href", href);
-	odt_attr(o, w, "xlink:type", "simple");
-	odt_attr(o, w, "xlink:show", "embed");
-	odt_attr(o, w, "xlink:actuate", "onLoad");
-	odt_end(o, w);
+	odt_empty(o, w, "draw:image", "xlink:href", href, "xlink:type", "simple", "xlink:show", "embed",
+	          "xlink:actuate", "onLoad", NULL);
 }
 
 /* The SVG first; the PNG as the fallback for readers without SVG. */
@@ -225,19 +203,15 @@ static void chart(struct odt *o, xmlTextWriterPtr w, enum doc_chart_kind which)
 	snprintf(width, sizeof width, "%.2fcm", p->w_cm);
 	snprintf(height, sizeof height, "%.2fcm", p->h_cm);
 	el_text(o, w, "text:p", "Caption", doc_chart_caption(which));
-	odt_start(o, w, "text:p");
-	odt_attr(o, w, "text:style-name", "Standard");
-	odt_start(o, w, "draw:frame");
-	odt_attr(o, w, "draw:name", which == DOC_RADAR ? "radar" : "bars");
-	odt_attr(o, w, "text:anchor-type", "as-char");
-	odt_attr(o, w, "svg:width", width);
-	odt_attr(o, w, "svg:height", height);
+	odt_start(o, w, "text:p", "text:style-name", "Standard", NULL);
+	odt_start(o, w, "draw:frame", "draw:name", which == DOC_RADAR ? "radar" : "bars", "text:anchor-type",
+	          "as-char", "svg:width", width, "svg:height", height, NULL);
 	image(o, w, p->svg_name);
 	image(o, w, p->png_name);
-	odt_start(o, w, "svg:title");
+	odt_start(o, w, "svg:title", NULL);
 	odt_text(o, w, doc_chart_title(which));
 	odt_end(o, w);
-	odt_start(o, w, "svg:desc");
+	odt_start(o, w, "svg:desc", NULL);
 	for (int d = 0; d < o->d->chart.ndomains; d++) {
 		odt_text(o, w, o->d->chart.domains[d].words);
 		odt_text(o, w, d + 1 < o->d->chart.ndomains ? "; " : ".");
@@ -267,20 +241,12 @@ static void body(struct odt *o, xmlTextWriterPtr w)
 	}
 }
 
-xmlBufferPtr odt_content(struct odt *o)
+void odt_content(struct odt *o, xmlTextWriterPtr w)
 {
-	xmlBufferPtr buf;
-	xmlTextWriterPtr w = odt_part_begin(o, &buf);
-	if (!w)
-		return odt_part_end(o, w, buf);
-	odt_start(o, w, "office:document-content");
-	odt_namespaces(o, w);
 	automatic_styles(o, w);
-	odt_start(o, w, "office:body");
-	odt_start(o, w, "office:text");
+	odt_start(o, w, "office:body", NULL);
+	odt_start(o, w, "office:text", NULL);
 	body(o, w);
 	odt_end(o, w);
 	odt_end(o, w);
-	odt_end(o, w);
-	return odt_part_end(o, w, buf);
 }

@@ -40,93 +40,51 @@ static const struct pstyle {
 static void pstyle(struct odt *o, xmlTextWriterPtr w, const struct pstyle *p)
 {
 	char level[8];
-	odt_start(o, w, "style:style");
-	odt_attr(o, w, "style:name", p->name);
-	odt_attr(o, w, "style:display-name", p->display);
-	odt_attr(o, w, "style:family", "paragraph");
-	if (p->parent)
-		odt_attr(o, w, "style:parent-style-name", p->parent);
-	if (p->outline) {
-		snprintf(level, sizeof level, "%d", p->outline);
-		odt_attr(o, w, "style:default-outline-level", level);
-		odt_attr(o, w, "style:next-style-name", "Text_20_body");
-		odt_attr(o, w, "style:class", "text");
-	}
-	if (p->above || p->align || !strcmp(p->name, "Heading")) {
-		odt_start(o, w, "style:paragraph-properties");
-		if (p->above) {
-			odt_attr(o, w, "fo:margin-top", p->above);
-			odt_attr(o, w, "fo:margin-bottom", p->below);
-		}
-		if (p->align)
-			odt_attr(o, w, "fo:text-align", p->align);
-		if (!strcmp(p->name, "Heading"))
-			odt_attr(o, w, "fo:keep-with-next", "always");
-		odt_end(o, w);
-	}
-	if (p->size || p->bold || p->color || !strcmp(p->name, "Subtitle")) {
-		odt_start(o, w, "style:text-properties");
-		if (p->size)
-			odt_attr(o, w, "fo:font-size", p->size);
-		odt_attr(o, w, "fo:font-weight", p->bold ? "bold" : "normal");
-		if (p->color)
-			odt_attr(o, w, "fo:color", p->color);
-		odt_end(o, w);
-	}
+	snprintf(level, sizeof level, "%d", p->outline);
+	bool heading = !strcmp(p->name, "Heading");
+	odt_start(o, w, "style:style", "style:name", p->name, "style:display-name", p->display, "style:family",
+	          "paragraph", "style:parent-style-name", p->parent, "style:default-outline-level",
+	          p->outline ? level : NULL, "style:next-style-name", p->outline ? "Text_20_body" : NULL,
+	          "style:class", p->outline ? "text" : NULL, NULL);
+	if (p->above || p->align || heading)
+		odt_empty(o, w, "style:paragraph-properties", "fo:margin-top", p->above, "fo:margin-bottom",
+		          p->above ? p->below : NULL, "fo:text-align", p->align, "fo:keep-with-next",
+		          heading ? "always" : NULL, NULL);
+	if (p->size || p->bold || p->color || !strcmp(p->name, "Subtitle"))
+		odt_empty(o, w, "style:text-properties", "fo:font-size", p->size, "fo:font-weight",
+		          p->bold ? "bold" : "normal", "fo:color", p->color, NULL);
 	odt_end(o, w);
 }
 
 static void defaults(struct odt *o, xmlTextWriterPtr w)
 {
-	odt_start(o, w, "style:default-style");
-	odt_attr(o, w, "style:family", "paragraph");
-	odt_start(o, w, "style:paragraph-properties");
-	odt_attr(o, w, "fo:orphans", "2");
-	odt_attr(o, w, "fo:widows", "2");
-	odt_end(o, w);
-	odt_start(o, w, "style:text-properties");
-	odt_attr(o, w, "style:font-name", "DejaVu Sans");
-	odt_attr(o, w, "fo:font-size", "10pt");
-	odt_attr(o, w, "fo:language", o->d->lang && !strcmp(o->d->lang, "nl") ? "nl" : "en");
-	odt_attr(o, w, "fo:country", o->d->lang && !strcmp(o->d->lang, "nl") ? "NL" : "GB");
-	odt_end(o, w);
+	bool nl = o->d->lang && !strcmp(o->d->lang, "nl");
+	odt_start(o, w, "style:default-style", "style:family", "paragraph", NULL);
+	odt_empty(o, w, "style:paragraph-properties", "fo:orphans", "2", "fo:widows", "2", NULL);
+	odt_empty(o, w, "style:text-properties", "style:font-name", "DejaVu Sans", "fo:font-size", "10pt",
+	          "fo:language", nl ? "nl" : "en", "fo:country", nl ? "NL" : "GB", NULL);
 	odt_end(o, w);
 }
 
 static void text_style(struct odt *o, xmlTextWriterPtr w, const char *name, const char *display,
                        const char *prop, const char *value)
 {
-	odt_start(o, w, "style:style");
-	odt_attr(o, w, "style:name", name);
-	odt_attr(o, w, "style:display-name", display);
-	odt_attr(o, w, "style:family", "text");
-	odt_start(o, w, "style:text-properties");
-	odt_attr(o, w, prop, value);
-	odt_end(o, w);
+	odt_start(o, w, "style:style", "style:name", name, "style:display-name", display, "style:family", "text",
+	          NULL);
+	odt_empty(o, w, "style:text-properties", prop, value, NULL);
 	odt_end(o, w);
 }
 
 static void list_style(struct odt *o, xmlTextWriterPtr w, const char *name, const char *display, bool numbered)
 {
-	odt_start(o, w, "text:list-style");
-	odt_attr(o, w, "style:name", name);
-	odt_attr(o, w, "style:display-name", display);
-	odt_start(o, w, numbered ? "text:list-level-style-number" : "text:list-level-style-bullet");
-	odt_attr(o, w, "text:level", "1");
-	if (numbered) {
-		odt_attr(o, w, "style:num-suffix", ".");
-		odt_attr(o, w, "style:num-format", "1");
-	} else {
-		odt_attr(o, w, "text:bullet-char", "•");
-	}
-	odt_start(o, w, "style:list-level-properties");
-	odt_attr(o, w, "text:list-level-position-and-space-mode", "label-alignment");
-	odt_start(o, w, "style:list-level-label-alignment");
-	odt_attr(o, w, "text:label-followed-by", "listtab");
-	odt_attr(o, w, "text:list-tab-stop-position", "0.7cm");
-	odt_attr(o, w, "fo:text-indent", "-0.6cm");
-	odt_attr(o, w, "fo:margin-left", "0.7cm");
-	odt_end(o, w);
+	odt_start(o, w, "text:list-style", "style:name", name, "style:display-name", display, NULL);
+	odt_start(o, w, numbered ? "text:list-level-style-number" : "text:list-level-style-bullet", "text:level", "1",
+	          "style:num-suffix", numbered ? "." : NULL, "style:num-format", numbered ? "1" : NULL,
+	          "text:bullet-char", numbered ? NULL : "•", NULL);
+	odt_start(o, w, "style:list-level-properties", "text:list-level-position-and-space-mode", "label-alignment",
+	          NULL);
+	odt_empty(o, w, "style:list-level-label-alignment", "text:label-followed-by", "listtab",
+	          "text:list-tab-stop-position", "0.7cm", "fo:text-indent", "-0.6cm", "fo:margin-left", "0.7cm", NULL);
 	odt_end(o, w);
 	odt_end(o, w);
 	odt_end(o, w);
@@ -135,61 +93,43 @@ static void list_style(struct odt *o, xmlTextWriterPtr w, const char *name, cons
 /* Headings carry outline levels without numbers. */
 static void outline_style(struct odt *o, xmlTextWriterPtr w)
 {
-	odt_start(o, w, "text:outline-style");
-	odt_attr(o, w, "style:name", "Outline");
+	odt_start(o, w, "text:outline-style", "style:name", "Outline", NULL);
 	for (int l = 1; l <= 3; l++) {
 		char level[12];
 		snprintf(level, sizeof level, "%d", l);
-		odt_start(o, w, "text:outline-level-style");
-		odt_attr(o, w, "text:level", level);
-		odt_attr(o, w, "style:num-format", "");
-		odt_end(o, w);
+		odt_empty(o, w, "text:outline-level-style", "text:level", level, "style:num-format", "", NULL);
 	}
 	odt_end(o, w);
 }
 
 static void page(struct odt *o, xmlTextWriterPtr w)
 {
-	odt_start(o, w, "office:automatic-styles");
-	odt_start(o, w, "style:page-layout");
-	odt_attr(o, w, "style:name", "A4");
-	odt_start(o, w, "style:page-layout-properties");
-	static const char *const props[][2] = {
-		{ "fo:page-width", "21cm" }, { "fo:page-height", "29.7cm" }, { "style:print-orientation", "portrait" },
-		{ "fo:margin-top", "2cm" }, { "fo:margin-bottom", "1.5cm" }, { "fo:margin-left", "2cm" },
-		{ "fo:margin-right", "2cm" },
-	};
-	for (size_t i = 0; i < sizeof props / sizeof *props; i++)
-		odt_attr(o, w, props[i][0], props[i][1]);
-	odt_end(o, w);
-	odt_start(o, w, "style:footer-style");
-	odt_start(o, w, "style:header-footer-properties");
-	odt_attr(o, w, "fo:min-height", "0.6cm");
-	odt_attr(o, w, "fo:margin-top", "0.4cm");
-	odt_end(o, w);
+	odt_start(o, w, "office:automatic-styles", NULL);
+	odt_start(o, w, "style:page-layout", "style:name", "A4", NULL);
+	odt_empty(o, w, "style:page-layout-properties", "fo:page-width", "21cm", "fo:page-height", "29.7cm",
+	          "style:print-orientation", "portrait", "fo:margin-top", "2cm", "fo:margin-bottom", "1.5cm",
+	          "fo:margin-left", "2cm", "fo:margin-right", "2cm", NULL);
+	odt_start(o, w, "style:footer-style", NULL);
+	odt_empty(o, w, "style:header-footer-properties", "fo:min-height", "0.6cm", "fo:margin-top", "0.4cm", NULL);
 	odt_end(o, w);
 	odt_end(o, w);
 	odt_end(o, w);
 	/* the footer: organisation and date, then "page n of m" as fields */
-	odt_start(o, w, "office:master-styles");
-	odt_start(o, w, "style:master-page");
-	odt_attr(o, w, "style:name", "Standard");
-	odt_attr(o, w, "style:page-layout-name", "A4");
-	odt_start(o, w, "style:footer");
-	odt_start(o, w, "text:p");
-	odt_attr(o, w, "text:style-name", "Footer");
+	odt_start(o, w, "office:master-styles", NULL);
+	odt_start(o, w, "style:master-page", "style:name", "Standard", "style:page-layout-name", "A4", NULL);
+	odt_start(o, w, "style:footer", NULL);
+	odt_start(o, w, "text:p", "text:style-name", "Footer", NULL);
 	odt_text(o, w, o->d->footer);
 	odt_text(o, w, " — ");
 	odt_text(o, w, _("page"));
 	odt_text(o, w, " ");
-	odt_start(o, w, "text:page-number");
-	odt_attr(o, w, "text:select-page", "current");
+	odt_start(o, w, "text:page-number", "text:select-page", "current", NULL);
 	odt_text(o, w, "1");
 	odt_end(o, w);
 	odt_text(o, w, " ");
 	odt_text(o, w, _("of"));
 	odt_text(o, w, " ");
-	odt_start(o, w, "text:page-count");
+	odt_start(o, w, "text:page-count", NULL);
 	odt_text(o, w, "1");
 	odt_end(o, w);
 	odt_end(o, w);
@@ -198,22 +138,13 @@ static void page(struct odt *o, xmlTextWriterPtr w)
 	odt_end(o, w);
 }
 
-xmlBufferPtr odt_styles(struct odt *o)
+void odt_styles(struct odt *o, xmlTextWriterPtr w)
 {
-	xmlBufferPtr buf;
-	xmlTextWriterPtr w = odt_part_begin(o, &buf);
-	if (!w)
-		return odt_part_end(o, w, buf);
-	odt_start(o, w, "office:document-styles");
-	odt_namespaces(o, w);
-	odt_start(o, w, "office:font-face-decls");
-	odt_start(o, w, "style:font-face");
-	odt_attr(o, w, "style:name", "DejaVu Sans");
-	odt_attr(o, w, "svg:font-family", "'DejaVu Sans'");
-	odt_attr(o, w, "style:font-family-generic", "swiss");
+	odt_start(o, w, "office:font-face-decls", NULL);
+	odt_empty(o, w, "style:font-face", "style:name", "DejaVu Sans", "svg:font-family", "'DejaVu Sans'",
+	          "style:font-family-generic", "swiss", NULL);
 	odt_end(o, w);
-	odt_end(o, w);
-	odt_start(o, w, "office:styles");
+	odt_start(o, w, "office:styles", NULL);
 	defaults(o, w);
 	for (size_t i = 0; i < sizeof pstyles / sizeof *pstyles; i++)
 		pstyle(o, w, &pstyles[i]);
@@ -224,6 +155,4 @@ xmlBufferPtr odt_styles(struct odt *o)
 	outline_style(o, w);
 	odt_end(o, w);
 	page(o, w);
-	odt_end(o, w);
-	return odt_part_end(o, w, buf);
 }

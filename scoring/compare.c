@@ -27,12 +27,9 @@ static struct compare_figure figure(bool has_old, double old_score, int old_leve
 	return f;
 }
 
-static bool collect_changes(const struct questionnaire *q, const struct response *old,
+static void collect_changes(const struct questionnaire *q, const struct response *old,
                             const struct response *cur, struct comparison *c)
 {
-	c->changes = mem_array((size_t)q->nquestions, sizeof(*c->changes));
-	if (!c->changes)
-		return false;
 	for (int qi = 0; qi < q->nquestions; qi++) {
 		enum answer_status so = compare_status(old, qi), sn = compare_status(cur, qi);
 		int lo = so == ANSWER_LEVEL ? response_answer(old, qi)->level : 0;
@@ -44,16 +41,12 @@ static bool collect_changes(const struct questionnaire *q, const struct response
 			.old_status = so, .new_status = sn, .old_level = lo, .new_level = ln,
 		};
 	}
-	return true;
 }
 
 /* The overall score over the domains scored on both sides. */
-static bool common_figure(const struct questionnaire *q, const struct scorecard *so,
+static void common_figure(const struct questionnaire *q, const struct scorecard *so,
                           const struct scorecard *sn, struct comparison *c)
 {
-	c->in_common = mem_array((size_t)q->ndomains, sizeof(bool));
-	if (!c->in_common)
-		return false;
 	double wsum = 0, old_sum = 0, new_sum = 0;
 	for (int d = 0; d < q->ndomains; d++) {
 		const struct domain_score *a = &so->domains[d], *b = &sn->domains[d];
@@ -69,32 +62,27 @@ static bool common_figure(const struct questionnaire *q, const struct scorecard 
 	bool has = wsum > 0;
 	double o = has ? old_sum / wsum : 0, n = has ? new_sum / wsum : 0;
 	c->common = figure(has, o, has ? qn_level_for_score(q, o) : 0, has, n, has ? qn_level_for_score(q, n) : 0);
-	return true;
 }
 
 struct comparison *compare_scored(const struct questionnaire *q, const struct response *old,
                                   const struct scorecard *so, const struct response *cur,
                                   const struct scorecard *sn)
 {
-	struct comparison *c = mem_alloc(sizeof(*c));
+	struct comparison *c = MEM_BLOCK(struct comparison, MEM_PART(struct comparison, domains, q->ndomains),
+	                                 MEM_PART(struct comparison, in_common, q->ndomains),
+	                                 MEM_PART(struct comparison, changes, q->nquestions));
 	if (!c)
 		return NULL;
 	c->ndomains = q->ndomains;
-	c->domains = mem_array((size_t)q->ndomains, sizeof(*c->domains));
-	if (!c->domains)
-		goto fail;
 	for (int d = 0; d < q->ndomains; d++) {
 		const struct domain_score *a = &so->domains[d], *b = &sn->domains[d];
 		c->domains[d] = figure(a->has_score, a->score, a->level, b->has_score, b->score, b->level);
 	}
 	c->overall = figure(so->has_overall, so->overall, so->overall_level,
 	                    sn->has_overall, sn->overall, sn->overall_level);
-	if (!common_figure(q, so, sn, c) || !collect_changes(q, old, cur, c))
-		goto fail;
+	common_figure(q, so, sn, c);
+	collect_changes(q, old, cur, c);
 	return c;
-fail:
-	comparison_free(c);
-	return NULL;
 }
 
 struct comparison *compare_compute(const struct questionnaire *q, const struct response *old,
@@ -123,10 +111,5 @@ unsigned compare_doubts(const struct response *old, const struct response *cur)
 
 void comparison_free(struct comparison *c)
 {
-	if (!c)
-		return;
-	mem_free(c->domains);
-	mem_free(c->in_common);
-	mem_free(c->changes);
 	mem_free(c);
 }

@@ -24,30 +24,18 @@ struct group_acc {
 
 struct group_acc *group_acc_new(const struct questionnaire *q)
 {
-	struct group_acc *a = mem_alloc(sizeof *a);
-	if (!a)
-		return NULL;
 	size_t nq = (size_t)q->nquestions;
-	a->q = q;
-	a->counts = mem_array(nq * (size_t)q->nlevels, sizeof(int));
-	a->other = mem_array(nq * 3, sizeof(int));
-	a->domains = mem_array((size_t)q->ndomains, sizeof(struct dom_acc));
-	a->hidden = mem_array(nq, sizeof(bool));
-	if (!a->counts || !a->other || !a->domains || !a->hidden) {
-		group_acc_free(a);
-		return NULL;
-	}
+	struct group_acc *a = MEM_BLOCK(struct group_acc, MEM_PART(struct group_acc, counts, nq * (size_t)q->nlevels),
+	                                MEM_PART(struct group_acc, other, nq * 3),
+	                                MEM_PART(struct group_acc, domains, q->ndomains),
+	                                MEM_PART(struct group_acc, hidden, nq));
+	if (a)
+		a->q = q;
 	return a;
 }
 
 void group_acc_free(struct group_acc *a)
 {
-	if (!a)
-		return;
-	mem_free(a->counts);
-	mem_free(a->other);
-	mem_free(a->hidden);
-	mem_free(a->domains);
 	mem_free(a);
 }
 
@@ -188,17 +176,12 @@ void group_question_stats(const struct questionnaire *q, const int *counts,
 
 static struct group_stats *stats_new(const struct questionnaire *q)
 {
-	struct group_stats *s = mem_alloc(sizeof *s);
+	size_t nq = (size_t)q->nquestions;
+	struct group_stats *s = MEM_BLOCK(struct group_stats, MEM_PART(struct group_stats, questions, nq),
+	                                  MEM_PART(struct group_stats, domains, q->ndomains),
+	                                  MEM_PART(struct group_stats, counts, nq * (size_t)q->nlevels));
 	if (!s)
 		return NULL;
-	size_t nq = (size_t)q->nquestions;
-	s->questions = mem_array(nq, sizeof *s->questions);
-	s->domains = mem_array((size_t)q->ndomains, sizeof *s->domains);
-	s->counts = mem_array(nq * (size_t)q->nlevels, sizeof(int));
-	if (!s->questions || !s->domains || !s->counts) {
-		group_stats_free(s);
-		return NULL;
-	}
 	s->nquestions = q->nquestions;
 	s->ndomains = q->ndomains;
 	return s;
@@ -251,11 +234,6 @@ struct group_stats *group_from_votes(const struct questionnaire *q, const struct
 
 void group_stats_free(struct group_stats *s)
 {
-	if (!s)
-		return;
-	mem_free(s->questions);
-	mem_free(s->domains);
-	mem_free(s->counts);
 	mem_free(s);
 }
 
@@ -335,24 +313,26 @@ static bool apply_question(const struct questionnaire *q, const struct group_que
 	return ok;
 }
 
-bool group_apply(const struct questionnaire *q, const struct group_stats *s, struct response *r)
+static bool apply_all(const struct questionnaire *q, const struct group_stats *s, struct response *r,
+                      bool undecided)
 {
 	response_set_participants(r, s->respondents);
 	/* In questionnaire order: a show_if names an earlier question, whose
 	 * proposal is then already in place. */
 	for (int qi = 0; qi < q->nquestions; qi++)
-		if (!apply_question(q, &s->questions[qi], qi, r, false))
+		if (!apply_question(q, &s->questions[qi], qi, r, undecided))
 			return false;
 	return true;
 }
 
+bool group_apply(const struct questionnaire *q, const struct group_stats *s, struct response *r)
+{
+	return apply_all(q, s, r, false);
+}
+
 bool group_apply_undecided(const struct questionnaire *q, const struct group_stats *s, struct response *r)
 {
-	response_set_participants(r, s->respondents);
-	for (int qi = 0; qi < q->nquestions; qi++)
-		if (!apply_question(q, &s->questions[qi], qi, r, true))
-			return false;
-	return true;
+	return apply_all(q, s, r, true);
 }
 
 int group_outliers(const struct questionnaire *q, const struct group_question *g, bool *outlier)

@@ -160,18 +160,13 @@ struct peer_figures {
 static struct peer_figures *figures_new(int ndomains, const struct peer_self *self,
                                         const struct peer_options *o)
 {
-	struct peer_figures *pf = mem_alloc(sizeof(*pf));
+	struct peer_figures *pf = MEM_BLOCK(struct peer_figures, MEM_PART(struct peer_figures, domains, ndomains));
 	if (!pf)
 		return NULL;
 	pf->ndomains = ndomains;
 	pf->min_peers = o && o->min_peers > PEERS_MIN_FLOOR ? o->min_peers : PEERS_DEFAULT_MIN;
 	pf->same_size = o && o->same_size;
 	pf->self_class = peers_size_class(self->population);
-	pf->domains = mem_array((size_t)ndomains, sizeof(struct peer_domain));
-	if (!pf->domains) {
-		peers_free(pf);
-		return NULL;
-	}
 	return pf;
 }
 
@@ -259,9 +254,6 @@ struct peer_figures *peers_figures_from_round(const struct round *r, const char 
 
 void peers_free(struct peer_figures *pf)
 {
-	if (!pf)
-		return;
-	mem_free(pf->domains);
 	mem_free(pf);
 }
 

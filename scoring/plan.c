@@ -53,17 +53,17 @@ static int cmp_due(const void *pa, const void *pb)
 struct plan_view *plan_compute(const struct response *r, const struct scorecard *s, const char *today)
 {
 	int n = response_nactions(r);
-	struct plan_view *v = mem_alloc(sizeof *v);
-	if (!v)
-		return NULL;
-	v->nactions = n;
-	v->order = mem_array((size_t)n, sizeof(int));
-	v->overdue = mem_array((size_t)n, sizeof(bool));
-	v->uncovered = mem_array((size_t)s->npriorities, sizeof(int));
-	if (!v->order || !v->overdue || !v->uncovered) {
+	int nq = response_questionnaire(r)->nquestions;
+	struct plan_view *v = MEM_BLOCK(struct plan_view, MEM_PART(struct plan_view, order, n),
+	                                MEM_PART(struct plan_view, overdue, n),
+	                                MEM_PART(struct plan_view, uncovered, s->npriorities));
+	bool *covered = mem_array((size_t)nq, sizeof(bool));
+	if (!v || !covered) {
+		mem_free(covered);
 		plan_view_free(v);
 		return NULL;
 	}
+	v->nactions = n;
 	for (int i = 0; i < n; i++)
 		v->order[i] = i;
 	sorting = r;
@@ -80,12 +80,6 @@ struct plan_view *plan_compute(const struct response *r, const struct scorecard 
 		v->hours += a->has_hours ? a->hours : 0;
 	}
 	/* One pass over the plan, not one per priority. */
-	int nq = response_questionnaire(r)->nquestions;
-	bool *covered = mem_array((size_t)nq, sizeof(bool));
-	if (!covered) {
-		plan_view_free(v);
-		return NULL;
-	}
 	for (int i = 0; i < n; i++) {
 		const struct action *a = response_action(r, i);
 		for (int k = 0; k < a->nquestions && a->status != ACTION_DROPPED; k++)
@@ -100,11 +94,6 @@ struct plan_view *plan_compute(const struct response *r, const struct scorecard 
 
 void plan_view_free(struct plan_view *v)
 {
-	if (!v)
-		return;
-	mem_free(v->order);
-	mem_free(v->overdue);
-	mem_free(v->uncovered);
 	mem_free(v);
 }
 
@@ -118,13 +107,10 @@ struct plan_index *plan_index_new(const struct response *r)
 	int nq = response_questionnaire(r)->nquestions, refs = 0, n = response_nactions(r);
 	for (int i = 0; i < n; i++)
 		refs += response_action(r, i)->nquestions;
-	struct plan_index *x = mem_alloc(sizeof *x);
-	if (!x)
-		return NULL;
-	x->start = mem_alloc((size_t)(nq + 1) * sizeof(int));
-	x->items = mem_array((size_t)refs, sizeof(int));
+	struct plan_index *x = MEM_BLOCK(struct plan_index, MEM_PART(struct plan_index, start, nq + 1),
+	                                 MEM_PART(struct plan_index, items, refs));
 	int *fill = mem_array((size_t)nq, sizeof(int));
-	if (!x->start || !x->items || !fill) {
+	if (!x || !fill) {
 		mem_free(fill);
 		plan_index_free(x);
 		return NULL;
@@ -155,9 +141,5 @@ int plan_index_get(const struct plan_index *x, int qi, const int **actions)
 
 void plan_index_free(struct plan_index *x)
 {
-	if (!x)
-		return;
-	mem_free(x->start);
-	mem_free(x->items);
 	mem_free(x);
 }

@@ -45,12 +45,9 @@ static int cmp_priority(const void *pa, const void *pb)
 	return a->question - b->question;       /* stable: questionnaire order */
 }
 
-static bool collect_priorities(const struct questionnaire *q, const struct response *r,
+static void collect_priorities(const struct questionnaire *q, const struct response *r,
                                const bool *hidden, struct scorecard *s)
 {
-	s->priorities = mem_array((size_t)q->nquestions, sizeof(struct priority));
-	if (!s->priorities)
-		return false;
 	for (int qi = 0; qi < q->nquestions; qi++) {
 		const struct qn_question *qu = &q->questions[qi];
 		const struct domain_score *ds = &s->domains[qu->domain];
@@ -66,7 +63,6 @@ static bool collect_priorities(const struct questionnaire *q, const struct respo
 		};
 	}
 	qsort(s->priorities, (size_t)s->npriorities, sizeof(struct priority), cmp_priority);
-	return true;
 }
 
 /* `hidden`: the caller's nquestions flags to fill, or NULL; priorities:
@@ -74,18 +70,16 @@ static bool collect_priorities(const struct questionnaire *q, const struct respo
 static struct scorecard *compute(const struct questionnaire *q, const struct response *r, bool shared,
                                  bool *hidden_out, bool priorities)
 {
-	struct scorecard *s = mem_alloc(sizeof(*s));
-	if (!s)
-		return NULL;
-	s->ndomains = q->ndomains;
-	s->domains = mem_array((size_t)q->ndomains, sizeof(struct domain_score));
+	struct scorecard *s = MEM_BLOCK(struct scorecard, MEM_PART(struct scorecard, domains, q->ndomains),
+	                                MEM_PART(struct scorecard, priorities, priorities ? q->nquestions : 0));
 	bool *hidden = hidden_out ? hidden_out : mem_array((size_t)q->nquestions, sizeof(bool));
-	if (!s->domains || !hidden) {
+	if (!s || !hidden) {
 		if (!hidden_out)
 			mem_free(hidden);
 		scorecard_free(s);
 		return NULL;
 	}
+	s->ndomains = q->ndomains;
 	response_hidden_all(r, hidden);
 	for (int qi = 0; shared && qi < q->nquestions; qi++)
 		hidden[qi] |= !qn_shared(q, qi);
@@ -121,13 +115,10 @@ static struct scorecard *compute(const struct questionnaire *q, const struct res
 	}
 	int asked = s->total - s->hidden;
 	s->progress = asked ? (double)(s->answered + s->na + s->unknown) / asked : 0.0;
-	bool ok = !priorities || collect_priorities(q, r, hidden, s);
+	if (priorities)
+		collect_priorities(q, r, hidden, s);
 	if (!hidden_out)
 		mem_free(hidden);
-	if (!ok) {
-		scorecard_free(s);
-		return NULL;
-	}
 	return s;
 }
 
@@ -149,10 +140,6 @@ struct scorecard *score_compute_shared(const struct questionnaire *q, const stru
 
 void scorecard_free(struct scorecard *s)
 {
-	if (!s)
-		return;
-	mem_free(s->domains);
-	mem_free(s->priorities);
 	mem_free(s);
 }
 

@@ -54,17 +54,26 @@ static int class_of(const struct sector *s, const struct peer_org *o, bool by_gr
 	return hit ? (int)(hit - s->classes) : -1;
 }
 
-static void fill_cell(struct sector_cell *c, double *v, size_t n, int min_n)
+/* Whether n values are enough to report (at least min_n, at least one);
+ * then v sorted and their mean in *mean. */
+static bool sort_enough(double *v, size_t n, int min_n, double *mean)
 {
-	c->n = (long)n;
-	c->has = n >= (size_t)min_n && n > 0;
-	if (!c->has)
-		return;
+	if (n < (size_t)min_n || n == 0)
+		return false;
 	qsort(v, n, sizeof(double), cmp_double);
 	double sum = 0;
 	for (size_t i = 0; i < n; i++)
 		sum += v[i];
-	c->mean = sum / (double)n;
+	*mean = sum / (double)n;
+	return true;
+}
+
+static void fill_cell(struct sector_cell *c, double *v, size_t n, int min_n)
+{
+	c->n = (long)n;
+	c->has = sort_enough(v, n, min_n, &c->mean);
+	if (!c->has)
+		return;
 	for (int i = 0; i < ROUND_NQ; i++)
 		c->q[i] = peers_quantile(v, n, (i + 1) * ROUND_STEP / 100.0);
 	c->p10 = peers_quantile(v, n, 0.10);
@@ -77,18 +86,14 @@ static void fill_cell(struct sector_cell *c, double *v, size_t n, int min_n)
 static void fill_change(struct sector_change *c, double *v, size_t n, int min_n)
 {
 	c->pairs = (long)n;
-	c->has = n >= (size_t)min_n && n > 0;
+	c->has = sort_enough(v, n, min_n, &c->mean_change);
 	if (!c->has)
 		return;
-	qsort(v, n, sizeof(double), cmp_double);
-	double sum = 0;
 	long up = 0, down = 0;
 	for (size_t i = 0; i < n; i++) {
-		sum += v[i];
 		up += v[i] > PEERS_TIE_EPSILON;
 		down += v[i] < -PEERS_TIE_EPSILON;
 	}
-	c->mean_change = sum / (double)n;
 	c->median_change = peers_quantile(v, n, 0.5);
 	c->improved = (double)up / (double)n;
 	c->declined = (double)down / (double)n;
@@ -129,42 +134,38 @@ static void compute(struct sector *s, const struct peer_set *cur, const struct p
 
 struct sector *sector_compute(const struct peer_set *cur, const struct peer_set *base, bool by_group, int min_n)
 {
-	struct sector *s = mem_alloc(sizeof(*s));
 	size_t n = peer_set_count(cur);
+	struct sector found = { 0 };    /* the classes, before the cells can be sized */
 	int *cls = mem_array(n, sizeof(int));
 	double *v = mem_array(n, sizeof(double));
-	bool ok = s && cls && v && find_classes(s, cur, by_group);
-	if (ok) {
-		s->ndomains = peer_set_ndomains(cur);
+	int nd = peer_set_ndomains(cur);
+	struct sector *s = NULL;
+	if (cls && v && find_classes(&found, cur, by_group)) {
+		size_t ncells = (size_t)nd * (size_t)found.nclasses;
+		s = MEM_BLOCK(struct sector, MEM_PART(struct sector, classes, found.nclasses),
+		              MEM_PART(struct sector, cells, ncells), MEM_PART(struct sector, changes, base ? ncells : 0));
+	}
+	if (s) {
+		memcpy(s->classes, found.classes, (size_t)found.nclasses * sizeof(*s->classes));
+		s->nclasses = found.nclasses;
+		s->changes = base ? s->changes : NULL;
+		s->ndomains = nd;
 		s->min_n = min_n < PEERS_QUARTILE_MIN ? PEERS_QUARTILE_MIN : min_n;
 		s->organisations = (long)n;
-		size_t ncells = (size_t)(s->ndomains * s->nclasses);
-		s->cells = mem_array(ncells, sizeof(*s->cells));
-		s->changes = base ? mem_array(ncells, sizeof(*s->changes)) : NULL;
-		ok = s->cells && (!base || s->changes);
-	}
-	for (size_t i = 0; ok && i < n; i++) {
-		cls[i] = class_of(s, peer_set_org(cur, i), by_group);
-		s->without_class += cls[i] < 0;
-	}
-	if (ok)
+		for (size_t i = 0; i < n; i++) {
+			cls[i] = class_of(s, peer_set_org(cur, i), by_group);
+			s->without_class += cls[i] < 0;
+		}
 		compute(s, cur, base, cls, v);
+	}
+	mem_free(found.classes);
 	mem_free(cls);
 	mem_free(v);
-	if (!ok) {
-		sector_free(s);
-		return NULL;
-	}
 	return s;
 }
 
 void sector_free(struct sector *s)
 {
-	if (!s)
-		return;
-	mem_free(s->classes);
-	mem_free(s->cells);
-	mem_free(s->changes);
 	mem_free(s);
 }
 
