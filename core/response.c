@@ -161,13 +161,12 @@ static void mark_note(struct answer *a, enum answer_status status, int level)
 		a->note_last_year = true;
 }
 
-bool response_set_level(struct response *r, int question, int level)
+/* An answer given now: no longer carried over, to recheck or proposed. */
+static bool set_answer(struct response *r, int question, enum answer_status status, int level)
 {
-	if (qn_level_index(r->q, level) < 0)
-		return false;
 	struct answer *a = &r->answers[question];
-	mark_note(a, ANSWER_LEVEL, level);
-	a->status = ANSWER_LEVEL;
+	mark_note(a, status, level);
+	a->status = status;
 	a->level = level;
 	a->carried_over = false;
 	a->recheck = false;
@@ -177,22 +176,20 @@ bool response_set_level(struct response *r, int question, int level)
 	return true;
 }
 
+bool response_set_level(struct response *r, int question, int level)
+{
+	if (qn_level_index(r->q, level) < 0)
+		return false;
+	return set_answer(r, question, ANSWER_LEVEL, level);
+}
+
 bool response_set_status(struct response *r, int question, enum answer_status status)
 {
 	if (status == ANSWER_LEVEL)
 		return false;
 	if (status == ANSWER_NA && !r->q->questions[question].allow_na)
 		return false;
-	struct answer *a = &r->answers[question];
-	mark_note(a, status, 0);
-	a->status = status;
-	a->level = 0;
-	a->carried_over = false;
-	a->recheck = false;
-	a->proposal = false;
-	a->accepted = false;
-	touch(r);
-	return true;
+	return set_answer(r, question, status, 0);
 }
 
 /* Replaces *field by a sanitised copy of s (NULL or "" clears it when

@@ -24,15 +24,19 @@ static struct doc_block *add(struct doc *d, enum doc_kind kind)
 	return b;
 }
 
+void *doc_array(struct doc *d, int n, size_t size)
+{
+	void *c = arena_array(d->x->arena, (size_t)(n > 0 ? n : 0), size);
+	if (!c)
+		d->x->oom = true;
+	return c;
+}
+
 /* A copy of n elements of `size` bytes in the arena. */
 static void *copy(struct doc *d, const void *p, int n, size_t size)
 {
-	void *c = arena_array(d->x->arena, (size_t)(n > 0 ? n : 0), size);
-	if (!c) {
-		d->x->oom = true;
-		return NULL;
-	}
-	if (n > 0)
+	void *c = doc_array(d, n, size);
+	if (c && n > 0)
 		memcpy(c, p, (size_t)n * size);
 	return c;
 }
@@ -121,12 +125,8 @@ void doc_chart_of(struct doc *d, enum doc_chart_kind which, const struct doc_cha
 
 const char **doc_cells(struct doc *d, int n)
 {
-	const char **c = arena_array(d->x->arena, (size_t)(n > 0 ? n : 0), sizeof(*c));
-	if (!c) {
-		d->x->oom = true;
-		return NULL;
-	}
-	for (int i = 0; i < n; i++)
+	const char **c = doc_array(d, n, sizeof(*c));
+	for (int i = 0; c && i < n; i++)
 		c[i] = "";
 	return c;
 }

@@ -120,6 +120,9 @@ void doc_chart(struct doc *d, enum doc_chart_kind which);
 void doc_chart_of(struct doc *d, enum doc_chart_kind which, const struct doc_chart *c);
 /* Describes the charts' figures once, into d->chart. */
 bool doc_chart_describe(struct doc *d);
+/* A zeroed array of n elements of `size` bytes in the arena; NULL on
+ * out-of-memory, which is marked (x->oom) for the export to fail. */
+void *doc_array(struct doc *d, int n, size_t size);
 /* A zeroed array of n cells ("") in the arena; NULL on out-of-memory. */
 const char **doc_cells(struct doc *d, int n);
 

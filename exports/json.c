@@ -155,12 +155,8 @@ static void strengths(struct jsonw *w, struct xctx *x)
 
 static void baseline(struct jsonw *w, struct xctx *x)
 {
-	jsonw_key(w, "baseline");
-	if (!x->cmp) {
-		jsonw_null(w);
+	if (!jsonw_kobject_or_null(w, "baseline", x->cmp))
 		return;
-	}
-	jsonw_object(w);
 	str(w, x, "organisation", response_organisation(x->o->baseline));
 	jsonw_kstring(w, "date", response_date(x->o->baseline));
 	compare_json_fields(w, x->q, x->cmp);
@@ -178,13 +174,10 @@ static void plan(struct jsonw *w, struct xctx *x)
 	jsonw_key(w, "targets_decided");
 	plan_json_decided(w, x->r);
 	struct plan_view *v = plan_compute(x->r, x->s, today);
-	jsonw_key(w, "plan");
-	if (!v) {
+	if (!jsonw_kobject_or_null(w, "plan", v)) {
 		x->oom = true;
-		jsonw_null(w);
 		return;
 	}
-	jsonw_object(w);
 	plan_json_fields(w, x->r, v, true);
 	jsonw_object_end(w);
 	plan_view_free(v);
@@ -193,12 +186,8 @@ static void plan(struct jsonw *w, struct xctx *x)
 static void peers(struct jsonw *w, struct xctx *x)
 {
 	const struct export_peers *p = x->o->peers;
-	jsonw_key(w, "peers");
-	if (!p) {
-		jsonw_null(w);
+	if (!jsonw_kobject_or_null(w, "peers", p))
 		return;
-	}
-	jsonw_object(w);
 	jsonw_kint(w, "peers", p->npeers);
 	str(w, x, "size_class", p->size_class);
 	jsonw_key(w, "domains");
@@ -245,15 +234,11 @@ static void session(struct jsonw *w, struct xctx *x)
 
 static void group(struct jsonw *w, struct xctx *x)
 {
-	jsonw_key(w, "group");
-	if (!x->votes) {
-		jsonw_null(w);
+	if (!jsonw_kobject_or_null(w, "group", x->votes))
 		return;
-	}
 	int contested, voted = xctx_voted(x, &contested);
 	double mean;
 	int n = response_participants(x->r);
-	jsonw_object(w);
 	jsonw_knumber_or_null(w, "participants", n > 0, n);
 	jsonw_kint(w, "questions_with_votes", voted);
 	jsonw_kint(w, "contested", contested);

@@ -58,6 +58,16 @@ void jsonw_object_end(struct jsonw *w) { close_container(w, '}'); }
 void jsonw_array(struct jsonw *w) { open_container(w, '['); }
 void jsonw_array_end(struct jsonw *w) { close_container(w, ']'); }
 
+bool jsonw_kobject_or_null(struct jsonw *w, const char *key, bool has)
+{
+	jsonw_key(w, key);
+	if (has)
+		jsonw_object(w);
+	else
+		jsonw_null(w);
+	return has;
+}
+
 /* A JSON string body (without quotes). */
 static void jsonw_escape(FILE *f, const char *s)
 {

@@ -34,5 +34,8 @@ void jsonw_kbool(struct jsonw *w, const char *key, bool v);
 void jsonw_knull(struct jsonw *w, const char *key);
 /* The one "number or null": v when has (and finite), else null. */
 void jsonw_knumber_or_null(struct jsonw *w, const char *key, bool has, double v);
+/* The one "object or null": key, then an object opened (true; the caller
+ * writes its fields and closes it) when has, else null (false). */
+bool jsonw_kobject_or_null(struct jsonw *w, const char *key, bool has);
 
 #endif

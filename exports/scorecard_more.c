@@ -60,7 +60,7 @@ static void outliers(struct doc *d)
 	struct xctx *x = d->x;
 	int nq = x->q->nquestions, n = 0;
 	bool *out = arena_alloc(x->arena, (size_t)x->q->nlevels * sizeof(bool));
-	struct doc_item *items = arena_array(x->arena, (size_t)nq, sizeof(*items));
+	struct doc_item *items = doc_array(d, nq, sizeof(*items));
 	if (!out || !items) {
 		x->oom = true;
 		return;

@@ -119,7 +119,7 @@ static void departures(struct doc *d)
 {
 	struct xctx *x = d->x;
 	int nq = x->q->nquestions, n = 0;
-	struct doc_item *it = x->votes ? arena_array(x->arena, (size_t)nq, sizeof(*it)) : NULL;
+	struct doc_item *it = x->votes ? doc_array(d, nq, sizeof(*it)) : NULL;
 	if (!it)
 		return;
 	for (int qi = 0; qi < nq; qi++) {
@@ -157,11 +157,9 @@ static void rounds(struct doc *d)
 {
 	struct xctx *x = d->x;
 	int nq = x->q->nquestions, n = 0;
-	struct doc_item *it = arena_array(x->arena, (size_t)nq, sizeof(*it));
-	if (!it) {
-		x->oom = true;
+	struct doc_item *it = doc_array(d, nq, sizeof(*it));
+	if (!it)
 		return;
-	}
 	for (int qi = 0; qi < nq; qi++) {
 		const struct answer *a = response_answer(x->r, qi);
 		if (a->nrounds == 0)
@@ -186,11 +184,9 @@ static void proposed_actions(struct doc *d)
 {
 	struct xctx *x = d->x;
 	int na = response_nactions(x->r), n = 0;
-	struct doc_item *it = arena_array(x->arena, (size_t)na, sizeof(*it));
-	if (!it) {
-		x->oom = true;
+	struct doc_item *it = doc_array(d, na, sizeof(*it));
+	if (!it)
 		return;
-	}
 	for (int i = 0; i < na; i++) {
 		const struct action *a = response_action(x->r, i);
 		if (!a->proposal)

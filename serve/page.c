@@ -247,7 +247,9 @@ char *page_vote(const struct page_ctx *c, const struct room_view *v, const char 
 	return finish(f, &buf);
 }
 
-char *page_full(const struct page_ctx *c, int seats, size_t *len)
+/* A page without a vote: a heading and one line, the text or (NULL) a
+ * link back to the room. */
+static char *plain_page(const struct page_ctx *c, const char *heading, const char *text, size_t *len)
 {
 	char *buf = NULL;
 	FILE *f = open_memstream(&buf, len);
@@ -255,26 +257,22 @@ char *page_full(const struct page_ctx *c, int seats, size_t *len)
 		return NULL;
 	head(f, c, false);
 	fputs("<h1>", f);
-	esc(f, c->t->full_title);
-	fputs("</h1>\n<p>", f);
-	escf(f, c->t->full_text, NULL, seats);
-	fputs("</p>\n", f);
+	esc(f, heading);
+	fputs(text ? "</h1>\n<p>" : "</h1>\n<p><a href=\"./\">", f);
+	esc(f, text ? text : c->t->back);
+	fputs(text ? "</p>\n" : "</a></p>\n", f);
 	tail(f, c, 0, false);
 	return finish(f, &buf);
 }
 
+char *page_full(const struct page_ctx *c, int seats, size_t *len)
+{
+	char text[1024];
+	snprintf(text, sizeof text, c->t->full_text, seats);
+	return plain_page(c, c->t->full_title, text, len);
+}
+
 char *page_message(const struct page_ctx *c, const char *message, size_t *len)
 {
-	char *buf = NULL;
-	FILE *f = open_memstream(&buf, len);
-	if (!f)
-		return NULL;
-	head(f, c, false);
-	fputs("<h1>", f);
-	esc(f, message);
-	fputs("</h1>\n<p><a href=\"./\">", f);
-	esc(f, c->t->back);
-	fputs("</a></p>\n", f);
-	tail(f, c, 0, false);
-	return finish(f, &buf);
+	return plain_page(c, message, NULL, len);
 }
