@@ -25,6 +25,14 @@ void tui_show_question(struct app *a, int qi)
 		app_push(a, screen_question_new(a, qi, a->question_hooks));
 }
 
+void tui_open_question(struct app *a, int qi)
+{
+	if (qi >= 0 && response_hidden(a->s->r, qi))
+		app_message(a, false, "%s", _("This question is not asked because of an earlier answer."));
+	else
+		tui_show_question(a, qi);
+}
+
 /* U: the answer as it was before the last change, on its question. */
 int tui_undo(struct app *a)
 {

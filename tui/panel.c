@@ -97,22 +97,26 @@ enum panel_result panel_key(struct panel *p, const struct lines *b, int rows, in
 	return PANEL_MOVED;
 }
 
-void panel_draw(const struct panel *p, const struct lines *b, const struct theme *t, int y0, int rows,
-                int mark_x, panel_row_fn row, void *ctx)
+void panel_draw(const struct panel *p, const struct lines *b, const struct app *a, struct rect list, int mark_x,
+                panel_row_fn row, const void *ctx)
 {
-	for (int i = p->top; i < b->n && i - p->top < rows; i++)
-		row(ctx, b, i, y0 + i - p->top, b->v[i].item >= 0 && b->v[i].item == p->cursor);
-	lines_draw_marks(b, t, p->top, y0, rows, mark_x);
-}
-
-void panel_row_start(const struct theme *t, int y, int width, bool cur, bool mark, enum tui_attr at)
-{
-	theme_set(stdscr, t, cur ? AT_CURSOR : at);
-	if (!cur)
-		return;
-	draw_blank(stdscr, y, 0, width);
-	if (mark)
-		draw_str(stdscr, t, y, 1, 1, t->cursor, 0);
+	const struct theme *t = &a->theme;
+	for (int i = p->top; i < b->n && i - p->top < list.h; i++) {
+		const struct line *l = &b->v[i];
+		int y = list.y + i - p->top;
+		bool cur = l->item >= 0 && l->item == p->cursor;
+		theme_set(stdscr, t, cur ? AT_CURSOR : l->at);
+		if (cur)
+			draw_blank(stdscr, y, 0, list.w);
+		if (cur && (i == 0 || b->v[i - 1].item != l->item))
+			draw_str(stdscr, t, y, 1, 1, t->cursor, 0);
+		if (row)
+			row(ctx, a, l, y, list.w, cur);
+		theme_set(stdscr, t, cur ? AT_CURSOR : l->at);
+		lines_draw_text(b, t, i, y, list.w);
+		theme_set(stdscr, t, AT_NORMAL);
+	}
+	lines_draw_marks(b, t, p->top, list.y, list.h, mark_x);
 }
 
 /* A panel move (ev) or fit (ev NULL) on the list as laid out now. */

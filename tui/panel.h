@@ -36,16 +36,20 @@ enum panel_result panel_key(struct panel *p, const struct lines *b, int rows, in
  * (after a change of the list or of the window). */
 void panel_fit(struct panel *p, const struct lines *b, int rows);
 
-/* Draws the visible rows: row(ctx, i, y, cur) for each row i shown at
- * screen row y (cur: it belongs to the highlighted item), then the scroll
- * marks in column `mark_x`. */
-typedef void (*panel_row_fn)(void *ctx, const struct lines *b, int i, int y, bool cur);
-void panel_draw(const struct panel *p, const struct lines *b, const struct theme *t, int y0, int rows,
-                int mark_x, panel_row_fn row, void *ctx);
+struct app;
+struct screen;
 
-/* The row of an item: the cursor's attribute and a blank row when cur
- * (else `at`), and the cursor mark in column 1 when also `mark`. */
-void panel_row_start(const struct theme *t, int y, int width, bool cur, bool mark, enum tui_attr at);
+/* What a screen draws of a row of its own (an item's columns on its first
+ * row, say): the panel has set the attribute (the cursor's on the rows of
+ * the highlighted item, which it has blanked and marked on its first row),
+ * and draws the row's text after it. */
+typedef void (*panel_row_fn)(const void *ctx, const struct app *a, const struct line *l, int y, int width,
+                             bool cur);
+/* Draws the rows that fit in `list` (its first row, height and width),
+ * each with row(ctx, ...) when row is not NULL, then the scroll marks in
+ * column `mark_x`. */
+void panel_draw(const struct panel *p, const struct lines *b, const struct app *a, struct rect list, int mark_x,
+                panel_row_fn row, const void *ctx);
 
 /* A list screen (its ops' list(), tui/app.h): the panel and the rows as
  * laid out now. p NULL: no list just now (out of memory). */
@@ -55,8 +59,6 @@ struct panel_frame {
 	struct lines b;         /* the caller frees them */
 };
 
-struct app;
-struct screen;
 /* The list keys a list screen's handle() left: TUI_HANDLED when the
  * panel moved, after a click on an item what handle() does with ACT_OPEN,
  * else TUI_UNHANDLED. */

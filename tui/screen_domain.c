@@ -48,10 +48,13 @@ static void answer_text(const struct app *a, int qi, char *buf, size_t len)
 	words_response(buf, len, a->s->r, qi, a->s->lang, 0);
 }
 
-static void draw_item_start(const struct domain_screen *ds, const struct app *a, int i, int y, int width)
+/* A question's number and answer beside its first row. */
+static void draw_item_start(const void *ctx, const struct app *a, const struct line *l, int y, int width, bool cur)
 {
+	(void)cur;
+	const struct domain_screen *ds = ctx;
 	const struct theme *t = &a->theme;
-	int qi = item_question(a, ds->domain, i), total;
+	int qi = l->first ? item_question(a, ds->domain, l->item) : -1, total;
 	if (qi < 0)
 		return;
 	const struct answer *ans = response_answer(a->s->r, qi);
@@ -94,31 +97,14 @@ static void draw_head(const struct domain_screen *ds, const struct app *a, struc
 	draw_hline(stdscr, t, r.y + 2, 0, r.w);
 }
 
-struct row_ctx {
-	const struct domain_screen *ds;
-	const struct app *a;
-	int width;
-};
-
-static void draw_row(void *ctx, const struct lines *b, int i, int y, bool cur)
-{
-	const struct row_ctx *c = ctx;
-	const struct theme *t = &c->a->theme;
-	panel_row_start(t, y, c->width, cur, b->v[i].first, AT_NORMAL);
-	if (b->v[i].first)
-		draw_item_start(c->ds, c->a, b->v[i].item, y, c->width);
-	lines_draw_text(b, t, i, y, c->width);
-	theme_set(stdscr, t, AT_NORMAL);
-}
-
 static void draw(const struct screen *sc, const struct app *a, struct rect r)
 {
 	const struct domain_screen *ds = (const struct domain_screen *)sc;
 	draw_head(ds, a, r);
 	struct lines b;
 	layout(&b, ds, a, r.w);
-	struct row_ctx c = { ds, a, r.w };
-	panel_draw(&ds->p, &b, &a->theme, r.y + HEAD_ROWS, r.h - HEAD_ROWS, r.w - 1, draw_row, &c);
+	panel_draw(&ds->p, &b, a, (struct rect){ r.y + HEAD_ROWS, 0, r.h - HEAD_ROWS, r.w }, r.w - 1, draw_item_start,
+	           ds);
 	lines_free(&b);
 }
 
@@ -130,22 +116,13 @@ static struct panel_frame list(struct screen *sc, const struct app *a, struct re
 	return f;
 }
 
-static int open_question(struct domain_screen *ds, struct app *a)
-{
-	int qi = item_question(a, ds->domain, ds->p.cursor);
-	if (qi < 0)
-		return TUI_HANDLED;
-	if (response_hidden(a->s->r, qi)) {
-		app_message(a, false, "%s", _("This question is not asked because of an earlier answer."));
-		return TUI_HANDLED;
-	}
-	tui_show_question(a, qi);
-	return TUI_HANDLED;
-}
-
 static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 {
-	return ev->action == ACT_OPEN ? open_question((struct domain_screen *)sc, a) : TUI_UNHANDLED;
+	const struct domain_screen *ds = (const struct domain_screen *)sc;
+	if (ev->action != ACT_OPEN)
+		return TUI_UNHANDLED;
+	tui_open_question(a, item_question(a, ds->domain, ds->p.cursor));
+	return TUI_HANDLED;
 }
 
 static const struct screen_ops ops = {

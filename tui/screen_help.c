@@ -53,25 +53,15 @@ static void layout(struct lines *b, const struct help_screen *h, const struct ap
 	}
 }
 
-struct row_ctx {
-	const struct help_screen *h;
-	const struct app *a;
-	int width;
-};
-
-static void draw_row(void *ctx, const struct lines *b, int i, int y, bool cur)
+/* An action's keys beside the first row of what it does. */
+static void draw_keys(const void *ctx, const struct app *a, const struct line *l, int y, int width, bool cur)
 {
-	(void)cur;
-	const struct row_ctx *c = ctx;
-	const struct theme *t = &c->a->theme;
-	const struct line *l = &b->v[i];
+	(void)width, (void)cur;
+	const struct help_screen *h = ctx;
 	if (l->kind >= L_KEY && l->first) {
-		theme_set(stdscr, t, AT_KEY);
-		draw_str(stdscr, t, y, 3, KEY_COLS - 1, c->h->v[l->kind - L_KEY].keys, DRAW_ELLIPSIS);
+		theme_set(stdscr, &a->theme, AT_KEY);
+		draw_str(stdscr, &a->theme, y, 3, KEY_COLS - 1, h->v[l->kind - L_KEY].keys, DRAW_ELLIPSIS);
 	}
-	theme_set(stdscr, t, l->at);
-	lines_draw_text(b, t, i, y, c->width);
-	theme_set(stdscr, t, AT_NORMAL);
 }
 
 static void draw(const struct screen *sc, const struct app *a, struct rect r)
@@ -79,8 +69,7 @@ static void draw(const struct screen *sc, const struct app *a, struct rect r)
 	const struct help_screen *h = (const struct help_screen *)sc;
 	struct lines b;
 	layout(&b, h, a, r.w);
-	struct row_ctx c = { h, a, r.w };
-	panel_draw(&h->p, &b, &a->theme, r.y, r.h, r.w - 1, draw_row, &c);
+	panel_draw(&h->p, &b, a, r, r.w - 1, draw_keys, h);
 	lines_free(&b);
 }
 

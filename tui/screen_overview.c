@@ -56,14 +56,20 @@ static void level_text(const struct app *a, bool has, int level, char *buf, size
 		snprintf(buf, len, "%s", a->theme.none);
 }
 
-static void draw_domain(const struct overview_screen *os, const struct app *a, const struct cols *c,
-                        const struct domain_score *ds, int d, int y, int width)
+struct row_ctx {
+	const struct cols *c;
+	const struct scorecard *card;
+};
+
+static void draw_domain(const void *ctx, const struct app *a, const struct line *l, int y, int width, bool cur)
 {
+	(void)width;
+	const struct row_ctx *rc = ctx;
+	const struct cols *c = rc->c;
 	const struct theme *t = &a->theme;
 	const struct session *s = a->s;
-	bool cur = d == os->p.cursor;
-	panel_row_start(t, y, width, cur, true, AT_NORMAL);
-	int x = 3;
+	int d = l->item, x = 3;
+	const struct domain_score *ds = &rc->card->domains[d];
 	draw_str(stdscr, t, y, x, c->name, session_str(s, &s->q->domains[d].title), DRAW_ELLIPSIS);
 	x += c->name + 1;
 	int done, total;
@@ -155,22 +161,6 @@ static void layout(struct lines *b, const struct app *a)
 		lines_push(b, (struct line){ .kind = 1, .item = d, .first = true });
 }
 
-struct row_ctx {
-	const struct overview_screen *os;
-	const struct app *a;
-	const struct cols *c;
-	const struct scorecard *card;
-	int width;
-};
-
-static void draw_row(void *ctx, const struct lines *b, int i, int y, bool cur)
-{
-	(void)cur;
-	const struct row_ctx *x = ctx;
-	int d = b->v[i].item;
-	draw_domain(x->os, x->a, x->c, &x->card->domains[d], d, y, x->width);
-}
-
 static void draw(const struct screen *sc, const struct app *a, struct rect r)
 {
 	const struct overview_screen *os = (const struct overview_screen *)sc;
@@ -182,8 +172,8 @@ static void draw(const struct screen *sc, const struct app *a, struct rect r)
 	int rows = list_rows(a, r), y = r.y + head_rows(a, r.w);
 	struct lines b;
 	layout(&b, a);
-	struct row_ctx x = { os, a, &c, card, r.w };
-	panel_draw(&os->p, &b, &a->theme, y, rows, r.w - 2, draw_row, &x);
+	struct row_ctx x = { &c, card };
+	panel_draw(&os->p, &b, a, (struct rect){ y, 0, rows, r.w }, r.w - 2, draw_domain, &x);
 	int shown = b.n - os->p.top < rows ? b.n - os->p.top : rows;
 	lines_free(&b);
 	draw_totals(a, y + shown + 1, r.w);

@@ -160,20 +160,6 @@ static void draw_head(const struct app *a, const struct plan_view *v, struct rec
 	draw_hline(stdscr, t, r.y + 2, 0, r.w);
 }
 
-struct row_ctx {
-	const struct app *a;
-	int width;
-};
-
-static void draw_row(void *ctx, const struct lines *b, int i, int y, bool cur)
-{
-	const struct row_ctx *c = ctx;
-	const struct line *l = &b->v[i];
-	panel_row_start(&c->a->theme, y, c->width, cur, l->first && l->kind == L_TITLE, l->at);
-	lines_draw_text(b, &c->a->theme, i, y, c->width);
-	theme_set(stdscr, &c->a->theme, AT_NORMAL);
-}
-
 static void draw(const struct screen *sc, const struct app *a, struct rect r)
 {
 	const struct plan_screen *ps = (const struct plan_screen *)sc;
@@ -184,8 +170,7 @@ static void draw(const struct screen *sc, const struct app *a, struct rect r)
 	draw_head(a, v, r);
 	struct lines b;
 	layout(&b, a, v, r.w);
-	struct row_ctx c = { a, r.w };
-	panel_draw(&ps->p, &b, &a->theme, r.y + HEAD_ROWS, r.h - HEAD_ROWS, r.w - 1, draw_row, &c);
+	panel_draw(&ps->p, &b, a, (struct rect){ r.y + HEAD_ROWS, 0, r.h - HEAD_ROWS, r.w }, r.w - 1, NULL, NULL);
 	lines_free(&b);
 	plan_view_free(v);
 	scorecard_free(card);

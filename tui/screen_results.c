@@ -199,7 +199,6 @@ static void draw_domain(const struct app *a, const struct scorecard *card, int d
 	const struct questionnaire *q = s->q;
 	const struct domain_score *ds = &card->domains[d];
 	struct cols c = columns(a, card, width);
-	panel_row_start(t, y, width, cur, true, AT_NORMAL);
 	int x = 3;
 	draw_title(a, d, y, x, c.name);
 	x += c.name + 1;
@@ -251,7 +250,6 @@ static void draw_priority_head(const struct app *a, const struct scorecard *card
 	const struct theme *t = &a->theme;
 	const struct priority *p = &card->priorities[item - a->s->q->ndomains];
 	char buf[64];
-	panel_row_start(t, y, width, cur, true, AT_NORMAL);
 	snprintf(buf, sizeof buf, "%d.", item - a->s->q->ndomains + 1);
 	draw_str(stdscr, t, y, 3, 3, buf, 0);
 	snprintf(buf, sizeof buf, "%d %s %d", p->level, t->arrow, p->target);
@@ -265,32 +263,19 @@ static void draw_priority_head(const struct app *a, const struct scorecard *card
 	theme_set(stdscr, t, cur ? AT_CURSOR : AT_NORMAL);
 }
 
-struct row_ctx {
-	const struct app *a;
-	const struct scorecard *card;
-	int width;
-};
-
-static void draw_row(void *ctx, const struct lines *b, int i, int y, bool cur)
+static void draw_row(const void *ctx, const struct app *a, const struct line *l, int y, int width, bool cur)
 {
-	const struct row_ctx *c = ctx;
-	const struct theme *t = &c->a->theme;
-	const struct line *l = &b->v[i];
-	if (l->kind == L_DOMAIN) {
-		draw_domain(c->a, c->card, l->item, cur, y, c->width);
-		return;
-	}
+	const struct scorecard *card = ctx;
+	if (l->kind == L_DOMAIN)
+		draw_domain(a, card, l->item, cur, y, width);
 	if (l->kind == L_PRIORITY && l->first)
-		draw_priority_head(c->a, c->card, l->item, cur, y, c->width);
+		draw_priority_head(a, card, l->item, cur, y, width);
 	if (l->kind == L_MORE) {
 		char more[96];
-		snprintf(more, sizeof more, _("%s and %d more: see the export"), t->ellipsis, l->x);
-		theme_set(stdscr, t, AT_DIM);
-		draw_str(stdscr, t, y, 6, c->width - 8, more, 0);
+		snprintf(more, sizeof more, _("%s and %d more: see the export"), a->theme.ellipsis, l->x);
+		theme_set(stdscr, &a->theme, AT_DIM);
+		draw_str(stdscr, &a->theme, y, 6, width - 8, more, 0);
 	}
-	theme_set(stdscr, t, cur ? AT_CURSOR : l->at);
-	lines_draw_text(b, t, i, y, c->width);
-	theme_set(stdscr, t, AT_NORMAL);
 }
 
 static void draw(const struct screen *sc, const struct app *a, struct rect r)
@@ -302,8 +287,7 @@ static void draw(const struct screen *sc, const struct app *a, struct rect r)
 	draw_head(a, card, r);
 	struct lines b;
 	layout(&b, a, card, r.w);
-	struct row_ctx c = { a, card, r.w };
-	panel_draw(&rs->p, &b, &a->theme, r.y + HEAD_ROWS, r.h - HEAD_ROWS, r.w - 1, draw_row, &c);
+	panel_draw(&rs->p, &b, a, (struct rect){ r.y + HEAD_ROWS, 0, r.h - HEAD_ROWS, r.w }, r.w - 1, draw_row, card);
 	lines_free(&b);
 	scorecard_free(card);
 }

@@ -69,6 +69,9 @@ struct screen *screen_org_new(struct app *a, void (*done)(struct app *a));
 void tui_show(struct app *a, enum screen_kind kind);
 /* Shows question qi: on the open question screen, else on a new one. */
 void tui_show_question(struct app *a, int qi);
+/* Enter on a list: the same, but a question an earlier answer hides is
+ * not shown (the status line says why). */
+void tui_open_question(struct app *a, int qi);
 /* U: puts back the answer before the last change and shows its question
  * (TUI_HANDLED | TUI_CHANGED), or says there is nothing to undo. */
 int tui_undo(struct app *a);

@@ -74,17 +74,24 @@ static void decided_text(const struct app *a, int qi, char *buf, size_t len)
 		snprintf(buf, len, "%s", w);
 }
 
-static void draw_row(const struct list_screen *ls, const struct app *a, const struct cols *c,
-                     int pos, int y, int width, bool cur)
+struct row_ctx {
+	const struct workshop *w;
+	const struct cols *c;
+};
+
+/* Row kinds are 1 + the position in the session's order. */
+static void draw_row(const void *ctx, const struct app *a, const struct line *l, int y, int width, bool cur)
 {
+	(void)width, (void)cur;
+	const struct row_ctx *rc = ctx;
 	const struct theme *t = &a->theme;
-	const struct workshop *w = ls->w;
-	int qi = a->s->nav.order[pos];
+	const struct workshop *w = rc->w;
+	const struct cols *c = rc->c;
+	int qi = a->s->nav.order[l->kind - 1];
 	int *counts = xcalloc((size_t)a->s->q->nlevels, sizeof(int));
 	struct group_question g;
 	workshop_stats(a, qi, counts, &g);
 	bool shown = workshop_revealed(w, a, qi);
-	panel_row_start(t, y, width, cur, true, AT_NORMAL);
 	char buf[160];
 	if (shown && g.contested)
 		draw_str(stdscr, t, y, 3, 1, "!", 0);
@@ -189,30 +196,17 @@ static void layout(struct lines *b, const struct list_screen *ls, const struct a
 			lines_push(b, (struct line){ .kind = 1 + p, .item = k++, .first = true });
 }
 
-/* The position (in the session's order) of the highlighted row, or -1. */
-static int cursor_position(const struct list_screen *ls, const struct app *a)
+/* The highlighted question, or -1 (none is listed). */
+static int cursor_question(const struct list_screen *ls, const struct app *a)
 {
 	struct lines b;
 	layout(&b, ls, a);
-	int pos = -1;
+	int qi = -1;
 	for (int i = 0; i < b.n; i++)
 		if (b.v[i].item == ls->p.cursor)
-			pos = b.v[i].kind - 1;
+			qi = a->s->nav.order[b.v[i].kind - 1];
 	lines_free(&b);
-	return pos;
-}
-
-struct row_ctx {
-	const struct list_screen *ls;
-	const struct app *a;
-	const struct cols *c;
-	int width;
-};
-
-static void draw_list_row(void *ctx, const struct lines *b, int i, int y, bool cur)
-{
-	const struct row_ctx *x = ctx;
-	draw_row(x->ls, x->a, x->c, b->v[i].kind - 1, y, x->width, cur);
+	return qi;
 }
 
 static void draw(const struct screen *sc, const struct app *a, struct rect r)
@@ -222,8 +216,9 @@ static void draw(const struct screen *sc, const struct app *a, struct rect r)
 	draw_head(ls, a, r, &c);
 	struct lines b;
 	layout(&b, ls, a);
-	struct row_ctx x = { ls, a, &c, r.w };
-	panel_draw(&ls->p, &b, &a->theme, r.y + head_rows(ls->w), list_rows(ls->w, r), r.w - 2, draw_list_row, &x);
+	struct row_ctx x = { ls->w, &c };
+	panel_draw(&ls->p, &b, a, (struct rect){ r.y + head_rows(ls->w), 0, list_rows(ls->w, r), r.w }, r.w - 2, draw_row,
+	           &x);
 	if (b.n == 0)
 		draw_str(stdscr, &a->theme, r.y + head_rows(ls->w), 3, r.w - 4,
 		         _("No question is contested (f shows them all)."), 0);
@@ -238,19 +233,6 @@ static struct panel_frame list(struct screen *sc, const struct app *a, struct re
 	return f;
 }
 
-static int open_question(struct app *a, int pos)
-{
-	if (pos < 0)
-		return TUI_HANDLED;
-	int qi = a->s->nav.order[pos];
-	if (response_hidden(a->s->r, qi)) {
-		app_message(a, false, "%s", _("Not asked because of an earlier answer."));
-		return TUI_HANDLED;
-	}
-	tui_show_question(a, qi);
-	return TUI_HANDLED;
-}
-
 static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 {
 	struct list_screen *ls = (struct list_screen *)sc;
@@ -258,7 +240,8 @@ static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 		ls->w->accept_asked = false;
 	switch (ev->action) {
 	case ACT_OPEN:
-		return open_question(a, cursor_position(ls, a));
+		tui_open_question(a, cursor_question(ls, a));
+		return TUI_HANDLED;
 	case ACT_NEXT_OPEN: {    /* proposals are still to do (defect 2) */
 		int qi = nav_next_todo(&a->s->nav, -1);
 		if (qi < 0)
