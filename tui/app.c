@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "core/i18n.h"
+#include "tui/edit.h"
 #include "tui/form.h"
 #include "tui/panel.h"
 #include "tui/screens.h"
@@ -322,10 +323,24 @@ static void draw_too_small(const struct app *a)
 	theme_set(stdscr, &a->theme, AT_NORMAL);
 }
 
+/* The terminal cursor in the top screen's text field, else hidden. */
+static void place_cursor(struct app *a, struct screen *top)
+{
+	struct rect box;
+	struct edit *e = top && top->ops->field ? top->ops->field(top, a, &box) : NULL;
+	curs_set(e ? 1 : 0);
+	if (!e)
+		return;
+	int y, x;
+	edit_cursor(e, &a->theme, box, &y, &x);
+	wmove(stdscr, y, x);
+	wnoutrefresh(stdscr);
+}
+
 static void app_draw(struct app *a)
 {
 	werase(stdscr);
-	const struct screen *top = app_top(a);
+	struct screen *top = app_top(a);
 	if (a->blank) {         /* a black projector: the room looks at each other */
 		curs_set(0);
 		wnoutrefresh(stdscr);
@@ -344,12 +359,7 @@ static void app_draw(struct app *a)
 		top->ops->draw(top, a, app_area(a));
 	draw_status(a);
 	wnoutrefresh(stdscr);
-	if (top && top->ops->overlay) {
-		curs_set(1);
-		top->ops->overlay(top, a);
-	} else {
-		curs_set(0);
-	}
+	place_cursor(a, top);
 	doupdate();
 }
 
@@ -408,6 +418,19 @@ static int global_key(struct app *a, const struct screen *top, const struct tui_
 	}
 }
 
+/* A key a screen with a text field left: typed into the field (but for
+ * the keys that keep their meaning there, see screen_ops.field). */
+static int field_key(struct app *a, struct screen *sc, const struct tui_event *ev)
+{
+	struct rect box;
+	struct edit *e = sc->ops->field(sc, a, &box);
+	if (!e || ev->action == ACT_HELP || ev->action == ACT_REDRAW || ev->action == ACT_BACK ||
+	    ev->action == ACT_CLICK)
+		return TUI_UNHANDLED;
+	edit_key(e, &a->theme, box, ev->key, ev->fkey);
+	return TUI_HANDLED;
+}
+
 /* Takes sc out of the stack wherever it is (it may have pushed others). */
 static void remove_screen(struct app *a, struct screen *sc)
 {
@@ -432,6 +455,8 @@ static void dispatch(struct app *a, const struct tui_event *ev)
 		f = top->ops->handle(top, a, ev);
 	if (f == TUI_UNHANDLED && top->ops->list)
 		f = panel_screen_key(top, a, ev);
+	if (f == TUI_UNHANDLED && top->ops->field)
+		f = field_key(a, top, ev);
 	if (!(f & (TUI_HANDLED | TUI_POP | TUI_QUIT)))
 		f |= global_key(a, top, ev);
 	if (f & TUI_CHANGED)

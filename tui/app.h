@@ -20,6 +20,7 @@ struct app;
 struct screen;
 struct question_hooks;
 struct panel_frame;
+struct edit;
 
 /* What handle() returns: any combination. */
 enum {
@@ -50,9 +51,10 @@ struct screen_ops {
 	void (*fit)(struct screen *s, const struct app *a);
 	/* Called when covered by another screen or before being popped. */
 	void (*leave)(struct screen *s, struct app *a);
-	/* Refreshes windows of its own (a form) after stdscr and leaves the
-	 * terminal cursor in its text field; NULL: the cursor is hidden. */
-	void (*overlay)(const struct screen *s, const struct app *a);
+	/* The text field that has the terminal cursor, and its box; NULL: the
+	 * cursor is hidden. The keys handle() leaves go into it, but for help,
+	 * redraw, Esc (back) and clicks, which keep their meaning. */
+	struct edit *(*field)(struct screen *s, const struct app *a, struct rect *box);
 	/* The session ends by a signal: store any text being typed in the
 	 * response (TUI_CHANGED when it did); NULL: nothing to keep. */
 	int (*commit)(struct screen *s, struct app *a);

@@ -317,7 +317,9 @@ static bool edit_fkey(struct edit *e, const struct theme *t, struct rect box, in
 bool edit_key(struct edit *e, const struct theme *t, struct rect box, int key, bool fkey)
 {
 	bool used = true;
-	if (fkey) {
+	if (e->fixed) {
+		used = false;
+	} else if (fkey) {
 		used = edit_fkey(e, t, box, key);
 	} else if (key == '\r' || key == '\n') {
 		used = e->multiline && insert(e, "\n", 1);

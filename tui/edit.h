@@ -21,6 +21,7 @@ struct edit {
 	size_t cur;             /* byte offset of the cursor */
 	bool multiline;
 	size_t max;             /* most bytes accepted; 0: no limit */
+	bool fixed;             /* only edit_set() changes it: keys do nothing */
 	int want;               /* column Up/Down aim for, -1: the cursor's */
 	/* The wrapped rows, the scrolling and whether the view must follow
 	 * the cursor: worked out when drawn, once per frame and not once per
@@ -38,7 +39,7 @@ void edit_set(struct edit *e, const char *text);
 /* One key: cursor movement (arrows, Home, End, PgUp, PgDn, Ctrl-A/E),
  * deleting (Backspace, Delete, Ctrl-K, Ctrl-U), Enter (a new line when
  * multi-line) or a character to insert. `box` is where it is drawn.
- * Returns false for keys it has no use for. */
+ * Returns false for keys it has no use for (every key, when fixed). */
 bool edit_key(struct edit *e, const struct theme *t, struct rect box, int key, bool fkey);
 
 /* Draws the text into box (the attribute set on stdscr is used). */

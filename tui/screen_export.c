@@ -156,17 +156,13 @@ static void draw(const struct screen *sc, const struct app *a, struct rect r)
 	theme_set(stdscr, t, AT_NORMAL);
 }
 
-static void place_cursor(const struct screen *sc, const struct app *a)
+/* The path is a text field among other lines: its keys are the
+ * handle()'s, which gives it ? and the letters j and k too. */
+static struct edit *field(struct screen *sc, const struct app *a, struct rect *box)
 {
-	const struct export_screen *es = (const struct export_screen *)sc;
-	if (es->row != ROW_PATH) {
-		curs_set(0);
-		return;
-	}
-	int y, x;
-	edit_cursor(&es->path, &a->theme, path_box(app_area(a)), &y, &x);
-	wmove(stdscr, y, x);
-	wnoutrefresh(stdscr);
+	struct export_screen *es = (struct export_screen *)sc;
+	*box = path_box(app_area(a));
+	return es->row == ROW_PATH ? &es->path : NULL;
 }
 
 /* ~/ means the home directory, as in a shell; a relative path is taken
@@ -316,7 +312,7 @@ static const struct screen_ops ops = {
 	.kind = SCREEN_EXPORT,
 	.draw = draw,
 	.handle = handle,
-	.overlay = place_cursor,
+	.field = field,
 	.destroy = destroy,
 };
 

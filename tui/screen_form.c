@@ -83,15 +83,14 @@ static void draw(const struct screen *sc, const struct app *a, struct rect r)
 	theme_set(stdscr, t, AT_NORMAL);
 }
 
-static void place_cursor(const struct screen *sc, const struct app *a)
+static struct edit *field(struct screen *sc, const struct app *a, struct rect *box)
 {
-	const struct form_screen *fs = (const struct form_screen *)sc;
+	struct form_screen *fs = (struct form_screen *)sc;
 	struct lines b;
-	int y0 = layout(fs, a, app_area(a), &b), y, x;
+	int y0 = layout(fs, a, app_area(a), &b);
 	lines_free(&b);
-	edit_cursor(&fs->edit[fs->active], &a->theme, field_box(fs, a, y0, fs->active), &y, &x);
-	wmove(stdscr, y, x);
-	wnoutrefresh(stdscr);
+	*box = field_box(fs, a, y0, fs->active);
+	return &fs->edit[fs->active];
 }
 
 /* The index of the field's text among its choices, or -1. */
@@ -150,22 +149,11 @@ static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 	case ACT_FIELD_UP:
 		fs->active = (fs->active + fs->n - 1) % fs->n;
 		return TUI_HANDLED;
-	case ACT_HELP:
-	case ACT_REDRAW:
-		return TUI_UNHANDLED;
+	case ACT_CHOICE:        /* the previous or next choice, else the cursor moves */
+		return step_choice(fs, ev->key == KEY_LEFT ? -1 : 1) ? TUI_HANDLED : TUI_UNHANDLED;
 	default:
-		break;
+		return TUI_UNHANDLED;       /* typed into the field */
 	}
-	/* Left/Right step through the choices, else move the cursor. */
-	if (ev->action == ACT_CHOICE && step_choice(fs, ev->key == KEY_LEFT ? -1 : 1))
-		return TUI_HANDLED;
-	if (ev->action == ACT_CLICK || fs->fields[fs->active].only_choices)
-		return TUI_HANDLED;
-	struct lines b;
-	int y0 = layout(fs, a, app_area(a), &b);
-	lines_free(&b);
-	edit_key(&fs->edit[fs->active], &a->theme, field_box(fs, a, y0, fs->active), ev->key, ev->fkey);
-	return TUI_HANDLED;
 }
 
 static void destroy(struct screen *sc)
@@ -184,7 +172,7 @@ static const struct screen_ops ops = {
 	.kind = SCREEN_FORM,
 	.draw = draw,
 	.handle = handle,
-	.overlay = place_cursor,
+	.field = field,
 	.destroy = destroy,
 };
 
@@ -209,6 +197,7 @@ struct screen *screen_form_new(struct app *a, const char *title, const char *int
 		fs->fields[i] = fields[i];
 		edit_init(&fs->edit[i], fields[i].value ? fields[i].value : "", false,
 		          fields[i].max ? fields[i].max : DEFAULT_MAX);
+		fs->edit[i].fixed = fields[i].only_choices;
 	}
 	fs->n = n;
 	return &fs->base;

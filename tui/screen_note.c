@@ -75,13 +75,11 @@ static void draw(const struct screen *sc, const struct app *a, struct rect r)
 	theme_set(stdscr, t, AT_NORMAL);
 }
 
-static void place_cursor(const struct screen *sc, const struct app *a)
+static struct edit *field(struct screen *sc, const struct app *a, struct rect *box)
 {
-	const struct note_screen *ns = (const struct note_screen *)sc;
-	int y, x;
-	edit_cursor(&ns->field[ns->active], &a->theme, field_box(app_area(a), ns->active), &y, &x);
-	wmove(stdscr, y, x);
-	wnoutrefresh(stdscr);
+	struct note_screen *ns = (struct note_screen *)sc;
+	*box = field_box(app_area(a), ns->active);
+	return &ns->field[ns->active];
 }
 
 /* Stores note and evidence through core/ when they changed: 0 when they
@@ -129,7 +127,6 @@ static int done(struct note_screen *ns, struct app *a)
 static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 {
 	struct note_screen *ns = (struct note_screen *)sc;
-	struct rect r = app_area(a);
 	switch (ev->action) {
 	case ACT_DONE:
 		return done(ns, a);
@@ -140,22 +137,16 @@ static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 	case ACT_PREV_FIELD:
 		ns->active = (ns->active + 1) % NFIELDS;
 		return TUI_HANDLED;
-	case ACT_HELP:
-	case ACT_REDRAW:
-		return TUI_UNHANDLED;
-	default:
-		break;
-	}
-	if (ev->action == ACT_CLICK) {
+	case ACT_CLICK:         /* on a field or its label */
 		for (int i = 0; i < NFIELDS; i++) {
-			struct rect b = field_box(r, i);
+			struct rect b = field_box(app_area(a), i);
 			if (ev->y >= b.y - 1 && ev->y < b.y + b.h)
 				ns->active = i;
 		}
 		return TUI_HANDLED;
+	default:
+		return TUI_UNHANDLED;       /* typed into the field */
 	}
-	edit_key(&ns->field[ns->active], &a->theme, field_box(r, ns->active), ev->key, ev->fkey);
-	return TUI_HANDLED;
 }
 
 /* The session ends by a signal (a closed terminal, a dropped SSH
@@ -177,7 +168,7 @@ static const struct screen_ops ops = {
 	.kind = SCREEN_NOTE,
 	.draw = draw,
 	.handle = handle,
-	.overlay = place_cursor,
+	.field = field,
 	.commit = commit,
 	.destroy = destroy,
 };

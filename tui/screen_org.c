@@ -48,16 +48,13 @@ static void draw(const struct screen *sc, const struct app *a, struct rect r)
 	theme_set(stdscr, t, AT_NORMAL);
 }
 
-static void place_cursor(const struct screen *sc, const struct app *a)
+static struct edit *field(struct screen *sc, const struct app *a, struct rect *box)
 {
-	const struct org_screen *os = (const struct org_screen *)sc;
+	struct org_screen *os = (struct org_screen *)sc;
 	struct lines b;
-	struct rect box = layout(os, a, app_area(a), &b);
+	*box = layout(os, a, app_area(a), &b);
 	lines_free(&b);
-	int y, x;
-	edit_cursor(&os->name, &a->theme, box, &y, &x);
-	wmove(stdscr, y, x);
-	wnoutrefresh(stdscr);
+	return &os->name;
 }
 
 static int confirm(struct org_screen *os, struct app *a)
@@ -103,18 +100,9 @@ static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 	case ACT_ABANDON:
 		a->cancelled = true;
 		return TUI_QUIT;
-	case ACT_HELP:
-	case ACT_REDRAW:
-		return TUI_UNHANDLED;
 	default:
-		break;
+		return TUI_UNHANDLED;       /* typed into the field */
 	}
-	struct lines b;
-	struct rect box = layout(os, a, app_area(a), &b);
-	lines_free(&b);
-	if (ev->action != ACT_CLICK)
-		edit_key(&os->name, &a->theme, box, ev->key, ev->fkey);
-	return TUI_HANDLED;
 }
 
 static void destroy(struct screen *sc)
@@ -128,7 +116,7 @@ static const struct screen_ops ops = {
 	.kind = SCREEN_ORGANISATION,
 	.draw = draw,
 	.handle = handle,
-	.overlay = place_cursor,
+	.field = field,
 	.destroy = destroy,
 };
 
