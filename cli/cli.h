@@ -139,14 +139,6 @@ struct lock;
 struct lock *cli_take_lock(const char *path, char *notice, size_t len);
 bool cli_is_file(const char *path);
 
-/* Parses the options of a command that takes only -q, --format text|json
- * and --help. Returns CLI_CONTINUE, or the exit code to return (help
- * printed, or a usage error reported). */
-int cli_parse_q_format(const char *command, int argc, char **argv, const char **qarg, bool *json);
-
-/* Accepts "text" or "json" into *json; false for anything else. */
-bool cli_parse_format(const char *s, bool *json);
-
 /* A text table (cli/table.c) for score, aggregate, compare and benchmark.
  * Each column is as wide as its widest cell, its translated header
  * included, plus two spaces; widths count code points, so accented texts

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "cli/cli.h"
+#include "cli/options.h"
 #include "cli/xalloc.h"
 #include "core/i18n.h"
 #include "core/lock.h"
@@ -228,13 +229,10 @@ static void json_question(struct jsonw *w, const struct questionnaire *q, const 
 		jsonw_kint(w, key, g->counts[i]);
 	}
 	jsonw_object_end(w);
-	jsonw_knumber_or_null(w, "mean", g->has_stats, g->mean);
-	jsonw_knumber_or_null(w, "median", g->has_stats, g->median);
-	jsonw_knumber_or_null(w, "min", g->has_stats, g->min);
-	jsonw_knumber_or_null(w, "max", g->has_stats, g->max);
-	jsonw_knumber_or_null(w, "sd", g->has_stats, g->sd);
-	jsonw_knumber_or_null(w, "iqr", g->has_stats, g->iqr);
-	jsonw_knumber_or_null(w, "consensus", g->has_stats, g->consensus);
+	static const char *const keys[] = { "mean", "median", "min", "max", "sd", "iqr", "consensus" };
+	const double stats[] = { g->mean, g->median, g->min, g->max, g->sd, g->iqr, g->consensus };
+	for (int i = 0; i < 7; i++)
+		jsonw_knumber_or_null(w, keys[i], g->has_stats, stats[i]);
 	jsonw_kbool(w, "contested", g->contested);
 	jsonw_kint(w, "na", g->na);
 	jsonw_kint(w, "unknown", g->unknown);
@@ -336,59 +334,13 @@ static int write_merged(const struct agg *A, const struct group_stats *s, const 
 	return rc;
 }
 
-struct agg_args {
-	const char *qarg, *out;
-	bool json, strict, force;
-};
-
-/* Returns -1 when the arguments are fine, else the exit code. */
-static int parse_args(int argc, char **argv, struct agg_args *a)
-{
-	static const struct option opts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ "questionnaire", required_argument, NULL, 'q' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "strict", no_argument, NULL, 's' },
-		{ "force", no_argument, NULL, 'F' },
-		{ NULL, 0, NULL, 0 },
-	};
-	int c;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "hq:o:f:", opts, NULL)) != -1) {
-		switch (c) {
-		case 'h':
-			cli_command_help("aggregate", stdout);
-			return EXIT_OK;
-		case 'q':
-			a->qarg = optarg;
-			break;
-		case 'o':
-			a->out = optarg;
-			break;
-		case 'f':
-			if (!cli_parse_format(optarg, &a->json))
-				return cli_usage_error("aggregate", _("--format takes text or json, not '%s'"), optarg);
-			break;
-		case 's':
-			a->strict = true;
-			break;
-		case 'F':
-			a->force = true;
-			break;
-		default:
-			return cli_usage_error("aggregate", _("unknown option or missing value: '%s'"), argv[optind - 1]);
-		}
-	}
-	if (optind >= argc)
-		return cli_usage_error("aggregate", "%s", _("name the respondents' files or directories"));
-	return CLI_CONTINUE;
-}
-
 int cmd_aggregate(int argc, char **argv)
 {
-	struct agg_args a = { 0 };
-	int rc = parse_args(argc, argv, &a);
+	static const struct cli_parser parser = { .command = "aggregate", .cmd = CMD_AGGREGATE, .min = 1,
+		.operands = N_("name the respondents' files or directories"), .formats = cli_text_json,
+		.bad_format = CLI_TEXT_JSON_ERROR };
+	struct cli_values a;
+	int rc = cli_parse(&parser, argc, argv, &a, NULL);
 	if (rc != CLI_CONTINUE)
 		return rc;
 	struct agg A = { .population = -1 };
@@ -407,7 +359,7 @@ int cmd_aggregate(int argc, char **argv)
 		rc = EXIT_INVALID;
 	}
 	if (rc == EXIT_OK) {
-		if (a.json) {
+		if (a.format_index == 1) {
 			print_json(stdout, q, s);
 		} else {
 			print_text(stdout, q, s, A.organisation);

@@ -9,17 +9,12 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/options.h"
 #include "core/i18n.h"
 #include "cli/peer_files.h"
 #include "core/num.h"
 #include "exports/jsonw.h"
 #include "scoring/peers.h"
-
-struct bench_args {
-	const char *qarg, *file, *dir;
-	bool json, strict;
-	struct peer_options o;
-};
 
 /* ---- text output ---- */
 
@@ -186,71 +181,43 @@ static void print_json(FILE *f, const struct questionnaire *q, const struct peer
 
 /* ---- the command ---- */
 
-static int parse_args(int argc, char **argv, struct bench_args *a)
+static int bench_option(void *ctx, enum cli_opt opt, const char *arg)
 {
-	enum { OPT_SAME = 256, OPT_MIN, OPT_STRICT, OPT_PEERS };
-	static const struct option opts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ "questionnaire", required_argument, NULL, 'q' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "peers", required_argument, NULL, OPT_PEERS },
-		{ "same-size", no_argument, NULL, OPT_SAME },
-		{ "min-peers", required_argument, NULL, OPT_MIN },
-		{ "strict", no_argument, NULL, OPT_STRICT },
-		{ NULL, 0, NULL, 0 },
-	};
-	int c;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "hq:f:", opts, NULL)) != -1) {
-		switch (c) {
-		case 'h':
-			cli_command_help("benchmark", stdout);
-			return EXIT_OK;
-		case 'q': a->qarg = optarg; break;
-		case OPT_PEERS: a->dir = optarg; break;
-		case OPT_SAME: a->o.same_size = true; break;
-		case OPT_STRICT: a->strict = true; break;
-		case 'f':
-			if (!cli_parse_format(optarg, &a->json))
-				return cli_usage_error("benchmark", _("--format takes text or json, not '%s'"), optarg);
-			break;
-		case OPT_MIN:
-			if (!peer_parse_min("benchmark", optarg, &a->o.min_peers))
-				return EXIT_USAGE;
-			break;
-		default:
-			return cli_usage_error("benchmark", _("unknown option or missing value: '%s'"), argv[optind - 1]);
-		}
-	}
-	if (argc - optind != 1)
-		return cli_usage_error("benchmark", "%s", _("name exactly one response file"));
-	if (!a->dir)
-		return cli_usage_error("benchmark", "%s", _("--peers DIR or --peers ROUND.yaml is required"));
-	a->file = argv[optind];
+	struct peer_options *po = ctx;
+	if (opt == CLI_OPT_min_peers && !peer_parse_min("benchmark", arg, &po->min_peers))
+		return EXIT_USAGE;
 	return CLI_CONTINUE;
 }
 
 int cmd_benchmark(int argc, char **argv)
 {
-	struct bench_args a = { 0 };
-	int rc = parse_args(argc, argv, &a);
+	static const struct cli_parser parser = { .command = "benchmark", .cmd = CMD_BENCHMARK, .min = 1, .max = 1,
+		.operands = N_("name exactly one response file"), .formats = cli_text_json,
+		.bad_format = CLI_TEXT_JSON_ERROR, .option = bench_option };
+	struct cli_values a;
+	struct peer_options po = { 0 };
+	int rc = cli_parse(&parser, argc, argv, &a, &po);
 	if (rc != CLI_CONTINUE)
 		return rc;
+	if (!a.peers)
+		return cli_usage_error("benchmark", "%s", _("--peers DIR or --peers ROUND.yaml is required"));
+	const char *file = argv[optind];
+	po.same_size = a.same_size;
 	struct questionnaire *q;
 	struct response *self;
-	if (!cli_load_response(a.qarg, a.file, &q, &self))
+	if (!cli_load_response(a.qarg, file, &q, &self))
 		return EXIT_INVALID;
 	struct peer_source ps = { 0 };
 	struct peer_figures *pf = NULL;
 	rc = EXIT_INVALID;
-	if (a.o.same_size && response_population(self) < 0)
-		cli_diag(stderr, a.file, 1, 1, DIAG_ERROR, "%s",
+	if (po.same_size && response_population(self) < 0)
+		cli_diag(stderr, file, 1, 1, DIAG_ERROR, "%s",
 		         _("--same-size needs the population of the assessed municipality (key 'population')"));
-	else if (peer_source_read(&ps, a.dir, q) && (pf = peer_source_figures(&ps, q, self, NULL, &a.o)))
+	else if (peer_source_read(&ps, a.peers, q) && (pf = peer_source_figures(&ps, q, self, NULL, &po)))
 		peer_source_summary("benchmark", &ps, pf);
 	if (pf && !(a.strict && ps.counts.invalid > 0)) {
 		rc = EXIT_OK;
-		if (a.json) {
+		if (a.format_index == 1) {
 			print_json(stdout, q, pf, response_organisation(self), peer_source_shared(&ps, q, self));
 		} else {
 			print_text(stdout, q, pf, response_organisation(self), peer_source_shared(&ps, q, self));

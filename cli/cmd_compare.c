@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/options.h"
 #include "core/i18n.h"
 #include "core/mem.h"
 #include "core/num.h"
@@ -225,12 +226,12 @@ static int run(const char *qarg, const char *old_path, const char *new_path, boo
 
 int cmd_compare(int argc, char **argv)
 {
-	const char *qarg = NULL;
-	bool json = false;
-	int rc = cli_parse_q_format("compare", argc, argv, &qarg, &json);
+	static const struct cli_parser parser = { .command = "compare", .cmd = CMD_COMPARE, .min = 2, .max = 2,
+		.operands = N_("name two response files: OLD and NEW"), .formats = cli_text_json,
+		.bad_format = CLI_TEXT_JSON_ERROR };
+	struct cli_values o;
+	int rc = cli_parse(&parser, argc, argv, &o, NULL);
 	if (rc != CLI_CONTINUE)
 		return rc;
-	if (argc - optind != 2)
-		return cli_usage_error("compare", "%s", _("name two response files: OLD and NEW"));
-	return run(qarg, argv[optind], argv[optind + 1], json);
+	return run(o.qarg, argv[optind], argv[optind + 1], o.format_index == 1);
 }

@@ -12,6 +12,7 @@
 
 #include "cli/cli.h"
 #include "cli/export_args.h"
+#include "cli/options.h"
 #include "cli/peer_files.h"
 #include "cli/xalloc.h"
 #include "core/i18n.h"
@@ -32,37 +33,29 @@ static bool parse_sep(const char *s, char *sep)
 	return true;
 }
 
-static int parse_option(int c, struct export_args *a, char **argv)
+/* The options that need checking or converting, in the order given. */
+static int export_option(void *ctx, enum cli_opt opt, const char *arg)
 {
-	switch (c) {
-	case 'q': a->qarg = optarg; break;
-	case 'o': a->out = optarg; break;
-	case 'b': a->baseline = optarg; break;
-	case 'p': a->peers = optarg; break;
-	case 'B': a->bom = true; break;
-	case 'A': a->appendix = 1; break;
-	case 'N': a->appendix = -1; break;
-	case 'P': a->public = true; break;
-	case 'F': a->force = true; break;
-	case 'S': a->po.same_size = true; break;
-	case 'f':
-		if (!export_format_parse(optarg, &a->format)) {
-			char names[128];
+	struct export_args *a = ctx;
+	char names[128];
+	switch (opt) {
+	case CLI_OPT_appendix: a->appendix = 1; break;
+	case CLI_OPT_no_appendix: a->appendix = -1; break;
+	case CLI_OPT_format:
+		if (!export_format_parse(arg, &a->format))
 			return cli_usage_error("export", _("--format takes one of %s, not '%s'"),
-			                       export_format_names(names, sizeof names, ", "), optarg);
-		}
-		a->has_format = true;
+			                       export_format_names(names, sizeof names, ", "), arg);
 		break;
-	case 's':
-		if (!parse_sep(optarg, &a->csv_sep))
-			return cli_usage_error("export", _("--csv-sep takes one of , ; | or tab, not '%s'"), optarg);
+	case CLI_OPT_csv_sep:
+		if (!parse_sep(arg, &a->csv_sep))
+			return cli_usage_error("export", _("--csv-sep takes one of , ; | or tab, not '%s'"), arg);
 		break;
-	case 'm':
-		if (!peer_parse_min("export", optarg, &a->po.min_peers))
+	case CLI_OPT_min_peers:
+		if (!peer_parse_min("export", arg, &a->po.min_peers))
 			return EXIT_USAGE;
 		break;
 	default:
-		return cli_usage_error("export", _("unknown option or missing value: '%s'"), argv[optind - 1]);
+		break;
 	}
 	return CLI_CONTINUE;
 }
@@ -77,49 +70,23 @@ static void format_help(FILE *out)
 		        export_format_label((enum export_format)i), export_format_help((enum export_format)i));
 }
 
-/* Returns EXIT_OK, a usage error, or -1 after --help. */
 static int parse_args(int argc, char **argv, struct export_args *a)
 {
-	static const struct option opts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ "questionnaire", required_argument, NULL, 'q' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "baseline", required_argument, NULL, 'b' },
-		{ "peers", required_argument, NULL, 'p' },
-		{ "same-size", no_argument, NULL, 'S' },
-		{ "min-peers", required_argument, NULL, 'm' },
-		{ "csv-sep", required_argument, NULL, 's' },
-		{ "bom", no_argument, NULL, 'B' },
-		{ "appendix", no_argument, NULL, 'A' },
-		{ "no-appendix", no_argument, NULL, 'N' },
-		{ "force", no_argument, NULL, 'F' },
-		{ "public", no_argument, NULL, 'P' },
-		{ NULL, 0, NULL, 0 },
-	};
-	int c;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "hq:f:o:", opts, NULL)) != -1) {
-		if (c == 'h') {
-			cli_command_help("export", stdout);
-			format_help(stdout);
-			return EXIT_OK;
-		}
-		int rc = parse_option(c, a, argv);
-		if (rc != CLI_CONTINUE)
-			return rc;
-	}
-	if (argc - optind < 1)
-		return cli_usage_error("export", "%s", _("name a response file"));
+	static const struct cli_parser parser = { .command = "export", .cmd = CMD_EXPORT, .min = 1,
+		.operands = N_("name a response file"), .option = export_option, .help = format_help };
+	int rc = cli_parse(&parser, argc, argv, &a->v, a);
+	if (rc != CLI_CONTINUE)
+		return rc;
+	a->po.same_size = a->v.same_size;
 	a->files = argv + optind;
 	a->nfiles = argc - optind;
 	struct stat st;
 	a->batch = a->nfiles > 1 || (stat(a->files[0], &st) == 0 && S_ISDIR(st.st_mode));
-	if (a->batch && !a->out)
+	if (a->batch && !a->v.out)
 		return cli_usage_error("export", "%s", _("with several files, -o names the directory for the scorecards"));
-	if (a->batch && a->baseline)
+	if (a->batch && a->v.baseline)
 		return cli_usage_error("export", "%s", _("--baseline belongs to one file: export the files one by one"));
-	if (!a->has_format) {
+	if (!a->v.format) {
 		char names[128];
 		return cli_usage_error("export", _("--format %s is required"),
 		                       export_format_names(names, sizeof names, "|"));
@@ -162,7 +129,7 @@ static bool load_peers(const struct export_args *a, const struct questionnaire *
                        const struct scorecard *s, struct export_peers *ep, struct export_peer_domain **domains)
 {
 	struct peer_source ps;
-	if (!peer_source_read(&ps, a->peers, q))
+	if (!peer_source_read(&ps, a->v.peers, q))
 		return false;
 	*domains = xarray((size_t)q->ndomains, sizeof(**domains));
 	bool ok = export_peer_figures(a, &ps, q, r, s, a->file, ep, *domains, true);
@@ -196,13 +163,13 @@ int cmd_export(int argc, char **argv)
 	a.file = a.files[0];
 	struct questionnaire *q;
 	struct response *r, *base = NULL;
-	if (!cli_load_response(a.qarg, a.file, &q, &r))
+	if (!cli_load_response(a.v.qarg, a.file, &q, &r))
 		return EXIT_INVALID;
 	/* Never over its own inputs, nor over any response file (unless
 	 * --force): `export r.yaml -o r.yaml` would turn the answers into HTML. */
-	const char *inputs[] = { a.file, q->path, a.baseline, a.peers };
-	struct outpath_rules rules = { .inputs = inputs, .ninputs = 4, .force = a.force };
-	if ((rc = cli_check_output(a.out, &rules)) != EXIT_OK) {
+	const char *inputs[] = { a.file, q->path, a.v.baseline, a.v.peers };
+	struct outpath_rules rules = { .inputs = inputs, .ninputs = 4, .force = a.v.force };
+	if ((rc = cli_check_output(a.v.out, &rules)) != EXIT_OK) {
 		response_free(r);
 		questionnaire_free(q);
 		return rc;
@@ -216,23 +183,23 @@ int cmd_export(int argc, char **argv)
 		cli_printf(stderr, "peil: %s\n", _("out of memory"));
 		goto done;
 	}
-	if (a.baseline && !(base = cli_load_previous_with(q, a.baseline)))
+	if (a.v.baseline && !(base = cli_load_previous_with(q, a.v.baseline)))
 		goto done;
 	if (base && !(sb = score_compute(q, base))) {
 		cli_printf(stderr, "peil: %s\n", _("out of memory"));
 		goto done;
 	}
 	if (base)
-		cli_compare_warn("export", a.baseline, base, sb, a.file, r, s);
-	if (a.peers && !load_peers(&a, q, r, s, &peers, &pdomains))
+		cli_compare_warn("export", a.v.baseline, base, sb, a.file, r, s);
+	if (a.v.peers && !load_peers(&a, q, r, s, &peers, &pdomains))
 		goto done;
 	struct export_options o = {
-		.q = q, .r = r, .baseline = base, .peers = a.peers ? &peers : NULL,
+		.q = q, .r = r, .baseline = base, .peers = a.v.peers ? &peers : NULL,
 		.scores = s, .base_scores = sb,
-		.lang = cli_lang(q), .csv_sep = a.csv_sep, .csv_bom = a.bom,
-		.appendix = a.appendix, .public = a.public,
+		.lang = cli_lang(q), .csv_sep = a.csv_sep, .csv_bom = a.v.bom,
+		.appendix = a.appendix, .public = a.v.public,
 	};
-	rc = export_write_file(&a, &o, a.out, &rules);
+	rc = export_write_file(&a, &o, a.v.out, &rules);
 done:
 	scorecard_free(s);
 	scorecard_free(sb);

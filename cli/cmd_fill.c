@@ -13,6 +13,7 @@
 #include "cli/assessments.h"
 #include "cli/cli.h"
 #include "cli/glue.h"
+#include "cli/options.h"
 #include "cli/plain.h"
 #include "cli/xalloc.h"
 #include "core/config.h"
@@ -23,12 +24,6 @@
 #include "core/path.h"
 #include "core/ydoc.h"
 #include "tui/tui.h"
-
-struct fill_args {
-	const char *qarg, *out, *organisation, *from, *region;
-	const char *respondent, *role;  /* who answers: into the file, no hand-editing */
-	bool plain;
-};
 
 /* A new file in the data dir, named once its organisation is known (at
  * the prompt of the TUI or of plain mode): the name and its lock. */
@@ -56,42 +51,14 @@ static const char *name_new_file(void *ctx, const char *organisation, char *err,
 	return p;
 }
 
-static int parse(int argc, char **argv, struct fill_args *a)
+/* The options (cli/options.h); --respondent and --role say who answers:
+ * into the file, no hand-editing. */
+static int parse(int argc, char **argv, struct cli_values *a)
 {
-	static const struct option opts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ "questionnaire", required_argument, NULL, 'q' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "organisation", required_argument, NULL, 'O' },
-		{ "organization", required_argument, NULL, 'O' },
-		{ "from", required_argument, NULL, 'F' },
-		{ "region", required_argument, NULL, 'R' },
-		{ "respondent", required_argument, NULL, 'W' },
-		{ "role", required_argument, NULL, 'r' },
-		{ "plain", no_argument, NULL, 'P' },
-		{ NULL, 0, NULL, 0 },
-	};
-	int c;
-	memset(a, 0, sizeof *a);
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "hq:o:", opts, NULL)) != -1) {
-		switch (c) {
-		case 'h':
-			cli_command_help("fill", stdout);
-			return EXIT_OK;
-		case 'q': a->qarg = optarg; break;
-		case 'o': a->out = optarg; break;
-		case 'O': a->organisation = optarg; break;
-		case 'F': a->from = optarg; break;
-		case 'R': a->region = optarg; break;
-		case 'W': a->respondent = optarg; break;
-		case 'r': a->role = optarg; break;
-		case 'P': a->plain = true; break;
-		default:
-			return cli_usage_error("fill", _("unknown option or missing value: '%s'"), argv[optind - 1]);
-		}
-	}
+	static const struct cli_parser parser = { .command = "fill", .cmd = CMD_FILL };
+	int rc = cli_parse(&parser, argc, argv, a, NULL);
+	if (rc != CLI_CONTINUE)
+		return rc;
 	if (optind < argc)
 		return cli_usage_error("fill", _("unexpected argument '%s' (the file goes after -o)"), argv[optind]);
 	if (a->organisation && !*a->organisation)
@@ -106,7 +73,7 @@ static int parse(int argc, char **argv, struct fill_args *a)
 }
 
 /* A new response on the questionnaire (-q, --from's, or the default). */
-static int start_new(const struct fill_args *fa, struct questionnaire **q, struct response **r)
+static int start_new(const struct cli_values *fa, struct questionnaire **q, struct response **r)
 {
 	struct response *old = NULL;
 	struct diag_list *d = diag_list_new();
@@ -152,7 +119,7 @@ static int pick_assessment(const char *dir, char **path)
 
 /* Where the assessment goes: -o, else (bare `peil`) the one in the data
  * dir, else a new file there. *exists says whether to resume. */
-static int choose_path(const struct fill_args *fa, char **path, bool *exists)
+static int choose_path(const struct cli_values *fa, char **path, bool *exists)
 {
 	*path = NULL;
 	if (fa->out) {
@@ -220,7 +187,7 @@ static int run_tui(const struct questionnaire *q, struct response *r, const char
 /* Loads the assessment at *path, or starts a new one (then a path in the
  * data dir named after the organisation replaces the directory in *path
  * when there was no -o; *later when the organisation is still to be asked). */
-static int open_assessment(const struct fill_args *fa, bool exists, char **path,
+static int open_assessment(const struct cli_values *fa, bool exists, char **path,
                            struct questionnaire **q, struct response **r, bool *later)
 {
 	*later = false;
@@ -250,7 +217,7 @@ static int open_assessment(const struct fill_args *fa, bool exists, char **path,
 
 int cmd_fill(int argc, char **argv)
 {
-	struct fill_args fa;
+	struct cli_values fa;
 	int rc = parse(argc, argv, &fa);
 	if (rc != CLI_CONTINUE)
 		return rc;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/options.h"
 #include "cli/collection.h"
 #include "cli/intake.h"
 #include "cli/registry.h"
@@ -250,53 +251,25 @@ static void build(struct intake *in)
 	free(v);
 }
 
-static int parse_args(int argc, char **argv, const char **qarg, const char **reg, enum intake_format *fmt)
-{
-	static const struct option opts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ "questionnaire", required_argument, NULL, 'q' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "registry", required_argument, NULL, 'r' },
-		{ NULL, 0, NULL, 0 },
-	};
-	int c;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "hq:f:", opts, NULL)) != -1) {
-		if (c == 'h') {
-			cli_command_help("intake", stdout);
-			return EXIT_OK;
-		} else if (c == 'q') {
-			*qarg = optarg;
-		} else if (c == 'r') {
-			*reg = optarg;
-		} else if (c == 'f' && (!strcmp(optarg, "text") || !strcmp(optarg, "csv") || !strcmp(optarg, "json"))) {
-			*fmt = optarg[0] == 't' ? INTAKE_TEXT : optarg[0] == 'c' ? INTAKE_CSV : INTAKE_JSON;
-		} else if (c == 'f') {
-			return cli_usage_error("intake", _("--format takes text, csv or json, not '%s'"), optarg);
-		} else {
-			return cli_usage_error("intake", _("unknown option or missing value: '%s'"), argv[optind - 1]);
-		}
-	}
-	if (optind >= argc)
-		return cli_usage_error("intake", "%s", _("name at least one directory of response files"));
-	return CLI_CONTINUE;
-}
-
 int cmd_intake(int argc, char **argv)
 {
-	const char *qarg = NULL, *regpath = NULL;
-	enum intake_format fmt = INTAKE_TEXT;
-	int rc = parse_args(argc, argv, &qarg, &regpath, &fmt);
+	static const char *const formats[] = { "text", "csv", "json", NULL };       /* enum intake_format */
+	static const struct cli_parser parser = { .command = "intake", .cmd = CMD_INTAKE, .min = 1,
+		.operands = N_("name at least one directory of response files"), .formats = formats,
+		.bad_format = N_("--format takes text, csv or json, not '%s'") };
+	struct cli_values o;
+	int rc = cli_parse(&parser, argc, argv, &o, NULL);
 	if (rc != CLI_CONTINUE)
 		return rc;
+	enum intake_format fmt = (enum intake_format)o.format_index;
 	struct registry *reg = NULL;
-	if (regpath && !(reg = registry_load(regpath)))
+	if (o.registry && !(reg = registry_load(o.registry)))
 		return EXIT_INVALID;
 	struct collection c;
 	struct intake_report report = { 0 };
 	struct intake in = { .c = &c, .reg = reg, .r = &report };
 	rc = EXIT_INVALID;
-	if (collection_read(&c, argv + optind, argc - optind, qarg, NULL)) {
+	if (collection_read(&c, argv + optind, argc - optind, o.qarg, NULL)) {
 		build(&in);
 		intake_write(&report, fmt, stdout);
 		if (fflush(stdout) != 0 || ferror(stdout))

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/options.h"
 #include "core/i18n.h"
 #include "core/mem.h"
 #include "core/num.h"
@@ -98,39 +99,6 @@ static void print_text(FILE *f, const struct questionnaire *q, const struct resp
 	print_uncovered(f, q, s, v, response_text_lang(r, lang));   /* the region's texts (nl-BE) */
 }
 
-static int parse_args(int argc, char **argv, const char **qarg, enum plan_format *fmt)
-{
-	static const struct option opts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ "questionnaire", required_argument, NULL, 'q' },
-		{ "format", required_argument, NULL, 'f' },
-		{ NULL, 0, NULL, 0 },
-	};
-	int c;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "hq:f:", opts, NULL)) != -1) {
-		if (c == 'h') {
-			cli_command_help("plan", stdout);
-			return EXIT_OK;
-		} else if (c == 'q') {
-			*qarg = optarg;
-		} else if (c == 'f' && !strcmp(optarg, "text")) {
-			*fmt = PLAN_TEXT;
-		} else if (c == 'f' && !strcmp(optarg, "json")) {
-			*fmt = PLAN_JSON;
-		} else if (c == 'f' && !strcmp(optarg, "csv")) {
-			*fmt = PLAN_CSV;
-		} else if (c == 'f') {
-			return cli_usage_error("plan", _("--format takes text, json or csv, not '%s'"), optarg);
-		} else {
-			return cli_usage_error("plan", _("unknown option or missing value: '%s'"), argv[optind - 1]);
-		}
-	}
-	if (argc - optind != 1)
-		return cli_usage_error("plan", "%s", _("name exactly one response file"));
-	return CLI_CONTINUE;
-}
-
 static void write_plan(enum plan_format fmt, const struct questionnaire *q, const struct response *r,
                        const struct scorecard *s, const struct plan_view *v, const char *today)
 {
@@ -153,14 +121,18 @@ static void write_plan(enum plan_format fmt, const struct questionnaire *q, cons
 
 int cmd_plan(int argc, char **argv)
 {
-	const char *qarg = NULL;
-	enum plan_format fmt = PLAN_TEXT;
-	int rc = parse_args(argc, argv, &qarg, &fmt);
+	static const char *const formats[] = { "text", "json", "csv", NULL };       /* enum plan_format */
+	static const struct cli_parser parser = { .command = "plan", .cmd = CMD_PLAN, .min = 1, .max = 1,
+		.operands = N_("name exactly one response file"), .formats = formats,
+		.bad_format = N_("--format takes text, json or csv, not '%s'") };
+	struct cli_values o;
+	int rc = cli_parse(&parser, argc, argv, &o, NULL);
 	if (rc != CLI_CONTINUE)
 		return rc;
+	enum plan_format fmt = (enum plan_format)o.format_index;
 	struct questionnaire *q;
 	struct response *r;
-	if (!cli_load_response(qarg, argv[optind], &q, &r))
+	if (!cli_load_response(o.qarg, argv[optind], &q, &r))
 		return EXIT_INVALID;
 	char today[11];
 	plan_today(today);

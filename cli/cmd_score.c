@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/options.h"
 #include "core/i18n.h"
 #include "core/num.h"
 #include "core/words.h"
@@ -85,16 +86,17 @@ static void print_text(FILE *f, const struct questionnaire *q, const struct resp
 
 int cmd_score(int argc, char **argv)
 {
-	const char *qarg = NULL;
-	bool json = false;
-	int rc = cli_parse_q_format("score", argc, argv, &qarg, &json);
+	static const struct cli_parser parser = { .command = "score", .cmd = CMD_SCORE, .min = 1, .max = 1,
+		.operands = N_("name exactly one response file"), .formats = cli_text_json,
+		.bad_format = CLI_TEXT_JSON_ERROR };
+	struct cli_values o;
+	int rc = cli_parse(&parser, argc, argv, &o, NULL);
 	if (rc != CLI_CONTINUE)
 		return rc;
-	if (argc - optind != 1)
-		return cli_usage_error("score", "%s", _("name exactly one response file"));
+	bool json = o.format_index == 1;
 	struct questionnaire *q;
 	struct response *r;
-	if (!cli_load_response(qarg, argv[optind], &q, &r))
+	if (!cli_load_response(o.qarg, argv[optind], &q, &r))
 		return EXIT_INVALID;
 	struct scorecard *s = score_compute(q, r);
 	rc = EXIT_OK;

@@ -11,6 +11,7 @@
 
 #include "cli/cli.h"
 #include "cli/collection.h"
+#include "cli/options.h"
 #include "cli/peer_files.h"
 #include "cli/registry.h"
 #include "cli/sector.h"
@@ -25,91 +26,53 @@ enum sector_format { SF_TEXT, SF_CSV, SF_JSON, SF_MD, SF_HTML, SF_ROUND };
 enum { MAX_BASELINES = 16 };
 
 struct sector_args {
-	const char *qarg, *registry, *group_by, *out;
+	struct cli_values v;    /* the options as given (cli/options.h) */
 	const char *baselines[MAX_BASELINES];
 	int nbaselines, min_n;
 	enum sector_format format;
 	char csv_sep;
-	bool bom;
 };
 
-static bool parse_format(const char *s, enum sector_format *f)
+/* The options that need checking or converting, in the order given. */
+static int sector_option(void *ctx, enum cli_opt opt, const char *arg)
 {
-	static const char *const names[] = { "text", "csv", "json", "md", "html", "round" };
-	for (int i = 0; i < 6; i++)
-		if (!strcmp(s, names[i])) {
-			*f = (enum sector_format)i;
-			return true;
-		}
-	return false;
-}
-
-static int parse_option(int c, struct sector_args *a, char **argv)
-{
+	struct sector_args *a = ctx;
 	char *end;
 	long k;
-	switch (c) {
-	case 'q': a->qarg = optarg; break;
-	case 'o': a->out = optarg; break;
-	case 'r': a->registry = optarg; break;
-	case 'g': a->group_by = optarg; break;
-	case 'B': a->bom = true; break;
-	case 'b':
+	switch (opt) {
+	case CLI_OPT_baseline:
 		if (a->nbaselines == MAX_BASELINES)
 			return cli_usage_error("sector", _("at most %d --baseline directories"), MAX_BASELINES);
-		a->baselines[a->nbaselines++] = optarg;
+		a->baselines[a->nbaselines++] = arg;
 		break;
-	case 'f':
-		if (!parse_format(optarg, &a->format))
-			return cli_usage_error("sector", _("--format takes text, csv, json, md, html or round, not '%s'"),
-			                       optarg);
+	case CLI_OPT_csv_sep:
+		if (strcmp(arg, ",") && strcmp(arg, ";"))
+			return cli_usage_error("sector", _("--csv-sep takes , or ;, not '%s'"), arg);
+		a->csv_sep = arg[0];
 		break;
-	case 's':
-		if (strcmp(optarg, ",") && strcmp(optarg, ";"))
-			return cli_usage_error("sector", _("--csv-sep takes , or ;, not '%s'"), optarg);
-		a->csv_sep = optarg[0];
-		break;
-	case 'm':
-		k = strtol(optarg, &end, 10);
-		if (*end || end == optarg || k < PEERS_QUARTILE_MIN || k > INT_MAX)
+	case CLI_OPT_min_n:
+		k = strtol(arg, &end, 10);
+		if (*end || end == arg || k < PEERS_QUARTILE_MIN || k > INT_MAX)
 			return cli_usage_error("sector", _("--min-n takes a number of at least %d, not '%s'"),
-			                       PEERS_QUARTILE_MIN, optarg);
+			                       PEERS_QUARTILE_MIN, arg);
 		a->min_n = (int)k;
 		break;
 	default:
-		return cli_usage_error("sector", _("unknown option or missing value: '%s'"), argv[optind - 1]);
+		break;
 	}
 	return CLI_CONTINUE;
 }
 
 static int parse_args(int argc, char **argv, struct sector_args *a)
 {
-	static const struct option opts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ "questionnaire", required_argument, NULL, 'q' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "baseline", required_argument, NULL, 'b' },
-		{ "registry", required_argument, NULL, 'r' },
-		{ "group-by", required_argument, NULL, 'g' },
-		{ "min-n", required_argument, NULL, 'm' },
-		{ "csv-sep", required_argument, NULL, 's' },
-		{ "bom", no_argument, NULL, 'B' },
-		{ NULL, 0, NULL, 0 },
-	};
-	int c;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "hq:f:o:", opts, NULL)) != -1) {
-		if (c == 'h') {
-			cli_command_help("sector", stdout);
-			return EXIT_OK;
-		}
-		int rc = parse_option(c, a, argv);
-		if (rc != CLI_CONTINUE)
-			return rc;
-	}
-	if (optind >= argc)
-		return cli_usage_error("sector", "%s", _("name at least one directory of response files"));
+	static const char *const formats[] = { "text", "csv", "json", "md", "html", "round", NULL };
+	static const struct cli_parser parser = { .command = "sector", .cmd = CMD_SECTOR, .min = 1,
+		.operands = N_("name at least one directory of response files"), .formats = formats,
+		.bad_format = N_("--format takes text, csv, json, md, html or round, not '%s'"), .option = sector_option };
+	int rc = cli_parse(&parser, argc, argv, &a->v, a);
+	if (rc != CLI_CONTINUE)
+		return rc;
+	a->format = (enum sector_format)a->v.format_index;
 	if (a->format == SF_ROUND && a->nbaselines)
 		return cli_usage_error("sector", "%s", _("a round file holds one round: leave out --baseline"));
 	return CLI_CONTINUE;
@@ -184,15 +147,15 @@ struct run {
 
 static bool read_round(struct run *r, char **dirs, int ndirs)
 {
-	const char *field = r->gcol >= 0 ? NULL : r->a.group_by;
-	if (!collection_read(&r->cur, dirs, ndirs, r->a.qarg, field) ||
+	const char *field = r->gcol >= 0 ? NULL : r->a.v.group_by;
+	if (!collection_read(&r->cur, dirs, ndirs, r->a.v.qarg, field) ||
 	    !(r->set = organisations(&r->cur, r->reg, r->gcol)))
 		return false;
 	summary(dirs[0], &r->cur, r->set);
 	if (!r->a.nbaselines)
 		return true;
 	/* Last round is read against this round's questionnaire. */
-	const char *q = r->a.qarg ? r->a.qarg : r->cur.q->path;
+	const char *q = r->a.v.qarg ? r->a.v.qarg : r->cur.q->path;
 	if (!collection_read(&r->base, (char **)r->a.baselines, r->a.nbaselines, q, field) ||
 	    !(r->base_set = organisations(&r->base, r->reg, r->gcol)))
 		return false;
@@ -203,8 +166,8 @@ static bool read_round(struct run *r, char **dirs, int ndirs)
 static bool write_output(const struct run *r, FILE *f)
 {
 	struct sector_view v = {
-		.q = r->cur.q, .s = r->s, .base = r->bs, .group_by = r->a.group_by, .lang = cli_lang(r->cur.q),
-		.csv_sep = r->a.csv_sep ? r->a.csv_sep : ',', .csv_bom = r->a.bom,
+		.q = r->cur.q, .s = r->s, .base = r->bs, .group_by = r->a.v.group_by, .lang = cli_lang(r->cur.q),
+		.csv_sep = r->a.csv_sep ? r->a.csv_sep : ',', .csv_bom = r->a.v.bom,
 	};
 	switch (r->a.format) {
 	case SF_TEXT: sector_text(&v, f); return true;
@@ -216,7 +179,7 @@ static bool write_output(const struct run *r, FILE *f)
 		                                              .lang = v.lang, .date = r->today }, r->a.format == SF_HTML, f);
 	case SF_ROUND: break;
 	}
-	struct round *rd = sector_round(r->s, r->cur.q, r->today, r->a.group_by);
+	struct round *rd = sector_round(r->s, r->cur.q, r->today, r->a.v.group_by);
 	size_t len = 0;
 	char *yaml = rd ? round_to_yaml(rd, &len) : NULL;
 	bool ok = yaml && fwrite(yaml, 1, len, f) == len;
@@ -239,7 +202,7 @@ static int emit(const struct run *r)
 	if (!ok)
 		cli_printf(stderr, "peil: %s\n", _("out of memory"));
 	else
-		rc = cli_write_output(r->a.out, buf, len);
+		rc = cli_write_output(r->a.v.out, buf, len);
 	free(buf);
 	return rc;
 }
@@ -247,12 +210,12 @@ static int emit(const struct run *r)
 /* --group-by: a registry column, else a field of the response files. */
 static bool grouped(const struct run *r)
 {
-	if (!r->a.group_by || r->s->nclasses > 1)
+	if (!r->a.v.group_by || r->s->nclasses > 1)
 		return true;
 	char cols[512];
 	cli_printf(stderr, _("peil sector: no organisation has a value for --group-by '%s': it is no column of the "
 	                     "registry (%s) and no key of the response files\n"),
-	           r->a.group_by, registry_columns(r->reg, cols, sizeof cols));
+	           r->a.v.group_by, registry_columns(r->reg, cols, sizeof cols));
 	return false;
 }
 
@@ -264,12 +227,12 @@ int cmd_sector(int argc, char **argv)
 		return rc;
 	rc = EXIT_INVALID;
 	response_today(r.today);
-	if (r.a.registry && !(r.reg = registry_load(r.a.registry)))
+	if (r.a.v.registry && !(r.reg = registry_load(r.a.v.registry)))
 		return EXIT_INVALID;
-	r.gcol = r.a.group_by ? registry_column(r.reg, r.a.group_by) : -1;
+	r.gcol = r.a.v.group_by ? registry_column(r.reg, r.a.v.group_by) : -1;
 	if (read_round(&r, argv + optind, argc - optind)) {
-		r.s = sector_compute(r.set, r.base_set, r.a.group_by != NULL, r.a.min_n);
-		r.bs = r.base_set ? sector_compute(r.base_set, NULL, r.a.group_by != NULL, r.a.min_n) : NULL;
+		r.s = sector_compute(r.set, r.base_set, r.a.v.group_by != NULL, r.a.min_n);
+		r.bs = r.base_set ? sector_compute(r.base_set, NULL, r.a.v.group_by != NULL, r.a.min_n) : NULL;
 		if (!r.s || (r.base_set && !r.bs))
 			cli_printf(stderr, "peil: %s\n", _("out of memory"));
 		else if (grouped(&r))

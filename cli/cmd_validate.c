@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/options.h"
 #include "cli/qcache.h"
 #include "core/i18n.h"
 #include "core/mem.h"
@@ -141,37 +142,23 @@ static int validate_all(const struct questionnaire *fixed, char **args, int n)
 
 int cmd_validate(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ "questionnaire", required_argument, NULL, 'q' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *qarg = NULL;
-	int c;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "hq:", opts, NULL)) != -1) {
-		if (c == 'h') {
-			cli_command_help("validate", stdout);
-			return EXIT_OK;
-		}
-		if (c == 'q')
-			qarg = optarg;
-		else
-			return cli_usage_error("validate", _("unknown option '%s'"), argv[optind - 1]);
-	}
-	if (optind >= argc)
-		return cli_usage_error("validate", "%s", _("name at least one file"));
+	static const struct cli_parser parser = { .command = "validate", .cmd = CMD_VALIDATE, .min = 1,
+		.operands = N_("name at least one file") };
+	struct cli_values o;
+	int rc = cli_parse(&parser, argc, argv, &o, NULL);
+	if (rc != CLI_CONTINUE)
+		return rc;
 	struct questionnaire *fixed = NULL;
-	if (qarg) {
+	if (o.qarg) {
 		struct diag_list *d = diag_list_new();
-		fixed = d ? cli_load_questionnaire(qarg, NULL, d) : NULL;
+		fixed = d ? cli_load_questionnaire(o.qarg, NULL, d) : NULL;
 		if (d)
 			diag_print(d, stderr, true);
 		diag_list_free(d);
 		if (!fixed)
 			return EXIT_INVALID;
 	}
-	int rc = validate_all(fixed, argv + optind, argc - optind);
+	rc = validate_all(fixed, argv + optind, argc - optind);
 	questionnaire_free(fixed);
 	return rc;
 }

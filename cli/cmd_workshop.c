@@ -15,6 +15,7 @@
 
 #include "cli/cli.h"
 #include "cli/glue.h"
+#include "cli/options.h"
 #include "cli/workshop_serve.h"
 #include "cli/xalloc.h"
 #include "core/config.h"
@@ -28,9 +29,8 @@
 #include "tui/workshop.h"
 
 struct ws_args {
-	const char *qarg, *out, *organisation;
+	struct cli_values v;    /* the options as given (cli/options.h) */
 	int participants, minutes;
-	bool anonymous, names, large;
 	char **files;
 	int nfiles;
 	struct workshop_serve_args serve;
@@ -46,64 +46,50 @@ struct crowd {
 	const char *own;        /* a respondent's file that is also the session file */
 };
 
+/* A whole number from 1 to max, else a usage error about --NAME. */
+static int number(const char *arg, int max, int *out)
+{
+	char *end;
+	long n = strtol(arg, &end, 10);
+	if (*end || end == arg || n < 1 || n > max)
+		return EXIT_USAGE;
+	*out = (int)n;
+	return CLI_CONTINUE;
+}
+
+/* The options that need checking or converting, in the order given. */
+static int ws_option(void *ctx, enum cli_opt opt, const char *arg)
+{
+	struct ws_args *a = ctx;
+	switch (opt) {
+	case CLI_OPT_minutes:
+		if (number(arg, SESSION_MAX_MINUTES, &a->minutes) != CLI_CONTINUE)
+			return cli_usage_error("workshop", _("--minutes takes a number from 1 to %d, not '%s'"),
+			                       SESSION_MAX_MINUTES, arg);
+		break;
+	case CLI_OPT_participants:
+		if (number(arg, 10000, &a->participants) != CLI_CONTINUE)
+			return cli_usage_error("workshop", _("--participants takes a number from 1 to 10000, not '%s'"), arg);
+		break;
+	case CLI_OPT_serve:
+		if (workshop_serve_parse(arg, &a->serve) != EXIT_OK)
+			return EXIT_USAGE;
+		break;
+	default:
+		break;
+	}
+	return CLI_CONTINUE;
+}
+
 static int parse(int argc, char **argv, struct ws_args *a)
 {
-	static const struct option opts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ "questionnaire", required_argument, NULL, 'q' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "participants", required_argument, NULL, 'p' },
-		{ "anonymous", no_argument, NULL, 'A' },
-		{ "large", no_argument, NULL, 'L' },
-		{ "names", no_argument, NULL, 'n' },
-		{ "minutes", required_argument, NULL, 'm' },
-		{ "organisation", required_argument, NULL, 'O' },
-		{ "organization", required_argument, NULL, 'O' },
-		{ "serve", required_argument, NULL, 'S' },
-		{ "tls-cert", required_argument, NULL, 'C' },
-		{ "tls-key", required_argument, NULL, 'K' },
-		{ NULL, 0, NULL, 0 },
-	};
-	int c;
-	char *end;
+	static const struct cli_parser parser = { .command = "workshop", .cmd = CMD_WORKSHOP, .option = ws_option };
 	memset(a, 0, sizeof *a);
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "hq:o:", opts, NULL)) != -1) {
-		switch (c) {
-		case 'h':
-			cli_command_help("workshop", stdout);
-			return EXIT_OK;
-		case 'q': a->qarg = optarg; break;
-		case 'o': a->out = optarg; break;
-		case 'A': a->anonymous = true; break;
-		case 'L': a->large = true; break;
-		case 'n': a->names = true; break;
-		case 'm': {
-			long n = strtol(optarg, &end, 10);
-			if (*end || end == optarg || n < 1 || n > SESSION_MAX_MINUTES)
-				return cli_usage_error("workshop", _("--minutes takes a number from 1 to %d, not '%s'"),
-				                       SESSION_MAX_MINUTES, optarg);
-			a->minutes = (int)n;
-			break;
-		}
-		case 'O': a->organisation = optarg; break;
-		case 'S':
-			if (workshop_serve_parse(optarg, &a->serve) != EXIT_OK)
-				return EXIT_USAGE;
-			break;
-		case 'C': a->serve.tls_cert = optarg; break;
-		case 'K': a->serve.tls_key = optarg; break;
-		case 'p': {
-			long n = strtol(optarg, &end, 10);
-			if (*end || end == optarg || n < 1 || n > 10000)
-				return cli_usage_error("workshop", _("--participants takes a number from 1 to 10000, not '%s'"), optarg);
-			a->participants = (int)n;
-			break;
-		}
-		default:
-			return cli_usage_error("workshop", _("unknown option or missing value: '%s'"), argv[optind - 1]);
-		}
-	}
+	int rc = cli_parse(&parser, argc, argv, &a->v, a);
+	if (rc != CLI_CONTINUE)
+		return rc;
+	a->serve.tls_cert = a->v.tls_cert;
+	a->serve.tls_key = a->v.tls_key;
 	a->files = argv + optind;
 	a->nfiles = argc - optind;
 	if (a->nfiles > 0 && a->participants > 0)
@@ -115,9 +101,9 @@ static int parse(int argc, char **argv, struct ws_args *a)
 		return cli_usage_error("workshop", "%s", _("--tls-cert and --tls-key go with --serve"));
 	if (!!a->serve.tls_cert != !!a->serve.tls_key)
 		return cli_usage_error("workshop", "%s", _("--tls-cert and --tls-key go together"));
-	if (a->names && a->anonymous)
+	if (a->v.names && a->v.anonymous)
 		return cli_usage_error("workshop", "%s", _("--names and --anonymous exclude each other"));
-	if (a->organisation && !*a->organisation)
+	if (a->v.organisation && !*a->v.organisation)
 		return cli_usage_error("workshop", "%s", _("--organisation needs a name"));
 	return CLI_CONTINUE;
 }
@@ -230,7 +216,7 @@ static int review_session(const struct ws_args *wa, const char *path, bool exist
 	c->has_out = exists && stat(path, &c->out) == 0;
 	msgs->f = open_memstream(&msgs->text, &msgs->len);
 	struct cli_group_opts go = { .drop_copies = true, .out = msgs->f };
-	int rc = cli_group_load(wa->qarg, wa->files, wa->nfiles, &go, q, keep, c);
+	int rc = cli_group_load(wa->v.qarg, wa->files, wa->nfiles, &go, q, keep, c);
 	if (msgs->f) {
 		fclose(msgs->f);
 		msgs->f = NULL;
@@ -248,11 +234,11 @@ static int review_session(const struct ws_args *wa, const char *path, bool exist
 		if (!(*r = cli_load_response_with(*q, path)))
 			return EXIT_INVALID;
 	} else {
-		const char *org = wa->organisation ? wa->organisation : response_organisation(c->r[0]);
+		const char *org = wa->v.organisation ? wa->v.organisation : response_organisation(c->r[0]);
 		*r = response_new(*q, org);
 	}
 	/* Every run counts the files afresh; decisions and notes stay. */
-	if (!*r || !session_facts(*r, SESSION_REVIEW, c, wa->anonymous, wa->minutes) || !set_votes(*q, *r, c)) {
+	if (!*r || !session_facts(*r, SESSION_REVIEW, c, wa->v.anonymous, wa->minutes) || !set_votes(*q, *r, c)) {
 		cli_printf(stderr, "peil: %s\n", _("out of memory"));
 		return EXIT_INVALID;
 	}
@@ -299,7 +285,7 @@ static int live_session(const struct ws_args *wa, const char *path, bool exists,
                         char *notice, size_t len)
 {
 	struct diag_list *d = diag_list_new();
-	*q = cli_load_questionnaire(wa->qarg, exists ? path : NULL, d);
+	*q = cli_load_questionnaire(wa->v.qarg, exists ? path : NULL, d);
 	diag_print(d, stderr, false);
 	diag_list_free(d);
 	if (!*q)
@@ -307,7 +293,7 @@ static int live_session(const struct ws_args *wa, const char *path, bool exists,
 	if (exists && !(*r = cli_load_response_with(*q, path)))
 		return EXIT_INVALID;
 	if (!exists)
-		*r = response_new(*q, wa->organisation);
+		*r = response_new(*q, wa->v.organisation);
 	*participants = wa->participants > 0 ? wa->participants : *r ? response_participants(*r) : 0;
 	if (*participants <= 0)
 		return cli_usage_error("workshop", "%s",
@@ -316,8 +302,8 @@ static int live_session(const struct ws_args *wa, const char *path, bool exists,
 	if (exists && *r && wa->participants > 0 &&
 	    (rc = check_participants(*q, *r, wa->participants, notice, len)) != EXIT_OK)
 		return rc;
-	if (!*r || !session_facts(*r, SESSION_LIVE, NULL, wa->anonymous, wa->minutes) ||
-	    (wa->organisation && !response_set_organisation(*r, wa->organisation))) {
+	if (!*r || !session_facts(*r, SESSION_LIVE, NULL, wa->v.anonymous, wa->minutes) ||
+	    (wa->v.organisation && !response_set_organisation(*r, wa->v.organisation))) {
 		cli_printf(stderr, "peil: %s\n", _("out of memory"));
 		return EXIT_INVALID;
 	}
@@ -375,7 +361,7 @@ int cmd_workshop(int argc, char **argv)
 	int rc = parse(argc, argv, &wa);
 	if (rc != CLI_CONTINUE)
 		return rc;
-	char *path = wa.out ? xstrdup(wa.out) : default_path();
+	char *path = wa.v.out ? xstrdup(wa.v.out) : default_path();
 	if (!path)
 		return EXIT_WRITE;
 	if (wa.nfiles == 0 && wa.participants <= 0 && !cli_is_file(path)) {
@@ -386,7 +372,7 @@ int cmd_workshop(int argc, char **argv)
 	struct crowd c = { 0 };
 	struct questionnaire *q = NULL;
 	struct response *r = NULL;
-	struct tui_workshop_options o = { .large = wa.large, .names = wa.names, .anonymous = wa.anonymous };
+	struct tui_workshop_options o = { .large = wa.v.large, .names = wa.v.names, .anonymous = wa.v.anonymous };
 	struct captured msgs = { 0 };
 	struct workshop_room wr = { 0 };
 	char err[512], notice[640];
@@ -413,7 +399,7 @@ int cmd_workshop(int argc, char **argv)
 	}
 	struct workshop_respondent *people = xarray((size_t)c.n, sizeof *people);
 	for (int i = 0; i < c.n; i++)
-		people[i] = (struct workshop_respondent){ c.r[i], wa.anonymous ? NULL : c.names[i] };
+		people[i] = (struct workshop_respondent){ c.r[i], wa.v.anonymous ? NULL : c.names[i] };
 	long seconds_before = response_session(r)->seconds;
 	o.respondents = people;
 	o.nrespondents = c.n;

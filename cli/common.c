@@ -1,6 +1,5 @@
 /* Helpers shared by the subcommands. */
 #include <errno.h>
-#include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -256,17 +255,6 @@ int cli_check_output(const char *out, const struct outpath_rules *rules)
 	return EXIT_WRITE;
 }
 
-bool cli_parse_format(const char *s, bool *json)
-{
-	if (!strcmp(s, "text"))
-		*json = false;
-	else if (!strcmp(s, "json"))
-		*json = true;
-	else
-		return false;
-	return true;
-}
-
 /* A file in a directory that does not exist: name that directory (the
  * lock file's name would only confuse). */
 static bool directory_exists(const char *path)
@@ -309,33 +297,4 @@ bool cli_is_file(const char *path)
 {
 	struct stat st;
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
-
-int cli_parse_q_format(const char *command, int argc, char **argv, const char **qarg, bool *json)
-{
-	static const struct option opts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ "questionnaire", required_argument, NULL, 'q' },
-		{ "format", required_argument, NULL, 'f' },
-		{ NULL, 0, NULL, 0 },
-	};
-	int c;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "hq:f:", opts, NULL)) != -1) {
-		switch (c) {
-		case 'h':
-			cli_command_help(command, stdout);
-			return EXIT_OK;
-		case 'q':
-			*qarg = optarg;
-			break;
-		case 'f':
-			if (!cli_parse_format(optarg, json))
-				return cli_usage_error(command, _("--format takes text or json, not '%s'"), optarg);
-			break;
-		default:
-			return cli_usage_error(command, _("unknown option or missing value: '%s'"), argv[optind - 1]);
-		}
-	}
-	return CLI_CONTINUE;
 }

@@ -5,21 +5,21 @@
 
 #include <stdbool.h>
 
+#include "cli/options.h"
 #include "cli/peer_files.h"
 #include "core/outpath.h"
 #include "exports/export.h"
 #include "scoring/peers.h"
 
 struct export_args {
-	const char *qarg, *file, *out, *baseline, *peers;
+	struct cli_values v;    /* the options as given (cli/options.h): qarg, out, baseline, peers, bom,
+	                           force, public (without notes, evidence and the respondent's name) */
+	const char *file;
 	char **files;           /* the FILE operands */
 	int nfiles;
 	bool batch;             /* several files, or a directory: -o is a directory */
-	bool has_format;
 	enum export_format format;
 	char csv_sep;
-	bool bom, force;
-	bool public;            /* --public: without notes, evidence and the respondent's name */
 	int appendix;           /* 1 --appendix, -1 --no-appendix, 0 the format's default */
 	struct peer_options po;
 };

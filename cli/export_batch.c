@@ -59,7 +59,7 @@ static void one(struct batch *b, int i)
 {
 	const struct export_args *a = b->a;
 	const char *path = b->files.v[i];
-	char *out = output_name(a->out, path, export_format_ext(a->format));
+	char *out = output_name(a->v.out, path, export_format_ext(a->format));
 	struct response *r = cli_load_response_with(b->q, path);
 	struct export_peers peers;
 	struct scorecard *s = r ? score_compute(b->q, r) : NULL;     /* once: for the peers and the export */
@@ -70,15 +70,15 @@ static void one(struct batch *b, int i)
 		cli_printf(stderr, _("%s: error: a scorecard of another file of this name is already in %s\n"), path, out);
 		ok = false;
 	}
-	if (ok && a->peers)
+	if (ok && a->v.peers)
 		ok = export_peer_figures(a, &b->ps, b->q, r, s, path, &peers, b->domains, false);
 	if (ok) {
-		const char *inputs[] = { path, b->q->path, a->peers };
-		struct outpath_rules rules = { .inputs = inputs, .ninputs = 3, .force = a->force };
+		const char *inputs[] = { path, b->q->path, a->v.peers };
+		struct outpath_rules rules = { .inputs = inputs, .ninputs = 3, .force = a->v.force };
 		struct export_options o = {
-			.q = b->q, .r = r, .peers = a->peers ? &peers : NULL, .scores = s, .lang = cli_lang(b->q),
-			.csv_sep = a->csv_sep, .csv_bom = a->bom, .appendix = a->appendix,
-			.public = a->public,
+			.q = b->q, .r = r, .peers = a->v.peers ? &peers : NULL, .scores = s, .lang = cli_lang(b->q),
+			.csv_sep = a->csv_sep, .csv_bom = a->v.bom, .appendix = a->appendix,
+			.public = a->v.public,
 		};
 		ok = export_write_file(a, &o, out, &rules) == EXIT_OK;
 	}
@@ -97,16 +97,16 @@ static bool prepare(struct batch *b)
 {
 	const struct export_args *a = b->a;
 	struct stat st;
-	if (lookup_mkdirs(a->out) != 0 || stat(a->out, &st) != 0 || !S_ISDIR(st.st_mode)) {
-		cli_printf(stderr, _("%s: error: cannot make the directory for the scorecards: %s\n"), a->out,
+	if (lookup_mkdirs(a->v.out) != 0 || stat(a->v.out, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		cli_printf(stderr, _("%s: error: cannot make the directory for the scorecards: %s\n"), a->v.out,
 		           strerror(errno ? errno : ENOTDIR));
 		return false;
 	}
 	b->outs = xarray(b->files.n, sizeof(char *));
 	b->domains = xarray((size_t)b->q->ndomains, sizeof(*b->domains));
-	if (!a->peers)
+	if (!a->v.peers)
 		return true;
-	if (!peer_source_read(&b->ps, a->peers, b->q))
+	if (!peer_source_read(&b->ps, a->v.peers, b->q))
 		return false;
 	peer_source_summary("export", &b->ps, NULL);
 	return true;
@@ -136,7 +136,7 @@ static bool expand(struct batch *b)
 static struct questionnaire *questionnaire(const struct export_args *a, const struct pool_paths *files)
 {
 	const char *first = files->n ? files->v[0] : NULL;
-	for (size_t i = 0; !a->qarg && i < files->n; i++) {
+	for (size_t i = 0; !a->v.qarg && i < files->n; i++) {
 		char *id = ydoc_peek_key(files->v[i], "questionnaire");
 		mem_free(id);
 		if (id) {
@@ -145,7 +145,7 @@ static struct questionnaire *questionnaire(const struct export_args *a, const st
 		}
 	}
 	struct diag_list *d = diag_list_new();
-	struct questionnaire *q = d && (first || a->qarg) ? cli_load_questionnaire(a->qarg, first, d) : NULL;
+	struct questionnaire *q = d && (first || a->v.qarg) ? cli_load_questionnaire(a->v.qarg, first, d) : NULL;
 	diag_print(d, stderr, false);
 	diag_list_free(d);
 	if (!first && d)
@@ -167,7 +167,7 @@ int export_batch(const struct export_args *a)
 		one(&b, (int)i);
 	if (ok)
 		cli_printf(stderr, ngettext("peil export: %d scorecard written to %s", "peil export: %d scorecards written to %s",
-		                            (unsigned long)b.written), b.written, a->out);
+		                            (unsigned long)b.written), b.written, a->v.out);
 	if (ok && b.failed)
 		fprintf(stderr, ngettext("; %d file failed\n", "; %d files failed\n", (unsigned long)b.failed), b.failed);
 	else if (ok)

@@ -54,17 +54,44 @@ check "gemeente-2025.yaml gemeente-2026.yaml notes.txt peers" peil intake DIR --
 check "csv html json md round text" peil sector DIR --format ""
 check "gemeente-2025.yaml gemeente-2026.yaml notes.txt peers" peil export x.yaml -o ""
 check "" peil fill --organisation ""
-# Every long option in a command's getopt table is offered for that command.
-for f in "$ROOT"/cli/cmd_*.c; do
-	c=${f##*/cmd_}; c=${c%.c}
+# Every long option that the option table (cli/options.h) gives a command
+# is offered for that command: rows X(member, "name", short, kind, commands)
+# name the commands as CMD_X bits, CMD_ALL or CMD_ALL & ~(...); aliases
+# A("name", member) follow their member.
+table=$ROOT/cli/options.h
+takes() {   # command, commands column: does the column include the command?
+	C=CMD_$(echo "$1" | tr a-z A-Z)
+	case $2 in
+		*"CMD_ALL & ~("*"$C"[!A-Z]*) return 1 ;;
+		*CMD_ALL*) return 0 ;;
+		*"$C") return 0 ;;
+		*"$C "*) return 0 ;;
+	esac
+	return 1
+}
+rows=$(sed -n 's/^[[:space:]]*X(\([a-z_]*\), *"\([a-z-]*\)", *[^,]*, *[A-Z]*, *\(.*\)) *\\$/\1 \2 \3/p' "$table")
+[ "$(echo "$rows" | wc -l)" -ge 30 ] || { echo "read only $(echo "$rows" | wc -l) rows from $table"; fail=1; }
+ncmd=0
+for c in $(sed -n 's/.*local commands="\([^"]*\)".*/\1/p' "$ROOT/scripts/peil.bash-completion"); do
 	got=" $(cd "$tmp/work" && bash --norc --noprofile "$tmp/complete.bash" \
 		"$ROOT/scripts/peil.bash-completion" peil "$c" --) "
-	for o in $(grep -o '{ "[a-z][a-z-]*", *[a-z_]*_argument' "$f" | sed 's/{ "\([^"]*\)".*/\1/'); do
-		case $got in
-			*" --$o "*) ;;
-			*) echo "peil $c: option --$o is not completed"; fail=1 ;;
-		esac
-	done
+	n=0
+	echo "$rows" | { while read -r member name cmds; do
+		takes "$c" "$cmds" || continue
+		names=$name
+		for a in $(sed -n "s/^[[:space:]]*A(\"\([a-z-]*\)\", *$member).*/\1/p" "$table"); do
+			names="$names $a"
+		done
+		for o in $names; do
+			n=$((n + 1))
+			case $got in
+				*" --$o "*) ;;
+				*) echo "peil $c: option --$o is not completed"; exit 1 ;;
+			esac
+		done
+	done; [ $n -ge 2 ] || { echo "peil $c: no options found in $table"; exit 1; }; } || fail=1
+	ncmd=$((ncmd + 1))
 done
+[ $ncmd -eq 11 ] || { echo "completion lists $ncmd commands, not 11"; fail=1; }
 [ $fail -eq 0 ] && echo "bash completion: all cases complete as expected"
 exit $fail

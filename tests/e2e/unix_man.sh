@@ -30,8 +30,10 @@ need() {   # what, pattern in the rendered page
 for c in $("$PEIL" --lang en --help | sed -n 's/^  peil \([a-z][a-z]*\) .*/\1/p'); do
 	need "command $c" "peil $c"
 done
-# Every long option of every command (getopt tables in cli/), and the global ones.
-opts=$(grep -ho '{ "[a-z][a-z-]*", *[a-z_]*_argument' "$ROOT"/cli/*.c | sed 's/{ "\([^"]*\)".*/\1/' | sort -u)
+# Every long option of every command (the option table cli/options.h, its
+# rows X(member, "name", ...) and aliases A("name", member)), and the global ones.
+opts=$(sed -n 's/^[[:space:]]*[XA](\([a-z_]*, *\)\{0,1\}"\([a-z][a-z-]*\)".*/\2/p' "$ROOT/cli/options.h" | sort -u)
+[ "$(echo "$opts" | wc -w)" -ge 30 ] || { echo "read only $(echo "$opts" | wc -w) options from cli/options.h"; fail=1; }
 for o in $opts lang help version; do
 	need "option --$o" "\-\-$o"
 done

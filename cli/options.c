@@ -1,0 +1,126 @@
+/* The one parse loop of the subcommands, over the table of cli/options.h. */
+#include <getopt.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "cli/options.h"
+#include "core/i18n.h"
+
+const char *const cli_text_json[] = { "text", "json", NULL };
+
+struct row {
+	const char *name;
+	char letter;            /* the short option, or 0 */
+	int has_arg;
+	unsigned cmds;
+};
+
+#define CLI_ROW_(m, l, s, k, c) { l, s, CLI_HAS_##k##_, c },
+#define CLI_HAS_FLAG_ no_argument
+#define CLI_HAS_ARG_ required_argument
+static const struct row rows[CLI_NOPTS] = { CLI_OPTIONS(CLI_ROW_) };
+
+struct alias {
+	const char *name;
+	enum cli_opt opt;
+};
+#define CLI_ALIAS_(l, m) { l, CLI_OPT_##m },
+static const struct alias aliases[] = { CLI_ALIASES(CLI_ALIAS_) };
+enum { NALIASES = sizeof aliases / sizeof *aliases };
+
+/* getopt's value for an option: its short letter, so that -q and
+ * --questionnaire are one case, else a number past every character. */
+static int value_of(enum cli_opt o)
+{
+	return rows[o].letter ? rows[o].letter : 256 + (int)o;
+}
+
+static int opt_of(int value)
+{
+	for (int o = 0; o < CLI_NOPTS; o++)
+		if (value_of((enum cli_opt)o) == value)
+			return o;
+	return -1;
+}
+
+/* The getopt tables of one command: its rows and their aliases. */
+static void build(unsigned cmd, struct option *longs, char *shorts)
+{
+	int n = 0;
+	for (int o = 0; o < CLI_NOPTS; o++) {
+		if (!(rows[o].cmds & cmd))
+			continue;
+		longs[n++] = (struct option){ rows[o].name, rows[o].has_arg, NULL, value_of((enum cli_opt)o) };
+		if (rows[o].letter) {
+			*shorts++ = rows[o].letter;
+			if (rows[o].has_arg)
+				*shorts++ = ':';
+		}
+	}
+	for (int i = 0; i < NALIASES; i++)
+		if (rows[aliases[i].opt].cmds & cmd)
+			longs[n++] = (struct option){ aliases[i].name, rows[aliases[i].opt].has_arg, NULL,
+			                              value_of(aliases[i].opt) };
+	longs[n] = (struct option){ NULL, 0, NULL, 0 };
+	*shorts = '\0';
+}
+
+/* Keeps the value of option o in v under its member. */
+static void store(struct cli_values *v, enum cli_opt o, const char *arg)
+{
+	switch (o) {
+#define CLI_STORE_FLAG_(m) v->m = true
+#define CLI_STORE_ARG_(m) v->m = arg
+#define CLI_STORE_(m, l, s, k, c) case CLI_OPT_##m: CLI_STORE_##k##_(m); break;
+	CLI_OPTIONS(CLI_STORE_)
+	case CLI_NOPTS: break;
+	}
+}
+
+static int take_format(const struct cli_parser *p, struct cli_values *v, const char *arg)
+{
+	for (int i = 0; p->formats[i]; i++)
+		if (!strcmp(arg, p->formats[i])) {
+			v->format_index = i;
+			return CLI_CONTINUE;
+		}
+	return cli_usage_error(p->command, _(p->bad_format), arg);
+}
+
+/* After the options: the number of operands. */
+static int check_operands(const struct cli_parser *p, int n)
+{
+	if (n < p->min || (p->max > 0 && n > p->max))
+		return cli_usage_error(p->command, "%s", _(p->operands));
+	return CLI_CONTINUE;
+}
+
+int cli_parse(const struct cli_parser *p, int argc, char **argv, struct cli_values *v, void *ctx)
+{
+	struct option longs[CLI_NOPTS + NALIASES + 1];
+	char shorts[2 * CLI_NOPTS + 1];
+	build(p->cmd, longs, shorts);
+	memset(v, 0, sizeof *v);
+	opterr = 0;
+	optind = 1;
+	int c;
+	while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+		int o = opt_of(c), rc = CLI_CONTINUE;
+		if (o < 0)              /* '?': getopt's unknown option or missing value */
+			return cli_usage_error(p->command, _("unknown option or missing value: '%s'"), argv[optind - 1]);
+		if (o == CLI_OPT_help) {
+			cli_command_help(p->command, stdout);
+			if (p->help)
+				p->help(stdout);
+			return EXIT_OK;
+		}
+		store(v, (enum cli_opt)o, optarg);
+		if (o == CLI_OPT_format && p->formats)
+			rc = take_format(p, v, optarg);
+		if (rc == CLI_CONTINUE && p->option)
+			rc = p->option(ctx, (enum cli_opt)o, optarg);
+		if (rc != CLI_CONTINUE)
+			return rc;
+	}
+	return check_operands(p, argc - optind);
+}
