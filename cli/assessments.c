@@ -7,10 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "cli/assessments.h"
 #include "cli/cli.h"
+#include "cli/glue.h"
 #include "cli/xalloc.h"
 #include "core/diag.h"
 #include "core/i18n.h"
@@ -57,23 +57,11 @@ static void slug(const char *s, char *out)
 
 char *assessment_new_path(const char *dir, const char *organisation, const char *fallback)
 {
-	char name[SLUG_MAX + 1], today[11];
+	char name[SLUG_MAX + 1];
 	slug(organisation ? organisation : "", name);
 	if (!name[0])
 		snprintf(name, sizeof name, "%.*s", SLUG_MAX, fallback);
-	response_today(today);
-	size_t len = strlen(dir) + strlen(name) + 32;
-	char *p = xmalloc(len);
-	for (int i = 1; i < 1000; i++) {
-		if (i == 1)
-			snprintf(p, len, "%s/%s-%.4s.yaml", dir, name, today);
-		else
-			snprintf(p, len, "%s/%s-%.4s-%d.yaml", dir, name, today, i);
-		if (access(p, F_OK) != 0)
-			return p;
-	}
-	mem_free(p);
-	return NULL;
+	return cli_dated_path(dir, name, 4);
 }
 
 /* Organisation, date and progress of one file; false when it is no

@@ -157,7 +157,7 @@ static char *default_path(void)
 		cli_printf(stderr, "peil: %s\n", _("no data directory for sessions (set HOME or XDG_DATA_HOME, or use -o FILE)"));
 		return NULL;
 	}
-	char *p = cli_dated_path(dir, "workshop");
+	char *p = cli_dated_path(dir, "workshop", 10);
 	mem_free(dir);
 	return p;
 }

@@ -25,7 +25,7 @@ const struct config *cli_config(void)
 	return settings;
 }
 
-char *cli_dated_path(const char *dir, const char *stem)
+char *cli_dated_path(const char *dir, const char *stem, int datelen)
 {
 	char date[11];
 	response_today(date);
@@ -33,9 +33,9 @@ char *cli_dated_path(const char *dir, const char *stem)
 	char *p = xmalloc(len);
 	for (int i = 1; i < 1000; i++) {
 		if (i == 1)
-			snprintf(p, len, "%s/%s-%s.yaml", dir, stem, date);
+			snprintf(p, len, "%s/%s-%.*s.yaml", dir, stem, datelen, date);
 		else
-			snprintf(p, len, "%s/%s-%s-%d.yaml", dir, stem, date, i);
+			snprintf(p, len, "%s/%s-%.*s-%d.yaml", dir, stem, datelen, date, i);
 		if (access(p, F_OK) != 0)
 			return p;
 	}

@@ -13,9 +13,10 @@ struct config;
 void cli_config_set(const struct config *c);
 const struct config *cli_config(void);
 
-/* DIR/STEM-YYYY-MM-DD.yaml, or -2, -3... when that exists; NULL when
- * 999 are taken. The caller frees it. */
-char *cli_dated_path(const char *dir, const char *stem);
+/* DIR/STEM-DATE.yaml, or -2, -3... when that exists; NULL when 999 are
+ * taken. DATE: the first datelen characters of today's YYYY-MM-DD (4: the
+ * year). The caller frees it. */
+char *cli_dated_path(const char *dir, const char *stem, int datelen);
 
 /* The settings' theme for the TUI's options. */
 void cli_theme(bool *no_color, bool *high_contrast);

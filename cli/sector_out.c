@@ -11,6 +11,24 @@
 #include "exports/export.h"
 #include "exports/jsonw.h"
 
+/* A cell's figures and a change's, in the order of the text columns, the
+ * CSV header and the JSON keys. */
+enum { NCELL = 6, NCHANGE = 4 };
+static const char *const cell_keys[NCELL] = { "mean", "p10", "p25", "median", "p75", "p90" };
+static const char *const change_keys[NCHANGE] = { "mean_change", "median_change", "improved", "declined" };
+
+static void cell_figures(const struct sector_cell *c, double fig[NCELL])
+{
+	const double f[NCELL] = { c->mean, c->p10, c->p25, c->median, c->p75, c->p90 };
+	memcpy(fig, f, sizeof f);
+}
+
+static void change_figures(const struct sector_change *c, double fig[NCHANGE])
+{
+	const double f[NCHANGE] = { c->mean_change, c->median_change, c->improved, c->declined };
+	memcpy(fig, f, sizeof f);
+}
+
 static const char *class_label(const char *cls)
 {
 	return strcmp(cls, "all") ? cls : _("all");
@@ -56,14 +74,12 @@ static void distribution(FILE *f, const struct sector_view *v, int d)
 	}
 	for (int k = 0; k < v->s->nclasses; k++) {
 		const struct sector_cell *c = sector_cell(v->s, d, k);
+		double fig[NCELL];
+		cell_figures(c, fig);
 		cli_table_cell(t, class_label(c->cls));
 		cli_table_cellf(t, "%ld", c->n);
-		score_cell(t, v, c->has, c->mean);
-		score_cell(t, v, c->has, c->p10);
-		score_cell(t, v, c->has, c->p25);
-		score_cell(t, v, c->has, c->median);
-		score_cell(t, v, c->has, c->p75);
-		score_cell(t, v, c->has, c->p90);
+		for (int i = 0; i < NCELL; i++)
+			score_cell(t, v, c->has, fig[i]);
 	}
 	cli_table_print(t, f);
 	cli_table_free(t);
@@ -81,12 +97,16 @@ static void changes(FILE *f, const struct sector_view *v, int d)
 	}
 	for (int k = 0; k < v->s->nclasses; k++) {
 		const struct sector_change *c = sector_change(v->s, d, k);
+		double fig[NCHANGE];
+		change_figures(c, fig);
 		cli_table_cell(t, class_label(c->cls));
 		cli_table_cellf(t, "%ld", c->pairs);
-		change_cell(t, v, c->has, c->mean_change);
-		change_cell(t, v, c->has, c->median_change);
-		share_cell(t, c->has, c->improved);
-		share_cell(t, c->has, c->declined);
+		for (int i = 0; i < NCHANGE; i++) {       /* two changes, then two shares */
+			if (i < 2)
+				change_cell(t, v, c->has, fig[i]);
+			else
+				share_cell(t, c->has, fig[i]);
+		}
 	}
 	fprintf(f, "\n  %s\n", _("Change since the baseline (organisations in both rounds):"));
 	cli_table_print(t, f);
@@ -128,15 +148,15 @@ static void number(FILE *f, const struct sector_view *v, bool has, double x)
 
 void sector_csv(const struct sector_view *v, FILE *f)
 {
-	static const char *const head[] = { "domain", "domain_title", "class", "n", "mean", "p10", "p25", "median",
-	                                    "p75", "p90", "pairs", "mean_change", "median_change", "improved",
-	                                    "declined" };
+	static const char *const head[] = { "domain", "domain_title", "class", "n" };
 	const struct sector *s = v->s;
-	int ncols = s->changes ? 15 : 10;
+	double fig[NCELL];
 	if (v->csv_bom)
 		fputs("\xef\xbb\xbf", f);
-	for (int c = 0; c < ncols; c++)
-		csv_cell(f, head[c], v->csv_sep, c == 0);
+	for (int c = 0; c < 4 + NCELL; c++)
+		csv_cell(f, c < 4 ? head[c] : cell_keys[c - 4], v->csv_sep, c == 0);
+	for (int c = 0; s->changes && c < 1 + NCHANGE; c++)
+		csv_cell(f, c ? change_keys[c - 1] : "pairs", v->csv_sep, false);
 	fputs("\r\n", f);
 	for (int d = 0; d < s->ndomains; d++)
 		for (int k = 0; k < s->nclasses; k++) {
@@ -145,15 +165,15 @@ void sector_csv(const struct sector_view *v, FILE *f)
 			csv_cell(f, qn_str(v->q, &v->q->domains[d].title, v->lang), v->csv_sep, false);
 			csv_cell(f, c->cls, v->csv_sep, false);
 			fprintf(f, "%c%ld", v->csv_sep, c->n);
-			const double fig[] = { c->mean, c->p10, c->p25, c->median, c->p75, c->p90 };
-			for (int i = 0; i < 6; i++)
+			cell_figures(c, fig);
+			for (int i = 0; i < NCELL; i++)
 				number(f, v, c->has, fig[i]);
 			const struct sector_change *ch = sector_change(s, d, k);
 			if (ch) {
 				fprintf(f, "%c%ld", v->csv_sep, ch->pairs);
-				const double cf[] = { ch->mean_change, ch->median_change, ch->improved, ch->declined };
-				for (int i = 0; i < 4; i++)
-					number(f, v, ch->has, cf[i]);
+				change_figures(ch, fig);
+				for (int i = 0; i < NCHANGE; i++)
+					number(f, v, ch->has, fig[i]);
 			}
 			fputs("\r\n", f);
 		}
@@ -161,31 +181,25 @@ void sector_csv(const struct sector_view *v, FILE *f)
 
 /* ---- JSON (SPEC) ---- */
 
-static void json_cell(struct jsonw *w, const struct sector_view *v, const struct sector_cell *c)
-{
-	jsonw_object(w);
-	jsonw_kstring(w, "domain", v->q->domains[c->domain].id);
-	jsonw_kstring(w, "class", c->cls);
-	jsonw_kint(w, "n", c->n);
-	jsonw_knumber_or_null(w, "mean", c->has, c->mean);
-	jsonw_knumber_or_null(w, "p10", c->has, c->p10);
-	jsonw_knumber_or_null(w, "p25", c->has, c->p25);
-	jsonw_knumber_or_null(w, "median", c->has, c->median);
-	jsonw_knumber_or_null(w, "p75", c->has, c->p75);
-	jsonw_knumber_or_null(w, "p90", c->has, c->p90);
-	jsonw_object_end(w);
-}
+/* One row of "cells" or "changes": where it stands, how many it counts
+ * (key `count`), and its figures (null when withheld). */
+struct json_row {
+	int domain;
+	const char *cls, *count;
+	long n;
+	bool has;
+	const char *const *keys;
+	int nfig;
+};
 
-static void json_change(struct jsonw *w, const struct sector_view *v, const struct sector_change *c)
+static void json_row(struct jsonw *w, const struct sector_view *v, const struct json_row *r, const double *fig)
 {
 	jsonw_object(w);
-	jsonw_kstring(w, "domain", v->q->domains[c->domain].id);
-	jsonw_kstring(w, "class", c->cls);
-	jsonw_kint(w, "pairs", c->pairs);
-	jsonw_knumber_or_null(w, "mean_change", c->has, c->mean_change);
-	jsonw_knumber_or_null(w, "median_change", c->has, c->median_change);
-	jsonw_knumber_or_null(w, "improved", c->has, c->improved);
-	jsonw_knumber_or_null(w, "declined", c->has, c->declined);
+	jsonw_kstring(w, "domain", v->q->domains[r->domain].id);
+	jsonw_kstring(w, "class", r->cls);
+	jsonw_kint(w, r->count, r->n);
+	for (int i = 0; i < r->nfig; i++)
+		jsonw_knumber_or_null(w, r->keys[i], r->has, fig[i]);
 	jsonw_object_end(w);
 }
 
@@ -205,13 +219,21 @@ void sector_json(const struct sector_view *v, FILE *f)
 	jsonw_kstring(&w, "group_by", v->group_by);
 	jsonw_key(&w, "cells");
 	jsonw_array(&w);
-	for (int i = 0; i < s->ndomains * s->nclasses; i++)
-		json_cell(&w, v, &s->cells[i]);
+	double fig[NCELL];
+	for (int i = 0; i < s->ndomains * s->nclasses; i++) {
+		const struct sector_cell *c = &s->cells[i];
+		cell_figures(c, fig);
+		json_row(&w, v, &(struct json_row){ c->domain, c->cls, "n", c->n, c->has, cell_keys, NCELL }, fig);
+	}
 	jsonw_array_end(&w);
 	jsonw_key(&w, "changes");
 	jsonw_array(&w);
-	for (int i = 0; s->changes && i < s->ndomains * s->nclasses; i++)
-		json_change(&w, v, &s->changes[i]);
+	for (int i = 0; s->changes && i < s->ndomains * s->nclasses; i++) {
+		const struct sector_change *c = &s->changes[i];
+		change_figures(c, fig);
+		json_row(&w, v, &(struct json_row){ c->domain, c->cls, "pairs", c->pairs, c->has, change_keys, NCHANGE },
+		         fig);
+	}
 	jsonw_array_end(&w);
 	jsonw_object_end(&w);
 }
