@@ -59,6 +59,23 @@ build=${1:-build/san}
 [ $# -gt 0 ] && shift
 PEIL=$root/$build/peil
 export PEIL ROOT="$root" PEIL_BUILD="$root/$build"
+# PEIL_PLAIN: the build without sanitizers (make check builds BUILD/ and
+# BUILD/san), for the few tests whose point the sanitizers do not see and
+# that cost several times the CPU under them (valgrind; inputs at the
+# size limits, where the point is bounded memory: each says why). Only
+# when it is there, not instrumented and not older than any source;
+# otherwise those tests use PEIL as well.
+if [ -z "${PEIL_PLAIN:-}" ]; then
+	plain=$(dirname "$root/$build")/peil
+	[ "$plain" = "$PEIL" ] && plain=""
+	if [ -n "$plain" ] && [ -x "$plain" ] && ! grep -q __asan_init "$plain" 2>/dev/null &&
+	   [ -z "$(find core scoring exports tui serve cli -newer "$plain" \( -name '*.c' -o -name '*.h' \) 2>/dev/null | head -n 1)" ]; then
+		PEIL_PLAIN=$plain
+	else
+		PEIL_PLAIN=$PEIL
+	fi
+fi
+export PEIL_PLAIN
 # ncurses keeps some memory until exit on purpose; leaks of our own still fail.
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}"
 export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$root/tests/lsan.supp:print_suppressions=0}"

@@ -26,7 +26,9 @@ PEIL = os.environ.get("PEIL") or sys.exit("PEIL not set")
 # The build without sanitizers when there is one (make check builds BUILD/
 # and BUILD/san): the trials are about what is on disk after a kill, which
 # sanitizers do not see, and they cost a quarter of the CPU this way.
-_plain = os.path.join(os.path.dirname(os.environ.get("PEIL_BUILD", "/nonexistent")), "peil")
+# tests/run.sh finds it (PEIL_PLAIN); by hand, the one next to BUILD/san.
+_plain = (os.environ.get("PEIL_PLAIN")
+          or os.path.join(os.path.dirname(os.environ.get("PEIL_BUILD", "/nonexistent")), "peil"))
 if os.access(_plain, os.X_OK) and b"__asan_init" not in open(_plain, "rb").read():
     PEIL = _plain
 # make check's share; .ci/run asks for more (CRASH_TRIALS, CRASH_SOFT_TRIALS).

@@ -9,8 +9,10 @@ set -u
 : "${PEIL:?}" "${ROOT:?}"
 command -v valgrind >/dev/null 2>&1 || { echo "valgrind not installed"; exit 77; }
 instrumented() { grep -q __asan_init "$1" 2>/dev/null; }
+# tests/run.sh sets PEIL_PLAIN (to PEIL when there is no plain build).
 bin=${PEIL_PLAIN:-}
-if [ -z "$bin" ]; then
+if [ -z "$bin" ] || instrumented "$bin"; then
+	bin=""
 	if ! instrumented "$PEIL"; then
 		bin=$PEIL
 	elif [ -n "${PEIL_BUILD:-}" ] && [ -x "$(dirname "$PEIL_BUILD")/peil" ] &&
