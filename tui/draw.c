@@ -327,3 +327,13 @@ const char *draw_title_start(const struct theme *t, const char *const *titles, i
 	*lead = true;
 	return s + skip;
 }
+
+void draw_marked(WINDOW *w, const struct theme *t, int y, int x, int maxw, const char *s, bool marked,
+                 enum tui_attr at)
+{
+	theme_set(w, t, at);
+	if (marked)
+		draw_str(w, t, y, x - 2, 1, t->cursor, 0);
+	draw_str(w, t, y, x, maxw, s, DRAW_ELLIPSIS);
+	theme_set(w, t, AT_NORMAL);
+}

@@ -91,6 +91,10 @@ void draw_blank(WINDOW *w, int y, int x, int n);
 /* A horizontal line: U+2500 in UTF-8, else the terminal's line drawing
  * (ACS, which curses draws as '-' where the terminal has none). */
 void draw_hline(WINDOW *w, const struct theme *t, int y, int x, int n);
+/* A label (a field's, a line's) at y,x in at most maxw columns, in `at`,
+ * with the cursor mark two columns before it when marked. */
+void draw_marked(WINDOW *w, const struct theme *t, int y, int x, int maxw, const char *s, bool marked,
+                 enum tui_attr at);
 /* A bar of n columns, filled to frac (0..1), full only when frac is 1 and
  * empty only when it is 0; a target marker at column round(mark * n) when
  * mark >= 0. */

@@ -108,12 +108,8 @@ static void draw_choices(const struct app *a, int y, int x, int w, const char *c
 
 static void draw_label(const struct export_screen *es, const struct app *a, int row, int y, const char *text)
 {
-	const struct theme *t = &a->theme;
-	theme_set(stdscr, t, es->row == row ? AT_CURSOR : AT_HEADING);
-	if (es->row == row)
-		draw_str(stdscr, t, y, 1, 1, t->cursor, 0);
-	draw_str(stdscr, t, y, 3, LABEL_COLS - 1, text, DRAW_ELLIPSIS);
-	theme_set(stdscr, t, AT_NORMAL);
+	bool cur = es->row == row;
+	draw_marked(stdscr, &a->theme, y, 3, LABEL_COLS - 1, text, cur, cur ? AT_CURSOR : AT_HEADING);
 }
 
 static void draw(const struct screen *sc, const struct app *a, struct rect r)

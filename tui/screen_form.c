@@ -63,10 +63,8 @@ static void draw(const struct screen *sc, const struct app *a, struct rect r)
 	lines_free(&b);
 	for (int i = 0; i < fs->n && y0 + i < r.y + r.h; i++) {
 		struct rect box = field_box(fs, a, y0, i);
-		theme_set(stdscr, t, i == fs->active ? AT_HEADING : AT_NORMAL);
-		if (i == fs->active)
-			draw_str(stdscr, t, box.y, 1, 1, t->cursor, 0);
-		draw_str(stdscr, t, box.y, 3, box.x - 4, fs->fields[i].label, DRAW_ELLIPSIS);
+		draw_marked(stdscr, t, box.y, 3, box.x - 4, fs->fields[i].label, i == fs->active,
+		            i == fs->active ? AT_HEADING : AT_NORMAL);
 		theme_set(stdscr, t, AT_FIELD);
 		edit_draw(&fs->edit[i], t, box);
 	}

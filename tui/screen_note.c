@@ -47,17 +47,6 @@ static char *evidence_text(const struct answer *ans)
 	return s;
 }
 
-static void draw_label(const struct note_screen *ns, const struct app *a, int i, int y, int w,
-                       const char *text)
-{
-	const struct theme *t = &a->theme;
-	theme_set(stdscr, t, AT_HEADING);
-	if (ns->active == i)
-		draw_str(stdscr, t, y, 0, 1, t->cursor, 0);
-	draw_str(stdscr, t, y, 2, w - 4, text, DRAW_ELLIPSIS);
-	theme_set(stdscr, t, AT_NORMAL);
-}
-
 static void draw(const struct screen *sc, const struct app *a, struct rect r)
 {
 	const struct note_screen *ns = (const struct note_screen *)sc;
@@ -65,9 +54,9 @@ static void draw(const struct screen *sc, const struct app *a, struct rect r)
 	const struct session *s = a->s;
 	theme_set(stdscr, t, AT_HEADING);
 	draw_str(stdscr, t, r.y, 1, r.w - 2, session_str(s, &s->q->questions[ns->qi].text), DRAW_ELLIPSIS);
-	draw_label(ns, a, NOTE, r.y + 2, r.w, _("Note"));
-	struct rect ev = field_box(r, EVIDENCE);
-	draw_label(ns, a, EVIDENCE, ev.y - 1, r.w, _("Evidence: one document or link per line"));
+	draw_marked(stdscr, t, r.y + 2, 2, r.w - 4, _("Note"), ns->active == NOTE, AT_HEADING);
+	draw_marked(stdscr, t, field_box(r, EVIDENCE).y - 1, 2, r.w - 4, _("Evidence: one document or link per line"),
+	            ns->active == EVIDENCE, AT_HEADING);
 	for (int i = 0; i < NFIELDS; i++) {
 		theme_set(stdscr, t, AT_FIELD);
 		edit_draw(&ns->field[i], t, field_box(r, i));
