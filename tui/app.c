@@ -18,7 +18,7 @@
 #include "core/i18n.h"
 #include "tui/edit.h"
 #include "tui/form.h"
-#include "tui/panel.h"
+#include "tui/stack.h"
 #include "tui/screens.h"
 #include "tui/script.h"
 
@@ -98,8 +98,6 @@ bool app_open(struct app *a, struct session *s, enum theme_mode mode, char *err,
 	return true;
 }
 
-static void app_pop(struct app *a);
-
 void app_close(struct app *a)
 {
 	while (a->depth > 0)
@@ -120,90 +118,7 @@ struct rect app_area(const struct app *a)
 	return (struct rect){ 1, 0, LINES - 2, COLS };
 }
 
-struct screen *app_top(const struct app *a)
-{
-	return a->depth > 0 ? a->stack[a->depth - 1] : NULL;
-}
 
-/* The topmost screen of that kind, or NULL. */
-static struct screen *app_find(const struct app *a, enum screen_kind kind)
-{
-	for (int i = a->depth - 1; i >= 0; i--)
-		if (a->stack[i]->ops->kind == kind)
-			return a->stack[i];
-	return NULL;
-}
-
-bool app_raise(struct app *a, enum screen_kind kind)
-{
-	if (!app_find(a, kind))
-		return false;
-	while (app_top(a)->ops->kind != kind)
-		app_pop(a);
-	return true;
-}
-
-struct screen *screen_alloc(size_t size, const struct screen_ops *ops)
-{
-	struct screen *sc = xmalloc(size);
-	sc->ops = ops;
-	return sc;
-}
-
-static void screen_destroy(struct screen *sc)
-{
-	if (sc->ops->destroy)
-		sc->ops->destroy(sc);
-	else
-		free(sc);
-}
-
-static void screen_fit(struct app *a, struct screen *sc)
-{
-	if (a->too_small)
-		return;
-	if (sc->ops->fit)
-		sc->ops->fit(sc, a);
-	else if (sc->ops->list)
-		panel_screen_fit(sc, a);
-}
-
-/* Comes on top: enter(), then its highlight in view. */
-static void screen_enter(struct app *a, struct screen *sc)
-{
-	if (sc->ops->enter)
-		sc->ops->enter(sc, a);
-	screen_fit(a, sc);
-}
-
-void app_push(struct app *a, struct screen *sc)
-{
-	if (!sc)
-		return;
-	if (a->depth == APP_MAX_SCREENS) {
-		screen_destroy(sc);
-		app_message(a, true, "%s", _("too many screens open: press Esc"));
-		return;
-	}
-	struct screen *top = app_top(a);
-	if (top && top->ops->leave)
-		top->ops->leave(top, a);
-	a->stack[a->depth++] = sc;
-	screen_enter(a, sc);
-}
-
-static void app_pop(struct app *a)
-{
-	struct screen *top = app_top(a);
-	if (!top)
-		return;
-	if (top->ops->leave)
-		top->ops->leave(top, a);
-	a->depth--;
-	screen_destroy(top);
-	if (app_top(a))
-		screen_enter(a, app_top(a));
-}
 
 void app_message(struct app *a, bool error, const char *fmt, ...)
 {
@@ -418,34 +333,7 @@ static int global_key(struct app *a, const struct screen *top, const struct tui_
 	}
 }
 
-/* A key a screen with a text field left: typed into the field (but for
- * the keys that keep their meaning there, see screen_ops.field). */
-static int field_key(struct app *a, struct screen *sc, const struct tui_event *ev)
-{
-	struct rect box;
-	struct edit *e = sc->ops->field(sc, a, &box);
-	if (!e || ev->action == ACT_HELP || ev->action == ACT_REDRAW || ev->action == ACT_BACK ||
-	    ev->action == ACT_CLICK)
-		return TUI_UNHANDLED;
-	edit_key(e, &a->theme, box, ev->key, ev->fkey);
-	return TUI_HANDLED;
-}
 
-/* Takes sc out of the stack wherever it is (it may have pushed others). */
-static void remove_screen(struct app *a, struct screen *sc)
-{
-	if (app_top(a) == sc) {
-		app_pop(a);
-		return;
-	}
-	for (int i = 0; i < a->depth; i++)
-		if (a->stack[i] == sc) {
-			memmove(&a->stack[i], &a->stack[i + 1], (size_t)(a->depth - i - 1) * sizeof *a->stack);
-			a->depth--;
-			screen_destroy(sc);
-			return;
-		}
-}
 
 static void dispatch(struct app *a, const struct tui_event *ev)
 {
@@ -453,16 +341,14 @@ static void dispatch(struct app *a, const struct tui_event *ev)
 	int f = a->global ? a->global(a, a->hook_ctx, ev) : TUI_UNHANDLED;
 	if (f == TUI_UNHANDLED && top->ops->handle)
 		f = top->ops->handle(top, a, ev);
-	if (f == TUI_UNHANDLED && top->ops->list)
-		f = panel_screen_key(top, a, ev);
-	if (f == TUI_UNHANDLED && top->ops->field)
-		f = field_key(a, top, ev);
+	if (f == TUI_UNHANDLED)
+		f = screen_left_key(a, top, ev);
 	if (!(f & (TUI_HANDLED | TUI_POP | TUI_QUIT)))
 		f |= global_key(a, top, ev);
 	if (f & TUI_CHANGED)
 		app_save(a);
 	if (f & TUI_POP)
-		remove_screen(a, top);
+		app_remove(a, top);
 	if (f & TUI_QUIT)
 		a->quit = true;
 }
