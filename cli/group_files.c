@@ -30,17 +30,22 @@ static bool expand_args(struct pool_paths *p, char *const *args, int nargs, stru
 	return true;
 }
 
-/* ---- duplicates: a small open-addressing table of 64-bit keys ---- */
+/* ---- duplicates: an open-addressing table of 64-bit keys ----
+ * Sized once for the number of files (each file adds at most one entry):
+ * no rehashing, and the slots are indexes into a dense list of entries,
+ * so 10,000 files touch a few hundred KB, not megabytes of fresh pages. */
 
 struct seen_entry {
-	uint64_t h, a, b;       /* h == 0: empty slot */
-	int file;
+	uint64_t a, b;          /* the identity: (device, inode), or (hash, 0) */
 	char *key;              /* owned; NULL for keys that are numbers only */
+	int file;
 };
 
 struct seen {
+	uint32_t *slot;         /* 1 + index into v; 0: empty */
+	size_t mask;
 	struct seen_entry *v;
-	size_t cap, n;
+	size_t n, room;
 };
 
 static uint64_t fnv(uint64_t h, const void *p, size_t len)
@@ -56,46 +61,40 @@ static uint64_t fnv_str(uint64_t h, const char *s)
 	return fnv(h, s ? s : "", s ? strlen(s) + 1 : 1);
 }
 
-static void seen_grow(struct seen *t)
+static void seen_init(struct seen *t, size_t files)
 {
-	size_t cap = t->cap ? t->cap * 2 : 256;
-	struct seen_entry *v = xarray(cap, sizeof *v);
-	for (size_t i = 0; i < t->cap; i++) {
-		if (!t->v[i].h)
-			continue;
-		size_t j = t->v[i].h & (cap - 1);
-		while (v[j].h)
-			j = (j + 1) & (cap - 1);
-		v[j] = t->v[i];
-	}
-	mem_free(t->v);
-	t->v = v;
-	t->cap = cap;
+	size_t cap = 16;
+	while (cap < 2 * files)
+		cap *= 2;
+	t->slot = xarray(cap, sizeof *t->slot);
+	t->mask = cap - 1;
+	t->v = xarray(files, sizeof *t->v);
+	t->room = files;
 }
 
 /* Returns the file that had this key before (and keeps the old one), or
- * -1 after adding it. */
+ * -1 after adding it. h places the key; a, b and key identify it. */
 static int seen_add(struct seen *t, uint64_t h, uint64_t a, uint64_t b, const char *key, int file)
 {
-	h |= 1;
-	if (t->n * 2 >= t->cap)
-		seen_grow(t);
-	size_t j = h & (t->cap - 1);
-	for (; t->v[j].h; j = (j + 1) & (t->cap - 1)) {
-		const struct seen_entry *e = &t->v[j];
-		if (e->h == h && e->a == a && e->b == b && (!key || !strcmp(key, e->key)))
+	size_t j = h & t->mask;
+	for (; t->slot[j]; j = (j + 1) & t->mask) {
+		const struct seen_entry *e = &t->v[t->slot[j] - 1];
+		if (e->a == a && e->b == b && (!key || !strcmp(key, e->key)))
 			return e->file;
 	}
-	t->v[j] = (struct seen_entry){ h, a, b, file, xstrdup(key) };
-	t->n++;
+	if (t->n == t->room)    /* not reached: one entry per file at most */
+		return -1;
+	t->v[t->n] = (struct seen_entry){ a, b, xstrdup(key), file };
+	t->slot[j] = (uint32_t)++t->n;
 	return -1;
 }
 
 static void seen_free(struct seen *t)
 {
-	for (size_t i = 0; i < t->cap; i++)
+	for (size_t i = 0; i < t->n; i++)
 		mem_free(t->v[i].key);
 	mem_free(t->v);
+	mem_free(t->slot);
 }
 
 /* A hash of everything a response file says: byte-identical files (a copy
@@ -161,7 +160,8 @@ static bool check_file(struct loader *L, int i)
 static int check_response(struct loader *L, int i, const struct response *r)
 {
 	const char *path = L->paths.v[i];
-	int was = seen_add(&L->contents, content_hash(L->q, r), 0, 0, NULL, i);
+	uint64_t h = content_hash(L->q, r);
+	int was = seen_add(&L->contents, h, h, 0, NULL, i);
 	if (was >= 0 && L->drop_copies) {
 		/* A file handed in twice would count one person twice. */
 		warn(L, path, _("exactly the same answers as %s: a copy, counted once"), L->paths.v[was]);
@@ -174,7 +174,8 @@ static int check_response(struct loader *L, int i, const struct response *r)
 		size_t len = strlen(org) + strlen(who) + 2;
 		char *key = xmalloc(len);
 		snprintf(key, len, "%s%c%s", org, 1, who);
-		int prev = seen_add(&L->people, fnv_str(14695981039346656037ULL, key), 0, 0, key, i);
+		uint64_t hk = fnv_str(14695981039346656037ULL, key);
+		int prev = seen_add(&L->people, hk, hk, 0, key, i);
 		free(key);
 		if (prev >= 0)
 			warn(L, path, _("respondent '%s' also answered in %s; both are counted"), who, L->paths.v[prev]);
@@ -280,6 +281,9 @@ static int load_all(struct loader *L, struct diag_list *d, cli_group_fn fn, void
 {
 	struct load_state st = { .L = L, .d = d, .fn = fn, .ctx = ctx };
 	char err[256] = "";
+	seen_init(&L->inodes, L->paths.n);
+	seen_init(&L->contents, L->paths.n);
+	seen_init(&L->people, L->paths.n);
 	if (!pool_for_each_response((const char *const *)L->paths.v, (size_t)L->paths.n, L->q, 0,
 	                            take_file, &st, err, sizeof err)) {
 		cli_printf(L->out, "peil: %s\n", st.oom || !*err ? _("out of memory") : err);

@@ -1,5 +1,6 @@
 #include "core/ydoc.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +30,13 @@ struct builder {
 	struct ynode **kids;
 	size_t nkids, capkids;
 	size_t nodes;
+	/* Nodes and scalar texts are cut from blocks of the arena: one arena
+	 * call per block instead of one per node or text (hot when reading
+	 * thousands of files). */
+	struct ynode *spare;
+	size_t nspare;
+	char *room;
+	size_t room_left;
 	int documents;
 	bool failed;            /* a fatal problem: stop and return NULL */
 };
@@ -105,15 +113,19 @@ static bool push_kid(struct builder *b, struct ynode *node)
 		b->doc->root = node;
 		return true;
 	}
-	struct ynode **kids = mem_grow(b->kids, &b->capkids, b->nkids, sizeof *kids, 256);
-	if (!kids) {
-		oom(b);
-		return false;
+	if (b->nkids == b->capkids) {
+		struct ynode **kids = mem_grow(b->kids, &b->capkids, b->nkids, sizeof *kids, 256);
+		if (!kids) {
+			oom(b);
+			return false;
+		}
+		b->kids = kids;
 	}
-	b->kids = kids;
 	b->kids[b->nkids++] = node;
 	return true;
 }
+
+enum { NODE_BLOCK = 64, ROOM_BLOCK = 2048 };
 
 static struct ynode *new_node(struct builder *b, enum ynode_kind kind, yaml_mark_t mark)
 {
@@ -123,15 +135,54 @@ static struct ynode *new_node(struct builder *b, enum ynode_kind kind, yaml_mark
 		b->failed = true;
 		return NULL;
 	}
-	struct ynode *n = arena_alloc(b->doc->arena, sizeof(*n));
-	if (!n) {
-		oom(b);
-		return NULL;
+	if (b->nspare == 0) {
+		b->spare = arena_array(b->doc->arena, NODE_BLOCK, sizeof(struct ynode));
+		if (!b->spare) {
+			oom(b);
+			return NULL;
+		}
+		b->nspare = NODE_BLOCK;
 	}
-	n->kind = kind;
-	n->line = (int)mark.line + 1;
-	n->col = (int)mark.column + 1;
+	struct ynode *n = b->spare++;
+	b->nspare--;
+	*n = (struct ynode){ .kind = kind, .line = (int)mark.line + 1, .col = (int)mark.column + 1 };
 	return n;
+}
+
+/* Room for a text of len bytes and its NUL; short texts share blocks. */
+static char *text_room(struct builder *b, size_t len)
+{
+	if (len >= ROOM_BLOCK / 4)
+		return arena_array(b->doc->arena, len + 1, 1);
+	if (b->room_left <= len) {
+		if (!(b->room = arena_array(b->doc->arena, ROOM_BLOCK, 1)))
+			return NULL;
+		b->room_left = ROOM_BLOCK;
+	}
+	char *s = b->room;
+	b->room += len + 1;
+	b->room_left -= len + 1;
+	return s;
+}
+
+/* Printable ASCII only, eight bytes at a time: most texts are, and they
+ * need no decoding (the rest go through text_is_safe()). With no byte at
+ * or above 0x80, w - 0x20.. borrows only below a byte under 0x20 and
+ * w + 0x01.. carries only out of a 0x7f. */
+static bool printable_ascii(const char *s, size_t len)
+{
+	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+	size_t i = 0;
+	for (; i + 8 <= len; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		if ((w | (w - 0x20 * ones) | (w + ones)) & high)
+			return false;
+	}
+	for (; i < len; i++)
+		if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] >= 0x7f)
+			return false;
+	return true;
 }
 
 static void refuse_anchor(struct builder *b, const yaml_char_t *anchor, yaml_mark_t mark)
@@ -160,8 +211,11 @@ static void add_scalar(struct builder *b, const yaml_event_t *e)
 	const char *value = (const char *)e->data.scalar.value;
 	bool replaced = false;
 	char *s;
-	if (text_is_safe(value, len)) {
-		s = arena_strndup(b->doc->arena, value, len);
+	if (printable_ascii(value, len) || text_is_safe(value, len)) {
+		if ((s = text_room(b, len))) {
+			memcpy(s, value, len);
+			s[len] = '\0';
+		}
 		n->len = len;
 	} else if ((s = arena_alloc(b->doc->arena, len * 3 + 1))) {
 		n->len = text_sanitize(value, len, s, &replaced);
