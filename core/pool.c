@@ -118,7 +118,11 @@ static void wait_for_room(struct pool *p, size_t i)
 {
 	pthread_mutex_lock(&p->mu);
 	atomic_fetch_add(&p->waiting, 1);
-	while (!atomic_load(&p->stopped) && i >= atomic_load(&p->consumed) + p->window && !oldest_ready(p))
+	/* A drainer at work wakes us with each slot it frees; a ready slot
+	 * that nobody drains is ours to drain (spinning here cost more CPU
+	 * than the lock it replaced). */
+	while (!atomic_load(&p->stopped) && i >= atomic_load(&p->consumed) + p->window &&
+	       (atomic_load(&p->draining) || !oldest_ready(p)))
 		pthread_cond_wait(&p->space, &p->mu);
 	atomic_fetch_sub(&p->waiting, 1);
 	pthread_mutex_unlock(&p->mu);
