@@ -28,7 +28,11 @@ static void no_memory(struct rloader *L)
 
 static bool read_level(struct rloader *L, const struct ynode *n, int *level)
 {
-	if (!schema_int(&L->s, n, "level", level))
+	/* One plain digit, nearly every level: what schema_int() would say,
+	 * without strtol (hot when reading thousands of files). */
+	if (n && n->kind == YNODE_SCALAR && n->plain && n->len == 1 && n->u.str[0] >= '0' && n->u.str[0] <= '9')
+		*level = n->u.str[0] - '0';
+	else if (!schema_int(&L->s, n, "level", level))
 		return false;
 	if (qn_level_index(L->q, *level) < 0) {
 		schema_error(&L->s, n, _("level %d is not one of the questionnaire's levels"), *level);
@@ -164,21 +168,33 @@ struct answer_keys {
 	                   *rounds, *carried_over, *recheck, *proposal, *accepted, *note_last_year;
 };
 
+static const struct ynode **answer_slot(struct answer_keys *k, const char *s)
+{
+	/* By the first letter, then one strcmp: this runs for every key of
+	 * every answer. */
+	switch (s[0]) {
+	case 'l': return !strcmp(s, "level") ? &k->level : NULL;
+	case 's': return !strcmp(s, "status") ? &k->status : NULL;
+	case 'n': return !strcmp(s, "note") ? &k->note : !strcmp(s, "note_last_year") ? &k->note_last_year : NULL;
+	case 'e': return !strcmp(s, "evidence") ? &k->evidence : NULL;
+	case 'v': return !strcmp(s, "votes") ? &k->votes : !strcmp(s, "votes_na") ? &k->votes_na :
+	                 !strcmp(s, "votes_unknown") ? &k->votes_unknown : NULL;
+	case 'r': return !strcmp(s, "rounds") ? &k->rounds : !strcmp(s, "recheck") ? &k->recheck : NULL;
+	case 'c': return !strcmp(s, "carried_over") ? &k->carried_over : NULL;
+	case 'p': return !strcmp(s, "proposal") ? &k->proposal : NULL;
+	case 'a': return !strcmp(s, "accepted") ? &k->accepted : NULL;
+	default: return NULL;
+	}
+}
+
 static bool find_answer_keys(const struct ynode *m, struct answer_keys *k)
 {
 	bool known = true;
 	for (size_t i = 0; i < m->len; i++) {
 		const char *s = m->u.pairs[i].key->u.str;
-		const struct ynode *v = m->u.pairs[i].value, **slot =
-			!strcmp(s, "level") ? &k->level : !strcmp(s, "status") ? &k->status :
-			!strcmp(s, "note") ? &k->note : !strcmp(s, "evidence") ? &k->evidence :
-			!strcmp(s, "votes") ? &k->votes : !strcmp(s, "votes_na") ? &k->votes_na :
-			!strcmp(s, "votes_unknown") ? &k->votes_unknown : !strcmp(s, "rounds") ? &k->rounds :
-			!strcmp(s, "carried_over") ? &k->carried_over : !strcmp(s, "recheck") ? &k->recheck :
-			!strcmp(s, "proposal") ? &k->proposal : !strcmp(s, "accepted") ? &k->accepted :
-			!strcmp(s, "note_last_year") ? &k->note_last_year : NULL;
+		const struct ynode **slot = answer_slot(k, s);
 		if (slot)
-			*slot = v;
+			*slot = m->u.pairs[i].value;
 		else
 			known &= !strncmp(s, "x-", 2);
 	}
