@@ -230,3 +230,10 @@ void doc_free(struct doc *d)
 	d->blocks = NULL;
 	d->nblocks = d->cap = 0;
 }
+
+void doc_walk(const struct doc *d, doc_layout_fn *const layout[DOC_NKINDS], void *w)
+{
+	for (int i = 0; i < d->nblocks; i++)
+		if (layout[d->blocks[i].kind])
+			layout[d->blocks[i].kind](w, &d->blocks[i]);
+}

@@ -66,6 +66,7 @@ enum doc_kind {
 	DOC_TABLE,      /* table */
 	DOC_ITEMS,      /* items, n, ordered */
 	DOC_CHART,      /* chart: DOC_RADAR or DOC_BARS, with a caption */
+	DOC_NKINDS
 };
 
 struct doc_block {
@@ -120,6 +121,12 @@ void doc_chart(struct doc *d, enum doc_chart_kind which);
 void doc_chart_of(struct doc *d, enum doc_chart_kind which, const struct doc_chart *c);
 /* Describes the charts' figures once, into d->chart. */
 bool doc_chart_describe(struct doc *d);
+/* A writer's layout of one block, into its own state w. */
+typedef void doc_layout_fn(void *w, const struct doc_block *b);
+/* Every block of d in order, each laid out by layout[its kind]; a kind
+ * without one (NULL) is left out. The one walk of the document model that
+ * the writers share: a writer is its table of layouts. */
+void doc_walk(const struct doc *d, doc_layout_fn *const layout[DOC_NKINDS], void *w);
 /* A zeroed array of n elements of `size` bytes in the arena; NULL on
  * out-of-memory, which is marked (x->oom) for the export to fail. */
 void *doc_array(struct doc *d, int n, size_t size);

@@ -142,41 +142,54 @@ static void h_begin(FILE *f, const struct doc *d)
 	fputs("</p>\n", f);
 }
 
-static void h_section(FILE *f, const struct doc_block *b, bool *open, bool *in_main)
+/* The writer's state: where the page is, for the sections. */
+struct hw {
+	FILE *f;
+	const struct doc *d;
+	bool open, in_main;     /* a <section>, the <main> after the <header> */
+};
+
+static void h_section(void *w, const struct doc_block *b)
 {
-	if (!*in_main) {
+	struct hw *h = w;
+	FILE *f = h->f;
+	if (!h->in_main) {
 		fputs("</header>\n<main>\n", f);
-		*in_main = true;
+		h->in_main = true;
 	}
-	if (*open)
+	if (h->open)
 		fputs("</section>\n", f);
 	fputs("<section id=\"", f);
 	html_escape(f, b->id, false);
 	fprintf(f, "\"%s>\n<h2>", b->new_page ? " class=\"new-page\"" : "");
 	html_escape(f, b->title, false);
 	fputs("</h2>\n", f);
-	*open = true;
+	h->open = true;
 }
 
-static void h_heading(FILE *f, const struct doc_block *b)
+static void h_heading(void *w, const struct doc_block *b)
 {
+	FILE *f = ((struct hw *)w)->f;
 	int level = b->level < 3 ? 3 : b->level > 6 ? 6 : b->level;
 	fprintf(f, "<h%d>", level);
 	html_escape(f, b->title, false);
 	fprintf(f, "</h%d>\n", level);
 }
 
-static void h_para(FILE *f, const struct doc_block *b)
+static void h_para(void *w, const struct doc_block *b)
 {
+	FILE *f = ((struct hw *)w)->f;
 	fputs(b->kind == DOC_NOTE ? "<p class=\"note\">" : "<p>", f);
 	html_escape(f, b->text, true);
 	fputs("</p>\n", f);
 }
 
-static void h_facts(FILE *f, const struct doc_fact *fa, int n)
+static void h_facts(void *w, const struct doc_block *b)
 {
+	FILE *f = ((struct hw *)w)->f;
+	const struct doc_fact *fa = b->facts;
 	fputs("<dl class=\"facts\">\n", f);
-	for (int i = 0; i < n; i++) {
+	for (int i = 0; i < b->n; i++) {
 		fputs("<dt>", f);
 		html_escape(f, fa[i].key, false);
 		fputs("</dt><dd>", f);
@@ -188,8 +201,10 @@ static void h_facts(FILE *f, const struct doc_fact *fa, int n)
 
 /* A table that turns into one card per row on a narrow screen: every cell
  * carries its column's name (data-label), shown by the phone CSS. */
-static void h_table(FILE *f, const struct doc_table *t)
+static void h_table(void *w, const struct doc_block *b)
 {
+	FILE *f = ((struct hw *)w)->f;
+	const struct doc_table *t = &b->table;
 	fputs("<table>\n", f);
 	if (t->caption) {
 		fputs("<caption>", f);
@@ -220,10 +235,12 @@ static void h_table(FILE *f, const struct doc_table *t)
 	fputs("</tbody>\n</table>\n", f);
 }
 
-static void h_items(FILE *f, bool ordered, const struct doc_item *it, int n)
+static void h_items(void *w, const struct doc_block *b)
 {
-	fprintf(f, "<%s class=\"items\">\n", ordered ? "ol" : "ul");
-	for (int i = 0; i < n; i++) {
+	FILE *f = ((struct hw *)w)->f;
+	const struct doc_item *it = b->items;
+	fprintf(f, "<%s class=\"items\">\n", b->ordered ? "ol" : "ul");
+	for (int i = 0; i < b->n; i++) {
 		fputs("<li><strong>", f);
 		html_escape(f, it[i].title, true);
 		fputs("</strong><br>", f);
@@ -235,7 +252,7 @@ static void h_items(FILE *f, bool ordered, const struct doc_item *it, int n)
 		}
 		fputs("</li>\n", f);
 	}
-	fprintf(f, "</%s>\n", ordered ? "ol" : "ul");
+	fprintf(f, "</%s>\n", b->ordered ? "ol" : "ul");
 }
 
 static void legend(FILE *f, const struct doc_chart *c)
@@ -253,10 +270,11 @@ static void legend(FILE *f, const struct doc_chart *c)
 	fputs("</ul>\n", f);
 }
 
-static void h_chart(FILE *f, const struct doc *d, const struct doc_block *b)
+static void h_chart(void *w, const struct doc_block *b)
 {
+	FILE *f = ((struct hw *)w)->f;
 	enum doc_chart_kind which = b->chart;
-	const struct doc_chart *c = b->data ? b->data : &d->chart;
+	const struct doc_chart *c = b->data ? b->data : &((struct hw *)w)->d->chart;
 	fprintf(f, "<figure class=\"%s\">\n<figcaption>", which == DOC_RADAR ? "radar" : "bars");
 	html_escape(f, c->caption ? c->caption : doc_chart_caption(which), false);
 	fputs("</figcaption>\n", f);
@@ -281,23 +299,15 @@ static void h_chart(FILE *f, const struct doc *d, const struct doc_block *b)
 
 bool html_render(const struct doc *d, FILE *f)
 {
-	bool open = false, in_main = false;
+	static doc_layout_fn *const layout[DOC_NKINDS] = {
+		[DOC_SECTION] = h_section, [DOC_HEADING] = h_heading, [DOC_PARA] = h_para, [DOC_NOTE] = h_para,
+		[DOC_FACTS] = h_facts, [DOC_TABLE] = h_table, [DOC_ITEMS] = h_items, [DOC_CHART] = h_chart,
+	};
+	struct hw h = { .f = f, .d = d };
 	h_begin(f, d);
-	for (int i = 0; i < d->nblocks; i++) {
-		const struct doc_block *b = &d->blocks[i];
-		switch (b->kind) {
-		case DOC_SECTION: h_section(f, b, &open, &in_main); break;
-		case DOC_HEADING: h_heading(f, b); break;
-		case DOC_PARA:
-		case DOC_NOTE: h_para(f, b); break;
-		case DOC_FACTS: h_facts(f, b->facts, b->n); break;
-		case DOC_TABLE: h_table(f, &b->table); break;
-		case DOC_ITEMS: h_items(f, b->ordered, b->items, b->n); break;
-		case DOC_CHART: h_chart(f, d, b); break;
-		}
-	}
-	if (open)
+	doc_walk(d, layout, &h);
+	if (h.open)
 		fputs("</section>\n", f);
-	fputs(in_main ? "</main>\n</body>\n</html>\n" : "</header>\n</body>\n</html>\n", f);
+	fputs(h.in_main ? "</main>\n</body>\n</html>\n" : "</header>\n</body>\n</html>\n", f);
 	return !ferror(f);
 }

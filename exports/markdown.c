@@ -110,22 +110,25 @@ static void md_text(FILE *f, const char *s, enum md_mode mode)
 	}
 }
 
-static void md_section(FILE *f, const struct doc_block *b)
+static void md_section(void *w, const struct doc_block *b)
 {
+	FILE *f = w;
 	fputs("\n## ", f);
 	md_text(f, b->title, MD_LINE);
 	fputc('\n', f);
 }
 
-static void md_heading(FILE *f, const struct doc_block *b)
+static void md_heading(void *w, const struct doc_block *b)
 {
+	FILE *f = w;
 	fprintf(f, "\n%.*s ", b->level < 6 ? b->level : 6, "######");
 	md_text(f, b->title, MD_LINE);
 	fputc('\n', f);
 }
 
-static void md_para(FILE *f, const struct doc_block *b)
+static void md_para(void *w, const struct doc_block *b)
 {
+	FILE *f = w;
 	fputc('\n', f);
 	if (b->kind == DOC_NOTE)
 		fputs("> ", f);
@@ -133,10 +136,12 @@ static void md_para(FILE *f, const struct doc_block *b)
 	fputc('\n', f);
 }
 
-static void md_facts(FILE *f, const struct doc_fact *fa, int n)
+static void md_facts(void *w, const struct doc_block *b)
 {
+	FILE *f = w;
+	const struct doc_fact *fa = b->facts;
 	fputc('\n', f);
-	for (int i = 0; i < n; i++) {
+	for (int i = 0; i < b->n; i++) {
 		fputs("- **", f);
 		md_text(f, fa[i].key, MD_LINE);
 		fputs(":** ", f);
@@ -156,8 +161,10 @@ static void md_row(FILE *f, const char *const *cells, int n)
 	fputc('\n', f);
 }
 
-static void md_table(FILE *f, const struct doc_table *t)
+static void md_table(void *w, const struct doc_block *b)
 {
+	FILE *f = w;
+	const struct doc_table *t = &b->table;
 	fputc('\n', f);
 	md_row(f, t->head, t->ncols);
 	fputc('|', f);
@@ -168,11 +175,13 @@ static void md_table(FILE *f, const struct doc_table *t)
 		md_row(f, t->cells + r * t->ncols, t->ncols);
 }
 
-static void md_items(FILE *f, bool ordered, const struct doc_item *it, int n)
+static void md_items(void *w, const struct doc_block *b)
 {
+	FILE *f = w;
+	const struct doc_item *it = b->items;
 	fputc('\n', f);
-	for (int i = 0; i < n; i++) {
-		if (ordered)
+	for (int i = 0; i < b->n; i++) {
+		if (b->ordered)
 			fprintf(f, "%d. **", i + 1);
 		else
 			fputs("-  **", f);
@@ -196,18 +205,10 @@ bool md_render(const struct doc *d, FILE *f)
 	fputs("\n\n*", f);
 	md_text(f, d->subtitle, MD_LINE);
 	fputs("*\n", f);
-	for (int i = 0; i < d->nblocks; i++) {
-		const struct doc_block *b = &d->blocks[i];
-		switch (b->kind) {
-		case DOC_SECTION: md_section(f, b); break;
-		case DOC_HEADING: md_heading(f, b); break;
-		case DOC_PARA:
-		case DOC_NOTE: md_para(f, b); break;
-		case DOC_FACTS: md_facts(f, b->facts, b->n); break;
-		case DOC_TABLE: md_table(f, &b->table); break;
-		case DOC_ITEMS: md_items(f, b->ordered, b->items, b->n); break;
-		case DOC_CHART: break;
-		}
-	}
+	static doc_layout_fn *const layout[DOC_NKINDS] = {
+		[DOC_SECTION] = md_section, [DOC_HEADING] = md_heading, [DOC_PARA] = md_para, [DOC_NOTE] = md_para,
+		[DOC_FACTS] = md_facts, [DOC_TABLE] = md_table, [DOC_ITEMS] = md_items,
+	};
+	doc_walk(d, layout, f);
 	return !ferror(f);
 }

@@ -221,24 +221,56 @@ static void chart(struct odt *o, xmlTextWriterPtr w, enum doc_chart_kind which)
 	odt_end(o, w);
 }
 
+/* The layouts for doc_walk; the part's writer and the tables' count
+ * travel beside the odt. */
+struct ow {
+	struct odt *o;
+	xmlTextWriterPtr w;
+	int tables;
+};
+
+static void o_heading(void *c, const struct doc_block *b)
+{
+	heading(((struct ow *)c)->o, ((struct ow *)c)->w, b);
+}
+
+static void o_facts(void *c, const struct doc_block *b)
+{
+	facts(((struct ow *)c)->o, ((struct ow *)c)->w, b->facts, b->n);
+}
+
+static void o_items(void *c, const struct doc_block *b)
+{
+	items(((struct ow *)c)->o, ((struct ow *)c)->w, b);
+}
+
+static void o_chart(void *c, const struct doc_block *b)
+{
+	chart(((struct ow *)c)->o, ((struct ow *)c)->w, b->chart);
+}
+
+static void o_para(void *c, const struct doc_block *b)
+{
+	struct ow *x = c;
+	el_text(x->o, x->w, "text:p", b->kind == DOC_NOTE ? "Note" : "Text_20_body", b->text);
+}
+
+static void o_table(void *c, const struct doc_block *b)
+{
+	struct ow *x = c;
+	table(x->o, x->w, &b->table, ++x->tables);
+}
+
 static void body(struct odt *o, xmlTextWriterPtr w)
 {
-	int tables = 0;
+	static doc_layout_fn *const layout[DOC_NKINDS] = {
+		[DOC_SECTION] = o_heading, [DOC_HEADING] = o_heading, [DOC_PARA] = o_para, [DOC_NOTE] = o_para,
+		[DOC_FACTS] = o_facts, [DOC_TABLE] = o_table, [DOC_ITEMS] = o_items, [DOC_CHART] = o_chart,
+	};
+	struct ow x = { .o = o, .w = w };
 	el_text(o, w, "text:p", "Title", o->d->title);
 	el_text(o, w, "text:p", "Subtitle", o->d->subtitle);
-	for (int i = 0; i < o->d->nblocks; i++) {
-		const struct doc_block *b = &o->d->blocks[i];
-		switch (b->kind) {
-		case DOC_SECTION:
-		case DOC_HEADING: heading(o, w, b); break;
-		case DOC_PARA: el_text(o, w, "text:p", "Text_20_body", b->text); break;
-		case DOC_NOTE: el_text(o, w, "text:p", "Note", b->text); break;
-		case DOC_FACTS: facts(o, w, b->facts, b->n); break;
-		case DOC_TABLE: table(o, w, &b->table, ++tables); break;
-		case DOC_ITEMS: items(o, w, b); break;
-		case DOC_CHART: chart(o, w, b->chart); break;
-		}
-	}
+	doc_walk(o->d, layout, &x);
 }
 
 void odt_content(struct odt *o, xmlTextWriterPtr w)

@@ -172,8 +172,9 @@ static void section(struct pdf *p, const struct doc_block *b)
 	p->y += 9;
 }
 
-static void heading(struct pdf *p, const struct doc_block *b)
+static void heading(void *w, const struct doc_block *b)
 {
+	struct pdf *p = w;
 	pdf_need(p, b->level <= 3 ? 70 : 50);
 	p->y += p->top ? 0 : b->level <= 3 ? 8 : 5;
 	const char *tag = b->level <= 3 ? "H3" : "H4";
@@ -188,8 +189,9 @@ static void heading(struct pdf *p, const struct doc_block *b)
 	p->y += 3;
 }
 
-static void para(struct pdf *p, const struct doc_block *b)
+static void para(void *w, const struct doc_block *b)
 {
+	struct pdf *p = w;
 	pdf_tag(p, "P", true);
 	if (b->kind == DOC_NOTE)
 		pdf_text(p, b->text, 8.5, CX_REGULAR, 0, CX_MUTED);
@@ -225,8 +227,11 @@ static void float_radar(struct pdf *p, int i)
 	p->floated = i;
 }
 
-static void chart(struct pdf *p, const struct doc_block *b)
+static void chart(void *ctx, const struct doc_block *b)
 {
+	struct pdf *p = ctx;
+	if (b - p->d->blocks == p->floated)
+		return;         /* drawn already, beside the summary */
 	const struct doc_chart *c = &p->d->chart;
 	double w = b->chart == DOC_RADAR ? PDF_TEXT_W * 0.8 : PDF_TEXT_W;
 	double x = PDF_ML + (PDF_TEXT_W - w) / 2;
@@ -258,31 +263,27 @@ static int summary_radar(const struct doc *d, int i)
 	return -1;
 }
 
+/* A section; the summary's radar floats beside its text. */
+static void section_radar(void *w, const struct doc_block *b)
+{
+	struct pdf *p = w;
+	int radar = summary_radar(p->d, (int)(b - p->d->blocks));
+	section(p, b);
+	if (b->id && !strcmp(b->id, "summary") && radar >= 0)
+		float_radar(p, radar);
+}
+
 static void blocks(struct pdf *p)
 {
+	static doc_layout_fn *const layout[DOC_NKINDS] = {
+		[DOC_SECTION] = section_radar, [DOC_HEADING] = heading, [DOC_PARA] = para, [DOC_NOTE] = para,
+		[DOC_FACTS] = pdf_facts, [DOC_TABLE] = pdf_table, [DOC_ITEMS] = pdf_items, [DOC_CHART] = chart,
+	};
 	pdf_tag(p, "Document", true);
 	title(p);
 	p->floated = -1;
 	p->float_bottom = 0;
-	for (int i = 0; i < p->d->nblocks; i++) {
-		const struct doc_block *b = &p->d->blocks[i];
-		if (i == p->floated)
-			continue;
-		switch (b->kind) {
-		case DOC_SECTION:
-			section(p, b);
-			if (b->id && !strcmp(b->id, "summary") && summary_radar(p->d, i) >= 0)
-				float_radar(p, summary_radar(p->d, i));
-			break;
-		case DOC_HEADING: heading(p, b); break;
-		case DOC_PARA:
-		case DOC_NOTE: para(p, b); break;
-		case DOC_FACTS: pdf_facts(p, b->facts, b->n); break;
-		case DOC_TABLE: pdf_table(p, &b->table); break;
-		case DOC_ITEMS: pdf_items(p, b->ordered, b->items, b->n); break;
-		case DOC_CHART: chart(p, b); break;
-		}
-	}
+	doc_walk(p->d, layout, p);
 	clear_float(p);
 	pdf_tag(p, "Document", false);
 	if (p->cr)

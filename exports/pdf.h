@@ -44,8 +44,10 @@ void pdf_tag(struct pdf *p, const char *tag, bool begin);
  * height on the last page. */
 void pdf_text(struct pdf *p, const char *s, double size, int style, double indent, int ink);
 
-void pdf_table(struct pdf *p, const struct doc_table *t);
-void pdf_facts(struct pdf *p, const struct doc_fact *f, int n);
-void pdf_items(struct pdf *p, bool ordered, const struct doc_item *it, int n);
+/* Layouts of a DOC_TABLE, DOC_FACTS and DOC_ITEMS block (doc_layout_fn;
+ * w is the struct pdf). */
+void pdf_table(void *w, const struct doc_block *b);
+void pdf_facts(void *w, const struct doc_block *b);
+void pdf_items(void *w, const struct doc_block *b);
 
 #endif

@@ -100,8 +100,10 @@ static void head_row(struct pdf *p, const struct doc_table *t, const double *w)
 	p->top = false;
 }
 
-void pdf_table(struct pdf *p, const struct doc_table *t)
+void pdf_table(void *ctx, const struct doc_block *b)
 {
+	struct pdf *p = ctx;
+	const struct doc_table *t = &b->table;
 	if (t->ncols <= 0)
 		return;
 	double *w = malloc((size_t)t->ncols * sizeof(*w));
@@ -148,8 +150,11 @@ static void long_fact(struct pdf *p, const struct doc_fact *f, double kw)
 	p->y += 2;
 }
 
-void pdf_facts(struct pdf *p, const struct doc_fact *f, int n)
+void pdf_facts(void *w, const struct doc_block *b)
 {
+	struct pdf *p = w;
+	const struct doc_fact *f = b->facts;
+	int n = b->n;
 	double kw = 0;
 	for (int i = 0; i < n; i++) {
 		double k = natural_width(p, f[i].key, CX_BOLD) + 6;
@@ -188,8 +193,12 @@ void pdf_facts(struct pdf *p, const struct doc_fact *f, int n)
 	p->y += 6;
 }
 
-void pdf_items(struct pdf *p, bool ordered, const struct doc_item *it, int n)
+void pdf_items(void *w, const struct doc_block *b)
 {
+	struct pdf *p = w;
+	const struct doc_item *it = b->items;
+	int n = b->n;
+	bool ordered = b->ordered;
 	const double indent = 18;
 	pdf_tag(p, "L", true);
 	for (int i = 0; i < n; i++) {
