@@ -154,15 +154,14 @@ void pdf_facts(void *w, const struct doc_block *b)
 {
 	struct pdf *p = w;
 	const struct doc_fact *f = b->facts;
-	int n = b->n;
 	double kw = 0;
-	for (int i = 0; i < n; i++) {
+	for (int i = 0; i < b->n; i++) {
 		double k = natural_width(p, f[i].key, CX_BOLD) + 6;
 		kw = k > kw ? k : kw;
 	}
 	kw = kw > PDF_TEXT_W * 0.32 ? PDF_TEXT_W * 0.32 : kw;
 	pdf_tag(p, "L", true);
-	for (int i = 0; i < n; i++) {
+	for (int i = 0; i < b->n; i++) {
 		if (f[i].value && strlen(f[i].value) > 2000) {
 			long_fact(p, &f[i], kw);
 			continue;
@@ -197,11 +196,9 @@ void pdf_items(void *w, const struct doc_block *b)
 {
 	struct pdf *p = w;
 	const struct doc_item *it = b->items;
-	int n = b->n;
-	bool ordered = b->ordered;
 	const double indent = 18;
 	pdf_tag(p, "L", true);
-	for (int i = 0; i < n; i++) {
+	for (int i = 0; i < b->n; i++) {
 		const char *detail = it[i].detail && *it[i].detail ? it[i].detail : NULL;
 		double h = cx_text(NULL, p->pc, it[i].title, PDF_BODY, CX_BOLD, 0, 0, PDF_TEXT_W - indent, CX_LEFT) +
 		           cx_text(NULL, p->pc, it[i].text, PDF_BODY, CX_REGULAR, 0, 0, PDF_TEXT_W - indent, CX_LEFT) +
@@ -210,7 +207,7 @@ void pdf_items(void *w, const struct doc_block *b)
 		pdf_tag(p, "LI", true);
 		if (p->cr) {
 			char mark[16];
-			snprintf(mark, sizeof mark, ordered ? "%d." : "•", i + 1);
+			snprintf(mark, sizeof mark, b->ordered ? "%d." : "•", i + 1);
 			pdf_tag(p, "Lbl", true);
 			cx_color(p->cr, CX_INK);
 			cx_text(p->cr, p->pc, mark, PDF_BODY, CX_BOLD, PDF_ML, p->y, indent - 4, CX_RIGHT);
