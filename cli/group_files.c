@@ -147,6 +147,8 @@ struct loader {
 	struct pool_paths paths;
 	struct seen inodes, contents, people;
 	char *organisation;     /* the first valid file's */
+	const char *differs;    /* its warning, translated once: a group of
+	                         * other organisations' files warns per file */
 	int organisation_file;
 	struct diag_list *d;    /* this file's messages */
 	int warnings;
@@ -199,9 +201,11 @@ static int check_response(struct loader *L, int i, const struct response *r)
 		L->organisation = xstrdup(org);
 		return 1;
 	}
-	if (strcmp(L->organisation, org) != 0)
-		warn(L, path, _("organisation '%s' differs from '%s' in %s"), org, L->organisation,
-		     L->paths.v[L->organisation_file]);
+	if (strcmp(L->organisation, org) != 0) {
+		if (!L->differs)
+			L->differs = _("organisation '%s' differs from '%s' in %s");
+		warn(L, path, L->differs, org, L->organisation, L->paths.v[L->organisation_file]);
+	}
 	return 1;
 }
 

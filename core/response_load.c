@@ -446,8 +446,12 @@ static struct response *from_doc(const struct ydoc *doc, const struct questionna
 {
 	struct rloader L = { .s = { doc->path, d }, .q = q, .previous = previous };
 	size_t errors_before = diag_errors(d);
-	if (!doc->root || !schema_map(&L.s, doc->root, _("response file")))
+	if (!doc->root)
 		return NULL;
+	if (doc->root->kind != YNODE_MAP) {     /* translated only when it is said */
+		schema_map(&L.s, doc->root, _("response file"));
+		return NULL;
+	}
 	L.r = response_new(q, "");
 	if (!L.r) {
 		no_memory(&L);
