@@ -43,6 +43,25 @@ const char *ql_string(struct loader *L, const struct ynode *n, const char *what)
 	return ql_strdup(L, schema_string(&L->s, n, what));
 }
 
+const char *ql_id(struct loader *L, const struct ynode *n)
+{
+	const char *v = ql_string(L, n, "id");
+	if (v && !qn_valid_id(v))
+		schema_error(&L->s, n, _("id '%s': use lower-case letters, digits, '.', '_' and '-'"), v);
+	return v;
+}
+
+bool ql_list(struct loader *L, const struct ynode *n, const char *what, const char *empty)
+{
+	if (!schema_seq(&L->s, n, what))
+		return false;
+	if (n->len == 0) {
+		schema_error(&L->s, n, "%s", empty);
+		return false;
+	}
+	return true;
+}
+
 /* Reads the keys of `map` that `fields` names, in the table's order (so that
  * what a reader needs is read before it), and reports unknown and missing
  * keys. A reader is also called without a value when the row says so. */
@@ -147,12 +166,8 @@ static void read_languages(struct loader *L, const struct ynode *n, void *obj, c
 {
 	(void)map;
 	struct questionnaire *q = obj;
-	if (!schema_seq(&L->s, n, "languages"))
+	if (!ql_list(L, n, "languages", _("languages: name at least one language")))
 		return;
-	if (n->len == 0) {
-		schema_error(&L->s, n, "%s", _("languages: name at least one language"));
-		return;
-	}
 	/* Room for the regional variants too (see qn_lang_base()). */
 	const char **langs = ql_alloc(L, (n->len + QN_MAX_VARIANTS) * sizeof(*langs));
 	if (!langs)
@@ -233,9 +248,7 @@ static void read_domain_id(struct loader *L, const struct ynode *n, void *obj, c
 {
 	(void)map;
 	struct qn_domain *d = obj;
-	const char *v = ql_string(L, n, "id");
-	if (v && !qn_valid_id(v))
-		schema_error(&L->s, n, _("id '%s': use lower-case letters, digits, '.', '_' and '-'"), v);
+	const char *v = ql_id(L, n);
 	for (const struct qn_domain *o = L->q->domains; v && o < d; o++)
 		if (o->id && !strcmp(o->id, v))
 			schema_error(&L->s, n, _("duplicate domain id '%s'"), v);
@@ -321,12 +334,8 @@ static void read_domains(struct loader *L, const struct ynode *n, void *obj, con
 {
 	(void)map;
 	struct questionnaire *q = obj;
-	if (!schema_seq(&L->s, n, "domains"))
+	if (!ql_list(L, n, "domains", _("domains: define at least one domain")))
 		return;
-	if (n->len == 0) {
-		schema_error(&L->s, n, "%s", _("domains: define at least one domain"));
-		return;
-	}
 	if (!size_domains(L, n))
 		return;
 	for (size_t i = 0; i < n->len; i++) {

@@ -52,6 +52,13 @@ void *ql_array(struct loader *L, size_t n, size_t size);       /* as mem_array()
 const char *ql_strdup(struct loader *L, const char *s);        /* NULL in, NULL out */
 /* A non-empty scalar, copied into the arena. */
 const char *ql_string(struct loader *L, const struct ynode *n, const char *what);
+/* An id (key "id"): ql_string, and an error when it is not lower-case
+ * letters, digits, '.', '_' and '-' (the copy is still returned, for the
+ * duplicate checks). */
+const char *ql_id(struct loader *L, const struct ynode *n);
+/* A sequence of at least one item; else an error (`empty` says what to
+ * do) and false. */
+bool ql_list(struct loader *L, const struct ynode *n, const char *what, const char *empty);
 /* A text: one string for every language, or a mapping from language (or a
  * regional variant such as nl-BE) to string. */
 struct qn_text ql_text(struct loader *L, const struct ynode *n, const char *what);

@@ -158,9 +158,7 @@ static void read_question_id(struct loader *L, const struct ynode *n, void *obj,
 {
 	(void)map;
 	struct qn_question *qu = obj;
-	const char *v = ql_string(L, n, "id");
-	if (v && !qn_valid_id(v))
-		schema_error(&L->s, n, _("id '%s': use lower-case letters, digits, '.', '_' and '-'"), v);
+	const char *v = ql_id(L, n);
 	int first = v ? ql_question_find(L->q, v) : -1;
 	if (first >= 0)
 		schema_error(&L->s, n, _("duplicate question id '%s' (first at line %d)"), v,

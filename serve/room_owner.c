@@ -8,6 +8,21 @@
 
 #include "core/mem.h"
 
+/* Ends every change of the owner's: the lock released first, then the
+ * phones waiting for the change answered. */
+static void unlock_settle(struct room *room)
+{
+	pthread_mutex_unlock(&room->mu);
+	room_settle(room);
+}
+
+/* Drops typed-in vote k (lock held). */
+static void drop_typed(struct room *room, int k)
+{
+	memmove(&room->typed[k], &room->typed[k + 1], (size_t)(room->ntyped - k - 1) * sizeof *room->typed);
+	room->ntyped--;
+}
+
 /* Copies the open question's counts into r (lock held). */
 static bool apply_locked(struct room *room, struct response *r)
 {
@@ -46,8 +61,7 @@ void room_saved(struct room *room, unsigned long gen, bool ok)
 	if (ok && gen > room->saved)
 		room->saved = gen;
 	room->save_failed = !ok;
-	pthread_mutex_unlock(&room->mu);
-	room_settle(room);
+	unlock_settle(room);
 }
 
 /* What the file holds for qi, the first time it is opened in this run. */
@@ -77,8 +91,7 @@ bool room_follow(struct room *room, struct response *r, int qi)
 		room->qi = qi;
 		room->phase++;
 	}
-	pthread_mutex_unlock(&room->mu);
-	room_settle(room);
+	unlock_settle(room);
 	return changed;
 }
 
@@ -91,8 +104,7 @@ bool room_reveal(struct room *room)
 		room->by_key[qi] = true;
 		room->phase++;
 	}
-	pthread_mutex_unlock(&room->mu);
-	room_settle(room);
+	unlock_settle(room);
 	return did;
 }
 
@@ -122,8 +134,7 @@ bool room_reopen(struct room *room, struct response *r)
 		room->applied = room->gen;      /* r holds the new round already */
 		room->phase++;
 	}
-	pthread_mutex_unlock(&room->mu);
-	room_settle(room);
+	unlock_settle(room);
 	return ok;
 }
 
@@ -155,8 +166,7 @@ enum room_status room_type_vote(struct room *room, int slot)
 		room->typed[room->ntyped++] = qi * room->nslots + slot;
 		room_changed_locked(room, qi, false);
 	}
-	pthread_mutex_unlock(&room->mu);
-	room_settle(room);
+	unlock_settle(room);
 	return st;
 }
 
@@ -170,12 +180,10 @@ int room_untype_vote(struct room *room)
 		bool was = room_revealed_locked(room, qi);
 		slot = room->typed[k] % room->nslots;
 		room_base(room, qi)[slot]--;
-		memmove(&room->typed[k], &room->typed[k + 1], (size_t)(room->ntyped - k - 1) * sizeof *room->typed);
-		room->ntyped--;
+		drop_typed(room, k);
 		room_changed_locked(room, qi, was);
 	}
-	pthread_mutex_unlock(&room->mu);
-	room_settle(room);
+	unlock_settle(room);
 	return slot;
 }
 
@@ -190,16 +198,13 @@ bool room_take_back(struct room *room, int slot)
 		/* The last typed-in vote for that slot, if any, is the one taken back. */
 		for (int k = room->ntyped - 1; k >= 0; k--)
 			if (room->typed[k] == qi * room->nslots + slot) {
-				memmove(&room->typed[k], &room->typed[k + 1],
-				        (size_t)(room->ntyped - k - 1) * sizeof *room->typed);
-				room->ntyped--;
+				drop_typed(room, k);
 				break;
 			}
 		room->by_key[qi] = false;       /* taking a vote back opens the question again */
 		room_changed_locked(room, qi, was);
 	}
-	pthread_mutex_unlock(&room->mu);
-	room_settle(room);
+	unlock_settle(room);
 	return did;
 }
 
@@ -223,8 +228,7 @@ enum room_status room_type_counts(struct room *room, const int *counts)
 			room_base(room, qi)[i] += counts[i] > 0 ? counts[i] : 0;
 		room_changed_locked(room, qi, false);
 	}
-	pthread_mutex_unlock(&room->mu);
-	room_settle(room);
+	unlock_settle(room);
 	return st;
 }
 
@@ -236,6 +240,5 @@ void room_unclose(struct room *room)
 		room->by_key[qi] = false;
 		room_changed_locked(room, qi, true);
 	}
-	pthread_mutex_unlock(&room->mu);
-	room_settle(room);
+	unlock_settle(room);
 }
