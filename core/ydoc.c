@@ -127,25 +127,32 @@ static bool push_kid(struct builder *b, struct ynode *node)
 
 enum { NODE_BLOCK = 64, ROOM_BLOCK = 2048 };
 
-static struct ynode *new_node(struct builder *b, enum ynode_kind kind, yaml_mark_t mark)
+/* Rare: the limit, or a new block of nodes. */
+static bool refill_nodes(struct builder *b, const yaml_mark_t *mark)
 {
-	if (++b->nodes > YDOC_MAX_NODES) {
-		diag_error(b->d, b->path, (int)mark.line + 1, (int)mark.column + 1,
+	if (b->nodes >= YDOC_MAX_NODES) {
+		diag_error(b->d, b->path, (int)mark->line + 1, (int)mark->column + 1,
 		           _("the file has more than %d YAML nodes; refusing to read further"), YDOC_MAX_NODES);
 		b->failed = true;
+		return false;
+	}
+	size_t block = YDOC_MAX_NODES - b->nodes < NODE_BLOCK ? YDOC_MAX_NODES - b->nodes : NODE_BLOCK;
+	if (!(b->spare = arena_array(b->doc->arena, block, sizeof(struct ynode)))) {
+		oom(b);
+		return false;
+	}
+	b->nspare = block;
+	return true;
+}
+
+static inline struct ynode *new_node(struct builder *b, enum ynode_kind kind, const yaml_mark_t *mark)
+{
+	if (b->nspare == 0 && !refill_nodes(b, mark))
 		return NULL;
-	}
-	if (b->nspare == 0) {
-		b->spare = arena_array(b->doc->arena, NODE_BLOCK, sizeof(struct ynode));
-		if (!b->spare) {
-			oom(b);
-			return NULL;
-		}
-		b->nspare = NODE_BLOCK;
-	}
 	struct ynode *n = b->spare++;
 	b->nspare--;
-	*n = (struct ynode){ .kind = kind, .line = (int)mark.line + 1, .col = (int)mark.column + 1 };
+	b->nodes++;
+	*n = (struct ynode){ .kind = kind, .line = (int)mark->line + 1, .col = (int)mark->column + 1 };
 	return n;
 }
 
@@ -203,7 +210,7 @@ static void add_scalar(struct builder *b, const yaml_event_t *e)
 		return;
 	}
 	refuse_anchor(b, e->data.scalar.anchor, e->start_mark);
-	struct ynode *n = new_node(b, YNODE_SCALAR, e->start_mark);
+	struct ynode *n = new_node(b, YNODE_SCALAR, &e->start_mark);
 	if (!n)
 		return;
 	/* Most texts are safe and keep their exact size; the others may grow
@@ -242,7 +249,7 @@ static void open_collection(struct builder *b, enum ynode_kind kind, const yaml_
 		return;
 	}
 	refuse_anchor(b, anchor, e->start_mark);
-	struct ynode *n = new_node(b, kind, e->start_mark);
+	struct ynode *n = new_node(b, kind, &e->start_mark);
 	if (!n || !push_kid(b, n))
 		return;
 	b->stack[b->depth++] = (struct frame){ .node = n, .first = b->nkids };
@@ -369,7 +376,7 @@ static void add_alias_placeholder(struct builder *b, const yaml_event_t *e)
 {
 	diag_error(b->d, b->path, (int)e->start_mark.line + 1, (int)e->start_mark.column + 1,
 	           _("aliases (*%s) are not allowed"), (const char *)e->data.alias.anchor);
-	struct ynode *n = new_node(b, YNODE_SCALAR, e->start_mark);
+	struct ynode *n = new_node(b, YNODE_SCALAR, &e->start_mark);
 	if (!n)
 		return;
 	n->u.str = arena_strndup(b->doc->arena, "", 0);
