@@ -167,10 +167,12 @@ class Term:
 
     def wait(self, pattern, timeout=TIMEOUT):
         """The screen once it matches pattern (a regex); raises WaitTimeout
-        when it does not within timeout."""
+        when it does not within timeout. A screen counts once a second look
+        finds it the same: tmux may show a redraw half done (a busy machine,
+        a sanitizer build), and the caller checks more than the pattern."""
         def match():
             s = self.screen()
-            return s if re.search(pattern, s) else None
+            return s if re.search(pattern, s) and self.screen() == s else None
         return until(f"/{pattern}/ on the screen", match, timeout, self.screen)
 
     def pid(self, timeout=TIMEOUT):

@@ -378,10 +378,18 @@ static void test_file_size_limit(void **state)
 	/* The same through a pipe, which has no size to look at first. */
 	char *fifo = tu_join(dir, "pipe.yaml");
 	assert_int_equal(mkfifo(fifo, 0600), 0);
+	/* peil opens without waiting for a writer (a FIFO nobody writes to
+	 * reads as empty), so the writer must be there first: a read end held
+	 * here lets its open() return, and it says so through `opened`. */
+	int hold = open(fifo, O_RDONLY | O_NONBLOCK), opened[2];
+	assert_true(hold >= 0);
+	assert_int_equal(pipe(opened), 0);
 	pid_t pid = fork();
 	assert_true(pid >= 0);
 	if (pid == 0) {
 		int fd = open(fifo, O_WRONLY);
+		if (write(opened[1], "", 1) != 1)
+			_exit(1);
 		for (size_t off = 0; fd >= 0 && off < n;) {
 			ssize_t w = write(fd, text + off, n - off);
 			if (w <= 0)
@@ -390,10 +398,16 @@ static void test_file_size_limit(void **state)
 		}
 		_exit(0);
 	}
+	char byte;
+	assert_int_equal(read(opened[0], &byte, 1), 1);
 	d = diag_list_new();
 	assert_null(ydoc_load_file(fifo, d));
 	tu_assert_errors(d, fifo, "1:1: error: the file is larger than the limit of 16 MiB\n");
 	diag_list_free(d);
+	/* The writer now blocks on the held end: end it. */
+	close(hold);
+	close(opened[0]);
+	close(opened[1]);
 	kill(pid, SIGTERM);
 	waitpid(pid, NULL, 0);
 	free(text);
