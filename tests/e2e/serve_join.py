@@ -47,7 +47,9 @@ def join_screen(name, extra=(), env=None, chars="▀▄█", want=None):
     try:
         url = re.search(URL_RE, t.wait(URL_RE)).group(1)
         t.keys("J")
-        s = t.wait(r"seats taken")
+        # The room's footer also says "seats taken": wait for the join
+        # screen's own lines, or the screen before J may be the one read.
+        s = t.wait(r"Listening on this address only\.\s*\n\s*\d+ of 3 seats taken")
         lines = qr_lines(s, chars)
         R.check(len(lines) >= 11, "%s: the QR code in %s (%d lines)" % (name, chars, len(lines)), s)
         if want:
