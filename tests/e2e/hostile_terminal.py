@@ -66,12 +66,12 @@ def tui_checks(tmp, failures):
     try:
         steps = [
             ("first screen", None, "Question 2/2"),
-            ("question with escapes", "Left", "Vraag A"),
+            ("question with escapes", "Left", "Question 1/2"),
             ("help", "?", "Moving"),
             ("back", "Escape", "Vraag A"),
-            ("note", "e", "Notitie"),
+            ("note", "e", "Evidence:"),
             ("back from note", "Escape", "Vraag A"),
-            ("results", "r", "Domein"),
+            ("results", "r", "Overall level"),
             ("back from results", "Escape", "Vraag A"),
             ("answer 2", "2", "Question 2/2"),
         ]

@@ -135,6 +135,7 @@ class Term:
         for f in (self.status_path, self.status_path + ".pid"):
             if os.path.exists(f):
                 os.remove(f)
+        self._before = None
         self.t("respawn-pane", "-k", self._wrap(cmd))
 
     def t(self, *a):
@@ -151,6 +152,7 @@ class Term:
         characters, sent at once: the program reads them in order. After
         an Escape it waits for the screen to change (else the terminal
         would send Escape and the next key as one Alt-key)."""
+        self._audit_before()
         keys = list(keys)
         while keys:
             n = keys.index("Escape") + 1 if "Escape" in keys else len(keys)
@@ -163,13 +165,28 @@ class Term:
 
     def type(self, text):
         """Literal text, UTF-8 included."""
+        self._audit_before()
         self.t("send-keys", "-l", text)
+
+    def _audit_before(self):
+        """PEIL_TMUX_AUDIT=FILE: note the screen before keys, so that wait()
+        can report a pattern the screen already showed before them (such a
+        wait may read the old screen)."""
+        if os.environ.get("PEIL_TMUX_AUDIT") and getattr(self, "_before", None) is None:
+            self._before = self.screen()
 
     def wait(self, pattern, timeout=TIMEOUT):
         """The screen once it matches pattern (a regex); raises WaitTimeout
         when it does not within timeout. A screen counts once a second look
         finds it the same: tmux may show a redraw half done (a busy machine,
         a sanitizer build), and the caller checks more than the pattern."""
+        before, self._before = getattr(self, "_before", None), None
+        if before is not None and re.search(pattern, before):
+            import inspect
+            f = inspect.stack()[1]
+            with open(os.environ["PEIL_TMUX_AUDIT"], "a") as log:
+                log.write("%s:%d: /%s/ matched before the keys\n" % (f.filename, f.lineno, pattern))
+
         def match():
             s = self.screen()
             return s if re.search(pattern, s) and self.screen() == s else None
