@@ -143,9 +143,7 @@ static bool valid_lang(const char *s)
 static void read_format(struct loader *L, const struct ynode *n, void *obj, const struct ynode *map)
 {
 	(void)obj, (void)map;
-	int version;
-	if (schema_int(&L->s, n, "peil", &version) && version != 1)
-		schema_error(&L->s, n, _("format version %d is not supported; this peil reads version 1"), version);
+	schema_format_version(&L->s, n, "peil");
 }
 
 static void read_qn_id(struct loader *L, const struct ynode *n, void *obj, const struct ynode *map)

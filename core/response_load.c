@@ -369,9 +369,7 @@ static bool read_header(struct rloader *L, const struct ynode *root)
 	}
 	schema_check_keys(&L->s, root, keys);
 	const struct ynode *n = schema_require(&L->s, root, "peil-responses");
-	int version;
-	if (n && schema_int(&L->s, n, "peil-responses", &version) && version != 1)
-		schema_error(&L->s, n, _("format version %d is not supported; this peil reads version 1"), version);
+	schema_format_version(&L->s, n, "peil-responses");
 	const char *id = NULL;
 	if ((n = schema_require(&L->s, root, "questionnaire")))
 		id = schema_string(&L->s, n, "questionnaire");

@@ -165,9 +165,7 @@ static void read_header(struct rreader *R, const struct ynode *root)
 	                                    "group_by", "organisations", "cells", NULL };
 	schema_check_keys(&R->s, root, keys);
 	const struct ynode *n = schema_require(&R->s, root, "peil-round");
-	int version;
-	if (n && schema_int(&R->s, n, "peil-round", &version) && version != 1)
-		schema_error(&R->s, n, _("format version %d is not supported; this peil reads version 1"), version);
+	schema_format_version(&R->s, n, "peil-round");
 	const char *v = NULL;
 	if ((n = schema_require(&R->s, root, "questionnaire")))
 		v = schema_string(&R->s, n, "questionnaire");

@@ -191,3 +191,10 @@ bool schema_date(const struct schema *s, const struct ynode *n, const char *what
 	schema_error(s, n, _("%s: expected a real date written YYYY-MM-DD"), what);
 	return false;
 }
+
+void schema_format_version(const struct schema *s, const struct ynode *n, const char *key)
+{
+	int version;
+	if (n && schema_int(s, n, key, &version) && version != 1)
+		schema_error(s, n, _("format version %d is not supported; this peil reads version 1"), version);
+}

@@ -44,4 +44,10 @@ bool schema_date(const struct schema *s, const struct ynode *n, const char *what
 
 bool schema_valid_date(const char *str);
 
+/* The format version, the value n of `key` ("peil", "peil-responses",
+ * "peil-round"): every file peil reads is at version 1, and another
+ * version is an error at n. A NULL n (a missing key, reported by
+ * schema_require) is passed over. */
+void schema_format_version(const struct schema *s, const struct ynode *n, const char *key);
+
 #endif
