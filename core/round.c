@@ -1,15 +1,14 @@
 /* Round files: the model, the reader (with line:column errors) and the
- * writer (libyaml's emitter). */
+ * writer (core/yemit.h). */
 #include "core/round.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <yaml.h>
 
 #include "core/i18n.h"
 #include "core/mem.h"
 #include "core/schema.h"
+#include "core/yemit.h"
 
 struct round *round_new(const struct questionnaire *q, const char *date, const char *group_by)
 {
@@ -223,125 +222,49 @@ struct round *round_load(const char *path, const struct questionnaire *q, struct
 
 /* ---- writing ---- */
 
-struct remit {
-	yaml_emitter_t e;
-	bool ok;
-};
-
-/* yaml_emitter_emit() takes the event, also when it fails. */
-static void emit(struct remit *m, yaml_event_t *ev)
-{
-	if (!m->ok)
-		yaml_event_delete(ev);
-	else if (!yaml_emitter_emit(&m->e, ev))
-		m->ok = false;
-}
-
 /* Plain for keys and numbers; every string value double-quoted, so that no
  * class name ("<10k", "100k+") or group value is read back as another type. */
-static void put(struct remit *m, const char *s, bool quoted)
+static void put_string(struct yemit *m, const char *key, const char *value)
 {
-	yaml_event_t ev;
-	yaml_scalar_style_t style = quoted ? YAML_DOUBLE_QUOTED_SCALAR_STYLE : YAML_PLAIN_SCALAR_STYLE;
-	if (m->ok && yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s, (int)strlen(s), 1, 1, style))
-		emit(m, &ev);
-	else
-		m->ok = false;
-}
-
-static void put_pair(struct remit *m, const char *key, const char *value, bool quoted)
-{
-	put(m, key, false);
-	put(m, value, quoted);
-}
-
-static void put_long(struct remit *m, const char *key, long v)
-{
-	char buf[32];
-	snprintf(buf, sizeof buf, "%ld", v);
-	put_pair(m, key, buf, false);
-}
-
-static void put_map(struct remit *m, bool start)
-{
-	yaml_event_t ev;
-	if (start)
-		yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_MAPPING_STYLE);
-	else
-		yaml_mapping_end_event_initialize(&ev);
-	emit(m, &ev);
+	yemit_pair(m, key, value, YAML_DOUBLE_QUOTED_SCALAR_STYLE);
 }
 
 /* Four decimals: finer than any reader needs, short enough to read. */
-static void put_cell(struct remit *m, const struct round_cell *c)
+static void put_cell(struct yemit *m, const struct round_cell *c)
 {
-	put_map(m, true);
-	put_pair(m, "domain", c->domain, true);
-	put_pair(m, "class", c->cls, true);
-	put_long(m, "n", c->n);
+	yemit_start(m, true, false);
+	put_string(m, "domain", c->domain);
+	put_string(m, "class", c->cls);
+	yemit_pair_long(m, "n", c->n);
 	for (int i = 0; i < ROUND_NQ; i++) {
 		char key[8], value[32];
 		snprintf(key, sizeof key, "p%d", (i + 1) * ROUND_STEP);
 		snprintf(value, sizeof value, "%.4f", c->q[i]);
-		put_pair(m, key, value, false);
+		yemit_pair(m, key, value, YAML_PLAIN_SCALAR_STYLE);
 	}
-	put_map(m, false);
-}
-
-static void put_body(struct remit *m, const struct round *r)
-{
-	yaml_event_t ev;
-	put_map(m, true);
-	put_long(m, "peil-round", 1);
-	put_pair(m, "questionnaire", r->questionnaire, true);
-	if (r->version)
-		put_pair(m, "questionnaire_version", r->version, true);
-	if (r->date[0])
-		put_pair(m, "date", r->date, false);
-	if (r->group_by)
-		put_pair(m, "group_by", r->group_by, true);
-	put_long(m, "organisations", r->organisations);
-	put(m, "cells", false);
-	yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_SEQUENCE_STYLE);
-	emit(m, &ev);
-	for (size_t i = 0; i < r->ncells; i++)
-		put_cell(m, &r->cells[i]);
-	yaml_sequence_end_event_initialize(&ev);
-	emit(m, &ev);
-	put_map(m, false);
+	yemit_end(m, true);
 }
 
 char *round_to_yaml(const struct round *r, size_t *len)
 {
-	char *buf = NULL;
-	FILE *f = open_memstream(&buf, len);
-	struct remit m = { .ok = f != NULL };
-	yaml_event_t ev;
-	if (f && !yaml_emitter_initialize(&m.e))
-		m.ok = false;
-	else if (f) {
-		yaml_emitter_set_output_file(&m.e, f);
-		yaml_emitter_set_unicode(&m.e, 1);
-		yaml_emitter_set_width(&m.e, -1);
-		yaml_emitter_set_indent(&m.e, 2);
-		yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
-		emit(&m, &ev);
-		yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1);
-		emit(&m, &ev);
-		put_body(&m, r);
-		yaml_document_end_event_initialize(&ev, 0);
-		emit(&m, &ev);
-		yaml_stream_end_event_initialize(&ev);
-		emit(&m, &ev);
-		if (m.ok && !yaml_emitter_flush(&m.e))
-			m.ok = false;
-		yaml_emitter_delete(&m.e);
-	}
-	if (f && fclose(f) != 0)
-		m.ok = false;
-	if (!m.ok) {
-		free(buf);
+	struct yemit *m = yemit_new();
+	if (!m)
 		return NULL;
-	}
-	return buf;
+	yemit_start(m, true, false);
+	yemit_pair_long(m, "peil-round", 1);
+	put_string(m, "questionnaire", r->questionnaire);
+	if (r->version)
+		put_string(m, "questionnaire_version", r->version);
+	if (r->date[0])
+		yemit_pair(m, "date", r->date, YAML_PLAIN_SCALAR_STYLE);
+	if (r->group_by)
+		put_string(m, "group_by", r->group_by);
+	yemit_pair_long(m, "organisations", r->organisations);
+	yemit_scalar(m, "cells", YAML_PLAIN_SCALAR_STYLE);
+	yemit_start(m, false, false);
+	for (size_t i = 0; i < r->ncells; i++)
+		put_cell(m, &r->cells[i]);
+	yemit_end(m, false);
+	yemit_end(m, true);
+	return yemit_finish(m, len);
 }

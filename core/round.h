@@ -54,8 +54,8 @@ struct round *round_load(const char *path, const struct questionnaire *q, struct
 
 const struct round_cell *round_find(const struct round *r, const char *domain, const char *cls);
 
-/* The round as YAML text (libyaml's emitter), with the end marker `...`.
- * Returns a malloc'd buffer (free with free()) and its length, or NULL. */
+/* The round as YAML text (core/yemit.h), with the end marker `...`.
+ * Returns the text (free with mem_free()) and its length, or NULL. */
 char *round_to_yaml(const struct round *r, size_t *len);
 
 #endif
