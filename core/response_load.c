@@ -367,12 +367,8 @@ static bool read_header(struct rloader *L, const struct ynode *root)
 		                                "(key 'peil-responses'): give a questionnaire with -q"));
 		return false;
 	}
-	schema_check_keys(&L->s, root, keys);
-	const struct ynode *n = schema_require(&L->s, root, "peil-responses");
-	schema_format_version(&L->s, n, "peil-responses");
-	const char *id = NULL;
-	if ((n = schema_require(&L->s, root, "questionnaire")))
-		id = schema_string(&L->s, n, "questionnaire");
+	const struct ynode *n;
+	const char *id = schema_header(&L->s, root, keys, "peil-responses", &n);
 	if (id && strcmp(id, L->q->id) != 0) {
 		schema_error(&L->s, n, _("this file answers questionnaire '%s', not '%s' (%s)"), id, L->q->id, L->q->path);
 		return false;

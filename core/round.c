@@ -162,12 +162,8 @@ static void read_header(struct rreader *R, const struct ynode *root)
 {
 	static const char *const keys[] = { "peil-round", "questionnaire", "questionnaire_version", "date",
 	                                    "group_by", "organisations", "cells", NULL };
-	schema_check_keys(&R->s, root, keys);
-	const struct ynode *n = schema_require(&R->s, root, "peil-round");
-	schema_format_version(&R->s, n, "peil-round");
-	const char *v = NULL;
-	if ((n = schema_require(&R->s, root, "questionnaire")))
-		v = schema_string(&R->s, n, "questionnaire");
+	const struct ynode *n;
+	const char *v = schema_header(&R->s, root, keys, "peil-round", &n);
 	if (v && R->q && strcmp(v, R->q->id) != 0)
 		schema_error(&R->s, n, _("this round is of questionnaire '%s', not '%s' (%s)"), v, R->q->id, R->q->path);
 	if (v && !(R->r->questionnaire = mem_strdup(v)))

@@ -198,3 +198,12 @@ void schema_format_version(const struct schema *s, const struct ynode *n, const 
 	if (n && schema_int(s, n, key, &version) && version != 1)
 		schema_error(s, n, _("format version %d is not supported; this peil reads version 1"), version);
 }
+
+const char *schema_header(const struct schema *s, const struct ynode *root, const char *const *allowed,
+                          const char *format_key, const struct ynode **at)
+{
+	schema_check_keys(s, root, allowed);
+	schema_format_version(s, schema_require(s, root, format_key), format_key);
+	*at = schema_require(s, root, "questionnaire");
+	return *at ? schema_string(s, *at, "questionnaire") : NULL;
+}

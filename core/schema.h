@@ -50,4 +50,11 @@ bool schema_valid_date(const char *str);
  * schema_require) is passed over. */
 void schema_format_version(const struct schema *s, const struct ynode *n, const char *key);
 
+/* The start of a response or a round file: reports the keys of root not
+ * in `allowed`, checks the format version under `format_key`, and returns
+ * the id under the required key "questionnaire" (NULL after reporting it
+ * missing or not a string), with its node in *at. */
+const char *schema_header(const struct schema *s, const struct ynode *root, const char *const *allowed,
+                          const char *format_key, const struct ynode **at);
+
 #endif
