@@ -3,6 +3,7 @@
 
 #include <arpa/inet.h>
 #include <ctype.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -78,26 +79,27 @@ static bool tls_is_the_cause(struct serve *sv, const struct sockaddr_in *sa, con
 	return d != NULL;
 }
 
-struct serve *serve_start(struct room *room, const struct questionnaire *q, const struct serve_options *o,
-                          char *err, size_t errlen)
+/* serve_start's way out: err says why; what was made of sv (NULL:
+ * nothing yet) is freed. */
+__attribute__((format(printf, 4, 5)))
+static struct serve *refuse(struct serve *sv, char *err, size_t errlen, const char *fmt, ...)
 {
-	struct room_view v;
-	room_view(room, -1, &v);
-	struct sockaddr_in sa = { .sin_family = AF_INET, .sin_port = htons((uint16_t)o->port) };
-	bool everywhere = !o->host || !*o->host;
-	if (!everywhere && inet_pton(AF_INET, o->host, &sa.sin_addr) != 1) {
-		snprintf(err, errlen, _("--serve: '%s' is not an IPv4 address"), o->host);
-		return NULL;
-	}
-	everywhere = everywhere || sa.sin_addr.s_addr == htonl(INADDR_ANY);
-	if ((o->tls_cert || o->tls_key) && MHD_is_feature_supported(MHD_FEATURE_TLS) != MHD_YES) {
-		snprintf(err, errlen, "%s", _("this libmicrohttpd was built without TLS: leave out --tls-cert and --tls-key"));
-		return NULL;
-	}
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
+	if (sv)
+		free_serve(sv);
+	return NULL;
+}
+
+/* The server's state before it listens. NULL: out of memory. */
+static struct serve *new_serve(struct room *room, const struct questionnaire *q, const struct serve_options *o,
+                               int seats, bool everywhere)
+{
 	struct serve *sv = mem_alloc(sizeof *sv);
-	if (!sv || !(sv->seat_rate = mem_array((size_t)v.seats, sizeof *sv->seat_rate))) {
+	if (!sv || !(sv->seat_rate = mem_array((size_t)seats, sizeof *sv->seat_rate))) {
 		mem_free(sv);
-		snprintf(err, errlen, "%s", _("out of memory"));
 		return NULL;
 	}
 	pthread_mutex_init(&sv->mu, NULL);
@@ -107,30 +109,41 @@ struct serve *serve_start(struct room *room, const struct questionnaire *q, cons
 	sv->tls = o->tls_cert && o->tls_key;
 	sv->everywhere = everywhere;
 	/* Joins come without a seat: room for the whole room at once. */
-	sv->addr_burst = 2.0 * v.seats + 32;
-	sv->addr_per_second = v.seats / 2.0 + 4;
+	sv->addr_burst = 2.0 * seats + 32;
+	sv->addr_per_second = seats / 2.0 + 4;
 	page_texts_init(&sv->texts, o->lang);
+	return sv;
+}
+
+struct serve *serve_start(struct room *room, const struct questionnaire *q, const struct serve_options *o,
+                          char *err, size_t errlen)
+{
+	struct room_view v;
+	room_view(room, -1, &v);
+	struct sockaddr_in sa = { .sin_family = AF_INET, .sin_port = htons((uint16_t)o->port) };
+	bool everywhere = !o->host || !*o->host;
+	if (!everywhere && inet_pton(AF_INET, o->host, &sa.sin_addr) != 1)
+		return refuse(NULL, err, errlen, _("--serve: '%s' is not an IPv4 address"), o->host);
+	everywhere = everywhere || sa.sin_addr.s_addr == htonl(INADDR_ANY);
+	if ((o->tls_cert || o->tls_key) && MHD_is_feature_supported(MHD_FEATURE_TLS) != MHD_YES)
+		return refuse(NULL, err, errlen, "%s",
+		              _("this libmicrohttpd was built without TLS: leave out --tls-cert and --tls-key"));
+	struct serve *sv = new_serve(room, q, o, v.seats, everywhere);
+	if (!sv)
+		return refuse(NULL, err, errlen, "%s", _("out of memory"));
 	char secret[ROOM_TOKEN_HEX + 1];
-	if (!room_random_hex(secret, ROOM_TOKEN_HEX / 2)) {
-		snprintf(err, errlen, "%s", _("no source of random numbers for the session secret"));
-		free_serve(sv);
-		return NULL;
-	}
+	if (!room_random_hex(secret, ROOM_TOKEN_HEX / 2))
+		return refuse(sv, err, errlen, "%s", _("no source of random numbers for the session secret"));
 	for (char *p = secret; *p; p++)
 		*p = (char)toupper((unsigned char)*p);
 	snprintf(sv->base, sizeof sv->base, "/%s/", secret);
 	sv->d = listen_on(sv, &sa, o, v.seats);
-	if (!sv->d && sv->tls && tls_is_the_cause(sv, &sa, o, v.seats)) {
-		snprintf(err, errlen, "%s", _("the TLS certificate or key was not accepted (PEM files of one pair expected)"));
-		free_serve(sv);
-		return NULL;
-	}
-	if (!sv->d) {
-		snprintf(err, errlen, _("cannot listen on %s:%d (in use, or not an address of this machine)"),
-		         everywhere ? "0.0.0.0" : o->host, o->port);
-		free_serve(sv);
-		return NULL;
-	}
+	if (!sv->d && sv->tls && tls_is_the_cause(sv, &sa, o, v.seats))
+		return refuse(sv, err, errlen, "%s",
+		              _("the TLS certificate or key was not accepted (PEM files of one pair expected)"));
+	if (!sv->d)
+		return refuse(sv, err, errlen, _("cannot listen on %s:%d (in use, or not an address of this machine)"),
+		              everywhere ? "0.0.0.0" : o->host, o->port);
 	const union MHD_DaemonInfo *di = MHD_get_daemon_info(sv->d, MHD_DAEMON_INFO_BIND_PORT);
 	sv->port = di ? di->port : o->port;
 	make_url(sv, o->host);
@@ -138,9 +151,7 @@ struct serve *serve_start(struct room *room, const struct questionnaire *q, cons
 	if (pthread_create(&sv->ticker, NULL, tick, sv) != 0) {
 		atomic_store(&sv->ticking, false);
 		MHD_stop_daemon(sv->d);
-		snprintf(err, errlen, "%s", _("out of memory"));
-		free_serve(sv);
-		return NULL;
+		return refuse(sv, err, errlen, "%s", _("out of memory"));
 	}
 	return sv;
 }
