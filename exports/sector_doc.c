@@ -90,24 +90,38 @@ static void chart(struct sdoc *sd, int d)
 	doc_chart_of(&sd->d, DOC_BARS, c);
 }
 
+/* Writes the cells of class k's row of domain d into r. */
+typedef void class_row_fn(struct sdoc *sd, int d, int k, const char **r);
+
+/* A table of domain d with one row per class, filled by row(). */
+static void class_table(struct sdoc *sd, int d, const char *caption, int ncols, const char *const *head,
+                        const bool *numeric, class_row_fn *row)
+{
+	int nclasses = sd->e->s->nclasses;
+	const char **cells = doc_cells(&sd->d, ncols * nclasses);
+	if (!cells)
+		return;
+	for (int k = 0; k < nclasses; k++)
+		row(sd, d, k, cells + ncols * k);
+	doc_table(&sd->d, &(struct doc_table){ .caption = caption, .ncols = ncols, .nrows = nclasses, .head = head,
+	                                       .numeric = numeric, .cells = cells });
+}
+
+static void distribution_row(struct sdoc *sd, int d, int k, const char **r)
+{
+	const struct sector_cell *c = sector_cell(sd->e->s, d, k);
+	r[0] = class_label(c->cls);
+	r[1] = xctx_printf(&sd->x, "%ld", c->n);
+	const double v[] = { c->mean, c->p10, c->p25, c->median, c->p75, c->p90 };
+	for (int i = 0; i < 6; i++)
+		r[2 + i] = fig(sd, c->has, v[i]);
+}
+
 static void distribution_table(struct sdoc *sd, int d)
 {
-	const struct sector *s = sd->e->s;
 	static const bool numeric[8] = { false, true, true, true, true, true, true, true };
 	const char *head[8] = { _("Class"), "n", _("Mean"), "P10", "P25", _("Median"), "P75", "P90" };
-	const char **cells = doc_cells(&sd->d, 8 * s->nclasses);
-	for (int k = 0; cells && k < s->nclasses; k++) {
-		const struct sector_cell *c = sector_cell(s, d, k);
-		const char **r = cells + 8 * k;
-		r[0] = class_label(c->cls);
-		r[1] = xctx_printf(&sd->x, "%ld", c->n);
-		const double v[] = { c->mean, c->p10, c->p25, c->median, c->p75, c->p90 };
-		for (int i = 0; i < 6; i++)
-			r[2 + i] = fig(sd, c->has, v[i]);
-	}
-	if (cells)
-		doc_table(&sd->d, &(struct doc_table){ .ncols = 8, .nrows = s->nclasses, .head = head, .numeric = numeric,
-		                                       .cells = cells });
+	class_table(sd, d, NULL, 8, head, numeric, distribution_row);
 }
 
 static const char *signed_fig(struct sdoc *sd, bool has, double v)
@@ -117,27 +131,24 @@ static const char *signed_fig(struct sdoc *sd, bool has, double v)
 	return has ? xctx_printf(&sd->x, "%s%s", v >= 0.005 ? "+" : "", buf) : "—";
 }
 
+static void change_row(struct sdoc *sd, int d, int k, const char **r)
+{
+	const struct sector_change *c = sector_change(sd->e->s, d, k);
+	r[0] = class_label(c->cls);
+	r[1] = xctx_printf(&sd->x, "%ld", c->pairs);
+	r[2] = signed_fig(sd, c->has, c->mean_change);
+	r[3] = signed_fig(sd, c->has, c->median_change);
+	r[4] = c->has ? xctx_printf(&sd->x, "%ld%%", num_round(c->improved * 100)) : "—";
+	r[5] = c->has ? xctx_printf(&sd->x, "%ld%%", num_round(c->declined * 100)) : "—";
+}
+
 static void change_table(struct sdoc *sd, int d)
 {
-	const struct sector *s = sd->e->s;
 	static const bool numeric[6] = { false, true, true, true, true, true };
 	const char *head[6] = { _("Class"), _("Pairs"), _("Mean change"), _("Median change"), _("Improved"),
 	                        _("Declined") };
-	const char **cells = doc_cells(&sd->d, 6 * s->nclasses);
-	for (int k = 0; cells && k < s->nclasses; k++) {
-		const struct sector_change *c = sector_change(s, d, k);
-		const char **r = cells + 6 * k;
-		r[0] = class_label(c->cls);
-		r[1] = xctx_printf(&sd->x, "%ld", c->pairs);
-		r[2] = signed_fig(sd, c->has, c->mean_change);
-		r[3] = signed_fig(sd, c->has, c->median_change);
-		r[4] = c->has ? xctx_printf(&sd->x, "%ld%%", num_round(c->improved * 100)) : "—";
-		r[5] = c->has ? xctx_printf(&sd->x, "%ld%%", num_round(c->declined * 100)) : "—";
-	}
-	if (cells)
-		doc_table(&sd->d, &(struct doc_table){
-			.caption = _("Change since last round: the organisations in both rounds"),
-			.ncols = 6, .nrows = s->nclasses, .head = head, .numeric = numeric, .cells = cells });
+	class_table(sd, d, _("Change since last round: the organisations in both rounds"), 6, head, numeric,
+	            change_row);
 }
 
 static void overview(struct sdoc *sd)
