@@ -96,35 +96,18 @@ static void css_string(FILE *f, const char *s)
 	}
 }
 
-void html_escape(FILE *f, const char *s, bool br)
-{
-	while (s && *s) {
-		unsigned long cp;
-		s += xs_next(s, &cp);
-		switch (cp) {
-		case '&': fputs("&amp;", f); break;
-		case '<': fputs("&lt;", f); break;
-		case '>': fputs("&gt;", f); break;
-		case '"': fputs("&quot;", f); break;
-		case '\'': fputs("&#39;", f); break;
-		case '\n': fputs(br ? "<br>" : " ", f); break;
-		default: xs_put(f, cp);
-		}
-	}
-}
-
 static void h_begin(FILE *f, const struct doc *d)
 {
 	fputs("<!DOCTYPE html>\n<html lang=\"", f);
-	html_escape(f, d->lang, false);
+	html_escape(f, d->lang, HTML_NL_SPACE);
 	fputs("\">\n<head>\n<meta charset=\"utf-8\">\n"
 	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 	      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
 	      "style-src 'unsafe-inline'\">\n"
 	      "<meta name=\"generator\" content=\"peil\">\n<title>", f);
-	html_escape(f, d->title, false);
+	html_escape(f, d->title, HTML_NL_SPACE);
 	fputs(" — ", f);
-	html_escape(f, d->subtitle, false);
+	html_escape(f, d->subtitle, HTML_NL_SPACE);
 	fputs("</title>\n<style>\n", f);
 	fputs(css, f);
 	/* The printed page's footer (print CSS, issue 16 item 14): the
@@ -136,9 +119,9 @@ static void h_begin(FILE *f, const struct doc *d)
 	fputs(" \" counter(page) \" ", f);
 	css_string(f, _("of"));
 	fputs(" \" counter(pages);font:8pt sans-serif;color:#4d4d4d}}\n</style>\n</head>\n<body>\n<header>\n<h1>", f);
-	html_escape(f, d->title, false);
+	html_escape(f, d->title, HTML_NL_SPACE);
 	fputs("</h1>\n<p class=\"subtitle\">", f);
-	html_escape(f, d->subtitle, false);
+	html_escape(f, d->subtitle, HTML_NL_SPACE);
 	fputs("</p>\n", f);
 }
 
@@ -160,9 +143,9 @@ static void h_section(void *w, const struct doc_block *b)
 	if (h->open)
 		fputs("</section>\n", f);
 	fputs("<section id=\"", f);
-	html_escape(f, b->id, false);
+	html_escape(f, b->id, HTML_NL_SPACE);
 	fprintf(f, "\"%s>\n<h2>", b->new_page ? " class=\"new-page\"" : "");
-	html_escape(f, b->title, false);
+	html_escape(f, b->title, HTML_NL_SPACE);
 	fputs("</h2>\n", f);
 	h->open = true;
 }
@@ -172,7 +155,7 @@ static void h_heading(void *w, const struct doc_block *b)
 	FILE *f = ((struct hw *)w)->f;
 	int level = b->level < 3 ? 3 : b->level > 6 ? 6 : b->level;
 	fprintf(f, "<h%d>", level);
-	html_escape(f, b->title, false);
+	html_escape(f, b->title, HTML_NL_SPACE);
 	fprintf(f, "</h%d>\n", level);
 }
 
@@ -180,7 +163,7 @@ static void h_para(void *w, const struct doc_block *b)
 {
 	FILE *f = ((struct hw *)w)->f;
 	fputs(b->kind == DOC_NOTE ? "<p class=\"note\">" : "<p>", f);
-	html_escape(f, b->text, true);
+	html_escape(f, b->text, HTML_NL_BR);
 	fputs("</p>\n", f);
 }
 
@@ -191,9 +174,9 @@ static void h_facts(void *w, const struct doc_block *b)
 	fputs("<dl class=\"facts\">\n", f);
 	for (int i = 0; i < b->n; i++) {
 		fputs("<dt>", f);
-		html_escape(f, fa[i].key, false);
+		html_escape(f, fa[i].key, HTML_NL_SPACE);
 		fputs("</dt><dd>", f);
-		html_escape(f, fa[i].value, true);
+		html_escape(f, fa[i].value, HTML_NL_BR);
 		fputs("</dd>\n", f);
 	}
 	fputs("</dl>\n", f);
@@ -208,13 +191,13 @@ static void h_table(void *w, const struct doc_block *b)
 	fputs("<table>\n", f);
 	if (t->caption) {
 		fputs("<caption>", f);
-		html_escape(f, t->caption, false);
+		html_escape(f, t->caption, HTML_NL_SPACE);
 		fputs("</caption>\n", f);
 	}
 	fputs("<thead><tr>", f);
 	for (int c = 0; c < t->ncols; c++) {
 		fprintf(f, "<th scope=\"col\"%s>", t->numeric[c] ? " class=\"num\"" : "");
-		html_escape(f, t->head[c], false);
+		html_escape(f, t->head[c], HTML_NL_SPACE);
 		fputs("</th>", f);
 	}
 	fputs("</tr></thead>\n<tbody>\n", f);
@@ -225,9 +208,9 @@ static void h_table(void *w, const struct doc_block *b)
 			const char *tag = c == 0 ? "th" : "td";
 			fprintf(f, "<%s%s%s data-label=\"", tag, c == 0 ? " scope=\"row\"" : "",
 			        t->numeric[c] ? " class=\"num\"" : "");
-			html_escape(f, t->head[c], false);
+			html_escape(f, t->head[c], HTML_NL_SPACE);
 			fputs("\">", f);
-			html_escape(f, t->cells[r * t->ncols + c], true);
+			html_escape(f, t->cells[r * t->ncols + c], HTML_NL_BR);
 			fprintf(f, "</%s>", tag);
 		}
 		fputs("</tr>\n", f);
@@ -242,12 +225,12 @@ static void h_items(void *w, const struct doc_block *b)
 	fprintf(f, "<%s class=\"items\">\n", b->ordered ? "ol" : "ul");
 	for (int i = 0; i < b->n; i++) {
 		fputs("<li><strong>", f);
-		html_escape(f, it[i].title, true);
+		html_escape(f, it[i].title, HTML_NL_BR);
 		fputs("</strong><br>", f);
-		html_escape(f, it[i].text, true);
+		html_escape(f, it[i].text, HTML_NL_BR);
 		if (it[i].detail && *it[i].detail) {
 			fputs("<span class=\"detail\">", f);
-			html_escape(f, it[i].detail, true);
+			html_escape(f, it[i].detail, HTML_NL_BR);
 			fputs("</span>", f);
 		}
 		fputs("</li>\n", f);
@@ -264,7 +247,7 @@ static void legend(FILE *f, const struct doc_chart *c)
 			continue;
 		fputs("<li>", f);
 		svg_legend_mark(f, kinds[i]);
-		html_escape(f, c->legend[i], false);
+		html_escape(f, c->legend[i], HTML_NL_SPACE);
 		fputs("</li>\n", f);
 	}
 	fputs("</ul>\n", f);
@@ -276,7 +259,7 @@ static void h_chart(void *w, const struct doc_block *b)
 	enum doc_chart_kind which = b->chart;
 	const struct doc_chart *c = b->data ? b->data : &((struct hw *)w)->d->chart;
 	fprintf(f, "<figure class=\"%s\">\n<figcaption>", which == DOC_RADAR ? "radar" : "bars");
-	html_escape(f, c->caption ? c->caption : doc_chart_caption(which), false);
+	html_escape(f, c->caption ? c->caption : doc_chart_caption(which), HTML_NL_SPACE);
 	fputs("</figcaption>\n", f);
 	if (which == DOC_RADAR) {
 		svg_radar(f, c, true);
@@ -284,9 +267,9 @@ static void h_chart(void *w, const struct doc_block *b)
 		fputs("<ol class=\"radar-keys\" aria-hidden=\"true\">\n", f);
 		for (int i = 0; i < c->ndomains; i++) {
 			fputs("<li>", f);
-			html_escape(f, c->domains[i].title, false);
+			html_escape(f, c->domains[i].title, HTML_NL_SPACE);
 			fputs(": ", f);
-			html_escape(f, c->domains[i].score_text, false);
+			html_escape(f, c->domains[i].score_text, HTML_NL_SPACE);
 			fputs("</li>\n", f);
 		}
 		fputs("</ol>\n", f);

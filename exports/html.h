@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "exports/html_escape.h"
 #include "exports/xctx.h"
 
 /* The palette (Okabe–Ito, safe for colour-blind readers), one source for
@@ -17,11 +18,6 @@
 #define HC_TARGET "#d55e00"
 #define HC_PEER "#8c8c8c"
 #define HC_BAND "#e3e3e3"
-
-/* Writes s with & < > " ' escaped and unsafe code points as U+FFFD, fit
- * for text and attribute values in HTML and SVG. Newlines become <br>
- * when `br`, else spaces. */
-void html_escape(FILE *f, const char *s, bool br);
 
 /* The charts: a radar of the domains (three or more domains) and a bar
  * per domain, as inline SVG with text beside every mark. */

@@ -180,7 +180,7 @@ static void wrapped_text(FILE *f, const char *s, double x, double y, const char 
 		/* in em, so that the lines stay apart at any font size */
 		double dy = i ? 1.1 : -valign * (n - 1) * 1.1;
 		fprintf(f, "\" dy=\"%.2fem\">", dy == 0 ? 0.0 : dy);
-		html_escape(f, buf, false);
+		html_escape(f, buf, HTML_NL_SPACE);
 		fputs("</tspan>", f);
 	}
 	fputs("</text>\n", f);
@@ -253,7 +253,7 @@ static void radar_labels(FILE *f, const struct doc_chart *x, bool keys)
 		fputs("\" y=\"", f);
 		num(f, py + 12 * sin(a) + 4);
 		fprintf(f, "\" text-anchor=\"%s\">", anchor);
-		html_escape(f, x->domains[d].score_text, false);
+		html_escape(f, x->domains[d].score_text, HTML_NL_SPACE);
 		fputs("</text>\n", f);
 	}
 }
@@ -261,10 +261,10 @@ static void radar_labels(FILE *f, const struct doc_chart *x, bool keys)
 static void chart_title(FILE *f, const struct doc_chart *x, const char *title)
 {
 	fputs("<title>", f);        /* the first <title> child names the image */
-	html_escape(f, title, false);
+	html_escape(f, title, HTML_NL_SPACE);
 	fputs("</title>\n<desc>", f);
 	for (int d = 0; d < x->ndomains; d++) {
-		html_escape(f, x->domains[d].words, false);
+		html_escape(f, x->domains[d].words, HTML_NL_SPACE);
 		fputs(d + 1 < x->ndomains ? "; " : ".", f);
 	}
 	fputs("</desc>\n", f);
@@ -352,7 +352,7 @@ static void bar(FILE *f, const struct doc_chart *x, int d, double y)
 	fprintf(f, "<text class=\"label blabel\" x=\"%d\" y=\"", BAR_L);
 	num(f, y + 12);
 	fputs("\">", f);
-	html_escape(f, c->title, false);
+	html_escape(f, c->title, HTML_NL_SPACE);
 	fputs("</text>\n", f);
 	rect(f, "track", BAR_L, y + 24, BAR_W - BAR_L, 20);
 	for (int l = 0; l < x->nlevels; l++)
@@ -375,10 +375,10 @@ static void bar(FILE *f, const struct doc_chart *x, int d, double y)
 	fprintf(f, "\n<text class=\"figs\" x=\"%d\" y=\"", BAR_L);
 	num(f, y + 74);
 	fputs("\">", f);
-	html_escape(f, c->figures, false);
+	html_escape(f, c->figures, HTML_NL_SPACE);
 	if (c->peer_figures) {
 		fprintf(f, "<tspan x=\"%d\" dy=\"1.25em\">", BAR_L);
-		html_escape(f, c->peer_figures, false);
+		html_escape(f, c->peer_figures, HTML_NL_SPACE);
 		fputs("</tspan>", f);
 	}
 	fputs("</text>\n", f);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "exports/html_escape.h"
 
 void page_texts_init(struct page_texts *t, const char *lang)
 {
@@ -43,21 +44,12 @@ void page_texts_init(struct page_texts *t, const char *lang)
 	t->err_form = _("The vote did not arrive complete: choose your answer again.");
 }
 
-/* Text for HTML content and attribute values alike. */
+/* Text for HTML content and attribute values alike, through the
+ * documents' escaper; a newline stays one (in the explanation it is
+ * shown as a space, as it always was). */
 static void esc(FILE *f, const char *s)
 {
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '&': fputs("&amp;", f); break;
-		case '<': fputs("&lt;", f); break;
-		case '>': fputs("&gt;", f); break;
-		case '"': fputs("&quot;", f); break;
-		case '\'': fputs("&#39;", f); break;
-		default:
-			if ((unsigned char)*s >= 0x20 || *s == '\n')
-				fputc(*s, f);
-		}
-	}
+	html_escape(f, s, HTML_NL_KEEP);
 }
 
 /* A printf format of ours with one %s or %d argument, escaped. */
