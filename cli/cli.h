@@ -20,30 +20,14 @@ enum {
 	EXIT_WRITE = 3,         /* an output could not be written */
 };
 
-/* What every command's option parser returns when the command is to go on
- * (operands from optind); anything else is the exit code to return at once:
- * EXIT_OK after --help, EXIT_USAGE after a usage error. */
+/* What the option parser and a command's checks of its options return
+ * when the command is to go on; anything else is the exit code to return
+ * at once: EXIT_OK after --help, EXIT_USAGE after a usage error. */
 enum { CLI_CONTINUE = -1 };
 
-struct command {
-	const char *name;
-	int (*run)(int argc, char **argv);      /* argv[0] is the command name */
-	const char *synopsis;                   /* untranslated; shown in --help */
-	const char *summary;                    /* N_() marked */
-};
+/* The subcommands: a file each, each with its struct command
+ * (cli/options.h). */
 
-/* Each subcommand, in its own file. */
-int cmd_validate(int argc, char **argv);
-int cmd_score(int argc, char **argv);
-int cmd_fill(int argc, char **argv);
-int cmd_workshop(int argc, char **argv);
-int cmd_export(int argc, char **argv);
-int cmd_aggregate(int argc, char **argv);
-int cmd_compare(int argc, char **argv);
-int cmd_benchmark(int argc, char **argv);
-int cmd_intake(int argc, char **argv);
-int cmd_sector(int argc, char **argv);
-int cmd_plan(int argc, char **argv);
 /* compare's part about the plan (cli/cmd_plan.c): per action of last
  * year's plan whether it was done, and whether its questions went up.
  * False when memory runs out. */

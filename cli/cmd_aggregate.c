@@ -1,7 +1,6 @@
 /* peil aggregate [-q Q] FILE|DIR... [-o MERGED] [--format text|json] [--strict] [--force]
  * Merges respondents' files: group statistics and where the group disagrees.
  * The files are read by cli_group_load() (cli/group_files.c). */
-#include <getopt.h>
 #include <langinfo.h>
 #include <stdlib.h>
 #include <string.h>
@@ -334,32 +333,27 @@ static int write_merged(const struct agg *A, const struct group_stats *s, const 
 	return rc;
 }
 
-int cmd_aggregate(int argc, char **argv)
+static int run(void *args, int argc, char **argv)
 {
-	static const struct cli_parser parser = { .command = "aggregate", .cmd = CMD_AGGREGATE, .min = 1,
-		.operands = N_("name the respondents' files or directories"), .formats = cli_text_json,
-		.bad_format = CLI_TEXT_JSON_ERROR };
-	struct cli_values a;
-	int rc = cli_parse(&parser, argc, argv, &a, NULL);
-	if (rc != CLI_CONTINUE)
-		return rc;
+	const struct cli_values *a = args;
 	struct agg A = { .population = -1 };
 	struct questionnaire *q = NULL;
 	struct group_stats *s = NULL;
 	/* The files named (directories are expanded later, see agg_add). */
-	struct outpath_rules rules = { .inputs = (const char *const *)argv + optind,
-	                               .ninputs = (size_t)(argc - optind), .force = a.force, .group_ok = true };
-	if (a.out && (rc = cli_check_output(a.out, &rules)) != EXIT_OK)
+	struct outpath_rules rules = { .inputs = (const char *const *)argv, .ninputs = (size_t)argc,
+	                               .force = a->force, .group_ok = true };
+	int rc;
+	if (a->out && (rc = cli_check_output(a->out, &rules)) != EXIT_OK)
 		return rc;
-	A.has_out = a.out && stat(a.out, &A.out) == 0;
-	struct cli_group_opts go = { .strict = a.strict };
-	rc = cli_group_load(a.qarg, argv + optind, argc - optind, &go, &q, agg_add, &A);
+	A.has_out = a->out && stat(a->out, &A.out) == 0;
+	struct cli_group_opts go = { .strict = a->strict };
+	rc = cli_group_load(a->qarg, argv, argc, &go, &q, agg_add, &A);
 	if (rc == EXIT_OK && !(s = group_finish(A.acc))) {
 		cli_printf(stderr, "peil: %s\n", _("out of memory"));
 		rc = EXIT_INVALID;
 	}
 	if (rc == EXIT_OK) {
-		if (a.format_index == 1) {
+		if (a->format_index == 1) {
 			print_json(stdout, q, s);
 		} else {
 			print_text(stdout, q, s, A.organisation);
@@ -369,8 +363,8 @@ int cmd_aggregate(int argc, char **argv)
 			rc = EXIT_WRITE;
 		}
 	}
-	if (rc == EXIT_OK && a.out)
-		rc = write_merged(&A, s, a.out, a.force);
+	if (rc == EXIT_OK && a->out)
+		rc = write_merged(&A, s, a->out, a->force);
 	group_stats_free(s);
 	group_acc_free(A.acc);
 	mem_free(A.organisation);
@@ -378,3 +372,9 @@ int cmd_aggregate(int argc, char **argv)
 	questionnaire_free(q);
 	return rc;
 }
+
+const struct command cmd_aggregate = {
+	"peil aggregate [-q Q] FILE|DIR... [-o MERGED] [--format text|json] [--strict] [--force]",
+	N_("merge respondents: group statistics and disagreement"),
+	{ .command = "aggregate", .cmd = CMD_AGGREGATE, .min = 1, .operands = N_("name the respondents' files or directories"),
+	  .formats = cli_text_json, .bad_format = CLI_TEXT_JSON_ERROR }, run };

@@ -1,7 +1,6 @@
 /* peil benchmark [-q Q] FILE --peers DIR|ROUND.yaml [--same-size] [--min-peers K]
  *                [--format text|json] [--strict]
  * Where one municipality stands among its peers, per domain. */
-#include <getopt.h>
 #include <langinfo.h>
 #include <limits.h>
 #include <math.h>
@@ -181,43 +180,44 @@ static void print_json(FILE *f, const struct questionnaire *q, const struct peer
 
 /* ---- the command ---- */
 
-static int bench_option(void *ctx, enum cli_opt opt, const char *arg)
+struct bench_args {
+	struct cli_values v;    /* the options as given (cli/options.h) */
+	struct peer_options po;
+};
+
+static int bench_option(void *args, enum cli_opt opt, const char *arg)
 {
-	struct peer_options *po = ctx;
-	if (opt == CLI_OPT_min_peers && !peer_parse_min("benchmark", arg, &po->min_peers))
+	struct bench_args *b = args;
+	if (opt == CLI_OPT_min_peers && !peer_parse_min("benchmark", arg, &b->po.min_peers))
 		return EXIT_USAGE;
 	return CLI_CONTINUE;
 }
 
-int cmd_benchmark(int argc, char **argv)
+static int run(void *args, int argc, char **argv)
 {
-	static const struct cli_parser parser = { .command = "benchmark", .cmd = CMD_BENCHMARK, .min = 1, .max = 1,
-		.operands = N_("name exactly one response file"), .formats = cli_text_json,
-		.bad_format = CLI_TEXT_JSON_ERROR, .option = bench_option };
-	struct cli_values a;
-	struct peer_options po = { 0 };
-	int rc = cli_parse(&parser, argc, argv, &a, &po);
-	if (rc != CLI_CONTINUE)
-		return rc;
-	if (!a.peers)
+	struct bench_args *b = args;
+	const struct cli_values *a = &b->v;
+	struct peer_options po = b->po;
+	(void)argc;             /* one, as the parser checked */
+	if (!a->peers)
 		return cli_usage_error("benchmark", "%s", _("--peers DIR or --peers ROUND.yaml is required"));
-	const char *file = argv[optind];
-	po.same_size = a.same_size;
+	const char *file = argv[0];
+	po.same_size = a->same_size;
 	struct questionnaire *q;
 	struct response *self;
-	if (!cli_load_response(a.qarg, file, &q, &self))
+	if (!cli_load_response(a->qarg, file, &q, &self))
 		return EXIT_INVALID;
 	struct peer_source ps = { 0 };
 	struct peer_figures *pf = NULL;
-	rc = EXIT_INVALID;
+	int rc = EXIT_INVALID;
 	if (po.same_size && response_population(self) < 0)
 		cli_diag(stderr, file, 1, 1, DIAG_ERROR, "%s",
 		         _("--same-size needs the population of the assessed municipality (key 'population')"));
-	else if (peer_source_read(&ps, a.peers, q) && (pf = peer_source_figures(&ps, q, self, NULL, &po)))
+	else if (peer_source_read(&ps, a->peers, q) && (pf = peer_source_figures(&ps, q, self, NULL, &po)))
 		peer_source_summary("benchmark", &ps, pf);
-	if (pf && !(a.strict && ps.counts.invalid > 0)) {
+	if (pf && !(a->strict && ps.counts.invalid > 0)) {
 		rc = EXIT_OK;
-		if (a.format_index == 1) {
+		if (a->format_index == 1) {
 			print_json(stdout, q, pf, response_organisation(self), peer_source_shared(&ps, q, self));
 		} else {
 			print_text(stdout, q, pf, response_organisation(self), peer_source_shared(&ps, q, self));
@@ -231,3 +231,10 @@ int cmd_benchmark(int argc, char **argv)
 	questionnaire_free(q);
 	return rc;
 }
+
+const struct command cmd_benchmark = {
+	"peil benchmark [-q Q] FILE --peers DIR|ROUND.yaml [--same-size] [--min-peers K] [--format text|json] [--strict]",
+	N_("compare with peer municipalities"),
+	{ .command = "benchmark", .cmd = CMD_BENCHMARK, .min = 1, .max = 1, .operands = N_("name exactly one response file"),
+	  .formats = cli_text_json, .bad_format = CLI_TEXT_JSON_ERROR, .size = sizeof(struct bench_args),
+	  .option = bench_option }, run };

@@ -1,6 +1,5 @@
 /* peil compare [-q Q] OLD NEW [--format text|json]: what changed since
  * last time, per domain and per question. */
-#include <getopt.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -189,7 +188,7 @@ void cli_compare_warn(const char *command, const char *old_path, const struct re
 	warn_unfinished(new_path, sn);
 }
 
-static int run(const char *qarg, const char *old_path, const char *new_path, bool json)
+static int compare_files(const char *qarg, const char *old_path, const char *new_path, bool json)
 {
 	struct questionnaire *q;
 	struct response *cur, *old = NULL;
@@ -224,14 +223,14 @@ static int run(const char *qarg, const char *old_path, const char *new_path, boo
 	return rc;
 }
 
-int cmd_compare(int argc, char **argv)
+static int run(void *args, int argc, char **argv)
 {
-	static const struct cli_parser parser = { .command = "compare", .cmd = CMD_COMPARE, .min = 2, .max = 2,
-		.operands = N_("name two response files: OLD and NEW"), .formats = cli_text_json,
-		.bad_format = CLI_TEXT_JSON_ERROR };
-	struct cli_values o;
-	int rc = cli_parse(&parser, argc, argv, &o, NULL);
-	if (rc != CLI_CONTINUE)
-		return rc;
-	return run(o.qarg, argv[optind], argv[optind + 1], o.format_index == 1);
+	const struct cli_values *o = args;
+	(void)argc;             /* two, as the parser checked */
+	return compare_files(o->qarg, argv[0], argv[1], o->format_index == 1);
 }
+
+const struct command cmd_compare = { "peil compare [-q Q] OLD NEW [--format text|json]",
+	N_("what changed since last time"),
+	{ .command = "compare", .cmd = CMD_COMPARE, .min = 2, .max = 2, .operands = N_("name two response files: OLD and NEW"),
+	  .formats = cli_text_json, .bad_format = CLI_TEXT_JSON_ERROR }, run };

@@ -4,7 +4,6 @@
  * then atomically, so a failure never leaves half a file (exit 3). With
  * several files, -o names a directory and the peers are read once
  * (cli/export_batch.c). */
-#include <getopt.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,9 +33,9 @@ static bool parse_sep(const char *s, char *sep)
 }
 
 /* The options that need checking or converting, in the order given. */
-static int export_option(void *ctx, enum cli_opt opt, const char *arg)
+static int export_option(void *args, enum cli_opt opt, const char *arg)
 {
-	struct export_args *a = ctx;
+	struct export_args *a = args;
 	char names[128];
 	switch (opt) {
 	case CLI_OPT_appendix: a->appendix = 1; break;
@@ -70,16 +69,12 @@ static void format_help(FILE *out)
 		        export_format_label((enum export_format)i), export_format_help((enum export_format)i));
 }
 
-static int parse_args(int argc, char **argv, struct export_args *a)
+/* After the options: the files, and what goes with one or several. */
+static int take_files(int argc, char **argv, struct export_args *a)
 {
-	static const struct cli_parser parser = { .command = "export", .cmd = CMD_EXPORT, .min = 1,
-		.operands = N_("name a response file"), .option = export_option, .help = format_help };
-	int rc = cli_parse(&parser, argc, argv, &a->v, a);
-	if (rc != CLI_CONTINUE)
-		return rc;
 	a->po.same_size = a->v.same_size;
-	a->files = argv + optind;
-	a->nfiles = argc - optind;
+	a->files = argv;
+	a->nfiles = argc;
 	struct stat st;
 	a->batch = a->nfiles > 1 || (stat(a->files[0], &st) == 0 && S_ISDIR(st.st_mode));
 	if (a->batch && !a->v.out)
@@ -152,24 +147,24 @@ int export_write_file(const struct export_args *a, const struct export_options *
 	return rc;
 }
 
-int cmd_export(int argc, char **argv)
+static int run(void *args, int argc, char **argv)
 {
-	struct export_args a = { 0 };
-	int rc = parse_args(argc, argv, &a);
+	struct export_args *a = args;
+	int rc = take_files(argc, argv, a);
 	if (rc != CLI_CONTINUE)
 		return rc;
-	if (a.batch)
-		return export_batch(&a);
-	a.file = a.files[0];
+	if (a->batch)
+		return export_batch(a);
+	a->file = a->files[0];
 	struct questionnaire *q;
 	struct response *r, *base = NULL;
-	if (!cli_load_response(a.v.qarg, a.file, &q, &r))
+	if (!cli_load_response(a->v.qarg, a->file, &q, &r))
 		return EXIT_INVALID;
 	/* Never over its own inputs, nor over any response file (unless
 	 * --force): `export r.yaml -o r.yaml` would turn the answers into HTML. */
-	const char *inputs[] = { a.file, q->path, a.v.baseline, a.v.peers };
-	struct outpath_rules rules = { .inputs = inputs, .ninputs = 4, .force = a.v.force };
-	if ((rc = cli_check_output(a.v.out, &rules)) != EXIT_OK) {
+	const char *inputs[] = { a->file, q->path, a->v.baseline, a->v.peers };
+	struct outpath_rules rules = { .inputs = inputs, .ninputs = 4, .force = a->v.force };
+	if ((rc = cli_check_output(a->v.out, &rules)) != EXIT_OK) {
 		response_free(r);
 		questionnaire_free(q);
 		return rc;
@@ -183,23 +178,23 @@ int cmd_export(int argc, char **argv)
 		cli_printf(stderr, "peil: %s\n", _("out of memory"));
 		goto done;
 	}
-	if (a.v.baseline && !(base = cli_load_previous_with(q, a.v.baseline)))
+	if (a->v.baseline && !(base = cli_load_previous_with(q, a->v.baseline)))
 		goto done;
 	if (base && !(sb = score_compute(q, base))) {
 		cli_printf(stderr, "peil: %s\n", _("out of memory"));
 		goto done;
 	}
 	if (base)
-		cli_compare_warn("export", a.v.baseline, base, sb, a.file, r, s);
-	if (a.v.peers && !load_peers(&a, q, r, s, &peers, &pdomains))
+		cli_compare_warn("export", a->v.baseline, base, sb, a->file, r, s);
+	if (a->v.peers && !load_peers(a, q, r, s, &peers, &pdomains))
 		goto done;
 	struct export_options o = {
-		.q = q, .r = r, .baseline = base, .peers = a.v.peers ? &peers : NULL,
+		.q = q, .r = r, .baseline = base, .peers = a->v.peers ? &peers : NULL,
 		.scores = s, .base_scores = sb,
-		.lang = cli_lang(q), .csv_sep = a.csv_sep, .csv_bom = a.v.bom,
-		.appendix = a.appendix, .public = a.v.public,
+		.lang = cli_lang(q), .csv_sep = a->csv_sep, .csv_bom = a->v.bom,
+		.appendix = a->appendix, .public = a->v.public,
 	};
-	rc = export_write_file(&a, &o, a.v.out, &rules);
+	rc = export_write_file(a, &o, a->v.out, &rules);
 done:
 	scorecard_free(s);
 	scorecard_free(sb);
@@ -209,3 +204,10 @@ done:
 	questionnaire_free(q);
 	return rc;
 }
+
+const struct command cmd_export = {
+	"peil export [-q Q] FILE... --format FORMAT [-o OUT] [--baseline OLD] [--peers DIR|ROUND.yaml] "
+	"[--same-size] [--min-peers K] [--csv-sep C] [--bom] [--appendix|--no-appendix] [--public] [--force]",
+	N_("a scorecard for the council"),
+	{ .command = "export", .cmd = CMD_EXPORT, .min = 1, .operands = N_("name a response file"),
+	  .size = sizeof(struct export_args), .option = export_option, .help = format_help }, run };

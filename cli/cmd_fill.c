@@ -3,7 +3,6 @@
  * files; tui/ and cli/plain.c do the work. */
 #include <dirent.h>
 #include <errno.h>
-#include <getopt.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,16 +50,12 @@ static const char *name_new_file(void *ctx, const char *organisation, char *err,
 	return p;
 }
 
-/* The options (cli/options.h); --respondent and --role say who answers:
- * into the file, no hand-editing. */
-static int parse(int argc, char **argv, struct cli_values *a)
+/* The options (cli/options.h) and what they take; --respondent and --role
+ * say who answers: into the file, no hand-editing. */
+static int check(int argc, char **argv, const struct cli_values *a)
 {
-	static const struct cli_parser parser = { .command = "fill", .cmd = CMD_FILL };
-	int rc = cli_parse(&parser, argc, argv, a, NULL);
-	if (rc != CLI_CONTINUE)
-		return rc;
-	if (optind < argc)
-		return cli_usage_error("fill", _("unexpected argument '%s' (the file goes after -o)"), argv[optind]);
+	if (argc > 0)
+		return cli_usage_error("fill", _("unexpected argument '%s' (the file goes after -o)"), argv[0]);
 	if (a->organisation && !*a->organisation)
 		return cli_usage_error("fill", "%s", _("--organisation needs a name"));
 	if (a->region && !qn_valid_region(a->region))
@@ -215,15 +210,15 @@ static int open_assessment(const struct cli_values *fa, bool exists, char **path
 	return rc;
 }
 
-int cmd_fill(int argc, char **argv)
+static int run(void *args, int argc, char **argv)
 {
-	struct cli_values fa;
-	int rc = parse(argc, argv, &fa);
+	const struct cli_values *fa = args;
+	int rc = check(argc, argv, fa);
 	if (rc != CLI_CONTINUE)
 		return rc;
 	char *path, err[512], notice[640] = "";
 	bool exists, later;
-	if ((rc = choose_path(&fa, &path, &exists)) != EXIT_OK)
+	if ((rc = choose_path(fa, &path, &exists)) != EXIT_OK)
 		return rc < 0 ? EXIT_OK : rc;
 	struct questionnaire *q = NULL;
 	struct response *r = NULL;
@@ -231,18 +226,18 @@ int cmd_fill(int argc, char **argv)
 	/* The lock before the file: another peil that saves and quits between
 	 * our reading the file and locking it would leave us its old answers.
 	 * A new file in the data dir is named (and locked) once q is known. */
-	if (exists || fa.out) {
+	if (exists || fa->out) {
 		if (!(lock = cli_take_lock(path, notice, sizeof notice))) {
 			rc = EXIT_WRITE;
 			goto out;
 		}
 		exists = cli_is_file(path);         /* it may have appeared meanwhile */
 	}
-	if ((rc = open_assessment(&fa, exists, &path, &q, &r, &later)) != EXIT_OK)
+	if ((rc = open_assessment(fa, exists, &path, &q, &r, &later)) != EXIT_OK)
 		goto out;
 	struct naming naming = { .dir = path, .fallback = q->id };
-	if ((fa.respondent && !response_set_respondent(r, fa.respondent)) ||
-	    (fa.role && !response_set_role(r, fa.role))) {
+	if ((fa->respondent && !response_set_respondent(r, fa->respondent)) ||
+	    (fa->role && !response_set_role(r, fa->role))) {
 		cli_printf(stderr, "peil: %s\n", _("out of memory"));
 		rc = EXIT_INVALID;
 		goto out;
@@ -251,7 +246,7 @@ int cmd_fill(int argc, char **argv)
 		rc = EXIT_WRITE;
 		goto out;
 	}
-	bool plain = fa.plain || !tui_terminal_usable();
+	bool plain = fa->plain || !tui_terminal_usable();
 	/* Piped answers would be taken for the name ("3" as the organisation,
 	 * every answer shifted): a new file from a pipe needs --organisation. */
 	if (plain && !exists && !*response_organisation(r) && !isatty(STDIN_FILENO)) {
@@ -262,7 +257,7 @@ int cmd_fill(int argc, char **argv)
 	/* A named new file is written at once, so that a bad path shows now
 	 * and quitting at once leaves it (--from's too); plain mode does this
 	 * itself. */
-	if ((exists ? fa.respondent || fa.role : *response_organisation(r) != '\0') && !plain &&
+	if ((exists ? fa->respondent || fa->role : *response_organisation(r) != '\0') && !plain &&
 	    !response_save(r, path, err, sizeof err)) {
 		cli_printf(stderr, "peil: %s\n", err);
 		rc = EXIT_WRITE;
@@ -279,3 +274,7 @@ out:
 	mem_free(path);
 	return cli_end_as_signalled(rc);
 }
+
+const struct command cmd_fill = {
+	"peil fill [-q Q] [-o FILE] [--organisation NAME] [--region R] [--respondent NAME] [--role ROLE] [--from OLD] [--plain]",
+	N_("answer a questionnaire in the terminal; resumes FILE if it exists"), { .command = "fill", .cmd = CMD_FILL }, run };

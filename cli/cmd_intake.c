@@ -1,6 +1,5 @@
 /* peil intake [-q Q] DIR... [--registry CSV] [--format text|csv|json]:
  * per organisation, one line per problem with the files collected. */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -251,25 +250,20 @@ static void build(struct intake *in)
 	free(v);
 }
 
-int cmd_intake(int argc, char **argv)
+static const char *const formats[] = { "text", "csv", "json", NULL };       /* enum intake_format */
+
+static int run(void *args, int argc, char **argv)
 {
-	static const char *const formats[] = { "text", "csv", "json", NULL };       /* enum intake_format */
-	static const struct cli_parser parser = { .command = "intake", .cmd = CMD_INTAKE, .min = 1,
-		.operands = N_("name at least one directory of response files"), .formats = formats,
-		.bad_format = N_("--format takes text, csv or json, not '%s'") };
-	struct cli_values o;
-	int rc = cli_parse(&parser, argc, argv, &o, NULL);
-	if (rc != CLI_CONTINUE)
-		return rc;
-	enum intake_format fmt = (enum intake_format)o.format_index;
+	const struct cli_values *o = args;
+	enum intake_format fmt = (enum intake_format)o->format_index;
 	struct registry *reg = NULL;
-	if (o.registry && !(reg = registry_load(o.registry)))
+	if (o->registry && !(reg = registry_load(o->registry)))
 		return EXIT_INVALID;
 	struct collection c;
 	struct intake_report report = { 0 };
 	struct intake in = { .c = &c, .reg = reg, .r = &report };
-	rc = EXIT_INVALID;
-	if (collection_read(&c, argv + optind, argc - optind, o.qarg, NULL)) {
+	int rc = EXIT_INVALID;
+	if (collection_read(&c, argv, argc, o->qarg, NULL)) {
 		build(&in);
 		intake_write(&report, fmt, stdout);
 		if (fflush(stdout) != 0 || ferror(stdout))
@@ -285,3 +279,8 @@ int cmd_intake(int argc, char **argv)
 	registry_free(reg);
 	return rc;
 }
+
+const struct command cmd_intake = { "peil intake [-q Q] DIR... [--registry CSV] [--format text|csv|json]",
+	N_("check a collection of response files: per organisation, what is wrong or missing"),
+	{ .command = "intake", .cmd = CMD_INTAKE, .min = 1, .operands = N_("name at least one directory of response files"),
+	  .formats = formats, .bad_format = N_("--format takes text, csv or json, not '%s'") }, run };

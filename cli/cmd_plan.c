@@ -1,7 +1,6 @@
 /* peil plan FILE [--format text|json|csv]: the improvement plan (SPEC:
  * "plan --format json"). The text is a table a CIO pastes into an e-mail:
  * by due date, overdue ones flagged, totals, and what no action covers. */
-#include <getopt.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -119,26 +118,22 @@ static void write_plan(enum plan_format fmt, const struct questionnaire *q, cons
 	jsonw_object_end(&w);
 }
 
-int cmd_plan(int argc, char **argv)
+static const char *const formats[] = { "text", "json", "csv", NULL };       /* enum plan_format */
+
+static int run(void *args, int argc, char **argv)
 {
-	static const char *const formats[] = { "text", "json", "csv", NULL };       /* enum plan_format */
-	static const struct cli_parser parser = { .command = "plan", .cmd = CMD_PLAN, .min = 1, .max = 1,
-		.operands = N_("name exactly one response file"), .formats = formats,
-		.bad_format = N_("--format takes text, json or csv, not '%s'") };
-	struct cli_values o;
-	int rc = cli_parse(&parser, argc, argv, &o, NULL);
-	if (rc != CLI_CONTINUE)
-		return rc;
-	enum plan_format fmt = (enum plan_format)o.format_index;
+	const struct cli_values *o = args;
+	(void)argc;             /* one, as the parser checked */
+	enum plan_format fmt = (enum plan_format)o->format_index;
 	struct questionnaire *q;
 	struct response *r;
-	if (!cli_load_response(o.qarg, argv[optind], &q, &r))
+	if (!cli_load_response(o->qarg, argv[0], &q, &r))
 		return EXIT_INVALID;
 	char today[11];
 	plan_today(today);
 	struct scorecard *s = score_compute(q, r);
 	struct plan_view *v = s ? plan_compute(r, s, today) : NULL;
-	rc = EXIT_OK;
+	int rc = EXIT_OK;
 	if (!v) {
 		cli_printf(stderr, "peil: %s\n", _("out of memory"));
 		rc = EXIT_INVALID;
@@ -153,6 +148,11 @@ int cmd_plan(int argc, char **argv)
 	questionnaire_free(q);
 	return rc;
 }
+
+const struct command cmd_plan = { "peil plan [-q Q] FILE [--format text|json|csv]",
+	N_("the improvement plan: actions, owners, due dates, status, costs"),
+	{ .command = "plan", .cmd = CMD_PLAN, .min = 1, .max = 1, .operands = N_("name exactly one response file"),
+	  .formats = formats, .bad_format = N_("--format takes text, json or csv, not '%s'") }, run };
 
 static const char *followup_words(const struct followup *f)
 {

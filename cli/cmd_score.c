@@ -1,5 +1,4 @@
 /* peil score FILE [--format text|json]: the figures of one response. */
-#include <getopt.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -84,22 +83,17 @@ static void print_text(FILE *f, const struct questionnaire *q, const struct resp
 		fprintf(f, _("    … and %d more\n"), s->npriorities - 10);
 }
 
-int cmd_score(int argc, char **argv)
+static int run(void *args, int argc, char **argv)
 {
-	static const struct cli_parser parser = { .command = "score", .cmd = CMD_SCORE, .min = 1, .max = 1,
-		.operands = N_("name exactly one response file"), .formats = cli_text_json,
-		.bad_format = CLI_TEXT_JSON_ERROR };
-	struct cli_values o;
-	int rc = cli_parse(&parser, argc, argv, &o, NULL);
-	if (rc != CLI_CONTINUE)
-		return rc;
-	bool json = o.format_index == 1;
+	const struct cli_values *o = args;
+	(void)argc;             /* one, as the parser checked */
+	bool json = o->format_index == 1;
 	struct questionnaire *q;
 	struct response *r;
-	if (!cli_load_response(o.qarg, argv[optind], &q, &r))
+	if (!cli_load_response(o->qarg, argv[0], &q, &r))
 		return EXIT_INVALID;
 	struct scorecard *s = score_compute(q, r);
-	rc = EXIT_OK;
+	int rc = EXIT_OK;
 	if (!s) {
 		cli_printf(stderr, "peil: %s\n", _("out of memory"));
 		rc = EXIT_INVALID;
@@ -119,3 +113,8 @@ int cmd_score(int argc, char **argv)
 	questionnaire_free(q);
 	return rc;
 }
+
+const struct command cmd_score = { "peil score [-q Q] FILE [--format text|json]",
+	N_("scores, levels, gaps and priorities of a response file"),
+	{ .command = "score", .cmd = CMD_SCORE, .min = 1, .max = 1, .operands = N_("name exactly one response file"),
+	  .formats = cli_text_json, .bad_format = CLI_TEXT_JSON_ERROR }, run };

@@ -4,7 +4,6 @@
  * The sector picture a network organisation publishes: per domain and
  * size class (or group), the distribution of the organisations' scores,
  * and with --baseline the paired change since last round. */
-#include <getopt.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,9 +33,9 @@ struct sector_args {
 };
 
 /* The options that need checking or converting, in the order given. */
-static int sector_option(void *ctx, enum cli_opt opt, const char *arg)
+static int sector_option(void *args, enum cli_opt opt, const char *arg)
 {
-	struct sector_args *a = ctx;
+	struct sector_args *a = args;
 	char *end;
 	long k;
 	switch (opt) {
@@ -63,20 +62,7 @@ static int sector_option(void *ctx, enum cli_opt opt, const char *arg)
 	return CLI_CONTINUE;
 }
 
-static int parse_args(int argc, char **argv, struct sector_args *a)
-{
-	static const char *const formats[] = { "text", "csv", "json", "md", "html", "round", NULL };
-	static const struct cli_parser parser = { .command = "sector", .cmd = CMD_SECTOR, .min = 1,
-		.operands = N_("name at least one directory of response files"), .formats = formats,
-		.bad_format = N_("--format takes text, csv, json, md, html or round, not '%s'"), .option = sector_option };
-	int rc = cli_parse(&parser, argc, argv, &a->v, a);
-	if (rc != CLI_CONTINUE)
-		return rc;
-	a->format = (enum sector_format)a->v.format_index;
-	if (a->format == SF_ROUND && a->nbaselines)
-		return cli_usage_error("sector", "%s", _("a round file holds one round: leave out --baseline"));
-	return CLI_CONTINUE;
-}
+static const char *const formats[] = { "text", "csv", "json", "md", "html", "round", NULL };  /* enum sector_format */
 
 /* The collection's organisations, with what the registry adds: the code a
  * file lacks, the population, the --group-by column. */
@@ -136,7 +122,7 @@ static void summary(const char *what, const struct collection *c, const struct p
 }
 
 struct run {
-	struct sector_args a;
+	const struct sector_args *a;     /* the options */
 	struct registry *reg;
 	struct collection cur, base;
 	struct peer_set *set, *base_set;
@@ -147,39 +133,39 @@ struct run {
 
 static bool read_round(struct run *r, char **dirs, int ndirs)
 {
-	const char *field = r->gcol >= 0 ? NULL : r->a.v.group_by;
-	if (!collection_read(&r->cur, dirs, ndirs, r->a.v.qarg, field) ||
+	const char *field = r->gcol >= 0 ? NULL : r->a->v.group_by;
+	if (!collection_read(&r->cur, dirs, ndirs, r->a->v.qarg, field) ||
 	    !(r->set = organisations(&r->cur, r->reg, r->gcol)))
 		return false;
 	summary(dirs[0], &r->cur, r->set);
-	if (!r->a.nbaselines)
+	if (!r->a->nbaselines)
 		return true;
 	/* Last round is read against this round's questionnaire. */
-	const char *q = r->a.v.qarg ? r->a.v.qarg : r->cur.q->path;
-	if (!collection_read(&r->base, (char **)r->a.baselines, r->a.nbaselines, q, field) ||
+	const char *q = r->a->v.qarg ? r->a->v.qarg : r->cur.q->path;
+	if (!collection_read(&r->base, (char **)r->a->baselines, r->a->nbaselines, q, field) ||
 	    !(r->base_set = organisations(&r->base, r->reg, r->gcol)))
 		return false;
-	summary(r->a.baselines[0], &r->base, r->base_set);
+	summary(r->a->baselines[0], &r->base, r->base_set);
 	return true;
 }
 
 static bool write_output(const struct run *r, FILE *f)
 {
 	struct sector_view v = {
-		.q = r->cur.q, .s = r->s, .base = r->bs, .group_by = r->a.v.group_by, .lang = cli_lang(r->cur.q),
-		.csv_sep = r->a.csv_sep ? r->a.csv_sep : ',', .csv_bom = r->a.v.bom,
+		.q = r->cur.q, .s = r->s, .base = r->bs, .group_by = r->a->v.group_by, .lang = cli_lang(r->cur.q),
+		.csv_sep = r->a->csv_sep ? r->a->csv_sep : ',', .csv_bom = r->a->v.bom,
 	};
-	switch (r->a.format) {
+	switch (r->a->format) {
 	case SF_TEXT: sector_text(&v, f); return true;
 	case SF_CSV: sector_csv(&v, f); return true;
 	case SF_JSON: sector_json(&v, f); return true;
 	case SF_MD:
 	case SF_HTML:
 		return export_sector(&(struct export_sector){ .q = v.q, .s = v.s, .base = v.base, .group_by = v.group_by,
-		                                              .lang = v.lang, .date = r->today }, r->a.format == SF_HTML, f);
+		                                              .lang = v.lang, .date = r->today }, r->a->format == SF_HTML, f);
 	case SF_ROUND: break;
 	}
-	struct round *rd = sector_round(r->s, r->cur.q, r->today, r->a.v.group_by);
+	struct round *rd = sector_round(r->s, r->cur.q, r->today, r->a->v.group_by);
 	size_t len = 0;
 	char *yaml = rd ? round_to_yaml(rd, &len) : NULL;
 	bool ok = yaml && fwrite(yaml, 1, len, f) == len;
@@ -202,7 +188,7 @@ static int emit(const struct run *r)
 	if (!ok)
 		cli_printf(stderr, "peil: %s\n", _("out of memory"));
 	else
-		rc = cli_write_output(r->a.v.out, buf, len);
+		rc = cli_write_output(r->a->v.out, buf, len);
 	free(buf);
 	return rc;
 }
@@ -210,29 +196,30 @@ static int emit(const struct run *r)
 /* --group-by: a registry column, else a field of the response files. */
 static bool grouped(const struct run *r)
 {
-	if (!r->a.v.group_by || r->s->nclasses > 1)
+	if (!r->a->v.group_by || r->s->nclasses > 1)
 		return true;
 	char cols[512];
 	cli_printf(stderr, _("peil sector: no organisation has a value for --group-by '%s': it is no column of the "
 	                     "registry (%s) and no key of the response files\n"),
-	           r->a.v.group_by, registry_columns(r->reg, cols, sizeof cols));
+	           r->a->v.group_by, registry_columns(r->reg, cols, sizeof cols));
 	return false;
 }
 
-int cmd_sector(int argc, char **argv)
+static int run(void *args, int argc, char **argv)
 {
-	struct run r = { .gcol = -1 };
-	int rc = parse_args(argc, argv, &r.a);
-	if (rc != CLI_CONTINUE)
-		return rc;
-	rc = EXIT_INVALID;
+	struct sector_args *a = args;
+	a->format = (enum sector_format)a->v.format_index;
+	if (a->format == SF_ROUND && a->nbaselines)
+		return cli_usage_error("sector", "%s", _("a round file holds one round: leave out --baseline"));
+	struct run r = { .a = a, .gcol = -1 };
+	int rc = EXIT_INVALID;
 	response_today(r.today);
-	if (r.a.v.registry && !(r.reg = registry_load(r.a.v.registry)))
+	if (r.a->v.registry && !(r.reg = registry_load(r.a->v.registry)))
 		return EXIT_INVALID;
-	r.gcol = r.a.v.group_by ? registry_column(r.reg, r.a.v.group_by) : -1;
-	if (read_round(&r, argv + optind, argc - optind)) {
-		r.s = sector_compute(r.set, r.base_set, r.a.v.group_by != NULL, r.a.min_n);
-		r.bs = r.base_set ? sector_compute(r.base_set, NULL, r.a.v.group_by != NULL, r.a.min_n) : NULL;
+	r.gcol = r.a->v.group_by ? registry_column(r.reg, r.a->v.group_by) : -1;
+	if (read_round(&r, argv, argc)) {
+		r.s = sector_compute(r.set, r.base_set, r.a->v.group_by != NULL, r.a->min_n);
+		r.bs = r.base_set ? sector_compute(r.base_set, NULL, r.a->v.group_by != NULL, r.a->min_n) : NULL;
 		if (!r.s || (r.base_set && !r.bs))
 			cli_printf(stderr, "peil: %s\n", _("out of memory"));
 		else if (grouped(&r))
@@ -247,3 +234,11 @@ int cmd_sector(int argc, char **argv)
 	registry_free(r.reg);
 	return rc;
 }
+
+const struct command cmd_sector = {
+	"peil sector [-q Q] DIR... [--baseline DIR...] [--registry CSV] [--group-by FIELD] "
+	"[--min-n K] [--format text|csv|json|md|html|round] [--csv-sep C] [--bom] [-o OUT]",
+	N_("the sector picture: per domain and size class, the distribution of scores"),
+	{ .command = "sector", .cmd = CMD_SECTOR, .min = 1, .operands = N_("name at least one directory of response files"),
+	  .formats = formats, .bad_format = N_("--format takes text, csv, json, md, html or round, not '%s'"),
+	  .size = sizeof(struct sector_args), .option = sector_option }, run };

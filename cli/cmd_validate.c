@@ -3,7 +3,6 @@
  * every file is reported. Directories stand for their *.yaml and *.yml
  * files. Files are checked in parallel (core/pool.h) and each
  * questionnaire is loaded once (cli/qcache.h), in the order given. */
-#include <getopt.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -140,25 +139,23 @@ static int validate_all(const struct questionnaire *fixed, char **args, int n)
 	return ok && !v.failed ? EXIT_OK : EXIT_INVALID;
 }
 
-int cmd_validate(int argc, char **argv)
+static int run(void *args, int argc, char **argv)
 {
-	static const struct cli_parser parser = { .command = "validate", .cmd = CMD_VALIDATE, .min = 1,
-		.operands = N_("name at least one file") };
-	struct cli_values o;
-	int rc = cli_parse(&parser, argc, argv, &o, NULL);
-	if (rc != CLI_CONTINUE)
-		return rc;
+	const struct cli_values *o = args;
 	struct questionnaire *fixed = NULL;
-	if (o.qarg) {
+	if (o->qarg) {
 		struct diag_list *d = diag_list_new();
-		fixed = d ? cli_load_questionnaire(o.qarg, NULL, d) : NULL;
+		fixed = d ? cli_load_questionnaire(o->qarg, NULL, d) : NULL;
 		if (d)
 			diag_print(d, stderr, true);
 		diag_list_free(d);
 		if (!fixed)
 			return EXIT_INVALID;
 	}
-	rc = validate_all(fixed, argv + optind, argc - optind);
+	int rc = validate_all(fixed, argv, argc);
 	questionnaire_free(fixed);
 	return rc;
 }
+
+const struct command cmd_validate = { "peil validate [-q Q] FILE|DIR...", N_("check questionnaires and response files"),
+	{ .command = "validate", .cmd = CMD_VALIDATE, .min = 1, .operands = N_("name at least one file") }, run };

@@ -5,7 +5,6 @@
  * are the respondents' answers; with --participants N (live mode) the room
  * votes. This file finds the files and builds the session; tui/workshop.c
  * runs it. */
-#include <getopt.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -58,9 +57,9 @@ static int number(const char *arg, int max, int *out)
 }
 
 /* The options that need checking or converting, in the order given. */
-static int ws_option(void *ctx, enum cli_opt opt, const char *arg)
+static int ws_option(void *args, enum cli_opt opt, const char *arg)
 {
-	struct ws_args *a = ctx;
+	struct ws_args *a = args;
 	switch (opt) {
 	case CLI_OPT_minutes:
 		if (number(arg, SESSION_MAX_MINUTES, &a->minutes) != CLI_CONTINUE)
@@ -81,17 +80,13 @@ static int ws_option(void *ctx, enum cli_opt opt, const char *arg)
 	return CLI_CONTINUE;
 }
 
-static int parse(int argc, char **argv, struct ws_args *a)
+/* After the options: the files, and which options go together. */
+static int take_files(int argc, char **argv, struct ws_args *a)
 {
-	static const struct cli_parser parser = { .command = "workshop", .cmd = CMD_WORKSHOP, .option = ws_option };
-	memset(a, 0, sizeof *a);
-	int rc = cli_parse(&parser, argc, argv, &a->v, a);
-	if (rc != CLI_CONTINUE)
-		return rc;
 	a->serve.tls_cert = a->v.tls_cert;
 	a->serve.tls_key = a->v.tls_key;
-	a->files = argv + optind;
-	a->nfiles = argc - optind;
+	a->files = argv;
+	a->nfiles = argc;
 	if (a->nfiles > 0 && a->participants > 0)
 		return cli_usage_error("workshop", "%s",
 		                       _("--participants is for voting in the room; with respondents' files the votes are theirs"));
@@ -355,16 +350,16 @@ static void print_summary(const struct questionnaire *q, const struct response *
 	cli_printf(stdout, _("Saved in %s\n"), path);
 }
 
-int cmd_workshop(int argc, char **argv)
+static int run(void *args, int argc, char **argv)
 {
-	struct ws_args wa;
-	int rc = parse(argc, argv, &wa);
+	struct ws_args *wa = args;
+	int rc = take_files(argc, argv, wa);
 	if (rc != CLI_CONTINUE)
 		return rc;
-	char *path = wa.v.out ? xstrdup(wa.v.out) : default_path();
+	char *path = wa->v.out ? xstrdup(wa->v.out) : default_path();
 	if (!path)
 		return EXIT_WRITE;
-	if (wa.nfiles == 0 && wa.participants <= 0 && !cli_is_file(path)) {
+	if (wa->nfiles == 0 && wa->participants <= 0 && !cli_is_file(path)) {
 		mem_free(path);
 		return cli_usage_error("workshop", "%s",
 		                       _("name the respondents' files, or say how many vote in the room: --participants N"));
@@ -372,7 +367,7 @@ int cmd_workshop(int argc, char **argv)
 	struct crowd c = { 0 };
 	struct questionnaire *q = NULL;
 	struct response *r = NULL;
-	struct tui_workshop_options o = { .large = wa.v.large, .names = wa.v.names, .anonymous = wa.v.anonymous };
+	struct tui_workshop_options o = { .large = wa->v.large, .names = wa->v.names, .anonymous = wa->v.anonymous };
 	struct captured msgs = { 0 };
 	struct workshop_room wr = { 0 };
 	char err[512], notice[640];
@@ -384,10 +379,10 @@ int cmd_workshop(int argc, char **argv)
 		goto out;
 	}
 	bool exists = cli_is_file(path);
-	if (wa.nfiles > 0)
-		rc = review_session(&wa, path, exists, &c, &q, &r, &msgs);
+	if (wa->nfiles > 0)
+		rc = review_session(wa, path, exists, &c, &q, &r, &msgs);
 	else
-		rc = live_session(&wa, path, exists, &q, &r, &o.participants, notice, sizeof notice);
+		rc = live_session(wa, path, exists, &q, &r, &o.participants, notice, sizeof notice);
 	if (rc != EXIT_OK)
 		goto out;
 	o.notice = notice[0] ? notice : NULL;
@@ -399,12 +394,12 @@ int cmd_workshop(int argc, char **argv)
 	}
 	struct workshop_respondent *people = xarray((size_t)c.n, sizeof *people);
 	for (int i = 0; i < c.n; i++)
-		people[i] = (struct workshop_respondent){ c.r[i], wa.v.anonymous ? NULL : c.names[i] };
+		people[i] = (struct workshop_respondent){ c.r[i], wa->v.anonymous ? NULL : c.names[i] };
 	long seconds_before = response_session(r)->seconds;
 	o.respondents = people;
 	o.nrespondents = c.n;
 	o.ask_organisation = !exists && !*response_organisation(r);
-	if (o.participants > 0 && (rc = workshop_serve_start(&wa.serve, q, o.participants, &wr)) != EXIT_OK) {
+	if (o.participants > 0 && (rc = workshop_serve_start(&wa->serve, q, o.participants, &wr)) != EXIT_OK) {
 		mem_free(people);
 		goto out;
 	}
@@ -429,3 +424,9 @@ out:
 	free(msgs.text);
 	return cli_end_as_signalled(rc);
 }
+
+const struct command cmd_workshop = {
+	"peil workshop [-q Q] [-o FILE] [--participants N [--serve [ADDR:]PORT [--tls-cert F --tls-key F]]] "
+	"[--anonymous | --names] [--large] [--minutes M] [--organisation NAME] [RESPONSES...]",
+	N_("facilitate a group session: merge respondents or vote in the room"),
+	{ .command = "workshop", .cmd = CMD_WORKSHOP, .size = sizeof(struct ws_args), .option = ws_option }, run };

@@ -1,9 +1,11 @@
 /* The one parse loop of the subcommands, over the table of cli/options.h. */
 #include <getopt.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
 #include "cli/options.h"
+#include "cli/xalloc.h"
 #include "core/i18n.h"
 
 const char *const cli_text_json[] = { "text", "json", NULL };
@@ -95,7 +97,9 @@ static int check_operands(const struct cli_parser *p, int n)
 	return CLI_CONTINUE;
 }
 
-int cli_parse(const struct cli_parser *p, int argc, char **argv, struct cli_values *v, void *ctx)
+/* Parses argv into v (zeroed first; the start of args): CLI_CONTINUE with
+ * the operands from optind, or the exit code. */
+static int parse(const struct cli_parser *p, int argc, char **argv, struct cli_values *v, void *args)
 {
 	struct option longs[CLI_NOPTS + NALIASES + 1];
 	char shorts[2 * CLI_NOPTS + 1];
@@ -118,9 +122,21 @@ int cli_parse(const struct cli_parser *p, int argc, char **argv, struct cli_valu
 		if (o == CLI_OPT_format && p->formats)
 			rc = take_format(p, v, optarg);
 		if (rc == CLI_CONTINUE && p->option)
-			rc = p->option(ctx, (enum cli_opt)o, optarg);
+			rc = p->option(args, (enum cli_opt)o, optarg);
 		if (rc != CLI_CONTINUE)
 			return rc;
 	}
 	return check_operands(p, argc - optind);
+}
+
+int cli_run(const struct command *c, int argc, char **argv)
+{
+	struct cli_values values;
+	void *args = c->parser.size ? xcalloc(1, c->parser.size) : &values;
+	int rc = parse(&c->parser, argc, argv, args, args);
+	if (rc == CLI_CONTINUE)
+		rc = c->run(args, argc - optind, argv + optind);
+	if (args != &values)
+		free(args);
+	return rc;
 }

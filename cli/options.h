@@ -12,6 +12,7 @@
 #define PEIL_CLI_OPTIONS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 
 /* The commands, as the table's last column names them. */
@@ -85,18 +86,37 @@ struct cli_parser {
 	 * ("... not '%s'") for any other; NULL: `option` checks it. */
 	const char *const *formats;
 	const char *bad_format;
-	/* Called for each option in turn once it is stored, for a value that
-	 * needs checking or converting: CLI_CONTINUE, or the exit code after
-	 * a usage error. May be NULL. */
-	int (*option)(void *ctx, enum cli_opt opt, const char *arg);
+	/* The size of the command's own struct for its options, whose first
+	 * member is the struct cli_values: what `option` keeps there as it
+	 * goes. 0: the values alone. */
+	size_t size;
+	/* Called for each option in turn once it is stored, with that struct,
+	 * for a value that needs checking or converting: CLI_CONTINUE, or the
+	 * exit code after a usage error. May be NULL. */
+	int (*option)(void *args, enum cli_opt opt, const char *arg);
 	void (*help)(FILE *out);        /* more for --help, after the synopsis; may be NULL */
 };
 
-/* Parses argv (argv[0] is the command's name) into v (zeroed first):
- * CLI_CONTINUE with the operands from optind, EXIT_OK after --help, or
- * EXIT_USAGE after a usage error (an unknown option, a missing or bad
- * value, the wrong number of operands). */
-int cli_parse(const struct cli_parser *p, int argc, char **argv, struct cli_values *v, void *ctx);
+/* A subcommand (one per file, cmd_NAME.c): its line in peil --help, how
+ * its command line reads, and what it does with it. */
+struct command {
+	const char *synopsis;   /* untranslated; shown in --help */
+	const char *summary;    /* N_() marked */
+	struct cli_parser parser;       /* parser.command is its name */
+	/* Runs once the options are read: args is the command's struct
+	 * (parser.size) or else the struct cli_values; argv holds the argc
+	 * operands. Returns the exit code. */
+	int (*run)(void *args, int argc, char **argv);
+};
+
+extern const struct command cmd_fill, cmd_workshop, cmd_validate, cmd_score, cmd_plan, cmd_export,
+	cmd_aggregate, cmd_compare, cmd_benchmark, cmd_intake, cmd_sector;
+
+/* Runs command c on argv (argv[0] is its name): parses the options into
+ * its struct, then runs it. Returns EXIT_OK after --help, EXIT_USAGE after
+ * a usage error (an unknown option, a missing or bad value, the wrong
+ * number of operands), else what the command returns. */
+int cli_run(const struct command *c, int argc, char **argv);
 
 /* --format text|json, shared by score, compare, aggregate and benchmark:
  * true for json. */
