@@ -28,6 +28,17 @@ enum { CLI_CONTINUE = -1 };
 /* The subcommands: a file each, each with its struct command
  * (cli/options.h). */
 
+/* score and plan (cli/cmd_score.c): loads one response file and its
+ * questionnaire (-q in o), scores it and hands the three to `print`, which
+ * writes to stdout and returns false when memory runs out. Returns EXIT_OK,
+ * EXIT_INVALID (the file did not load, or memory ran out) or EXIT_WRITE
+ * (stdout could not be written). */
+struct cli_values;
+struct scorecard;
+typedef bool (*cli_scored_fn)(const struct cli_values *o, const struct questionnaire *q, const struct response *r,
+                              const struct scorecard *s);
+int cli_print_scored(const struct cli_values *o, const char *path, cli_scored_fn print);
+
 /* compare's part about the plan (cli/cmd_plan.c): per action of last
  * year's plan whether it was done, and whether its questions went up.
  * False when memory runs out. */
@@ -78,7 +89,6 @@ struct response *cli_load_previous_with(const struct questionnaire *q, const cha
  * answers still open or unconfirmed (cli/cmd_compare.c; compare and
  * export --baseline). `command` names the command in the messages; so and
  * sn are the two files' scorecards, computed once by the caller. */
-struct scorecard;
 void cli_compare_warn(const char *command, const char *old_path, const struct response *old,
                       const struct scorecard *so, const char *new_path, const struct response *cur,
                       const struct scorecard *sn);

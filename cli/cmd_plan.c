@@ -120,33 +120,23 @@ static void write_plan(enum plan_format fmt, const struct questionnaire *q, cons
 
 static const char *const formats[] = { "text", "json", "csv", NULL };       /* enum plan_format */
 
-static int run(void *args, int argc, char **argv)
+/* False when memory runs out. */
+static bool print_plan(const struct cli_values *o, const struct questionnaire *q, const struct response *r,
+                       const struct scorecard *s)
 {
-	const struct cli_values *o = args;
-	(void)argc;             /* one, as the parser checked */
-	enum plan_format fmt = (enum plan_format)o->format_index;
-	struct questionnaire *q;
-	struct response *r;
-	if (!cli_load_response(o->qarg, argv[0], &q, &r))
-		return EXIT_INVALID;
 	char today[11];
 	plan_today(today);
-	struct scorecard *s = score_compute(q, r);
-	struct plan_view *v = s ? plan_compute(r, s, today) : NULL;
-	int rc = EXIT_OK;
-	if (!v) {
-		cli_printf(stderr, "peil: %s\n", _("out of memory"));
-		rc = EXIT_INVALID;
-	} else {
-		write_plan(fmt, q, r, s, v, today);
-	}
-	if (fflush(stdout) != 0 || ferror(stdout))
-		rc = EXIT_WRITE;
+	struct plan_view *v = plan_compute(r, s, today);
+	if (v)
+		write_plan((enum plan_format)o->format_index, q, r, s, v, today);
 	plan_view_free(v);
-	scorecard_free(s);
-	response_free(r);
-	questionnaire_free(q);
-	return rc;
+	return v != NULL;
+}
+
+static int run(void *args, int argc, char **argv)
+{
+	(void)argc;             /* one, as the parser checked */
+	return cli_print_scored(args, argv[0], print_plan);
 }
 
 const struct command cmd_plan = { "peil plan [-q Q] FILE [--format text|json|csv]",

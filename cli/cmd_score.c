@@ -83,35 +83,45 @@ static void print_text(FILE *f, const struct questionnaire *q, const struct resp
 		fprintf(f, _("    … and %d more\n"), s->npriorities - 10);
 }
 
-static int run(void *args, int argc, char **argv)
+int cli_print_scored(const struct cli_values *o, const char *path, cli_scored_fn print)
 {
-	const struct cli_values *o = args;
-	(void)argc;             /* one, as the parser checked */
-	bool json = o->format_index == 1;
 	struct questionnaire *q;
 	struct response *r;
-	if (!cli_load_response(o->qarg, argv[0], &q, &r))
+	if (!cli_load_response(o->qarg, path, &q, &r))
 		return EXIT_INVALID;
 	struct scorecard *s = score_compute(q, r);
 	int rc = EXIT_OK;
-	if (!s) {
+	if (!s || !print(o, q, r, s)) {
 		cli_printf(stderr, "peil: %s\n", _("out of memory"));
 		rc = EXIT_INVALID;
-	} else if (json) {
-		struct jsonw w;
-		jsonw_init(&w, stdout, true);
-		jsonw_object(&w);
-		score_json_fields(&w, q, r, s);
-		jsonw_object_end(&w);
-	} else {
-		print_text(stdout, q, r, s);
 	}
-	if (fflush(stdout) != 0)
+	if (fflush(stdout) != 0 || ferror(stdout))
 		rc = EXIT_WRITE;
 	scorecard_free(s);
 	response_free(r);
 	questionnaire_free(q);
 	return rc;
+}
+
+static bool print_score(const struct cli_values *o, const struct questionnaire *q, const struct response *r,
+                        const struct scorecard *s)
+{
+	if (o->format_index == 0) {
+		print_text(stdout, q, r, s);
+		return true;
+	}
+	struct jsonw w;
+	jsonw_init(&w, stdout, true);
+	jsonw_object(&w);
+	score_json_fields(&w, q, r, s);
+	jsonw_object_end(&w);
+	return true;
+}
+
+static int run(void *args, int argc, char **argv)
+{
+	(void)argc;             /* one, as the parser checked */
+	return cli_print_scored(args, argv[0], print_score);
 }
 
 const struct command cmd_score = { "peil score [-q Q] FILE [--format text|json]",
