@@ -25,9 +25,19 @@ enum {
  * at once: EXIT_OK after --help, EXIT_USAGE after a usage error. */
 enum { CLI_CONTINUE = -1 };
 
-/* The subcommands: a file each, each with its struct command
- * (cli/options.h). */
-
+/* Each subcommand, in its own file, run by cli_run (cli/options.h): args
+ * holds its options, argv its argc operands. */
+int cmd_validate(void *args, int argc, char **argv);
+int cmd_score(void *args, int argc, char **argv);
+int cmd_fill(void *args, int argc, char **argv);
+int cmd_workshop(void *args, int argc, char **argv);
+int cmd_export(void *args, int argc, char **argv);
+int cmd_aggregate(void *args, int argc, char **argv);
+int cmd_compare(void *args, int argc, char **argv);
+int cmd_benchmark(void *args, int argc, char **argv);
+int cmd_intake(void *args, int argc, char **argv);
+int cmd_sector(void *args, int argc, char **argv);
+int cmd_plan(void *args, int argc, char **argv);
 /* score and plan (cli/cmd_score.c): loads one response file and its
  * questionnaire (-q in o), scores it and hands the three to `print`, which
  * writes to stdout and returns false when memory runs out. Returns EXIT_OK,

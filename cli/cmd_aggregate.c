@@ -333,7 +333,7 @@ static int write_merged(const struct agg *A, const struct group_stats *s, const 
 	return rc;
 }
 
-static int run(void *args, int argc, char **argv)
+int cmd_aggregate(void *args, int argc, char **argv)
 {
 	const struct cli_values *a = args;
 	struct agg A = { .population = -1 };
@@ -372,9 +372,3 @@ static int run(void *args, int argc, char **argv)
 	questionnaire_free(q);
 	return rc;
 }
-
-const struct command cmd_aggregate = {
-	"peil aggregate [-q Q] FILE|DIR... [-o MERGED] [--format text|json] [--strict] [--force]",
-	N_("merge respondents: group statistics and disagreement"),
-	{ .command = "aggregate", .cmd = CMD_AGGREGATE, .min = 1, .operands = N_("name the respondents' files or directories"),
-	  .formats = cli_text_json, .bad_format = CLI_TEXT_JSON_ERROR }, run };

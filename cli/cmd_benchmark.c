@@ -193,7 +193,10 @@ static int bench_option(void *args, enum cli_opt opt, const char *arg)
 	return CLI_CONTINUE;
 }
 
-static int run(void *args, int argc, char **argv)
+const struct cli_hooks benchmark_hooks = { .formats = cli_text_json, .bad_format = CLI_TEXT_JSON_ERROR,
+                                           .size = sizeof(struct bench_args), .option = bench_option };
+
+int cmd_benchmark(void *args, int argc, char **argv)
 {
 	struct bench_args *b = args;
 	const struct cli_values *a = &b->v;
@@ -231,10 +234,3 @@ static int run(void *args, int argc, char **argv)
 	questionnaire_free(q);
 	return rc;
 }
-
-const struct command cmd_benchmark = {
-	"peil benchmark [-q Q] FILE --peers DIR|ROUND.yaml [--same-size] [--min-peers K] [--format text|json] [--strict]",
-	N_("compare with peer municipalities"),
-	{ .command = "benchmark", .cmd = CMD_BENCHMARK, .min = 1, .max = 1, .operands = N_("name exactly one response file"),
-	  .formats = cli_text_json, .bad_format = CLI_TEXT_JSON_ERROR, .size = sizeof(struct bench_args),
-	  .option = bench_option }, run };

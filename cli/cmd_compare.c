@@ -223,14 +223,9 @@ static int compare_files(const char *qarg, const char *old_path, const char *new
 	return rc;
 }
 
-static int run(void *args, int argc, char **argv)
+int cmd_compare(void *args, int argc, char **argv)
 {
 	const struct cli_values *o = args;
 	(void)argc;             /* two, as the parser checked */
 	return compare_files(o->qarg, argv[0], argv[1], o->format_index == 1);
 }
-
-const struct command cmd_compare = { "peil compare [-q Q] OLD NEW [--format text|json]",
-	N_("what changed since last time"),
-	{ .command = "compare", .cmd = CMD_COMPARE, .min = 2, .max = 2, .operands = N_("name two response files: OLD and NEW"),
-	  .formats = cli_text_json, .bad_format = CLI_TEXT_JSON_ERROR }, run };

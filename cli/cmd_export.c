@@ -69,6 +69,9 @@ static void format_help(FILE *out)
 		        export_format_label((enum export_format)i), export_format_help((enum export_format)i));
 }
 
+const struct cli_hooks export_hooks = { .size = sizeof(struct export_args), .option = export_option,
+                                        .help = format_help };
+
 /* After the options: the files, and what goes with one or several. */
 static int take_files(int argc, char **argv, struct export_args *a)
 {
@@ -147,7 +150,7 @@ int export_write_file(const struct export_args *a, const struct export_options *
 	return rc;
 }
 
-static int run(void *args, int argc, char **argv)
+int cmd_export(void *args, int argc, char **argv)
 {
 	struct export_args *a = args;
 	int rc = take_files(argc, argv, a);
@@ -204,10 +207,3 @@ done:
 	questionnaire_free(q);
 	return rc;
 }
-
-const struct command cmd_export = {
-	"peil export [-q Q] FILE... --format FORMAT [-o OUT] [--baseline OLD] [--peers DIR|ROUND.yaml] "
-	"[--same-size] [--min-peers K] [--csv-sep C] [--bom] [--appendix|--no-appendix] [--public] [--force]",
-	N_("a scorecard for the council"),
-	{ .command = "export", .cmd = CMD_EXPORT, .min = 1, .operands = N_("name a response file"),
-	  .size = sizeof(struct export_args), .option = export_option, .help = format_help }, run };

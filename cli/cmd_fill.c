@@ -210,7 +210,7 @@ static int open_assessment(const struct cli_values *fa, bool exists, char **path
 	return rc;
 }
 
-static int run(void *args, int argc, char **argv)
+int cmd_fill(void *args, int argc, char **argv)
 {
 	const struct cli_values *fa = args;
 	int rc = check(argc, argv, fa);
@@ -274,7 +274,3 @@ out:
 	mem_free(path);
 	return cli_end_as_signalled(rc);
 }
-
-const struct command cmd_fill = {
-	"peil fill [-q Q] [-o FILE] [--organisation NAME] [--region R] [--respondent NAME] [--role ROLE] [--from OLD] [--plain]",
-	N_("answer a questionnaire in the terminal; resumes FILE if it exists"), { .command = "fill", .cmd = CMD_FILL }, run };

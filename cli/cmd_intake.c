@@ -251,8 +251,9 @@ static void build(struct intake *in)
 }
 
 static const char *const formats[] = { "text", "csv", "json", NULL };       /* enum intake_format */
+const struct cli_hooks intake_hooks = { .formats = formats, .bad_format = N_("--format takes text, csv or json, not '%s'") };
 
-static int run(void *args, int argc, char **argv)
+int cmd_intake(void *args, int argc, char **argv)
 {
 	const struct cli_values *o = args;
 	enum intake_format fmt = (enum intake_format)o->format_index;
@@ -279,8 +280,3 @@ static int run(void *args, int argc, char **argv)
 	registry_free(reg);
 	return rc;
 }
-
-const struct command cmd_intake = { "peil intake [-q Q] DIR... [--registry CSV] [--format text|csv|json]",
-	N_("check a collection of response files: per organisation, what is wrong or missing"),
-	{ .command = "intake", .cmd = CMD_INTAKE, .min = 1, .operands = N_("name at least one directory of response files"),
-	  .formats = formats, .bad_format = N_("--format takes text, csv or json, not '%s'") }, run };

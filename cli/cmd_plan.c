@@ -119,6 +119,7 @@ static void write_plan(enum plan_format fmt, const struct questionnaire *q, cons
 }
 
 static const char *const formats[] = { "text", "json", "csv", NULL };       /* enum plan_format */
+const struct cli_hooks plan_hooks = { .formats = formats, .bad_format = N_("--format takes text, json or csv, not '%s'") };
 
 /* False when memory runs out. */
 static bool print_plan(const struct cli_values *o, const struct questionnaire *q, const struct response *r,
@@ -133,16 +134,11 @@ static bool print_plan(const struct cli_values *o, const struct questionnaire *q
 	return v != NULL;
 }
 
-static int run(void *args, int argc, char **argv)
+int cmd_plan(void *args, int argc, char **argv)
 {
 	(void)argc;             /* one, as the parser checked */
 	return cli_print_scored(args, argv[0], print_plan);
 }
-
-const struct command cmd_plan = { "peil plan [-q Q] FILE [--format text|json|csv]",
-	N_("the improvement plan: actions, owners, due dates, status, costs"),
-	{ .command = "plan", .cmd = CMD_PLAN, .min = 1, .max = 1, .operands = N_("name exactly one response file"),
-	  .formats = formats, .bad_format = N_("--format takes text, json or csv, not '%s'") }, run };
 
 static const char *followup_words(const struct followup *f)
 {

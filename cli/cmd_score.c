@@ -118,13 +118,8 @@ static bool print_score(const struct cli_values *o, const struct questionnaire *
 	return true;
 }
 
-static int run(void *args, int argc, char **argv)
+int cmd_score(void *args, int argc, char **argv)
 {
 	(void)argc;             /* one, as the parser checked */
 	return cli_print_scored(args, argv[0], print_score);
 }
-
-const struct command cmd_score = { "peil score [-q Q] FILE [--format text|json]",
-	N_("scores, levels, gaps and priorities of a response file"),
-	{ .command = "score", .cmd = CMD_SCORE, .min = 1, .max = 1, .operands = N_("name exactly one response file"),
-	  .formats = cli_text_json, .bad_format = CLI_TEXT_JSON_ERROR }, run };

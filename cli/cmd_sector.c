@@ -63,6 +63,9 @@ static int sector_option(void *args, enum cli_opt opt, const char *arg)
 }
 
 static const char *const formats[] = { "text", "csv", "json", "md", "html", "round", NULL };  /* enum sector_format */
+const struct cli_hooks sector_hooks = { .formats = formats,
+	.bad_format = N_("--format takes text, csv, json, md, html or round, not '%s'"), .size = sizeof(struct sector_args),
+	.option = sector_option };
 
 /* The collection's organisations, with what the registry adds: the code a
  * file lacks, the population, the --group-by column. */
@@ -205,7 +208,7 @@ static bool grouped(const struct run *r)
 	return false;
 }
 
-static int run(void *args, int argc, char **argv)
+int cmd_sector(void *args, int argc, char **argv)
 {
 	struct sector_args *a = args;
 	a->format = (enum sector_format)a->v.format_index;
@@ -234,11 +237,3 @@ static int run(void *args, int argc, char **argv)
 	registry_free(r.reg);
 	return rc;
 }
-
-const struct command cmd_sector = {
-	"peil sector [-q Q] DIR... [--baseline DIR...] [--registry CSV] [--group-by FIELD] "
-	"[--min-n K] [--format text|csv|json|md|html|round] [--csv-sep C] [--bom] [-o OUT]",
-	N_("the sector picture: per domain and size class, the distribution of scores"),
-	{ .command = "sector", .cmd = CMD_SECTOR, .min = 1, .operands = N_("name at least one directory of response files"),
-	  .formats = formats, .bad_format = N_("--format takes text, csv, json, md, html or round, not '%s'"),
-	  .size = sizeof(struct sector_args), .option = sector_option }, run };

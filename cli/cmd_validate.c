@@ -139,7 +139,7 @@ static int validate_all(const struct questionnaire *fixed, char **args, int n)
 	return ok && !v.failed ? EXIT_OK : EXIT_INVALID;
 }
 
-static int run(void *args, int argc, char **argv)
+int cmd_validate(void *args, int argc, char **argv)
 {
 	const struct cli_values *o = args;
 	struct questionnaire *fixed = NULL;
@@ -156,6 +156,3 @@ static int run(void *args, int argc, char **argv)
 	questionnaire_free(fixed);
 	return rc;
 }
-
-const struct command cmd_validate = { "peil validate [-q Q] FILE|DIR...", N_("check questionnaires and response files"),
-	{ .command = "validate", .cmd = CMD_VALIDATE, .min = 1, .operands = N_("name at least one file") }, run };

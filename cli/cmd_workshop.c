@@ -80,6 +80,8 @@ static int ws_option(void *args, enum cli_opt opt, const char *arg)
 	return CLI_CONTINUE;
 }
 
+const struct cli_hooks workshop_hooks = { .size = sizeof(struct ws_args), .option = ws_option };
+
 /* After the options: the files, and which options go together. */
 static int take_files(int argc, char **argv, struct ws_args *a)
 {
@@ -350,7 +352,7 @@ static void print_summary(const struct questionnaire *q, const struct response *
 	cli_printf(stdout, _("Saved in %s\n"), path);
 }
 
-static int run(void *args, int argc, char **argv)
+int cmd_workshop(void *args, int argc, char **argv)
 {
 	struct ws_args *wa = args;
 	int rc = take_files(argc, argv, wa);
@@ -424,9 +426,3 @@ out:
 	free(msgs.text);
 	return cli_end_as_signalled(rc);
 }
-
-const struct command cmd_workshop = {
-	"peil workshop [-q Q] [-o FILE] [--participants N [--serve [ADDR:]PORT [--tls-cert F --tls-key F]]] "
-	"[--anonymous | --names] [--large] [--minutes M] [--organisation NAME] [RESPONSES...]",
-	N_("facilitate a group session: merge respondents or vote in the room"),
-	{ .command = "workshop", .cmd = CMD_WORKSHOP, .size = sizeof(struct ws_args), .option = ws_option }, run };

@@ -13,19 +13,49 @@
 #include "core/path.h"
 #include "tui/tui.h"
 
-/* The commands in the order peil --help lists them; each file's struct
- * command says the rest. */
-static const struct command *const commands[] = {
-	&cmd_fill, &cmd_workshop, &cmd_validate, &cmd_score, &cmd_plan, &cmd_export, &cmd_aggregate,
-	&cmd_compare, &cmd_benchmark, &cmd_intake, &cmd_sector,
+/* The commands, in the order peil --help lists them: name, function,
+ * synopsis, summary, option rows (cli/options.h), how many operands and
+ * the error when that is off, and the command's hooks. */
+static const struct command commands[] = {
+	{ "fill", cmd_fill, "peil fill [-q Q] [-o FILE] [--organisation NAME] [--region R] [--respondent NAME] [--role ROLE] [--from OLD] [--plain]",
+	  N_("answer a questionnaire in the terminal; resumes FILE if it exists"), CMD_FILL, 0, 0, NULL, NULL },
+	{ "workshop", cmd_workshop, "peil workshop [-q Q] [-o FILE] [--participants N [--serve [ADDR:]PORT [--tls-cert F --tls-key F]]] [--anonymous | --names] [--large] [--minutes M] [--organisation NAME] [RESPONSES...]",
+	  N_("facilitate a group session: merge respondents or vote in the room"), CMD_WORKSHOP, 0, 0, NULL, &workshop_hooks },
+	{ "validate", cmd_validate, "peil validate [-q Q] FILE|DIR...",
+	  N_("check questionnaires and response files"), CMD_VALIDATE, 1, 0, N_("name at least one file"), NULL },
+	{ "score", cmd_score, "peil score [-q Q] FILE [--format text|json]",
+	  N_("scores, levels, gaps and priorities of a response file"), CMD_SCORE, 1, 1,
+	  N_("name exactly one response file"), &cli_text_json_hooks },
+	{ "plan", cmd_plan, "peil plan [-q Q] FILE [--format text|json|csv]",
+	  N_("the improvement plan: actions, owners, due dates, status, costs"), CMD_PLAN, 1, 1,
+	  N_("name exactly one response file"), &plan_hooks },
+	{ "export", cmd_export, "peil export [-q Q] FILE... --format FORMAT [-o OUT] [--baseline OLD] [--peers DIR|ROUND.yaml] "
+	  "[--same-size] [--min-peers K] [--csv-sep C] [--bom] [--appendix|--no-appendix] [--public] [--force]",
+	  N_("a scorecard for the council"), CMD_EXPORT, 1, 0, N_("name a response file"), &export_hooks },
+	{ "aggregate", cmd_aggregate, "peil aggregate [-q Q] FILE|DIR... [-o MERGED] [--format text|json] [--strict] [--force]",
+	  N_("merge respondents: group statistics and disagreement"), CMD_AGGREGATE, 1, 0,
+	  N_("name the respondents' files or directories"), &cli_text_json_hooks },
+	{ "compare", cmd_compare, "peil compare [-q Q] OLD NEW [--format text|json]",
+	  N_("what changed since last time"), CMD_COMPARE, 2, 2, N_("name two response files: OLD and NEW"),
+	  &cli_text_json_hooks },
+	{ "benchmark", cmd_benchmark, "peil benchmark [-q Q] FILE --peers DIR|ROUND.yaml [--same-size] [--min-peers K] [--format text|json] [--strict]",
+	  N_("compare with peer municipalities"), CMD_BENCHMARK, 1, 1, N_("name exactly one response file"),
+	  &benchmark_hooks },
+	{ "intake", cmd_intake, "peil intake [-q Q] DIR... [--registry CSV] [--format text|csv|json]",
+	  N_("check a collection of response files: per organisation, what is wrong or missing"), CMD_INTAKE, 1, 0,
+	  N_("name at least one directory of response files"), &intake_hooks },
+	{ "sector", cmd_sector, "peil sector [-q Q] DIR... [--baseline DIR...] [--registry CSV] [--group-by FIELD] "
+	  "[--min-n K] [--format text|csv|json|md|html|round] [--csv-sep C] [--bom] [-o OUT]",
+	  N_("the sector picture: per domain and size class, the distribution of scores"), CMD_SECTOR, 1, 0,
+	  N_("name at least one directory of response files"), &sector_hooks },
 };
 enum { NCOMMANDS = sizeof commands / sizeof *commands };
 
 static const struct command *find_command(const char *name)
 {
 	for (int i = 0; i < NCOMMANDS; i++)
-		if (!strcmp(commands[i]->parser.command, name))
-			return commands[i];
+		if (!strcmp(commands[i].name, name))
+			return &commands[i];
 	return NULL;
 }
 
@@ -59,11 +89,10 @@ static const char *nearest_command(const char *name)
 	const char *best = NULL;
 	int best_d = 3;
 	for (int i = 0; i < NCOMMANDS; i++) {
-		const char *command = commands[i]->parser.command;
-		int d = distance(name, command);
-		if (d < best_d && d < (int)strlen(command) / 2 + 1) {
+		int d = distance(name, commands[i].name);
+		if (d < best_d && d < (int)strlen(commands[i].name) / 2 + 1) {
 			best_d = d;
-			best = command;
+			best = commands[i].name;
 		}
 	}
 	return best;
@@ -86,7 +115,7 @@ static int fill_file(int argc, char **argv)
 	args[n++] = argv[1];
 	for (int i = 2; i < argc; i++)
 		args[n++] = argv[i];
-	int rc = cli_run(&cmd_fill, n, args);
+	int rc = cli_run(find_command("fill"), n, args);
 	free(args);
 	return rc;
 }
@@ -107,7 +136,7 @@ static void usage(FILE *out)
 	fprintf(out, "%s:\n  peil                 %s\n", _("Usage"),
 	        _("open the assessment: resume the latest one or start a new one"));
 	for (int i = 0; i < NCOMMANDS; i++)
-		fprintf(out, "  peil %-15s %s\n", commands[i]->parser.command, _(commands[i]->summary));
+		fprintf(out, "  peil %-15s %s\n", commands[i].name, _(commands[i].summary));
 	fprintf(out, "  peil --help | --version\n\n");
 	fprintf(out, "%s\n", _("Global option: --lang nl|en (default: from the locale)."));
 	fprintf(out, "%s\n", _("Run 'peil COMMAND --help' for a command's options; 'man peil' for everything."));
@@ -172,7 +201,7 @@ static int run(int argc, char **argv, const char *lang)
 	}
 	if (argc < 2) {
 		char fill[] = "fill";
-		return cli_run(&cmd_fill, 1, (char *[]){ fill, NULL });
+		return cli_run(find_command(fill), 1, (char *[]){ fill, NULL });
 	}
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
 		usage(stdout);

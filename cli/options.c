@@ -9,6 +9,7 @@
 #include "core/i18n.h"
 
 const char *const cli_text_json[] = { "text", "json", NULL };
+const struct cli_hooks cli_text_json_hooks = { .formats = cli_text_json, .bad_format = CLI_TEXT_JSON_ERROR };
 
 struct row {
 	const char *name;
@@ -79,61 +80,63 @@ static void store(struct cli_values *v, enum cli_opt o, const char *arg)
 	}
 }
 
-static int take_format(const struct cli_parser *p, struct cli_values *v, const char *arg)
+static int take_format(const struct command *c, struct cli_values *v, const char *arg)
 {
-	for (int i = 0; p->formats[i]; i++)
-		if (!strcmp(arg, p->formats[i])) {
+	for (int i = 0; c->hooks->formats[i]; i++)
+		if (!strcmp(arg, c->hooks->formats[i])) {
 			v->format_index = i;
 			return CLI_CONTINUE;
 		}
-	return cli_usage_error(p->command, _(p->bad_format), arg);
+	return cli_usage_error(c->name, _(c->hooks->bad_format), arg);
 }
 
 /* After the options: the number of operands. */
-static int check_operands(const struct cli_parser *p, int n)
+static int check_operands(const struct command *c, int n)
 {
-	if (n < p->min || (p->max > 0 && n > p->max))
-		return cli_usage_error(p->command, "%s", _(p->operands));
+	if (n < c->min || (c->max > 0 && n > c->max))
+		return cli_usage_error(c->name, "%s", _(c->operands));
 	return CLI_CONTINUE;
 }
 
 /* Parses argv into v (zeroed first; the start of args): CLI_CONTINUE with
  * the operands from optind, or the exit code. */
-static int parse(const struct cli_parser *p, int argc, char **argv, struct cli_values *v, void *args)
+static int parse(const struct command *c, int argc, char **argv, struct cli_values *v, void *args)
 {
+	static const struct cli_hooks none;
+	const struct cli_hooks *h = c->hooks ? c->hooks : &none;
 	struct option longs[CLI_NOPTS + NALIASES + 1];
 	char shorts[2 * CLI_NOPTS + 1];
-	build(p->cmd, longs, shorts);
+	build(c->cmd, longs, shorts);
 	memset(v, 0, sizeof *v);
 	opterr = 0;
 	optind = 1;
-	int c;
-	while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
-		int o = opt_of(c), rc = CLI_CONTINUE;
+	int opt;
+	while ((opt = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+		int o = opt_of(opt), rc = CLI_CONTINUE;
 		if (o < 0)              /* '?': getopt's unknown option or missing value */
-			return cli_usage_error(p->command, _("unknown option or missing value: '%s'"), argv[optind - 1]);
+			return cli_usage_error(c->name, _("unknown option or missing value: '%s'"), argv[optind - 1]);
 		if (o == CLI_OPT_help) {
-			cli_command_help(p->command, stdout);
-			if (p->help)
-				p->help(stdout);
+			cli_command_help(c->name, stdout);
+			if (h->help)
+				h->help(stdout);
 			return EXIT_OK;
 		}
 		store(v, (enum cli_opt)o, optarg);
-		if (o == CLI_OPT_format && p->formats)
-			rc = take_format(p, v, optarg);
-		if (rc == CLI_CONTINUE && p->option)
-			rc = p->option(args, (enum cli_opt)o, optarg);
+		if (o == CLI_OPT_format && h->formats)
+			rc = take_format(c, v, optarg);
+		if (rc == CLI_CONTINUE && h->option)
+			rc = h->option(args, (enum cli_opt)o, optarg);
 		if (rc != CLI_CONTINUE)
 			return rc;
 	}
-	return check_operands(p, argc - optind);
+	return check_operands(c, argc - optind);
 }
 
 int cli_run(const struct command *c, int argc, char **argv)
 {
 	struct cli_values values;
-	void *args = c->parser.size ? xcalloc(1, c->parser.size) : &values;
-	int rc = parse(&c->parser, argc, argv, args, args);
+	void *args = c->hooks && c->hooks->size ? xcalloc(1, c->hooks->size) : &values;
+	int rc = parse(c, argc, argv, args, args);
 	if (rc == CLI_CONTINUE)
 		rc = c->run(args, argc - optind, argv + optind);
 	if (args != &values)

@@ -76,12 +76,8 @@ struct cli_values {
 #undef CLI_VALUE_ARG_
 #undef CLI_VALUE_FLAG_
 
-/* How one command reads its command line. */
-struct cli_parser {
-	const char *command;    /* its name, for messages and --help */
-	unsigned cmd;           /* its CMD_ bit: the rows it takes */
-	int min, max;           /* how many operands (max 0: any number) */
-	const char *operands;   /* N_(): the usage error when that number is off */
+/* What a command adds to reading its line (any field may be 0 or NULL). */
+struct cli_hooks {
 	/* --format's values, NULL-terminated, with the N_() usage error
 	 * ("... not '%s'") for any other; NULL: `option` checks it. */
 	const char *const *formats;
@@ -92,25 +88,25 @@ struct cli_parser {
 	size_t size;
 	/* Called for each option in turn once it is stored, with that struct,
 	 * for a value that needs checking or converting: CLI_CONTINUE, or the
-	 * exit code after a usage error. May be NULL. */
+	 * exit code after a usage error. */
 	int (*option)(void *args, enum cli_opt opt, const char *arg);
-	void (*help)(FILE *out);        /* more for --help, after the synopsis; may be NULL */
+	void (*help)(FILE *out);        /* more for --help, after the synopsis */
 };
 
-/* A subcommand (one per file, cmd_NAME.c): its line in peil --help, how
- * its command line reads, and what it does with it. */
+/* A row of the command table (cli/main.c). */
 struct command {
-	const char *synopsis;   /* untranslated; shown in --help */
-	const char *summary;    /* N_() marked */
-	struct cli_parser parser;       /* parser.command is its name */
+	const char *name;
 	/* Runs once the options are read: args is the command's struct
-	 * (parser.size) or else the struct cli_values; argv holds the argc
+	 * (hooks->size) or else the struct cli_values; argv holds the argc
 	 * operands. Returns the exit code. */
 	int (*run)(void *args, int argc, char **argv);
+	const char *synopsis;   /* untranslated; shown in --help */
+	const char *summary;    /* N_() marked */
+	unsigned cmd;           /* its CMD_ bit: the option rows it takes */
+	int min, max;           /* how many operands (max 0: any number) */
+	const char *operands;   /* N_(): the usage error when that number is off */
+	const struct cli_hooks *hooks;  /* NULL: none */
 };
-
-extern const struct command cmd_fill, cmd_workshop, cmd_validate, cmd_score, cmd_plan, cmd_export,
-	cmd_aggregate, cmd_compare, cmd_benchmark, cmd_intake, cmd_sector;
 
 /* Runs command c on argv (argv[0] is its name): parses the options into
  * its struct, then runs it. Returns EXIT_OK after --help, EXIT_USAGE after
@@ -118,9 +114,14 @@ extern const struct command cmd_fill, cmd_workshop, cmd_validate, cmd_score, cmd
  * number of operands), else what the command returns. */
 int cli_run(const struct command *c, int argc, char **argv);
 
+/* The hooks of the commands that have them (each in its cmd_NAME.c). */
+extern const struct cli_hooks plan_hooks, export_hooks, benchmark_hooks, intake_hooks, sector_hooks,
+	workshop_hooks;
+
 /* --format text|json, shared by score, compare, aggregate and benchmark:
- * true for json. */
+ * format_index 1 for json. */
 extern const char *const cli_text_json[];
 #define CLI_TEXT_JSON_ERROR N_("--format takes text or json, not '%s'")
+extern const struct cli_hooks cli_text_json_hooks;
 
 #endif
