@@ -151,6 +151,10 @@ struct cli_table;
 struct cli_table *cli_table_new(int ncols);
 void cli_table_free(struct cli_table *t);       /* NULL is fine */
 void cli_table_align_right(struct cli_table *t, int col);
+/* A table whose first row is its heading: ncols N_() marked texts,
+ * translated here (a text the catalogue lacks, such as "n", stays as it
+ * is). The columns from right_from on are right-aligned; 0: none. */
+struct cli_table *cli_table_with_head(int ncols, const char *const *head, int right_from);
 /* A cell wider than `max` does not widen its column: it ends the line and
  * the rest of its row follows below, in step with the other rows. */
 void cli_table_max_width(struct cli_table *t, int col, int max);

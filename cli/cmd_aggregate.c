@@ -157,13 +157,9 @@ static void print_legend(FILE *f, const struct questionnaire *q, int lang)
 
 static void print_domains(FILE *f, const struct questionnaire *q, const struct group_stats *s, int lang)
 {
-	struct cli_table *t = cli_table_new(5);
+	static const char *const head[] = { N_("Domain"), "n", N_("Mean"), N_("Min"), N_("Max") };
+	struct cli_table *t = cli_table_with_head(5, head, 0);
 	cli_table_max_width(t, 0, CLI_TITLE_MAX);
-	cli_table_cell(t, _("Domain"));
-	cli_table_cell(t, "n");
-	cli_table_cell(t, _("Mean"));
-	cli_table_cell(t, _("Min"));
-	cli_table_cell(t, _("Max"));
 	for (int d = 0; d < q->ndomains; d++) {
 		const struct group_domain *g = &s->domains[d];
 		cli_table_cell(t, qn_str(q, &q->domains[d].title, lang));

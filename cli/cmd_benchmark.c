@@ -119,13 +119,8 @@ static void print_text(FILE *f, const struct questionnaire *q, const struct peer
 	                                    N_("Median"), N_("P75"), "n" };
 	const struct glyphs *g = glyphs();
 	int lang = cli_lang(q);
-	struct cli_table *t = cli_table_new(7);
+	struct cli_table *t = cli_table_with_head(7, head, 1);
 	cli_table_max_width(t, 0, CLI_TITLE_MAX);
-	for (int c = 0; c < 7; c++) {
-		cli_table_cell(t, c == 6 ? head[c] : _(head[c]));
-		if (c > 0)
-			cli_table_align_right(t, c);
-	}
 	for (int d = 0; d < q->ndomains; d++)
 		domain_rows(t, q, pf, d, lang);
 	print_heading(f, pf, org);

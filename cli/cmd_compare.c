@@ -113,13 +113,9 @@ static bool print_text(FILE *f, const struct questionnaire *q, const struct resp
 	fprintf(f, "%s — %s %s\n", response_organisation(cur), qn_str(q, &q->title, tl), q->version);
 	fprintf(f, _("Compared: %s (before) with %s (now)\n"), response_date(old), response_date(cur));
 	print_unconfirmed(f, so, sn);
-	struct cli_table *t = cli_table_new(5);
+	static const char *const head[] = { N_("Domain"), N_("Before"), N_("Now"), N_("Change"), N_("Level") };
+	struct cli_table *t = cli_table_with_head(5, head, 0);
 	cli_table_max_width(t, 0, CLI_TITLE_MAX);
-	cli_table_cell(t, _("Domain"));
-	cli_table_cell(t, _("Before"));
-	cli_table_cell(t, _("Now"));
-	cli_table_cell(t, _("Change"));
-	cli_table_cell(t, _("Level"));
 	for (int d = 0; d < q->ndomains; d++)
 		figure_row(t, q, qn_str(q, &q->domains[d].title, tl), &c->domains[d], lang);
 	figure_row(t, q, _("Overall"), &c->overall, lang);

@@ -40,13 +40,10 @@ static void action_row(struct cli_table *t, const struct response *r, const stru
 static void print_actions(FILE *f, const struct response *r, const struct plan_view *v, bool comma)
 {
 	char buf[64];
-	struct cli_table *t = cli_table_new(6);
+	static const char *const head[] = { N_("Due"), N_("Status"), N_("Action"), N_("Owner"), N_("Cost (EUR)"),
+	                                    N_("Hours") };
+	struct cli_table *t = cli_table_with_head(6, head, 4);
 	cli_table_max_width(t, 2, CLI_TITLE_MAX);
-	cli_table_align_right(t, 4);
-	cli_table_align_right(t, 5);
-	const char *head[] = { _("Due"), _("Status"), _("Action"), _("Owner"), _("Cost (EUR)"), _("Hours") };
-	for (size_t i = 0; i < sizeof head / sizeof *head; i++)
-		cli_table_cell(t, head[i]);
 	for (int k = 0; k < v->nactions; k++)
 		action_row(t, r, v, v->order[k], comma);
 	cli_table_cell(t, _("Total"));

@@ -9,16 +9,6 @@
 #include "exports/score_json.h"
 #include "scoring/score.h"
 
-static void table_head(struct cli_table *t)
-{
-	cli_table_cell(t, _("Domain"));
-	cli_table_cell(t, _("Score"));
-	cli_table_cell(t, _("Level"));
-	cli_table_cell(t, _("Target"));
-	cli_table_cell(t, _("Gap"));
-	cli_table_cell(t, _("Answered"));
-}
-
 static void domain_row(struct cli_table *t, const struct questionnaire *q, const struct domain_score *ds,
                        int d, int lang, int tl)
 {
@@ -38,9 +28,10 @@ static void domain_row(struct cli_table *t, const struct questionnaire *q, const
 static void print_domains(FILE *f, const struct questionnaire *q, const struct scorecard *s, int lang, int tl)
 {
 	char a[NUM_LEN], b[128];
-	struct cli_table *t = cli_table_new(6);
+	static const char *const head[] = { N_("Domain"), N_("Score"), N_("Level"), N_("Target"), N_("Gap"),
+	                                    N_("Answered") };
+	struct cli_table *t = cli_table_with_head(6, head, 0);
 	cli_table_max_width(t, 0, CLI_TITLE_MAX);
-	table_head(t);
 	for (int d = 0; d < q->ndomains; d++)
 		domain_row(t, q, &s->domains[d], d, lang, tl);
 	cli_table_cell(t, _("Overall"));

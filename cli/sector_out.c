@@ -66,12 +66,7 @@ static void share_cell(struct cli_table *t, bool has, double share)
 static void distribution(FILE *f, const struct sector_view *v, int d)
 {
 	static const char *const head[] = { N_("Class"), "n", N_("Mean"), "P10", "P25", N_("Median"), "P75", "P90" };
-	struct cli_table *t = cli_table_new(8);
-	for (int c = 0; c < 8; c++) {
-		cli_table_cell(t, c == 0 || c == 2 || c == 5 ? _(head[c]) : head[c]);
-		if (c > 0)
-			cli_table_align_right(t, c);
-	}
+	struct cli_table *t = cli_table_with_head(8, head, 1);
 	for (int k = 0; k < v->s->nclasses; k++) {
 		const struct sector_cell *c = sector_cell(v->s, d, k);
 		double fig[NCELL];
@@ -89,12 +84,7 @@ static void changes(FILE *f, const struct sector_view *v, int d)
 {
 	static const char *const head[] = { N_("Class"), N_("Pairs"), N_("Mean change"), N_("Median change"),
 	                                    N_("Improved"), N_("Declined") };
-	struct cli_table *t = cli_table_new(6);
-	for (int c = 0; c < 6; c++) {
-		cli_table_cell(t, _(head[c]));
-		if (c > 0)
-			cli_table_align_right(t, c);
-	}
+	struct cli_table *t = cli_table_with_head(6, head, 1);
 	for (int k = 0; k < v->s->nclasses; k++) {
 		const struct sector_change *c = sector_change(v->s, d, k);
 		double fig[NCHANGE];

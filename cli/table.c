@@ -10,6 +10,7 @@
 
 #include "cli/cli.h"
 #include "cli/xalloc.h"
+#include "core/i18n.h"
 #include "core/mem.h"
 #include "core/text.h"
 
@@ -30,6 +31,17 @@ struct cli_table *cli_table_new(int ncols)
 	t->ncols = ncols > 0 ? ncols : 1;
 	t->max = xarray((size_t)t->ncols, sizeof *t->max);
 	t->right = xarray((size_t)t->ncols, sizeof *t->right);
+	return t;
+}
+
+struct cli_table *cli_table_with_head(int ncols, const char *const *head, int right_from)
+{
+	struct cli_table *t = cli_table_new(ncols);
+	for (int c = 0; c < ncols; c++) {
+		cli_table_cell(t, _(head[c]));
+		if (right_from > 0 && c >= right_from)
+			cli_table_align_right(t, c);
+	}
 	return t;
 }
 
