@@ -17,16 +17,27 @@ enum { NCELL = 6, NCHANGE = 4 };
 static const char *const cell_keys[NCELL] = { "mean", "p10", "p25", "median", "p75", "p90" };
 static const char *const change_keys[NCHANGE] = { "mean_change", "median_change", "improved", "declined" };
 
-static void cell_figures(const struct sector_cell *c, double fig[NCELL])
+/* A row of figures: a cell's (one class's distribution in one domain) or
+ * a change's (the same class's change since the baseline). */
+struct figures {
+	int domain;
+	const char *cls;
+	long n;                 /* the organisations counted, or the pairs */
+	bool has;               /* false: withheld */
+	int nfig;
+	double fig[NCELL];
+};
+
+static struct figures of_cell(const struct sector_cell *c)
 {
-	const double f[NCELL] = { c->mean, c->p10, c->p25, c->median, c->p75, c->p90 };
-	memcpy(fig, f, sizeof f);
+	return (struct figures){ c->domain, c->cls, c->n, c->has, NCELL,
+	                         { c->mean, c->p10, c->p25, c->median, c->p75, c->p90 } };
 }
 
-static void change_figures(const struct sector_change *c, double fig[NCHANGE])
+static struct figures of_change(const struct sector_change *c)
 {
-	const double f[NCHANGE] = { c->mean_change, c->median_change, c->improved, c->declined };
-	memcpy(fig, f, sizeof f);
+	return (struct figures){ c->domain, c->cls, c->pairs, c->has, NCHANGE,
+	                         { c->mean_change, c->median_change, c->improved, c->declined } };
 }
 
 static const char *class_label(const char *cls)
@@ -63,42 +74,37 @@ static void share_cell(struct cli_table *t, bool has, double share)
 		cli_table_cell(t, "—");
 }
 
-static void distribution(FILE *f, const struct sector_view *v, int d)
+/* A change's figures: two changes, then two shares. */
+static void figure_cell(struct cli_table *t, const struct sector_view *v, const struct figures *r, int i,
+                        bool change)
 {
-	static const char *const head[] = { N_("Class"), "n", N_("Mean"), "P10", "P25", N_("Median"), "P75", "P90" };
-	struct cli_table *t = cli_table_with_head(8, head, 1);
-	for (int k = 0; k < v->s->nclasses; k++) {
-		const struct sector_cell *c = sector_cell(v->s, d, k);
-		double fig[NCELL];
-		cell_figures(c, fig);
-		cli_table_cell(t, class_label(c->cls));
-		cli_table_cellf(t, "%ld", c->n);
-		for (int i = 0; i < NCELL; i++)
-			score_cell(t, v, c->has, fig[i]);
-	}
-	cli_table_print(t, f);
-	cli_table_free(t);
+	if (!change)
+		score_cell(t, v, r->has, r->fig[i]);
+	else if (i < 2)
+		change_cell(t, v, r->has, r->fig[i]);
+	else
+		share_cell(t, r->has, r->fig[i]);
 }
 
-static void changes(FILE *f, const struct sector_view *v, int d)
+/* One domain's table of the classes: their distributions, or their
+ * changes since the baseline. */
+static void class_table(FILE *f, const struct sector_view *v, int d, bool change)
 {
-	static const char *const head[] = { N_("Class"), N_("Pairs"), N_("Mean change"), N_("Median change"),
-	                                    N_("Improved"), N_("Declined") };
-	struct cli_table *t = cli_table_with_head(6, head, 1);
+	static const char *const cell_head[2 + NCELL] = { N_("Class"), "n", N_("Mean"), "P10", "P25", N_("Median"),
+	                                                  "P75", "P90" };
+	static const char *const change_head[2 + NCHANGE] = { N_("Class"), N_("Pairs"), N_("Mean change"),
+	                                                      N_("Median change"), N_("Improved"), N_("Declined") };
+	struct cli_table *t = change ? cli_table_with_head(2 + NCHANGE, change_head, 1)
+	                             : cli_table_with_head(2 + NCELL, cell_head, 1);
 	for (int k = 0; k < v->s->nclasses; k++) {
-		const struct sector_change *c = sector_change(v->s, d, k);
-		double fig[NCHANGE];
-		change_figures(c, fig);
-		cli_table_cell(t, class_label(c->cls));
-		cli_table_cellf(t, "%ld", c->pairs);
-		for (int i = 0; i < NCHANGE; i++) {       /* two changes, then two shares */
-			if (i < 2)
-				change_cell(t, v, c->has, fig[i]);
-			else
-				share_cell(t, c->has, fig[i]);
-		}
+		struct figures r = change ? of_change(sector_change(v->s, d, k)) : of_cell(sector_cell(v->s, d, k));
+		cli_table_cell(t, class_label(r.cls));
+		cli_table_cellf(t, "%ld", r.n);
+		for (int i = 0; i < r.nfig; i++)
+			figure_cell(t, v, &r, i, change);
 	}
-	fprintf(f, "\n  %s\n", _("Change since the baseline (organisations in both rounds):"));
+	if (change)
+		fprintf(f, "\n  %s\n", _("Change since the baseline (organisations in both rounds):"));
 	cli_table_print(t, f);
 	cli_table_free(t);
 }
@@ -115,9 +121,9 @@ void sector_text(const struct sector_view *v, FILE *f)
 	fprintf(f, _(". Figures of a cell with fewer than %d organisations are withheld (—).\n"), s->min_n);
 	for (int d = 0; d < s->ndomains; d++) {
 		fprintf(f, "\n%s\n", qn_str(v->q, &v->q->domains[d].title, v->lang));
-		distribution(f, v, d);
+		class_table(f, v, d, false);
 		if (s->changes)
-			changes(f, v, d);
+			class_table(f, v, d, true);
 	}
 }
 
@@ -136,11 +142,18 @@ static void number(FILE *f, const struct sector_view *v, bool has, double x)
 	fputs(buf, f);
 }
 
+/* A row's count and its figures (empty when withheld). */
+static void csv_figures(FILE *f, const struct sector_view *v, const struct figures *r)
+{
+	fprintf(f, "%c%ld", v->csv_sep, r->n);
+	for (int i = 0; i < r->nfig; i++)
+		number(f, v, r->has, r->fig[i]);
+}
+
 void sector_csv(const struct sector_view *v, FILE *f)
 {
 	static const char *const head[] = { "domain", "domain_title", "class", "n" };
 	const struct sector *s = v->s;
-	double fig[NCELL];
 	if (v->csv_bom)
 		fputs("\xef\xbb\xbf", f);
 	for (int c = 0; c < 4 + NCELL; c++)
@@ -150,20 +163,15 @@ void sector_csv(const struct sector_view *v, FILE *f)
 	fputs("\r\n", f);
 	for (int d = 0; d < s->ndomains; d++)
 		for (int k = 0; k < s->nclasses; k++) {
-			const struct sector_cell *c = sector_cell(s, d, k);
+			struct figures r = of_cell(sector_cell(s, d, k));
 			csv_cell(f, v->q->domains[d].id, v->csv_sep, true);
 			csv_cell(f, qn_str(v->q, &v->q->domains[d].title, v->lang), v->csv_sep, false);
-			csv_cell(f, c->cls, v->csv_sep, false);
-			fprintf(f, "%c%ld", v->csv_sep, c->n);
-			cell_figures(c, fig);
-			for (int i = 0; i < NCELL; i++)
-				number(f, v, c->has, fig[i]);
+			csv_cell(f, r.cls, v->csv_sep, false);
+			csv_figures(f, v, &r);
 			const struct sector_change *ch = sector_change(s, d, k);
 			if (ch) {
-				fprintf(f, "%c%ld", v->csv_sep, ch->pairs);
-				change_figures(ch, fig);
-				for (int i = 0; i < NCHANGE; i++)
-					number(f, v, ch->has, fig[i]);
+				r = of_change(ch);
+				csv_figures(f, v, &r);
 			}
 			fputs("\r\n", f);
 		}
@@ -172,24 +180,16 @@ void sector_csv(const struct sector_view *v, FILE *f)
 /* ---- JSON (SPEC) ---- */
 
 /* One row of "cells" or "changes": where it stands, how many it counts
- * (key `count`), and its figures (null when withheld). */
-struct json_row {
-	int domain;
-	const char *cls, *count;
-	long n;
-	bool has;
-	const char *const *keys;
-	int nfig;
-};
-
-static void json_row(struct jsonw *w, const struct sector_view *v, const struct json_row *r, const double *fig)
+ * (key `count`), and its figures under `keys` (null when withheld). */
+static void json_row(struct jsonw *w, const struct sector_view *v, const struct figures *r, const char *count,
+                     const char *const *keys)
 {
 	jsonw_object(w);
 	jsonw_kstring(w, "domain", v->q->domains[r->domain].id);
 	jsonw_kstring(w, "class", r->cls);
-	jsonw_kint(w, r->count, r->n);
+	jsonw_kint(w, count, r->n);
 	for (int i = 0; i < r->nfig; i++)
-		jsonw_knumber_or_null(w, r->keys[i], r->has, fig[i]);
+		jsonw_knumber_or_null(w, keys[i], r->has, r->fig[i]);
 	jsonw_object_end(w);
 }
 
@@ -209,20 +209,16 @@ void sector_json(const struct sector_view *v, FILE *f)
 	jsonw_kstring(&w, "group_by", v->group_by);
 	jsonw_key(&w, "cells");
 	jsonw_array(&w);
-	double fig[NCELL];
 	for (int i = 0; i < s->ndomains * s->nclasses; i++) {
-		const struct sector_cell *c = &s->cells[i];
-		cell_figures(c, fig);
-		json_row(&w, v, &(struct json_row){ c->domain, c->cls, "n", c->n, c->has, cell_keys, NCELL }, fig);
+		struct figures r = of_cell(&s->cells[i]);
+		json_row(&w, v, &r, "n", cell_keys);
 	}
 	jsonw_array_end(&w);
 	jsonw_key(&w, "changes");
 	jsonw_array(&w);
 	for (int i = 0; s->changes && i < s->ndomains * s->nclasses; i++) {
-		const struct sector_change *c = &s->changes[i];
-		change_figures(c, fig);
-		json_row(&w, v, &(struct json_row){ c->domain, c->cls, "pairs", c->pairs, c->has, change_keys, NCHANGE },
-		         fig);
+		struct figures r = of_change(&s->changes[i]);
+		json_row(&w, v, &r, "pairs", change_keys);
 	}
 	jsonw_array_end(&w);
 	jsonw_object_end(&w);
