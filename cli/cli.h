@@ -38,6 +38,7 @@ int cmd_benchmark(void *args, int argc, char **argv);
 int cmd_intake(void *args, int argc, char **argv);
 int cmd_sector(void *args, int argc, char **argv);
 int cmd_plan(void *args, int argc, char **argv);
+
 /* score and plan (cli/cmd_score.c): loads one response file and its
  * questionnaire (-q in o), scores it and hands the three to `print`, which
  * writes to stdout and returns false when memory runs out. Returns EXIT_OK,

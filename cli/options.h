@@ -7,7 +7,10 @@
  * command whose options only need storing writes no option code at all.
  * Adding an option: one row here, a line in doc/peil.1 (tests/e2e/unix_man.sh
  * reads the long names from this table) and in scripts/peil.bash-completion
- * (tests/e2e/unix_completion.sh checks it offers each command's options). */
+ * (tests/e2e/unix_completion.sh checks it offers each command's options).
+ * Adding a command: its CMD_ bit here, its cmd_NAME in cli/cli.h and its
+ * row in cli/main.c's command table (operands, hooks), which cli_run
+ * parses by. */
 #ifndef PEIL_CLI_OPTIONS_H
 #define PEIL_CLI_OPTIONS_H
 
