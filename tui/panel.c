@@ -153,3 +153,17 @@ void panel_screen_fit(struct screen *sc, const struct app *a)
 {
 	screen_move(sc, a, NULL);
 }
+
+int panel_screen_draw(const struct screen *sc, const struct app *a, struct rect area, int mark_x,
+                      panel_row_fn row, const void *ctx)
+{
+	/* list() hands out the panel so that keys can move it; drawing only
+	 * reads it. */
+	struct panel_frame f = sc->ops->list((struct screen *)sc, a, area);
+	if (!f.p)
+		return -1;
+	panel_draw(f.p, &f.b, a, (struct rect){ f.y0, area.x, f.rows, area.w }, mark_x, row, ctx);
+	int n = f.b.n;
+	lines_free(&f.b);
+	return n;
+}

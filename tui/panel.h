@@ -65,5 +65,10 @@ struct panel_frame {
 int panel_screen_key(struct screen *sc, struct app *a, const struct tui_event *ev);
 /* Keeps the cursor valid and in view, after a change of the list. */
 void panel_screen_fit(struct screen *sc, const struct app *a);
+/* A list screen's draw(): its rows as its list() lays them out for `area`,
+ * drawn as panel_draw() does (the scroll marks in column mark_x). Returns
+ * how many rows the list has, or -1 when there is no list just now. */
+int panel_screen_draw(const struct screen *sc, const struct app *a, struct rect area, int mark_x,
+                      panel_row_fn row, const void *ctx);
 
 #endif

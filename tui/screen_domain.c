@@ -101,11 +101,7 @@ static void draw(const struct screen *sc, const struct app *a, struct rect r)
 {
 	const struct domain_screen *ds = (const struct domain_screen *)sc;
 	draw_head(ds, a, r);
-	struct lines b;
-	layout(&b, ds, a, r.w);
-	panel_draw(&ds->p, &b, a, (struct rect){ r.y + HEAD_ROWS, 0, r.h - HEAD_ROWS, r.w }, r.w - 1, draw_item_start,
-	           ds);
-	lines_free(&b);
+	panel_screen_draw(sc, a, r, r.w - 1, draw_item_start, ds);
 }
 
 static struct panel_frame list(struct screen *sc, const struct app *a, struct rect r)

@@ -67,10 +67,7 @@ static void draw_keys(const void *ctx, const struct app *a, const struct line *l
 static void draw(const struct screen *sc, const struct app *a, struct rect r)
 {
 	const struct help_screen *h = (const struct help_screen *)sc;
-	struct lines b;
-	layout(&b, h, a, r.w);
-	panel_draw(&h->p, &b, a, r, r.w - 1, draw_keys, h);
-	lines_free(&b);
+	panel_screen_draw(sc, a, r, r.w - 1, draw_keys, h);
 }
 
 /* No items: help scrolls by rows. */

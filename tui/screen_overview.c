@@ -169,13 +169,10 @@ static void draw(const struct screen *sc, const struct app *a, struct rect r)
 	struct scorecard *card = score_compute(a->s->q, a->s->r);
 	if (!card)
 		return;
-	int rows = list_rows(a, r), y = r.y + head_rows(a, r.w);
-	struct lines b;
-	layout(&b, a);
 	struct row_ctx x = { &c, card };
-	panel_draw(&os->p, &b, a, (struct rect){ y, 0, rows, r.w }, r.w - 2, draw_domain, &x);
-	int shown = b.n - os->p.top < rows ? b.n - os->p.top : rows;
-	lines_free(&b);
+	int n = panel_screen_draw(sc, a, r, r.w - 2, draw_domain, &x);
+	int rows = list_rows(a, r), y = r.y + head_rows(a, r.w);
+	int shown = n - os->p.top < rows ? n - os->p.top : rows;
 	draw_totals(a, y + shown + 1, r.w);
 	draw_where(a, y + shown + 2, r.w);
 	scorecard_free(card);

@@ -162,16 +162,12 @@ static void draw_head(const struct app *a, const struct plan_view *v, struct rec
 
 static void draw(const struct screen *sc, const struct app *a, struct rect r)
 {
-	const struct plan_screen *ps = (const struct plan_screen *)sc;
 	struct scorecard *card;
 	struct plan_view *v = view(a, &card);
 	if (!v)
 		return;
 	draw_head(a, v, r);
-	struct lines b;
-	layout(&b, a, v, r.w);
-	panel_draw(&ps->p, &b, a, (struct rect){ r.y + HEAD_ROWS, 0, r.h - HEAD_ROWS, r.w }, r.w - 1, NULL, NULL);
-	lines_free(&b);
+	panel_screen_draw(sc, a, r, r.w - 1, NULL, NULL);
 	plan_view_free(v);
 	scorecard_free(card);
 }

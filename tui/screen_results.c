@@ -280,15 +280,11 @@ static void draw_row(const void *ctx, const struct app *a, const struct line *l,
 
 static void draw(const struct screen *sc, const struct app *a, struct rect r)
 {
-	const struct results_screen *rs = (const struct results_screen *)sc;
 	struct scorecard *card = score_compute(a->s->q, a->s->r);
 	if (!card)
 		return;
 	draw_head(a, card, r);
-	struct lines b;
-	layout(&b, a, card, r.w);
-	panel_draw(&rs->p, &b, a, (struct rect){ r.y + HEAD_ROWS, 0, r.h - HEAD_ROWS, r.w }, r.w - 1, draw_row, card);
-	lines_free(&b);
+	panel_screen_draw(sc, a, r, r.w - 1, draw_row, card);
 	scorecard_free(card);
 }
 

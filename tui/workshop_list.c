@@ -214,15 +214,10 @@ static void draw(const struct screen *sc, const struct app *a, struct rect r)
 	const struct list_screen *ls = (const struct list_screen *)sc;
 	struct cols c = columns(a, r.w);
 	draw_head(ls, a, r, &c);
-	struct lines b;
-	layout(&b, ls, a);
 	struct row_ctx x = { ls->w, &c };
-	panel_draw(&ls->p, &b, a, (struct rect){ r.y + head_rows(ls->w), 0, list_rows(ls->w, r), r.w }, r.w - 2, draw_row,
-	           &x);
-	if (b.n == 0)
+	if (panel_screen_draw(sc, a, r, r.w - 2, draw_row, &x) == 0)
 		draw_str(stdscr, &a->theme, r.y + head_rows(ls->w), 3, r.w - 4,
 		         _("No question is contested (f shows them all)."), 0);
-	lines_free(&b);
 }
 
 static struct panel_frame list(struct screen *sc, const struct app *a, struct rect r)
