@@ -64,6 +64,12 @@ struct screen_ops {
 
 struct screen {
 	const struct screen_ops *ops;
+	/* The text fields it has, if any (screen_fields()): finalised with
+	 * the screen; Tab and Shift-Tab (and a form's Down and Up) move
+	 * between them, when handle() leaves those keys. */
+	struct edit *fields;
+	int nfields;
+	int active;             /* the field being typed into */
 };
 
 enum { APP_MAX_SCREENS = 16, APP_MIN_COLS = 60, APP_MIN_LINES = 20 };
@@ -121,6 +127,9 @@ void app_close(struct app *a);
 /* A new screen of `size` bytes (the struct that embeds struct screen
  * first), zeroed, with its ops set. */
 struct screen *screen_alloc(size_t size, const struct screen_ops *ops);
+/* Hands the screen its n text fields (already edit_init()ed, in the
+ * struct that embeds sc); they are sc's from now on. */
+void screen_fields(struct screen *sc, struct edit *fields, int n);
 
 /* The stack. app_push takes ownership of sc; NULL (a form asked with a
  * wrong number of fields, tui/form.h) is ignored. */

@@ -297,29 +297,21 @@ static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 	return TUI_HANDLED;
 }
 
-static void destroy(struct screen *sc)
-{
-	struct export_screen *es = (struct export_screen *)sc;
-	edit_fini(&es->path);
-	free(es);
-}
-
 static const struct screen_ops ops = {
 	.kind = SCREEN_EXPORT,
 	.draw = draw,
 	.handle = handle,
 	.field = field,
-	.destroy = destroy,
 };
 
 struct screen *screen_export_new(struct app *a)
 {
-	struct export_screen *es = xmalloc(sizeof *es);
-	es->base.ops = &ops;
+	struct export_screen *es = (struct export_screen *)screen_alloc(sizeof *es, &ops);
 	es->fmt = EXPORT_HTML;
 	es->lang = qn_lang_base(a->s->q, a->s->lang);
 	es->csv = csv_default(a, es->lang);
 	edit_init(&es->path, "", false, MAX_PATH_BYTES);
+	screen_fields(&es->base, &es->path, 1);     /* its rows' Tab is handle()'s */
 	default_path(es, a);
 	return &es->base;
 }

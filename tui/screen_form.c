@@ -14,7 +14,7 @@ enum { FORM_MAX_FIELDS = 10, FIELD_MAX_COLS = 60, DEFAULT_MAX = 200 };
 struct form_screen {
 	struct screen base;
 	char *title, *intro;
-	int n, active;
+	int n;                  /* fields; base.active is typed into */
 	struct form_field fields[FORM_MAX_FIELDS];
 	struct edit edit[FORM_MAX_FIELDS];
 	form_done_fn done;
@@ -63,12 +63,12 @@ static void draw(const struct screen *sc, const struct app *a, struct rect r)
 	lines_free(&b);
 	for (int i = 0; i < fs->n && y0 + i < r.y + r.h; i++) {
 		struct rect box = field_box(fs, a, y0, i);
-		draw_marked(stdscr, t, box.y, 3, box.x - 4, fs->fields[i].label, i == fs->active,
-		            i == fs->active ? AT_HEADING : AT_NORMAL);
+		draw_marked(stdscr, t, box.y, 3, box.x - 4, fs->fields[i].label, i == fs->base.active,
+		            i == fs->base.active ? AT_HEADING : AT_NORMAL);
 		theme_set(stdscr, t, AT_FIELD);
 		edit_draw(&fs->edit[i], t, box);
 	}
-	const struct form_field *f = &fs->fields[fs->active];
+	const struct form_field *f = &fs->fields[fs->base.active];
 	int y = y0 + fs->n + 1;
 	if (f->choices && y < r.y + r.h) {
 		char buf[512];
@@ -87,8 +87,8 @@ static struct edit *field(struct screen *sc, const struct app *a, struct rect *b
 	struct lines b;
 	int y0 = layout(fs, a, app_area(a), &b);
 	lines_free(&b);
-	*box = field_box(fs, a, y0, fs->active);
-	return &fs->edit[fs->active];
+	*box = field_box(fs, a, y0, fs->base.active);
+	return &fs->edit[fs->base.active];
 }
 
 /* The index of the field's text among its choices, or -1. */
@@ -103,8 +103,8 @@ static int choice_index(const struct form_field *f, const char *text)
 /* Left/Right on a choice field: the previous or next choice. */
 static bool step_choice(struct form_screen *fs, int dir)
 {
-	const struct form_field *f = &fs->fields[fs->active];
-	struct edit *e = &fs->edit[fs->active];
+	const struct form_field *f = &fs->fields[fs->base.active];
+	struct edit *e = &fs->edit[fs->base.active];
 	int k = choice_index(f, e->text), n = 0;
 	if (!f->choices || (k < 0 && e->text[0]))
 		return false;
@@ -125,7 +125,7 @@ static int confirm(struct form_screen *fs, struct app *a)
 	if (!err)
 		return TUI_CHANGED | TUI_POP;
 	if (focus >= 0 && focus < fs->n)
-		fs->active = focus;
+		fs->base.active = focus;
 	app_message(a, true, "%s", err);
 	return TUI_HANDLED;
 }
@@ -139,14 +139,6 @@ static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 	case ACT_LEAVE:
 		app_message(a, false, "%s", _("Left without saving the form."));
 		return TUI_POP;
-	case ACT_NEXT_FIELD:
-	case ACT_FIELD_DOWN:
-		fs->active = (fs->active + 1) % fs->n;
-		return TUI_HANDLED;
-	case ACT_PREV_FIELD:
-	case ACT_FIELD_UP:
-		fs->active = (fs->active + fs->n - 1) % fs->n;
-		return TUI_HANDLED;
 	case ACT_CHOICE:        /* the previous or next choice, else the cursor moves */
 		return step_choice(fs, ev->key == KEY_LEFT ? -1 : 1) ? TUI_HANDLED : TUI_UNHANDLED;
 	default:
@@ -157,8 +149,6 @@ static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 static void destroy(struct screen *sc)
 {
 	struct form_screen *fs = (struct form_screen *)sc;
-	for (int i = 0; i < fs->n; i++)
-		edit_fini(&fs->edit[i]);
 	if (fs->free_ctx)
 		fs->free_ctx(fs->ctx);
 	free(fs->title);
@@ -184,8 +174,7 @@ struct screen *screen_form_new(struct app *a, const char *title, const char *int
 			free_ctx(ctx);
 		return NULL;
 	}
-	struct form_screen *fs = xmalloc(sizeof *fs);
-	fs->base.ops = &ops;
+	struct form_screen *fs = (struct form_screen *)screen_alloc(sizeof *fs, &ops);
 	fs->done = done;
 	fs->ctx = ctx;
 	fs->free_ctx = free_ctx;
@@ -198,5 +187,6 @@ struct screen *screen_form_new(struct app *a, const char *title, const char *int
 		fs->edit[i].fixed = fields[i].only_choices;
 	}
 	fs->n = n;
+	screen_fields(&fs->base, fs->edit, n);
 	return &fs->base;
 }

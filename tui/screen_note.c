@@ -15,8 +15,7 @@ enum { EVIDENCE_ROWS = 3, MAX_TEXT = 64 * 1024 };
 struct note_screen {
 	struct screen base;
 	int qi;
-	struct edit field[NFIELDS];
-	int active;
+	struct edit field[NFIELDS];     /* the base's fields: base.active is typed into */
 };
 
 /* Where the fields go in area r. */
@@ -54,9 +53,9 @@ static void draw(const struct screen *sc, const struct app *a, struct rect r)
 	const struct session *s = a->s;
 	theme_set(stdscr, t, AT_HEADING);
 	draw_str(stdscr, t, r.y, 1, r.w - 2, session_str(s, &s->q->questions[ns->qi].text), DRAW_ELLIPSIS);
-	draw_marked(stdscr, t, r.y + 2, 2, r.w - 4, _("Note"), ns->active == NOTE, AT_HEADING);
+	draw_marked(stdscr, t, r.y + 2, 2, r.w - 4, _("Note"), ns->base.active == NOTE, AT_HEADING);
 	draw_marked(stdscr, t, field_box(r, EVIDENCE).y - 1, 2, r.w - 4, _("Evidence: one document or link per line"),
-	            ns->active == EVIDENCE, AT_HEADING);
+	            ns->base.active == EVIDENCE, AT_HEADING);
 	for (int i = 0; i < NFIELDS; i++) {
 		theme_set(stdscr, t, AT_FIELD);
 		edit_draw(&ns->field[i], t, field_box(r, i));
@@ -67,8 +66,8 @@ static void draw(const struct screen *sc, const struct app *a, struct rect r)
 static struct edit *field(struct screen *sc, const struct app *a, struct rect *box)
 {
 	struct note_screen *ns = (struct note_screen *)sc;
-	*box = field_box(app_area(a), ns->active);
-	return &ns->field[ns->active];
+	*box = field_box(app_area(a), sc->active);
+	return &ns->field[sc->active];
 }
 
 /* Stores note and evidence through core/ when they changed: 0 when they
@@ -122,15 +121,11 @@ static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 	case ACT_CANCEL:
 		app_message(a, false, "%s", _("Note not changed."));
 		return TUI_POP;
-	case ACT_NEXT_FIELD:
-	case ACT_PREV_FIELD:
-		ns->active = (ns->active + 1) % NFIELDS;
-		return TUI_HANDLED;
 	case ACT_CLICK:         /* on a field or its label */
 		for (int i = 0; i < NFIELDS; i++) {
 			struct rect b = field_box(app_area(a), i);
 			if (ev->y >= b.y - 1 && ev->y < b.y + b.h)
-				ns->active = i;
+				sc->active = i;
 		}
 		return TUI_HANDLED;
 	default:
@@ -145,32 +140,23 @@ static int commit(struct screen *sc, struct app *a)
 	return store((struct note_screen *)sc, a) > 0 ? TUI_CHANGED : 0;
 }
 
-static void destroy(struct screen *sc)
-{
-	struct note_screen *ns = (struct note_screen *)sc;
-	for (int i = 0; i < NFIELDS; i++)
-		edit_fini(&ns->field[i]);
-	free(ns);
-}
-
 static const struct screen_ops ops = {
 	.kind = SCREEN_NOTE,
 	.draw = draw,
 	.handle = handle,
 	.field = field,
 	.commit = commit,
-	.destroy = destroy,
 };
 
 struct screen *screen_note_new(struct app *a, int question)
 {
-	struct note_screen *ns = xmalloc(sizeof *ns);
-	ns->base.ops = &ops;
+	struct note_screen *ns = (struct note_screen *)screen_alloc(sizeof *ns, &ops);
 	ns->qi = question;
 	const struct answer *ans = response_answer(a->s->r, question);
 	char *ev = evidence_text(ans);
 	edit_init(&ns->field[NOTE], ans->note, true, MAX_TEXT);
 	edit_init(&ns->field[EVIDENCE], ev, true, MAX_TEXT);
 	free(ev);
+	screen_fields(&ns->base, ns->field, NFIELDS);
 	return &ns->base;
 }

@@ -105,25 +105,16 @@ static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 	}
 }
 
-static void destroy(struct screen *sc)
-{
-	struct org_screen *os = (struct org_screen *)sc;
-	edit_fini(&os->name);
-	free(os);
-}
-
 static const struct screen_ops ops = {
 	.kind = SCREEN_ORGANISATION,
 	.draw = draw,
 	.handle = handle,
 	.field = field,
-	.destroy = destroy,
 };
 
 struct screen *screen_org_new(struct app *a, void (*done)(struct app *a))
 {
-	struct org_screen *os = xmalloc(sizeof *os);
-	os->base.ops = &ops;
+	struct org_screen *os = (struct org_screen *)screen_alloc(sizeof *os, &ops);
 	os->done = done;
 	const struct session *s = a->s;
 	if (a->name_file)
@@ -136,5 +127,6 @@ struct screen *screen_org_new(struct app *a, void (*done)(struct app *a))
 		         _("A new assessment on the questionnaire \"%s\" (%s). Every answer is saved at once to %s."),
 		         session_str(s, &s->q->title), s->q->version, s->path);
 	edit_init(&os->name, response_organisation(s->r), false, MAX_NAME);
+	screen_fields(&os->base, &os->name, 1);
 	return &os->base;
 }

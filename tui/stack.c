@@ -40,8 +40,16 @@ struct screen *screen_alloc(size_t size, const struct screen_ops *ops)
 	return sc;
 }
 
+void screen_fields(struct screen *sc, struct edit *fields, int n)
+{
+	sc->fields = fields;
+	sc->nfields = n;
+}
+
 static void screen_destroy(struct screen *sc)
 {
+	for (int i = 0; i < sc->nfields; i++)
+		edit_fini(&sc->fields[i]);
 	if (sc->ops->destroy)
 		sc->ops->destroy(sc);
 	else
@@ -123,11 +131,34 @@ static int field_key(struct app *a, struct screen *sc, const struct tui_event *e
 	return TUI_HANDLED;
 }
 
+/* Tab, Shift-Tab (and a form's Down, Up) on a screen with text fields:
+ * the next or previous one, wrapping around. */
+static int field_step(struct screen *sc, const struct tui_event *ev)
+{
+	int dir;
+	switch (ev->action) {
+	case ACT_NEXT_FIELD:
+	case ACT_FIELD_DOWN:
+		dir = 1;
+		break;
+	case ACT_PREV_FIELD:
+	case ACT_FIELD_UP:
+		dir = -1;
+		break;
+	default:
+		return TUI_UNHANDLED;
+	}
+	sc->active = (sc->active + dir + sc->nfields) % sc->nfields;
+	return TUI_HANDLED;
+}
+
 int screen_left_key(struct app *a, struct screen *sc, const struct tui_event *ev)
 {
 	int f = TUI_UNHANDLED;
 	if (sc->ops->list)
 		f = panel_screen_key(sc, a, ev);
+	if (f == TUI_UNHANDLED && sc->nfields > 0)
+		f = field_step(sc, ev);
 	if (f == TUI_UNHANDLED && sc->ops->field)
 		f = field_key(a, sc, ev);
 	return f;
