@@ -268,9 +268,8 @@ static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 	case ACT_ACTION_DROP:
 	case ACT_DELETE:
 		return status_key(ps, a, ev);
-	case ACT_PLAN:
-		return TUI_HANDLED;
 	default:
+		/* p here too: tui_show() finds the plan already on top. */
 		return TUI_UNHANDLED;
 	}
 }

@@ -388,9 +388,8 @@ static int handle(struct screen *sc, struct app *a, const struct tui_event *ev)
 		return plan_key(rs, a, ev);
 	case ACT_OPEN:
 		return open_item(rs, a);
-	case ACT_RESULTS:
-		return TUI_HANDLED;
 	default:
+		/* r here too: tui_show() finds the results already on top. */
 		return TUI_UNHANDLED;
 	}
 }
