@@ -97,8 +97,9 @@ enum panel_result panel_key(struct panel *p, const struct lines *b, int rows, in
 	return PANEL_MOVED;
 }
 
-void panel_draw(const struct panel *p, const struct lines *b, const struct app *a, struct rect list, int mark_x,
-                panel_row_fn row, const void *ctx)
+/* The rows that fit in `list` (its first row, height and width). */
+static void panel_draw(const struct panel *p, const struct lines *b, const struct app *a, struct rect list,
+                       int mark_x, panel_row_fn row, const void *ctx)
 {
 	const struct theme *t = &a->theme;
 	for (int i = p->top; i < b->n && i - p->top < list.h; i++) {

@@ -45,12 +45,6 @@ struct screen;
  * and draws the row's text after it. */
 typedef void (*panel_row_fn)(const void *ctx, const struct app *a, const struct line *l, int y, int width,
                              bool cur);
-/* Draws the rows that fit in `list` (its first row, height and width),
- * each with row(ctx, ...) when row is not NULL, then the scroll marks in
- * column `mark_x`. */
-void panel_draw(const struct panel *p, const struct lines *b, const struct app *a, struct rect list, int mark_x,
-                panel_row_fn row, const void *ctx);
-
 /* A list screen (its ops' list(), tui/app.h): the panel and the rows as
  * laid out now. p NULL: no list just now (out of memory). */
 struct panel_frame {
@@ -65,9 +59,10 @@ struct panel_frame {
 int panel_screen_key(struct screen *sc, struct app *a, const struct tui_event *ev);
 /* Keeps the cursor valid and in view, after a change of the list. */
 void panel_screen_fit(struct screen *sc, const struct app *a);
-/* A list screen's draw(): its rows as its list() lays them out for `area`,
- * drawn as panel_draw() does (the scroll marks in column mark_x). Returns
- * how many rows the list has, or -1 when there is no list just now. */
+/* A list screen's draw(): the rows its list() lays out for `area` that
+ * fit, each with row(ctx, ...) when row is not NULL, then the scroll
+ * marks in column `mark_x`. Returns how many rows the list has, or -1
+ * when there is no list just now. */
 int panel_screen_draw(const struct screen *sc, const struct app *a, struct rect area, int mark_x,
                       panel_row_fn row, const void *ctx);
 
