@@ -172,7 +172,7 @@ static bool write_output(const struct run *r, FILE *f)
 	size_t len = 0;
 	char *yaml = rd ? round_to_yaml(rd, &len) : NULL;
 	bool ok = yaml && fwrite(yaml, 1, len, f) == len;
-	free(yaml);
+	mem_free(yaml);
 	round_free(rd);
 	return ok;
 }

@@ -126,7 +126,7 @@ static void html_escape_is_complete(void **state)
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
-	html_escape(f, "<script>&\"'\n\x1b[31m\xc2\x9b\xe2\x80\xae\xff ok", true);
+	html_escape(f, "<script>&\"'\n\x1b[31m\xc2\x9b\xe2\x80\xae\xff ok", HTML_NL_BR);
 	fclose(f);
 	assert_string_equal(buf, "&lt;script&gt;&amp;&quot;&#39;<br>\xef\xbf\xbd[31m\xef\xbf\xbd"
 	                         "\xef\xbf\xbd\xef\xbf\xbd ok");

@@ -11,6 +11,7 @@
 
 #include <cmocka.h>
 
+#include "core/mem.h"
 #include "core/round.h"
 #include "core/ydoc.h"
 #include "scoring/sector.h"
@@ -61,7 +62,7 @@ static void test_round_trip(void **state)
 	assert_int_equal(c->n, 12);
 	assert_true(c->q[18] > 4.59 && c->q[18] < 4.61);
 	assert_null(round_find(back, "skills", "all"));
-	free(yaml);
+	mem_free(yaml);
 	round_free(r);
 	round_free(back);
 	diag_list_free(d);
