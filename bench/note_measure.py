@@ -81,14 +81,22 @@ def response(path, items):
 def start(peil, sock, path):
     tmux(sock, "new-session", "-d", "-x", "100", "-y", "30",
          f"exec env TERM=xterm-256color LANG=C.UTF-8 {peil} fill -q {LIB} -o {path} --lang en")
-    pid = int(tmux(sock, "display", "-p", "#{pane_pid}").strip())
+    shown = tmux(sock, "display", "-p", "#{pane_pid}").strip()
+    if not shown.isdigit():
+        sys.exit("note editor: peil did not start in tmux")
+    pid = int(shown)
     wait_screen(sock, "Question")
     idle(pid, 0.5)
     return pid
 
 
-def stop(sock):
+def stop(sock, pid):
+    """Ends the session and waits for peil to end: the next start opens the
+    same file, which a peil still saving on its way out holds."""
     tmux(sock, "kill-server")
+    deadline = time.monotonic() + 60
+    while alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.01)
 
 
 def measure(peil, items, paste):
@@ -116,7 +124,7 @@ def measure(peil, items, paste):
         tmux(sock, "paste-buffer")
         c1 = idle(pid, 2.0)
         out["paste"] = (c1 - c0, time.monotonic() - w0)
-        stop(sock)
+        stop(sock, pid)
         # SIGTERM while the editor opens
         sock = os.path.join(tmp, "tmux2")
         pid = start(peil, sock, big)
@@ -129,7 +137,7 @@ def measure(peil, items, paste):
         while alive(pid) and time.monotonic() - t0 < 600:
             time.sleep(0.01)
         out["sigterm"] = (None, time.monotonic() - t0)
-        stop(sock)
+        stop(sock, pid)
     return out
 
 
