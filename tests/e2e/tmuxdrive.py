@@ -332,14 +332,17 @@ if __name__ == "__main__":
         print("tmux is not installed")
         sys.exit(77)
     r = Results()
-    t = Term("sh -c \"printf 'caf\\303\\251 \\344\\270\\255\\n'; exec cat\"", w=40, h=5)
+    # No echo: the terminal's echo of a line and cat's copy of the one
+    # before it may interleave on a busy machine; cat's output alone is in
+    # the order the keys came.
+    t = Term("sh -c \"stty -echo; printf 'caf\\303\\251 \\344\\270\\255\\n'; exec cat\"", w=40, h=5)
     r.check(t.wait("café 中") is not None, "tmux runs a program and captures UTF-8", t.screen())
     r.check(t.pid() > 0 and t.pid() != int(t.t("display", "-p", "#{pane_pid}") or 0),
             "pid() is the program's, not the wrapper's")
     t.keys("a", "b", "Enter")
     t.type("é€")
     t.keys("Enter")
-    r.check(re.search(r"^ab\n(.*\n)?ab\n", t.wait(r"é€\n(.*\n)?é€")) is not None,
+    r.check(re.search(r"中\nab\né€\n", t.wait(r"é€")) is not None,
             "keys and type arrive in order, without pauses", t.screen())
     start = time.monotonic()
     try:
