@@ -195,6 +195,14 @@ static void draw_wrapped_status(const struct app *a, const char *text)
 }
 
 /* Status line: a message, the save error, or the screen's key hints. */
+/* keys_hints' view of the screen on top: what it offers just now. */
+static bool top_offers(const void *ctx, enum tui_action act)
+{
+	const struct app *a = ctx;
+	const struct screen *top = app_top(a);
+	return !top->ops->offers || top->ops->offers(top, a, act);
+}
+
 static void draw_status(const struct app *a)
 {
 	const struct theme *t = &a->theme;
@@ -210,7 +218,7 @@ static void draw_status(const struct app *a)
 		text = buf;
 		at = AT_ERROR;
 	} else if (app_top(a)) {
-		text = keys_hints(app_top(a)->ops->kind, a->key_contexts, COLS - 2, buf, sizeof buf);
+		text = keys_hints(app_top(a)->ops->kind, a->key_contexts, top_offers, a, COLS - 2, buf, sizeof buf);
 	}
 	theme_set(stdscr, t, at);
 	if (text == a->msg || text == buf) {

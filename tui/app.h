@@ -49,6 +49,10 @@ struct screen_ops {
 	 * size (also before the first draw) and when the screen comes on top,
 	 * after enter(). NULL: a list screen's panel is fitted, else nothing. */
 	void (*fit)(struct screen *s, const struct app *a);
+	/* False when an action of this screen does nothing just now (not
+	 * applicable on a question that forbids it): its hint is left out.
+	 * NULL: every action is offered. */
+	bool (*offers)(const struct screen *s, const struct app *a, enum tui_action act);
 	/* Called when covered by another screen or before being popped. */
 	void (*leave)(struct screen *s, struct app *a);
 	/* The text field that has the terminal cursor, and its box; NULL: the

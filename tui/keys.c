@@ -216,7 +216,8 @@ static int cols_of(const char *s)
 	return n;
 }
 
-char *keys_hints(enum screen_kind kind, unsigned contexts, int cols, char *buf, size_t len)
+char *keys_hints(enum screen_kind kind, unsigned contexts, keys_live_fn live, const void *ctx, int cols, char *buf,
+                 size_t len)
 {
 	enum { MAX_HINTS = 24 };
 	char item[MAX_HINTS][96];
@@ -227,7 +228,8 @@ char *keys_hints(enum screen_kind kind, unsigned contexts, int cols, char *buf, 
 		for (int i = 0; i < NROWS && n < MAX_HINTS; i++) {
 			const struct row *r = &rows[i];
 			int which = r->shows == SCREEN_HELP ? 0 : r->action == ACT_QUIT ? 3 : r->screens != ANY ? 1 : 2;
-			if (which == pass && hint_of(r, kind, contexts, item[n], sizeof item[n])) {
+			if (which == pass && (!live || live(ctx, r->action)) &&
+			    hint_of(r, kind, contexts, item[n], sizeof item[n])) {
 				rank[n] = pass == 0 || pass == 3 ? 3 : pass == 1 ? 2 : 1;
 				width += cols_of(item[n]) + (n ? 2 : 0);
 				n++;

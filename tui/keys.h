@@ -74,7 +74,10 @@ void keys_help(enum screen_kind kind, unsigned contexts, keys_help_fn fn, void *
  * each hinted action that works there, two spaces apart: help first, then
  * the screen's own actions, then those that work everywhere, quit last;
  * the ones that work everywhere, then the screen's own, are left out when
- * they do not fit (translated). Returns buf. */
-char *keys_hints(enum screen_kind kind, unsigned contexts, int cols, char *buf, size_t len);
+ * they do not fit (translated). live(ctx, action), when not NULL, leaves
+ * out an action that does nothing there just now. Returns buf. */
+typedef bool (*keys_live_fn)(const void *ctx, enum tui_action a);
+char *keys_hints(enum screen_kind kind, unsigned contexts, keys_live_fn live, const void *ctx, int cols, char *buf,
+                 size_t len);
 
 #endif

@@ -380,12 +380,19 @@ static void fit(struct screen *sc, const struct app *a)
 	ensure_visible((struct question_screen *)sc, a);
 }
 
+/* "n n/a" is not hinted where the question forbids it. */
+static bool offers(const struct screen *sc, const struct app *a, enum tui_action act)
+{
+	return act != ACT_NA || a->s->q->questions[((const struct question_screen *)sc)->qi].allow_na;
+}
+
 static const struct screen_ops ops = {
 	.kind = SCREEN_QUESTION,
 	.enter = enter,
 	.draw = question_draw,
 	.handle = handle,
 	.fit = fit,
+	.offers = offers,
 };
 
 struct screen *screen_question_new(struct app *a, int question, const struct question_hooks *hooks)

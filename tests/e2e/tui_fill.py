@@ -24,6 +24,11 @@ def field(a, qid, key):
     return (a.get(qid) or {}).get(key)
 
 
+def footer(screen):
+    """The screen's last line that is not blank: the key hints."""
+    return [ln for ln in (screen or "").splitlines() if ln.strip()][-1]
+
+
 def on(run, name, text):
     """run's screen `name` shows text."""
     return text in (run[name] or "")
@@ -53,6 +58,9 @@ s = t["start"]
 r.check(on(t, "start", "Question 1/7"), "starts at the first question, position 1/7", s)
 r.check("Gemeente Test" in s and "Services" in s and "Progress" in s, "shows organisation, domain and progress", s)
 r.check(on(t, "online-3", "Question 2/7"), "Enter chooses and goes on", t["online-3"])
+r.check("n n/a" in footer(t["start"]), "the footer offers n/a where it is allowed", t["start"])
+r.check("n n/a" not in footer(t["online-3"]) and "u don't know" in footer(t["online-3"]),
+        "... and not where the question forbids it", t["online-3"])
 r.check(on(t, "no-na", "cannot be answered with 'not applicable'"), "n where n/a is not allowed says so", t["no-na"])
 r.check(on(t, "no-na", "Question 2/7"), "... and stays on the question", t["no-na"])
 r.check(on(t, "accessible-2", "Question 3/7"), "j and Space choose", t["accessible-2"])

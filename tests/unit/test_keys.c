@@ -107,7 +107,7 @@ static void hints_help_and_bindings_agree(void **state)
 		for (int c = 0; c < NSETS; c++) {
 			char hints[512];
 			struct help_seen h = { 0 };
-			keys_hints(kind, context_sets[c], 1000, hints, sizeof hints);
+			keys_hints(kind, context_sets[c], NULL, NULL, 1000, hints, sizeof hints);
 			keys_help(kind, context_sets[c], collect, &h);
 			assert_true(hints[0] != '\0');
 			for (char *item = strtok(hints, "\n"); item; item = NULL) {
