@@ -22,13 +22,20 @@ static int clamp(int v, int lo, int hi)
 	return v < lo ? lo : v > hi ? hi : v;
 }
 
-/* The first item with a row at or below row `from`, or -1. */
-static int item_from(const struct lines *b, int from)
+/* The first item that starts in the `rows` rows from row `from`, so that
+ * its first row (with the cursor mark and its number) is in view; when
+ * none does (one tall item), the item of the first row with one; or -1. */
+static int item_from(const struct lines *b, int from, int rows)
 {
-	for (int i = from < 0 ? 0 : from; i < b->n; i++)
-		if (b->v[i].item >= 0)
-			return b->v[i].item;
-	return -1;
+	int first = -1;
+	for (int i = from < 0 ? 0 : from; i < b->n && i < from + rows; i++) {
+		int item = b->v[i].item;
+		if (item >= 0 && (i == 0 || b->v[i - 1].item != item))
+			return item;
+		if (item >= 0 && first < 0)
+			first = item;
+	}
+	return first;
 }
 
 void panel_fit(struct panel *p, const struct lines *b, int rows)
@@ -41,14 +48,14 @@ void panel_fit(struct panel *p, const struct lines *b, int rows)
 }
 
 /* A page down (dir 1) or up (-1): the view moves by a page less a row;
- * the cursor goes to the first item in the new view, or to the last (first)
- * item when the view cannot move further. */
+ * the cursor goes to the first item that starts in the new view, or to the
+ * last (first) item when the view cannot move further. */
 static void page(struct panel *p, const struct lines *b, int rows, int dir)
 {
 	int n = count_items(b), step = rows > 1 ? rows - 1 : 1;
 	int top = clamp(p->top + dir * step, 0, last_top(b, rows));
 	if (n) {
-		int item = top == p->top ? (dir > 0 ? n - 1 : 0) : item_from(b, top);
+		int item = top == p->top ? (dir > 0 ? n - 1 : 0) : item_from(b, top, rows);
 		p->cursor = item >= 0 ? item : n - 1;
 	}
 	/* No scrolling back to the cursor: rows after the last item (and
