@@ -194,7 +194,6 @@ static void draw_wrapped_status(const struct app *a, const char *text)
 	}
 }
 
-/* Status line: a message, the save error, or the screen's key hints. */
 /* keys_hints' view of the screen on top: what it offers just now. */
 static bool top_offers(const void *ctx, enum tui_action act)
 {
@@ -203,6 +202,7 @@ static bool top_offers(const void *ctx, enum tui_action act)
 	return !top->ops->offers || top->ops->offers(top, a, act);
 }
 
+/* Status line: a message, the save error, or the screen's key hints. */
 static void draw_status(const struct app *a)
 {
 	const struct theme *t = &a->theme;

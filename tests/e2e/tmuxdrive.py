@@ -12,7 +12,7 @@
   times out raises WaitTimeout, which fails the test.
 
 Run as a program, it tests itself (tests/run.sh does)."""
-import atexit, os, re, shlex, shutil, subprocess, sys, tempfile, time, uuid
+import atexit, inspect, os, re, shlex, shutil, subprocess, sys, tempfile, time, uuid
 
 TIMEOUT = float(os.environ.get("TUI_TIMEOUT", "20"))
 _conf = None
@@ -117,6 +117,7 @@ class Term:
         self.dir = tempfile.mkdtemp(prefix="peil-term-")
         self.status_path = os.path.join(self.dir, "status")
         self.env, self.term = env or {}, term
+        self._before = None     # PEIL_TMUX_AUDIT: the screen before the keys
         subprocess.run(["tmux", "-L", self.sock, "-f", _config(), "new-session", "-d",
                         *(["-c", cwd] if cwd else []), "-x", str(w), "-y", str(h), self._wrap(cmd)], check=True)
 
@@ -161,6 +162,10 @@ class Term:
             if before is not None:
                 until("the screen to change after Escape", lambda: self.screen() != before,
                       show=self.screen)
+                # The change is seen: the audit compares with what follows.
+                self._before = None
+                if keys[n:]:
+                    self._audit_before()
             keys = keys[n:]
 
     def type(self, text):
@@ -172,7 +177,7 @@ class Term:
         """PEIL_TMUX_AUDIT=FILE: note the screen before keys, so that wait()
         can report a pattern the screen already showed before them (such a
         wait may read the old screen)."""
-        if os.environ.get("PEIL_TMUX_AUDIT") and getattr(self, "_before", None) is None:
+        if os.environ.get("PEIL_TMUX_AUDIT") and self._before is None:
             self._before = self.screen()
 
     def wait(self, pattern, timeout=TIMEOUT):
@@ -180,9 +185,8 @@ class Term:
         when it does not within timeout. A screen counts once a second look
         finds it the same: tmux may show a redraw half done (a busy machine,
         a sanitizer build), and the caller checks more than the pattern."""
-        before, self._before = getattr(self, "_before", None), None
+        before, self._before = self._before, None
         if before is not None and re.search(pattern, before):
-            import inspect
             f = inspect.stack()[1]
             with open(os.environ["PEIL_TMUX_AUDIT"], "a") as log:
                 log.write("%s:%d: /%s/ matched before the keys\n" % (f.filename, f.lineno, pattern))
